@@ -1,0 +1,178 @@
+// Shape of the convention knowledge in data/*.json, after loading and validation.
+// The JSON Schemas in data/schema/ describe the same shapes for lawyers editing the files.
+
+export interface Cues {
+  en: string[];
+  es?: string[];
+  fr?: string[];
+}
+
+export type ArticleKind =
+  | 'general'
+  | 'definition'
+  | 'offence'
+  | 'liability'
+  | 'jurisdiction'
+  | 'procedural-power'
+  | 'safeguard'
+  | 'victim-witness'
+  | 'cooperation'
+  | 'prevention'
+  | 'technical-assistance'
+  | 'mechanism'
+  | 'final';
+
+export interface Paragraph {
+  /** Official paragraph number, e.g. "1", "2(a)", "(a)-(b)", "9-11". */
+  n: string;
+  /** Strength as the text puts it: "shall", "may", "shall consider", "shall endeavour", … */
+  obligation: string;
+  /** Our own paraphrase; never treaty text. */
+  summary: string;
+  verified: boolean;
+  note?: string;
+}
+
+export interface Element {
+  id: string;
+  label: string;
+  required: boolean;
+  /** Paragraph the element rests on, e.g. "1" or "2". */
+  paragraph?: string;
+  cues: Cues;
+  note?: string;
+}
+
+export type DataCategory = 'subscriber-information' | 'traffic-data' | 'content-data' | 'electronic-data';
+
+export interface Article {
+  article: number;
+  chapter: string; // Roman numeral
+  title: string;
+  kind: ArticleKind;
+  obligation: 'mandatory' | 'optional' | 'mixed';
+  /** Does implementing the article need a domestic provision at all? (false for e.g. Art 1, final clauses) */
+  needsDomesticProvision: boolean;
+  paragraphs: Paragraph[];
+  elements: Element[];
+  /** Safeguard ids (data/safeguards.json). */
+  safeguards: string[];
+  readWith: number[];
+  /** Budapest Convention (ETS 185) article numbers; [] when there is no counterpart. */
+  budapest: string[];
+  options: string;
+  keyTerms: string[];
+  /** Words typical of a heading of a provision implementing this article, per language. */
+  headingCues: Cues;
+  /** Data categories a procedural power touches. */
+  dataCategories?: DataCategory[];
+  verified: boolean;
+}
+
+export interface Chapter {
+  chapter: string;
+  title: string;
+  articles: [number, number];
+}
+
+export interface Safeguard {
+  id: string;
+  title: string;
+  /** Pinpoint citations, e.g. ["24(2)"]. */
+  citations: string[];
+  obligation: string;
+  requirement: string;
+  /** Article numbers, or ["*"] for all. */
+  appliesTo: (number | '*')[];
+  cues: Cues;
+  /** Phrasings that suggest the safeguard is missing or weakened. */
+  weakCues: string[];
+  verified: boolean;
+}
+
+export interface DefinitionElement {
+  id: string;
+  label: string;
+  cues: Cues;
+}
+
+export interface Definition {
+  id: string;
+  term: string;
+  abbrev?: string;
+  /** e.g. "2(a)". */
+  citation: string;
+  elements: DefinitionElement[];
+  budapest?: { article: string; term: string; differences?: string };
+  /** Terms a domestic law may use for the same idea (used to find the draft's definition). */
+  synonyms: string[];
+  /** Is this one of the core terms checked by definition.narrower? */
+  core: boolean;
+  verified: boolean;
+}
+
+/** A family of words that different legal traditions use for one idea. */
+export interface LexiconConcept {
+  id: string;
+  label: string;
+  terms: Cues;
+}
+
+export interface CheckCode {
+  code: string;
+  family: string;
+  title: string;
+  defaultSeverity: 'error' | 'warning' | 'information' | 'hint';
+  /** Pinpoints cited by the finding, e.g. ["24(2)"]. */
+  citations: string[];
+  /** Articles (by number) whose matched provisions this check applies to. */
+  appliesTo: number[];
+  /** Safeguard ids whose cues count as the thing being present. */
+  safeguards?: string[];
+  /** Extra cues beyond the safeguards' own. */
+  cues?: Cues;
+  description: string;
+  example: string;
+}
+
+export interface TechTerm {
+  term: string;
+  neutral: string;
+}
+
+export interface CheckLexicon {
+  /** Vague standards that make an offence unforeseeable ("grossly offensive", "false news"). */
+  vagueTerms: Cues;
+  /** Conduct typical of speech or content offences with no counterpart in the convention. */
+  speechOffenceCues: Cues;
+  /** Words that mark a provision as creating an offence (used to tell offences from other text). */
+  offenceMarkers: Cues;
+  techSpecific: TechTerm[];
+}
+
+export interface ModelClause {
+  article: number;
+  title: string;
+  /** Our own model provision implementing every required element and applicable safeguard. */
+  text: string;
+  /** Wording a quick fix may insert for a missing safeguard or element, by safeguard or element id. */
+  snippets: Record<string, string>;
+}
+
+export interface BudapestArticle {
+  article: string;
+  title: string;
+  summary: string;
+}
+
+export interface ConventionData {
+  chapters: Chapter[];
+  articles: Article[];
+  safeguards: Safeguard[];
+  definitions: Definition[];
+  lexicon: LexiconConcept[];
+  checks: CheckCode[];
+  checkLexicon: CheckLexicon;
+  modelClauses: ModelClause[];
+  budapest: BudapestArticle[];
+}
