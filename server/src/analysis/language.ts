@@ -1,0 +1,59 @@
+// Guesses the language of a draft from stop-word counts on a sample.
+
+import type { DraftLanguage } from './types';
+
+// Words frequent in legislative prose and (mostly) exclusive to one of the three
+// languages. Words shared between languages ("la", "de", "en", "a", "que", "un")
+// are left out so that they cannot tip the balance.
+const STOP: Record<DraftLanguage, readonly string[]> = {
+  en: [
+    'the', 'of', 'and', 'to', 'shall', 'any', 'or', 'by', 'which', 'is', 'be', 'with', 'that', 'this',
+    'for', 'person', 'from', 'without', 'means', 'who', 'an', 'other', 'under', 'may', 'section', 'act',
+  ],
+  es: [
+    'el', 'los', 'las', 'del', 'y', 'por', 'con', 'para', 'una', 'será', 'cualquier', 'sin', 'su', 'sus',
+    'quien', 'cuando', 'datos', 'artículo', 'ley', 'presente', 'según', 'podrá', 'deberá', 'al', 'como', 'o',
+  ],
+  fr: [
+    'le', 'les', 'des', 'du', 'et', 'est', 'une', 'dans', 'pour', 'au', 'aux', 'sont', 'qui', 'sur',
+    'ou', 'par', 'tout', 'toute', 'données', 'loi', 'présente', 'peut', 'doit', 'sans', 'ses', 'il',
+  ],
+};
+
+const LOOKUP: Map<string, DraftLanguage> = (() => {
+  const m = new Map<string, DraftLanguage>();
+  for (const lang of ['en', 'es', 'fr'] as const) for (const w of STOP[lang]) m.set(w, lang);
+  return m;
+})();
+
+const SAMPLE_CHARS = 20000;
+
+/**
+ * 'en' | 'es' | 'fr' from stop-word counts on a sample of the text (its start,
+ * middle and end). Deterministic; ties and texts without stop words give 'en'.
+ */
+export function detectLanguage(text: string): DraftLanguage {
+  if (typeof text !== 'string' || text.length === 0) return 'en';
+  let sample: string;
+  if (text.length <= SAMPLE_CHARS * 3) sample = text;
+  else {
+    const mid = Math.floor(text.length / 2);
+    sample =
+      text.slice(0, SAMPLE_CHARS) +
+      ' ' +
+      text.slice(mid - SAMPLE_CHARS / 2, mid + SAMPLE_CHARS / 2) +
+      ' ' +
+      text.slice(text.length - SAMPLE_CHARS);
+  }
+  const counts: Record<DraftLanguage, number> = { en: 0, es: 0, fr: 0 };
+  const re = /[\p{L}\p{M}]+/gu;
+  for (let m = re.exec(sample); m !== null; m = re.exec(sample)) {
+    const w = m[0];
+    if (w.length > 10) continue;
+    const lang = LOOKUP.get(w.toLowerCase().normalize('NFC'));
+    if (lang) counts[lang]++;
+  }
+  let best: DraftLanguage = 'en';
+  for (const lang of ['es', 'fr'] as const) if (counts[lang] > counts[best]) best = lang;
+  return best;
+}

@@ -1,0 +1,1166 @@
+// Draft parser: splits a national draft into a tree of provisions with exact
+// spans, and collects defined terms and references.
+//
+// Conventions (see also the report in the commit history):
+//  - Every provision starts at the start of its line (indentation included),
+//    except subdivisions opened inline ("14. (1) …", "§ 1030(a)(2)", "(a) Whoever— (1) …"),
+//    which start at their marker. A section with a marginal heading starts at
+//    the heading line.
+//  - ownSpans of all provisions, in document order, tile the text exactly;
+//    children tile their parent's span after its ownSpan.
+//  - Text before the first provision is a `preamble` provision (id "preamble")
+//    when it contains something other than white space; white space alone is
+//    folded into the first provision. Text after the last provision belongs to
+//    the last provision (no `trailing` provision is produced).
+//  - Ids are path-based: "part-2/s-14/1/a", "chapter-ii/art-12-bis/1",
+//    "h-definitions" (Markdown heading without a number), duplicates get "~2", "~3" ….
+//
+// Linear time: lines are classified from a bounded prefix (HEAD_MAX chars);
+// whole-text scans use regular expressions without nested unbounded quantifiers.
+
+import type {
+  ConventionReference,
+  CrossReference,
+  DefinedTerm,
+  ParsedDraft,
+  Provision,
+  ProvisionKind,
+  Reference,
+  Span,
+} from './types';
+
+const HEAD_MAX = 400;
+const MAX_DEPTH = 100;
+const MAX_ID_PART = 40;
+
+// ---------------------------------------------------------------------------
+// Lines
+
+interface Lines {
+  /** Start offset of each line. */
+  start: number[];
+  /** End offset of each line's content (line break excluded). */
+  end: number[];
+}
+
+function splitLines(text: string): Lines {
+  const start: number[] = [];
+  const end: number[] = [];
+  const n = text.length;
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      start.push(s);
+      end.push(i);
+      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+      s = i + 1;
+    }
+  }
+  if (s < n || n === 0 || start.length === 0) {
+    start.push(s);
+    end.push(n);
+  } else {
+    // text ends with a line break: an empty last line
+    start.push(n);
+    end.push(n);
+  }
+  return { start, end };
+}
+
+// ---------------------------------------------------------------------------
+// Line classification
+
+interface Marker {
+  /** Offset of the marker's first character. */
+  offset: number;
+  /** As written: "(1)", "(a)", "a)", "1" (for "1."), "1.2.3". */
+  label: string;
+  /** Without brackets: "1", "a", "1.2.3". */
+  core: string;
+  form: 'paren' | 'half' | 'degree' | 'dot' | 'decimal';
+}
+
+type EntryType = 'division' | 'section' | 'numbered' | 'sub';
+
+interface Entry {
+  type: EntryType;
+  line: number;
+  /** Where the provision starts (line start, or heading line start). */
+  start: number;
+  label: string;
+  heading?: string;
+  /** Division: normalised keyword ("part", "chapter" …) or "#" for Markdown. */
+  key?: string;
+  /** Division: Markdown heading level. */
+  mdLevel?: number;
+  /** Section: id prefix ("s" or "art"). */
+  prefix?: string;
+  /** Section / division: [start, end) of the "Section 14" / "PART 2" marker, skipped by the reference scan. */
+  marker?: Span;
+  /** True when the heading was not on the line itself (division: may claim next line). */
+  wantsHeading?: boolean;
+  /** Subdivisions opened on this line; for a 'sub' entry, subs[0] is the line's own marker. */
+  subs: Marker[];
+}
+
+const INDENT_RE = /^[ \t\u00A0\uFEFF\u3000\u2000-\u200B\u202F\u205F]*/;
+
+const DIV_RE =
+  /^(PART|Part|PARTIE|Partie|SUBPART|Subpart|CHAPTER|Chapter|TITLE|Title|DIVISION|Division|SUBDIVISION|Subdivision|BOOK|Book|T[ÍI]TULO|T[íi]tulo|CAP[ÍI]TULO|Cap[íi]tulo|SECCI[ÓO]N|Secci[óo]n|LIBRO|Libro|CHAPITRE|Chapitre|TITRE|Titre|LIVRE|Livre|SOUS-SECTION|Sous-section)[ \t\u00A0]+(\d{1,4}(?:\.\d{1,4}){0,3}[A-Z]?|[IVXLCDM]{1,8}|[A-Z]|PRELIMINAR|[Pp]reliminar|PR[ÉE]LIMINAIRE|[Pp]r[ée]liminaire|PRELIMINARY|Preliminary|PREMIER|[Pp]remier|PREMI[ÈE]RE|[Pp]remi[èe]re|1er|1re|[ÚU]NICO|[Úú]nico|UNIQUE|[Uu]nique)(?![\p{L}\p{N}])/u;
+
+const DIV_KEYS: Record<string, string> = {
+  part: 'part',
+  partie: 'part',
+  subpart: 'subpart',
+  chapter: 'chapter',
+  'capítulo': 'chapter',
+  capitulo: 'chapter',
+  chapitre: 'chapter',
+  title: 'title',
+  'título': 'title',
+  titulo: 'title',
+  titre: 'title',
+  division: 'division',
+  subdivision: 'subdivision',
+  book: 'book',
+  libro: 'book',
+  livre: 'book',
+  'sección': 'section',
+  seccion: 'section',
+  section: 'section',
+  'sous-section': 'subsection',
+};
+
+const SECTION_RE = /^(Section|SECTION|Sect\.|SECT\.|Sec\.|SEC\.|S\.)[ \t\u00A0]*(\d{1,6}[A-Z]{0,3})(?![\p{L}\p{N}])/u;
+const SIGN_RE = /^§[ \t\u00A0]*(\d{1,6}(?:[.-]\d{1,6}){0,4}[A-Za-z]{0,2})(?![\p{L}\p{N}])/u;
+const ARTICLE_RE =
+  /^(Article|ARTICLE|Art\.|ART\.|Art[íi]culo|ART[ÍI]CULO|Artigo|ARTIGO)[ \t\u00A0]*(?:([LRD])\.?[ \t]?(?=\d))?(\d{1,6}(?:-\d{1,6}){0,4}[A-Z]?|premier|PREMIER|1er|1ER|[úu]nico|ÚNICO|unique|UNIQUE)(?:[ \t]*[°º])?(?:[ \t\u00A0]+(bis|ter|quater|quinquies|sexies|septies|octies|nonies|novies|decies|BIS|TER|QUATER|QUINQUIES))?(?![\p{L}\p{N}])/u;
+const NUMBERED_RE = /^(\d{1,4}[A-Z]{0,2})\.(?=[ \t\u00A0]|$|[—–\-(])/;
+const DECIMAL_RE = /^(\d{1,4}(?:\.\d{1,4})+)\.?(?=[ \t\u00A0]|$)/;
+const PAREN_RE = /^\((\d{1,4}[A-Za-z]{0,2}|[a-z]{1,5}|[A-Z]{1,5})\)(?![\p{L}\p{N}])/u;
+const HALF_RE = /^(?:(\d{1,3}|[a-z]{1,2}|[ivx]{1,5})\)|(\d{1,3})[°º]\)?)(?=[ \t\u00A0])/;
+// Lead-in words after a line-initial marker that show the marker is a wrapped cross-reference: "(b) and (c)".
+const WRAPPED_REF_RE = /^[ \t]*(?:,[ \t]*\(|(?:and|or|to|y|o|et|ou|à)[ \t]+\([0-9a-zA-Z]{1,5}\)|of[ \t]+(?:this|the|that)\b)/;
+const PREV_REF_TAIL_RE = /(?<![\p{L}])(?:paragraphs?|subsections?|sections?|sub-paragraphs?|subparagraphs?|párrafos?|incisos?|alinéas?|under|in|of)[ \t]*,?$/iu;
+
+const VERB_RE =
+  /(?:^|[\s,])(?:shall|must|may|is|are|was|were|be|been|being|means|mean|includes|applies|apply|commits|has|have|will|can|does|do|should|cited|constitutes|se|es|son|será|serán|podrá|deberá|debe|comete|est|sont|peut|doit|sera|constitue|commet)(?=$|[\s,.;:])/i;
+const TRAILING_FUNCTION_WORD_RE = /(?:^|\s)(?:the|of|a|an|and|or|to|in|by|for|with|de|la|le|el|et|y|en|du|des|del|los|las|les)$/i;
+
+function wordCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 0xa0;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+function startsUpper(s: string): boolean {
+  return /^[\p{Lu}]/u.test(s);
+}
+
+/** A short, title-like phrase: capitalised, few words, no verb. */
+function titleLike(s: string, maxWords: number): boolean {
+  if (s.length === 0 || s.length > 120) return false;
+  if (!startsUpper(s)) return false;
+  if (wordCount(s) > maxWords) return false;
+  if (VERB_RE.test(s)) return false;
+  return true;
+}
+
+function trimEnd(text: string, from: number, to: number): number {
+  while (to > from) {
+    const c = text.charCodeAt(to - 1);
+    if (c === 32 || c === 9 || c === 0xa0 || c === 0xfeff) to--;
+    else break;
+  }
+  return to;
+}
+
+/** Skips a separator after a number: ". ", ".-", ".—", " — ", ":", "–". Returns the new position. */
+function skipSeparator(text: string, p: number, end: number): { pos: number; sep: string } {
+  const m = /^[ \t\u00A0]*((?:[.:][ \t\u00A0]*)?(?:[-—–]{1,2})?)[ \t\u00A0]*/.exec(text.slice(p, Math.min(end, p + 16)));
+  if (!m) return { pos: p, sep: '' };
+  return { pos: p + m[0].length, sep: m[1] };
+}
+
+/** Reads a chain of "(x)" markers starting at p (white space allowed between them). */
+function readMarkerChain(text: string, p: number, end: number, out: Marker[]): number {
+  for (let guard = 0; guard < 12 && p < end; guard++) {
+    let q = p;
+    while (q < end && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
+    const m = PAREN_RE.exec(text.slice(q, Math.min(end, q + 12)));
+    if (!m) break;
+    out.push({ offset: q, label: m[0], core: m[1], form: 'paren' });
+    p = q + m[0].length;
+  }
+  return p;
+}
+
+/** US style "(a) Whoever— (1) …": a marker right after a dash or colon opens a provision inline. */
+function readDashMarkers(text: string, p: number, end: number, out: Marker[]): void {
+  const limit = Math.min(end, p + HEAD_MAX);
+  const head = text.slice(p, limit);
+  const re = /[—–:][ \t\u00A0]*(?=\((?:\d{1,4}|[a-zA-Z]{1,5})\)[ \t\u00A0])/g;
+  for (let m = re.exec(head); m !== null; m = re.exec(head)) {
+    const q = p + m.index + m[0].length;
+    const before = out.length;
+    const after = readMarkerChain(text, q, limit, out);
+    if (out.length === before) continue;
+    re.lastIndex = after - p;
+  }
+}
+
+interface TailInfo {
+  heading?: string;
+}
+
+/**
+ * Looks at the text after a section number: a heading ("Illegal access", "Acceso ilícito."),
+ * and inline subdivision markers.
+ */
+function readSectionTail(text: string, p: number, lineEnd: number, subs: Marker[], lenient: boolean): TailInfo {
+  const { pos, sep } = skipSeparator(text, p, lineEnd);
+  const chainEnd = readMarkerChain(text, pos, lineEnd, subs);
+  if (subs.length > 0) {
+    readDashMarkers(text, chainEnd, lineEnd, subs);
+    return {};
+  }
+  if (pos >= lineEnd) return {};
+  const windowEnd = Math.min(lineEnd, pos + 300);
+  const rest = text.slice(pos, windowEnd);
+  // first sentence break: ". " / ".-" / ".—" / "." at end
+  const dot = /\.(?=[ \t\u00A0]|[-—–]|$)/.exec(rest);
+  const info: TailInfo = {};
+  if (!dot) {
+    if (windowEnd < lineEnd) return info;
+    const h = rest.trim();
+    if (/[,;:—–-]$/.test(h)) return info;
+    if (titleLike(h, 12) && !TRAILING_FUNCTION_WORD_RE.test(h)) info.heading = h;
+    else if (lenient && sep !== '' && /[-—–:]/.test(sep) && h.length <= 120 && !VERB_RE.test(h)) info.heading = h;
+  } else {
+    const h = rest.slice(0, dot.index).trim();
+    if (titleLike(h, 10) && !TRAILING_FUNCTION_WORD_RE.test(h)) {
+      info.heading = h;
+      const afterDot = pos + dot.index + 1;
+      const s2 = skipSeparator(text, afterDot, lineEnd);
+      const before = subs.length;
+      const e2 = readMarkerChain(text, s2.pos, lineEnd, subs);
+      if (subs.length > before) readDashMarkers(text, e2, lineEnd, subs);
+    }
+  }
+  if (subs.length === 0) readDashMarkers(text, pos, lineEnd, subs);
+  return info;
+}
+
+function classifyLine(text: string, lines: Lines, li: number): Entry | undefined {
+  const ls = lines.start[li];
+  const le = lines.end[li];
+  if (ls === le) return undefined;
+  const headEnd = Math.min(le, ls + HEAD_MAX);
+  const head = text.slice(ls, headEnd);
+  const indent = INDENT_RE.exec(head)![0].length;
+  if (indent >= head.length) return undefined;
+  let p = ls + indent;
+  let s = head.slice(indent);
+
+  // Markdown heading
+  let mdLevel = 0;
+  const md = /^(#{1,6})[ \t]+/.exec(s);
+  if (md) {
+    mdLevel = md[1].length;
+    p += md[0].length;
+    s = s.slice(md[0].length);
+  }
+  const contentEnd = mdLevel > 0 ? stripClosingHashes(text, p, le) : le;
+
+  const div = DIV_RE.exec(s);
+  if (div) {
+    const keyword = div[1].toLowerCase();
+    const key = DIV_KEYS[keyword] ?? keyword;
+    const after = p + div[0].length;
+    const tail = readDivisionTail(text, after, contentEnd, mdLevel > 0);
+    if (tail.ok) {
+      return {
+        type: 'division',
+        line: li,
+        start: ls,
+        label: div[2],
+        heading: tail.heading,
+        key,
+        mdLevel: mdLevel || undefined,
+        marker: { start: p, end: after },
+        wantsHeading: tail.heading === undefined,
+        subs: [],
+      };
+    }
+  }
+
+  const sec = SECTION_RE.exec(s) ?? SIGN_RE.exec(s);
+  const art = sec ? null : ARTICLE_RE.exec(s);
+  if (sec || art) {
+    const m = (sec ?? art)!;
+    let label: string;
+    let prefix: string;
+    let key: string;
+    if (art) {
+      label = (art[2] ?? '') + art[3] + (art[4] ? ' ' + art[4] : '');
+      prefix = 'art';
+      key = 'article';
+    } else if (m[0].startsWith('§')) {
+      label = m[1];
+      prefix = 's';
+      key = 'sign';
+    } else {
+      label = m[2];
+      prefix = 's';
+      key = 'section';
+    }
+    const after = p + m[0].length;
+    // "Section 3 applies …", "Article 7 of the Convention …": a sentence, not a heading.
+    const rest = text.slice(after, Math.min(contentEnd, after + 40));
+    const sentence = /^[ \t\u00A0]+[\p{Ll}]/u.test(rest) || /^[ \t\u00A0]*,/.test(rest);
+    if (!sentence) {
+      const subs: Marker[] = [];
+      const tail = readSectionTail(text, after, contentEnd, subs, true);
+      return {
+        type: 'section',
+        line: li,
+        start: ls,
+        label,
+        heading: tail.heading,
+        key,
+        prefix,
+        mdLevel: mdLevel || undefined,
+        marker: { start: p, end: after },
+        wantsHeading: tail.heading === undefined && subs.length === 0,
+        subs,
+      };
+    }
+  }
+
+  const dec = DECIMAL_RE.exec(s);
+  if (dec) {
+    const subs: Marker[] = [{ offset: p, label: dec[1], core: dec[1], form: 'decimal' }];
+    const after = p + dec[0].length;
+    const tail = readSectionTail(text, after, contentEnd, subs, false);
+    return { type: 'sub', line: li, start: ls, label: dec[1], heading: tail.heading, subs };
+  }
+
+  const num = NUMBERED_RE.exec(s);
+  if (num) {
+    const subs: Marker[] = [];
+    const after = p + num[0].length;
+    const tail = readSectionTail(text, after, contentEnd, subs, true);
+    return {
+      type: 'numbered',
+      line: li,
+      start: ls,
+      label: num[1],
+      heading: tail.heading,
+      key: 'numbered',
+      prefix: 's',
+      mdLevel: mdLevel || undefined,
+      marker: { start: p, end: p + num[1].length },
+      wantsHeading: tail.heading === undefined && subs.length === 0,
+      subs,
+    };
+  }
+
+  if (mdLevel > 0) {
+    const h = text.slice(p, contentEnd).trim();
+    return {
+      type: 'division',
+      line: li,
+      start: ls,
+      label: '',
+      heading: h || undefined,
+      key: '#',
+      mdLevel,
+      subs: [],
+    };
+  }
+
+  const paren = PAREN_RE.exec(s);
+  const half = paren ? null : HALF_RE.exec(s);
+  if (paren || half) {
+    const m = (paren ?? half)!;
+    const after = p + m[0].length;
+    if (WRAPPED_REF_RE.test(text.slice(after, Math.min(le, after + 8)))) return undefined;
+    if (li > 0) {
+      const pe = lines.end[li - 1];
+      const prevTail = text.slice(Math.max(lines.start[li - 1], pe - 30), pe);
+      if (PREV_REF_TAIL_RE.test(prevTail)) return undefined;
+    }
+    const subs: Marker[] = [{ offset: p, label: m[0], core: m[1] ?? m[2], form: paren ? 'paren' : m[1] !== undefined ? 'half' : 'degree' }];
+    const chainEnd = paren ? readMarkerChain(text, after, le, subs) : after;
+    readDashMarkers(text, chainEnd, le, subs);
+    return { type: 'sub', line: li, start: ls, label: m[0], subs };
+  }
+  return undefined;
+}
+
+function stripClosingHashes(text: string, from: number, to: number): number {
+  let e = trimEnd(text, from, to);
+  let h = e;
+  while (h > from && text.charCodeAt(h - 1) === 35 /* # */) h--;
+  if (h < e && (h === from || text.charCodeAt(h - 1) === 32 || text.charCodeAt(h - 1) === 9)) e = trimEnd(text, from, h);
+  return e;
+}
+
+function readDivisionTail(text: string, p: number, end: number, markdown: boolean): { ok: boolean; heading?: string } {
+  if (p >= end) return { ok: true };
+  const { pos, sep } = skipSeparator(text, p, end);
+  const windowEnd = Math.min(end, pos + 200);
+  let h = text.slice(pos, windowEnd).trim();
+  if (h.length === 0) return { ok: sep !== '' || true };
+  if (windowEnd < end) return { ok: markdown };
+  h = h.replace(/[.:]$/, '').trim();
+  if (sep !== '' && sep !== '.') return { ok: true, heading: h || undefined };
+  if (markdown) return { ok: true, heading: h || undefined };
+  if (titleLike(h, 12) || (sep === '.' && !VERB_RE.test(h) && wordCount(h) <= 12)) return { ok: true, heading: h };
+  return { ok: false };
+}
+
+// ---------------------------------------------------------------------------
+// Headings on their own line
+
+function lineText(text: string, lines: Lines, li: number): string {
+  const s = lines.start[li];
+  const e = Math.min(lines.end[li], s + HEAD_MAX + 1);
+  return text.slice(s, e).trim();
+}
+
+function isBlank(text: string, lines: Lines, li: number): boolean {
+  return lineText(text, lines, li).length === 0;
+}
+
+function headingLine(text: string, lines: Lines, li: number, maxWords: number): string | undefined {
+  if (lines.end[li] - lines.start[li] > HEAD_MAX) return undefined;
+  let t = lineText(text, lines, li);
+  if (t.length === 0) return undefined;
+  t = t.replace(/^\*\*(.+)\*\*$/, '$1').replace(/^_(.+)_$/, '$1').trim();
+  if (/[.;:,—–-]$/.test(t)) return undefined;
+  if (!titleLike(t, maxWords)) return undefined;
+  if (TRAILING_FUNCTION_WORD_RE.test(t)) return undefined;
+  return t;
+}
+
+// ---------------------------------------------------------------------------
+// Tree
+
+interface Node {
+  id: string;
+  kind: ProvisionKind;
+  label: string;
+  heading?: string;
+  start: number;
+  end: number;
+  ownEnd: number;
+  parent?: Node;
+  children: Node[];
+  depth: number;
+  /** Division rank (smaller = higher). */
+  rank?: number;
+  /** Subdivision type key ("num", "lower", "roman", …, "dec"). */
+  subType?: string;
+  /** Decimal components (for "dec"). */
+  comps?: number;
+  /** Last label core seen at this level (for the "(i) after (h)" rule): the node's own core. */
+  core?: string;
+  /** Number of subdivision ancestors + 1 (0 for sections/divisions). */
+  subLevel: number;
+}
+
+const ROMAN_LOWER_RE = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
+const ROMAN_UPPER_RE = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+function prevLetter(core: string): string {
+  if (core.length === 0) return '';
+  const last = core.charCodeAt(core.length - 1);
+  const prev = String.fromCharCode(last - 1);
+  // "(ii)" after "(hh)" in doubled-letter lists
+  if (core.length > 1 && /^(.)\1*$/.test(core)) return prev.repeat(core.length);
+  return core.slice(0, -1) + prev;
+}
+
+function slug(s: string, lower = true): string {
+  let t = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (lower) t = t.toLowerCase();
+  t = t.replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-+|-+$/g, '');
+  if (t.length > MAX_ID_PART) t = t.slice(0, MAX_ID_PART).replace(/-+$/, '');
+  return t;
+}
+
+class TreeBuilder {
+  readonly nodes: Node[] = [];
+  private readonly stack: Node[] = [];
+  private readonly typeIdx = new Map<string, number[]>();
+  private readonly decIdx: number[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly ranks = new Map<string, number>();
+  private lastStart = 0;
+
+  private pop(at: number): void {
+    const n = this.stack.pop()!;
+    n.end = at;
+    const idx = this.stack.length;
+    if (n.subType) {
+      const arr = this.typeIdx.get(n.subType);
+      if (arr && arr.length > 0 && arr[arr.length - 1] === idx) arr.pop();
+      if (n.subType === 'dec' && this.decIdx.length > 0 && this.decIdx[this.decIdx.length - 1] === idx) this.decIdx.pop();
+    }
+  }
+
+  private popTo(len: number, at: number): void {
+    while (this.stack.length > len) this.pop(at);
+  }
+
+  private uniqueId(id: string): string {
+    const n = this.ids.get(id);
+    if (n === undefined) {
+      this.ids.set(id, 1);
+      return id;
+    }
+    let k = n + 1;
+    while (this.ids.has(`${id}~${k}`)) k++;
+    this.ids.set(id, k);
+    const u = `${id}~${k}`;
+    this.ids.set(u, 1);
+    return u;
+  }
+
+  private push(
+    start: number,
+    kind: ProvisionKind,
+    label: string,
+    idPart: string,
+    heading: string | undefined,
+    extra: Partial<Node>,
+  ): Node {
+    if (start < this.lastStart) start = this.lastStart;
+    this.lastStart = start;
+    if (this.stack.length >= MAX_DEPTH) this.pop(start);
+    const parent = this.stack.length > 0 ? this.stack[this.stack.length - 1] : undefined;
+    const id = this.uniqueId(parent ? `${parent.id}/${idPart}` : idPart);
+    const node: Node = {
+      id,
+      kind,
+      label,
+      heading,
+      start,
+      end: start,
+      ownEnd: -1,
+      parent,
+      children: [],
+      depth: parent ? parent.depth + 1 : 0,
+      subLevel: 0,
+      ...extra,
+    };
+    if (parent) {
+      parent.children.push(node);
+      if (parent.ownEnd < 0) parent.ownEnd = start;
+    }
+    const idx = this.stack.length;
+    this.stack.push(node);
+    if (node.subType) {
+      let arr = this.typeIdx.get(node.subType);
+      if (!arr) this.typeIdx.set(node.subType, (arr = []));
+      arr.push(idx);
+      if (node.subType === 'dec') this.decIdx.push(idx);
+    }
+    this.nodes.push(node);
+    return node;
+  }
+
+  preamble(end: number): void {
+    const n = this.push(0, 'preamble', '', 'preamble', undefined, {});
+    this.pop(end);
+    n.end = end;
+  }
+
+  division(start: number, key: string, label: string, heading: string | undefined, mdLevel: number | undefined): void {
+    let rank: number;
+    if (mdLevel !== undefined) rank = mdLevel;
+    else {
+      const known = this.ranks.get(key);
+      if (known !== undefined) rank = known;
+      else {
+        // First time this kind of division is seen: it ranks below every division open now.
+        let deepest = 0;
+        for (const n of this.stack) if (n.kind === 'division' && n.rank !== undefined) deepest = Math.max(deepest, n.rank);
+        rank = deepest + 1;
+        this.ranks.set(key, rank);
+      }
+    }
+    while (this.stack.length > 0) {
+      const top = this.stack[this.stack.length - 1];
+      if (top.kind === 'division' && top.rank !== undefined && top.rank < rank) break;
+      this.pop(start);
+    }
+    const idPart = key === '#' ? `h-${slug(heading ?? '') || 'heading'}` : `${key}-${slug(label) || 'x'}`;
+    this.push(start, 'division', label, idPart, heading, { rank });
+  }
+
+  section(start: number, prefix: string, label: string, heading: string | undefined): void {
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1].kind !== 'division') this.pop(start);
+    this.push(start, 'section', label, `${prefix}-${slug(label) || 'x'}`, heading, {});
+  }
+
+  sub(start: number, m: Marker, heading: string | undefined): void {
+    const type = this.subTypeOf(m);
+    if (type === 'dec') {
+      const k = m.core.split('.').length;
+      let target = -1;
+      for (let j = this.decIdx.length - 1; j >= 0; j--) {
+        const n = this.stack[this.decIdx[j]];
+        if ((n.comps ?? 0) >= k) target = this.decIdx[j];
+        else break;
+      }
+      if (target >= 0) this.popTo(target, start);
+      this.pushSub(start, m, type, heading, k);
+      return;
+    }
+    const arr = this.typeIdx.get(type);
+    if (arr && arr.length > 0) this.popTo(arr[arr.length - 1], start);
+    this.pushSub(start, m, type, heading, undefined);
+  }
+
+  private pushSub(start: number, m: Marker, type: string, heading: string | undefined, comps: number | undefined): void {
+    const parent = this.stack.length > 0 ? this.stack[Math.min(this.stack.length, MAX_DEPTH) - 1] : undefined;
+    let subLevel = parent && parent.subLevel > 0 ? parent.subLevel + 1 : 1;
+    if (this.stack.length >= MAX_DEPTH && parent) subLevel = parent.subLevel;
+    const kind: ProvisionKind = subLevel <= 1 ? 'subsection' : subLevel === 2 ? 'paragraph' : 'subparagraph';
+    const idPart = slug(m.core, false) || 'x';
+    this.push(start, kind, m.label, idPart, heading, { subType: type, comps, core: m.core, subLevel });
+  }
+
+  private subTypeOf(m: Marker): string {
+    if (m.form === 'decimal') return 'dec';
+    if (m.form === 'dot') return 'dot';
+    if (m.form === 'degree') return 'deg';
+    const pre = m.form === 'half' ? 'h:' : '';
+    const c = m.core;
+    if (/^\d/.test(c)) return pre + 'num';
+    const lower = c === c.toLowerCase();
+    const letterType = pre + (lower ? 'lower' : 'upper');
+    const romanType = pre + (lower ? 'roman' : 'ROMAN');
+    const romanRe = lower ? ROMAN_LOWER_RE : ROMAN_UPPER_RE;
+    if (!romanRe.test(c) || /[lcdmLCDM]/.test(c)) return letterType;
+    // Roman-looking: a letter when it continues an open lettered level ("(i)" after "(h)").
+    const letters = this.typeIdx.get(letterType);
+    if (letters && letters.length > 0) {
+      const n = this.stack[letters[letters.length - 1]];
+      if (n.core !== undefined && n.core === prevLetter(c)) return letterType;
+    }
+    return romanType;
+  }
+
+  finish(end: number): void {
+    this.popTo(0, end);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Definitions
+
+const DEF_RE =
+  /(?:(["“”'‘’«])[ \t\u00A0\u202F]*([^"“”'‘’«»*\r\n]{1,80}?)[ \t\u00A0\u202F]*(["“”'’»])|\*\*([^*\r\n]{1,80}?)\*\*)[ \t\u00A0\u202F]*,?[ \t\u00A0\u202F]*(means|mean|includes|include|shall mean|shall include|has the meaning|refers to|significa|significan|se entiende|se entenderá|designa|designan|comprende|incluye|désigne|désignent|s['’]entend(?:ent)?|signifie|signifient|comprend|:)/gu;
+
+const CLOSING: Record<string, string> = { '"': '"', '“': '”', '”': '”', "'": "'", '‘': '’', '’': '’', '«': '»' };
+
+// ---------------------------------------------------------------------------
+// References
+
+const NUM = String.raw`\d{1,6}(?:-\d{1,6}){0,4}[A-Za-z]?(?:[ \t]*[°º])?(?:[ \t\u00A0]+(?:bis|ter|quater)(?![\p{L}]))?(?:[ \t\u00A0]?\((?:\d{1,4}|[a-zA-Z]{1,5})\)){0,6}`;
+const SEP = String.raw`[ \t\u00A0]*(?:,[ \t\u00A0]*(?:and|or|y|o|et|ou)?|and|or|to|through|à|au|a|y|o|et|ou|–|—)[ \t\u00A0]*`;
+const REF_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(sections?|subsections?|ss?\.|articles?|arts?\.|art[íi]culos?|§§?)[ \t\u00A0]*((?:${NUM}|\((?:\d{1,4}|[a-z]{1,5})\))(?:${SEP}(?:${NUM}|\((?:\d{1,4}|[a-z]{1,5})\)))*)`,
+  'giu',
+);
+const ITEM_RE = new RegExp(String.raw`(${NUM}|\((?:\d{1,4}|[a-z]{1,5})\))|(${SEP})`, 'giu');
+const RANGE_SEP_RE = /^[ \t\u00A0]*(?:to|through|à|au|a|–|—)[ \t\u00A0]*$/i;
+
+const CONVENTION_WORD = String.raw`(?:Convention|Convención|Convenio|UN treaty|United Nations treaty|Nations Unies|Naciones Unidas)`;
+const CONVENTION_AFTER_RE = new RegExp(
+  String.raw`^[ \t\u00A0,]*(?:(?:of|de|du|del|de l['’])[ \t\u00A0]+(?:the[ \t\u00A0]+|la[ \t\u00A0]+|le[ \t\u00A0]+|el[ \t\u00A0]+)?)?(?:(?:UN|U\.N\.|United Nations)[ \t\u00A0]+)?${CONVENTION_WORD}`,
+  'i',
+);
+const THIS_ACT_AFTER_RE =
+  /^[ \t\u00A0,]*(?:of|de|du|del)[ \t\u00A0]+(?:this|the present|la presente|el presente|le présent|la présente|esta|este|cette|ce)[ \t\u00A0]/i;
+const CONVENTION_BEFORE_RE = new RegExp(String.raw`${CONVENTION_WORD}[^.;\n]{0,60}?[,:(][ \t\u00A0]*$`, 'i');
+const CONVENTION_ANY_RE = new RegExp(CONVENTION_WORD, 'gi');
+const OTHER_TREATY_RE = /(?:Budapest|Council of Europe|Conseil de l['’]Europe|Consejo de Europa|Malabo|African Union|Arab)[^.;\n]{0,30}$/i;
+const NAMED_TITLE_RE = /^[ \t\u00A0]*\(([^()\r\n]{2,80})\)/;
+const PARAGRAPH_AFTER_RE = /^[ \t\u00A0]*,?[ \t\u00A0]*(?:paragraph|para\.|párrafo|apartado|paragraphe|alinéa)[ \t\u00A0]*(\d{1,3}|\(\d{1,3}\))/i;
+
+function normLabel(s: string): string {
+  return s.toLowerCase().replace(/[\s°º.]/g, '');
+}
+
+function subCore(label: string): string {
+  return label.replace(/^\(/, '').replace(/[)°º.]+$/, '').toLowerCase();
+}
+
+// ---------------------------------------------------------------------------
+// Main
+
+/** Parses a draft into provisions, defined terms and references. Never throws. */
+export function parseProvisions(text: string): ParsedDraft {
+  if (typeof text !== 'string') text = '';
+  try {
+    return parseUnsafe(text);
+  } catch {
+    // Last resort: the whole text as one preamble (keeps the tiling property).
+    const provisions: Provision[] =
+      text.length === 0
+        ? []
+        : [
+            {
+              id: 'preamble',
+              kind: 'preamble',
+              label: '',
+              span: { start: 0, end: text.length },
+              ownSpan: { start: 0, end: text.length },
+              children: [],
+              depth: 0,
+            },
+          ];
+    return { provisions, byId: new Map(provisions.map((p) => [p.id, p])), definitions: [], references: [] };
+  }
+}
+
+function parseUnsafe(text: string): ParsedDraft {
+  if (text.length === 0) return { provisions: [], byId: new Map(), definitions: [], references: [] };
+  const lines = splitLines(text);
+  const nLines = lines.start.length;
+
+  // 1. classify lines
+  const entries: Entry[] = [];
+  let nArticle = 0;
+  let nKeywordSection = 0;
+  for (let li = 0; li < nLines; li++) {
+    const e = classifyLine(text, lines, li);
+    if (!e) continue;
+    if (e.type === 'section') {
+      if (e.key === 'article') nArticle++;
+      else nKeywordSection++;
+    }
+    entries.push(e);
+  }
+  const articleStyle = nArticle > 0;
+  const numberedAreSections = nArticle === 0 && nKeywordSection === 0;
+
+  // In Article-style drafts, "Section N" lines are divisions (Chapter > Section > Article);
+  // "N." lines are sections only when no other section style is present.
+  for (const e of entries) {
+    if (articleStyle && e.type === 'section' && e.key === 'section') {
+      e.type = 'division';
+      e.subs = [];
+    } else if (e.type === 'numbered') {
+      if (numberedAreSections) e.type = 'section';
+      else {
+        e.type = 'sub';
+        e.subs.unshift({ offset: e.marker!.start, label: e.label, core: e.label, form: 'dot' });
+        e.heading = undefined;
+        e.marker = undefined;
+      }
+    }
+  }
+
+  // 2. headings on their own line
+  const entryAtLine = new Map<number, Entry>();
+  for (const e of entries) entryAtLine.set(e.line, e);
+  const claimed = new Set<number>();
+  for (const e of entries) {
+    if (e.type === 'division' && e.wantsHeading && e.key !== '#') {
+      // next non-empty line, if short and title-like
+      let j = e.line + 1;
+      while (j < nLines && j <= e.line + 3 && isBlank(text, lines, j)) j++;
+      if (j < nLines && !entryAtLine.has(j)) {
+        const h = headingLine(text, lines, j, 12);
+        if (h !== undefined) {
+          e.heading = h;
+          claimed.add(j);
+        }
+      }
+    }
+  }
+  for (const e of entries) {
+    if (e.type !== 'section' || e.heading !== undefined) continue;
+    // marginal heading on the line directly above
+    const j = e.line - 1;
+    if (j >= 0 && !entryAtLine.has(j) && !claimed.has(j)) {
+      const h = headingLine(text, lines, j, 12);
+      const k = j - 1;
+      const prevOk =
+        k < 0 ||
+        isBlank(text, lines, k) ||
+        claimed.has(k) ||
+        (entryAtLine.get(k)?.type === 'division' && entryAtLine.get(k)!.subs.length === 0) ||
+        /[.;:]$/.test(lineText(text, lines, k));
+      if (h !== undefined && prevOk) {
+        e.heading = h;
+        e.start = lines.start[j];
+        claimed.add(j);
+        continue;
+      }
+    }
+    // heading on the next line ("Article 5" / "Illegal access" / body)
+    if (e.wantsHeading) {
+      let n = e.line + 1;
+      while (n < nLines && n <= e.line + 2 && isBlank(text, lines, n)) n++;
+      if (n < nLines && n + 1 < nLines && !entryAtLine.has(n) && !claimed.has(n)) {
+        const h = headingLine(text, lines, n, 8);
+        if (h !== undefined) {
+          e.heading = h;
+          claimed.add(n);
+        }
+      }
+    }
+  }
+
+  // 3. tree
+  const tb = new TreeBuilder();
+  let firstStart = entries.length > 0 ? entries[0].start : text.length;
+  if (firstStart > 0) {
+    if (/\S/.test(text.slice(0, firstStart).replace(/\uFEFF/g, '')) || entries.length === 0) tb.preamble(firstStart);
+    else firstStart = 0;
+  }
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    const start = i === 0 ? firstStart : e.start;
+    if (e.type === 'division') {
+      tb.division(start, e.key ?? 'division', e.label, e.heading, e.mdLevel);
+    } else if (e.type === 'section') {
+      tb.section(start, e.prefix ?? 's', e.label, e.heading);
+      for (const m of e.subs) tb.sub(m.offset, m, undefined);
+    } else {
+      e.subs.forEach((m, k) => tb.sub(k === 0 ? start : m.offset, m, k === 0 ? e.heading : undefined));
+    }
+  }
+  tb.finish(text.length);
+
+  const provisions: Provision[] = [];
+  const byId = new Map<string, Provision>();
+  for (const n of tb.nodes) {
+    const ownEnd = n.ownEnd >= 0 ? n.ownEnd : n.end;
+    const p: Provision = {
+      id: n.id,
+      kind: n.kind,
+      label: n.label,
+      span: { start: n.start, end: n.end },
+      ownSpan: { start: n.start, end: ownEnd },
+      children: n.children.map((c) => c.id),
+      depth: n.depth,
+    };
+    if (n.heading !== undefined && n.heading !== '') p.heading = n.heading;
+    if (n.parent) p.parent = n.parent.id;
+    provisions.push(p);
+    byId.set(p.id, p);
+  }
+
+  const owner = new OwnerIndex(provisions);
+  const definitions = findDefinitions(text, owner, byId);
+  const skip: Span[] = [];
+  for (const e of entries) if (e.marker) skip.push(e.marker);
+  const references = findReferences(text, skip, articleStyle, owner, byId, provisions);
+  return { provisions, byId, definitions, references };
+}
+
+/** Finds the provision whose ownSpan contains an offset (ownSpans tile the text). */
+class OwnerIndex {
+  private readonly starts: number[] = [];
+  private readonly provs: Provision[] = [];
+  constructor(provisions: Provision[]) {
+    for (const p of provisions) {
+      if (p.ownSpan.end > p.ownSpan.start) {
+        this.starts.push(p.ownSpan.start);
+        this.provs.push(p);
+      }
+    }
+  }
+  at(offset: number): Provision | undefined {
+    const s = this.starts;
+    if (s.length === 0 || offset < s[0]) return undefined;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.provs[lo];
+  }
+}
+
+function findDefinitions(text: string, owner: OwnerIndex, byId: Map<string, Provision>): DefinedTerm[] {
+  interface Raw {
+    term: string;
+    quoteStart: number;
+    termStart: number;
+    termEnd: number;
+  }
+  const raws: Raw[] = [];
+  DEF_RE.lastIndex = 0;
+  for (let m = DEF_RE.exec(text); m !== null; m = DEF_RE.exec(text)) {
+    const open = m[1];
+    let term: string;
+    let termStart: number;
+    if (open !== undefined) {
+      if (CLOSING[open] !== m[3] && !(open === '”' && m[3] === '”')) {
+        DEF_RE.lastIndex = m.index + 1;
+        continue;
+      }
+      term = m[2];
+      termStart = m.index + m[0].indexOf(term, 1);
+    } else {
+      term = m[4];
+      termStart = m.index + 2;
+    }
+    const verb = m[5];
+    const trimmed = term.trim();
+    if (!/\p{L}/u.test(trimmed) || wordCount(trimmed) > 8) {
+      DEF_RE.lastIndex = m.index + 1;
+      continue;
+    }
+    if (verb === ':') {
+      // list style «term»: … — the term must open its line (after indentation / marker)
+      let ls = m.index;
+      while (ls > 0 && text.charCodeAt(ls - 1) !== 10 && text.charCodeAt(ls - 1) !== 13 && m.index - ls < 40) ls--;
+      if (!/^[ \t\u00A0]*(?:\(?[0-9a-zA-Z]{1,5}[).][ \t\u00A0]*|[-*•][ \t]+)?$/.test(text.slice(ls, m.index))) {
+        DEF_RE.lastIndex = m.index + 1;
+        continue;
+      }
+    }
+    termStart += term.indexOf(trimmed);
+    raws.push({ term: trimmed, quoteStart: m.index, termStart, termEnd: termStart + trimmed.length });
+  }
+  const out: DefinedTerm[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    const r = raws[i];
+    const prov = owner.at(r.termStart);
+    let end = prov ? prov.span.end : text.length;
+    if (i + 1 < raws.length && raws[i + 1].quoteStart < end) {
+      // the next term ends this definition; when it opens its own provision, at that provision's start
+      const nextOwner = owner.at(raws[i + 1].quoteStart);
+      end = raws[i + 1].quoteStart;
+      if (nextOwner && nextOwner !== prov && nextOwner.span.start > r.termEnd) end = Math.min(end, nextOwner.span.start);
+      // "…;\n- **next** means": stop at the end of the previous line when only a bullet or marker precedes the next term
+      let lb = end;
+      while (lb > r.termEnd && end - lb < 24 && text.charCodeAt(lb - 1) !== 10 && text.charCodeAt(lb - 1) !== 13) lb--;
+      if (lb > r.termEnd && (text.charCodeAt(lb - 1) === 10 || text.charCodeAt(lb - 1) === 13)) {
+        if (/^[ \t\u00A0]*(?:[-*•+]|\(?[0-9a-zA-Z]{1,5}[).°º]\)?)?[ \t\u00A0]*$/.test(text.slice(lb, end))) end = lb - 1;
+      }
+    }
+    // a blank line after a complete sentence ends it too
+    const blank = /\S[^\S\r\n]*[.;](?:[^\S\r\n]*(?:and|or|y|o|et|ou))?[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)/g;
+    blank.lastIndex = r.termEnd;
+    const bm = blank.exec(text);
+    if (bm && bm.index < end) end = bm.index + bm[0].search(/[\r\n]/);
+    end = trimEnd(text, r.termEnd, end);
+    while (end > r.termEnd && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end = trimEnd(text, r.termEnd, end - 1);
+    const d: DefinedTerm = {
+      term: r.term,
+      span: { start: r.termStart, end: r.termEnd },
+      definitionSpan: { start: r.quoteStart, end: Math.max(end, r.termEnd) },
+    };
+    if (prov) d.provision = prov.id;
+    out.push(d);
+    void byId;
+  }
+  return out;
+}
+
+function sentenceBounds(text: string, start: number, end: number): { from: number; to: number } {
+  const lo = Math.max(0, start - 300);
+  const before = text.slice(lo, start);
+  const boundary = /[.;!?](?=[ \t\u00A0]+[\p{Lu}«"“(])|(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/gu;
+  let from = lo;
+  for (let m = boundary.exec(before); m !== null; m = boundary.exec(before)) from = lo + m.index + m[0].length;
+  const hi = Math.min(text.length, end + 300);
+  const after = text.slice(end, hi);
+  boundary.lastIndex = 0;
+  const m2 = boundary.exec(after);
+  const to = m2 ? end + m2.index : hi;
+  return { from, to };
+}
+
+function conventionIn(text: string, from: number, to: number): boolean {
+  const s = text.slice(from, to);
+  CONVENTION_ANY_RE.lastIndex = 0;
+  for (let m = CONVENTION_ANY_RE.exec(s); m !== null; m = CONVENTION_ANY_RE.exec(s)) {
+    if (!OTHER_TREATY_RE.test(s.slice(Math.max(0, m.index - 40), m.index))) return true;
+  }
+  return false;
+}
+
+function findReferences(
+  text: string,
+  skip: Span[],
+  articleStyle: boolean,
+  owner: OwnerIndex,
+  byId: Map<string, Provision>,
+  provisions: Provision[],
+): Reference[] {
+  const sectionsByLabel = new Map<string, Provision>();
+  for (const p of provisions) {
+    if (p.kind !== 'section') continue;
+    const k = normLabel(p.label);
+    if (!sectionsByLabel.has(k)) sectionsByLabel.set(k, p);
+  }
+  const refs: Reference[] = [];
+  let skipIdx = 0;
+  REF_RE.lastIndex = 0;
+  for (let m = REF_RE.exec(text); m !== null; m = REF_RE.exec(text)) {
+    const start = m.index;
+    while (skipIdx < skip.length && skip[skipIdx].end <= start) skipIdx++;
+    if (skipIdx < skip.length && skip[skipIdx].start <= start && start < skip[skipIdx].end) continue;
+    const kw = m[1].toLowerCase();
+    const end = m.index + m[0].length;
+    const listStart = end - m[2].length;
+    const isArticle = kw.startsWith('art');
+    const isSub = kw.startsWith('sub');
+
+    // parse the list of numbers
+    const items: { text: string; start: number; end: number; rangeFrom?: string }[] = [];
+    ITEM_RE.lastIndex = 0;
+    let pendingRange = false;
+    for (let im = ITEM_RE.exec(m[2]); im !== null; im = ITEM_RE.exec(m[2])) {
+      if (im[0].length === 0) {
+        ITEM_RE.lastIndex++;
+        continue;
+      }
+      if (im[1] !== undefined) {
+        const it = { text: im[1], start: listStart + im.index, end: listStart + im.index + im[1].length } as {
+          text: string;
+          start: number;
+          end: number;
+          rangeFrom?: string;
+        };
+        if (pendingRange && items.length > 0) it.rangeFrom = items[items.length - 1].text;
+        items.push(it);
+        pendingRange = false;
+      } else if (im[2] !== undefined) {
+        pendingRange = RANGE_SEP_RE.test(im[2]);
+      }
+    }
+    if (items.length === 0) continue;
+
+    let conv = false;
+    let namedTitle: string | undefined;
+    let paragraphAfter: string | undefined;
+    if (isArticle) {
+      let after = text.slice(end, Math.min(text.length, end + 160));
+      let afterPos = end;
+      const nt = NAMED_TITLE_RE.exec(after);
+      if (nt && /^\p{L}/u.test(nt[1].trim()) && !/^[ivxlcdm]{1,5}$|^[a-z]$/i.test(nt[1].trim())) {
+        namedTitle = nt[1].trim().replace(/^["“'‘«]\s*|\s*["”'’»]$/g, '');
+        after = after.slice(nt[0].length);
+        afterPos += nt[0].length;
+      }
+      const pa = PARAGRAPH_AFTER_RE.exec(after);
+      if (pa) {
+        paragraphAfter = pa[1].replace(/[()]/g, '');
+        after = after.slice(pa[0].length);
+        afterPos += pa[0].length;
+      }
+      if (THIS_ACT_AFTER_RE.test(after)) conv = false;
+      else if (CONVENTION_AFTER_RE.test(after)) conv = true;
+      else {
+        const before = text.slice(Math.max(0, start - 100), start);
+        if (CONVENTION_BEFORE_RE.test(before) && conventionIn(before, 0, before.length)) conv = true;
+        else if (!articleStyle) {
+          const b = sentenceBounds(text, start, afterPos);
+          conv = conventionIn(text, b.from, b.to);
+        }
+      }
+    }
+
+    for (const it of items) {
+      const spanStart = it === items[0] ? start : it.start;
+      if (conv) {
+        const num = /^(\d{1,6})/.exec(it.text);
+        if (!num) continue;
+        const article = parseInt(num[1], 10);
+        const pin = /\(([^)]+)\)((?:\([^)]+\))*)/.exec(it.text);
+        const articles: number[] = [];
+        if (it.rangeFrom !== undefined && /^\d+/.test(it.rangeFrom)) {
+          const from = parseInt(it.rangeFrom, 10);
+          if (from < article && article - from <= 100) for (let a = from + 1; a < article; a++) articles.push(a);
+        }
+        for (const a of articles) refs.push({ kind: 'convention', article: a, span: { start: it.start, end: it.end } });
+        const ref: ConventionReference = { kind: 'convention', article, span: { start: spanStart, end: it.end } };
+        const paragraph = pin ? pin[1] + pin[2] : it === items[items.length - 1] ? paragraphAfter : undefined;
+        if (paragraph !== undefined) ref.paragraph = paragraph;
+        if (namedTitle !== undefined && it === items[items.length - 1]) ref.namedTitle = namedTitle;
+        refs.push(ref);
+      } else {
+        const target = it.text.replace(/[ \t\u00A0]*[°º]/, '').replace(/[ \t\u00A0]+(?=\()/g, '').replace(/[ \t\u00A0]+/g, ' ');
+        if (it.rangeFrom !== undefined && /^\d+$/.test(it.rangeFrom) && /^\d+$/.test(target)) {
+          const from = parseInt(it.rangeFrom, 10);
+          const to = parseInt(target, 10);
+          if (from < to && to - from <= 50) {
+            for (let a = from + 1; a < to; a++) {
+              const r: CrossReference = { kind: 'section', target: String(a), span: { start: it.start, end: it.end } };
+              const res = resolve(String(a), undefined, sectionsByLabel, byId);
+              if (res) r.resolved = res;
+              refs.push(r);
+            }
+          }
+        }
+        const r: CrossReference = { kind: 'section', target, span: { start: spanStart, end: it.end } };
+        const res = resolve(target, isSub || target.startsWith('(') ? owner.at(start) : undefined, sectionsByLabel, byId);
+        if (res) r.resolved = res;
+        refs.push(r);
+      }
+    }
+  }
+  return refs;
+}
+
+/** Resolves "14", "14(2)(b)", "323-1", "(2)" (relative to the section containing `from`). */
+function resolve(
+  target: string,
+  from: Provision | undefined,
+  sectionsByLabel: Map<string, Provision>,
+  byId: Map<string, Provision>,
+): string | undefined {
+  const paren = target.indexOf('(');
+  const base = paren < 0 ? target : target.slice(0, paren);
+  const pins: string[] = [];
+  const pinRe = /\(([^)]+)\)/g;
+  for (let m = pinRe.exec(target); m !== null; m = pinRe.exec(target)) pins.push(m[1].toLowerCase());
+  let node: Provision | undefined;
+  if (base.trim() === '') {
+    // relative: the section containing the reference
+    let p = from;
+    while (p && p.kind !== 'section') p = p.parent ? byId.get(p.parent) : undefined;
+    node = p;
+  } else node = sectionsByLabel.get(normLabel(base));
+  if (!node) return undefined;
+  for (const pin of pins) {
+    const child = findChild(node, pin, byId);
+    if (!child) {
+      // "section 14(2)" falls back to the section; a bare "subsection (2)" does not
+      if (base.trim() === '' && node.kind === 'section') return undefined;
+      break;
+    }
+    node = child;
+  }
+  return node.id;
+}
+
+function findChild(node: Provision, core: string, byId: Map<string, Provision>): Provision | undefined {
+  for (const cid of node.children) {
+    const c = byId.get(cid);
+    if (c && subCore(c.label) === core) return c;
+  }
+  // look one level further down (e.g. "(a)" under an un-numbered level)
+  return undefined;
+}

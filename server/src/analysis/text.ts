@@ -1,0 +1,104 @@
+// Small text utilities shared by the analysis core.
+// Offsets are UTF-16 code units, as everywhere in the core (see types.ts).
+
+import type { Position, Range, Span } from './types';
+
+/**
+ * Maps offsets to 0-based line/character positions and back.
+ * Line breaks: "\n", "\r\n" and a lone "\r" each end a line (as LSP does).
+ * Built in one linear pass; lookups are a binary search over line starts.
+ */
+export class LineIndex {
+  readonly text: string;
+  /** Offset at which each line starts; lineStarts[0] === 0. */
+  private readonly starts: number[];
+
+  constructor(text: string) {
+    this.text = text;
+    const starts: number[] = [0];
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Offset of the first character of `line` (clamped to the document). */
+  lineStart(line: number): number {
+    if (line <= 0) return 0;
+    if (line >= this.starts.length) return this.text.length;
+    return this.starts[line];
+  }
+
+  /** Offset just past the last character of `line`, not counting its line break. */
+  lineEnd(line: number): number {
+    if (line < 0) return 0;
+    if (line >= this.starts.length - 1) return this.text.length;
+    let end = this.starts[line + 1];
+    const t = this.text;
+    if (end > 0 && t.charCodeAt(end - 1) === 10) end--;
+    if (end > 0 && t.charCodeAt(end - 1) === 13) end--;
+    return Math.max(end, this.starts[line]);
+  }
+
+  /** 0-based line containing `offset` (clamped). */
+  lineAt(offset: number): number {
+    const starts = this.starts;
+    if (!(offset > 0)) return 0;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  positionAt(offset: number): Position {
+    const o = clamp(Math.floor(Number.isFinite(offset) ? offset : 0), 0, this.text.length);
+    const line = this.lineAt(o);
+    return { line, character: o - this.starts[line] };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.starts.length) return this.text.length;
+    const start = this.starts[pos.line];
+    const end = this.lineEnd(pos.line);
+    const ch = Number.isFinite(pos.character) ? Math.floor(pos.character) : 0;
+    return clamp(start + ch, start, end);
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return v < lo ? lo : v > hi ? hi : v;
+}
+
+/** True when the text looks binary: a NUL character, or more than 10% control characters in a sample. */
+export function looksBinary(text: string, sampleSize = 65536): boolean {
+  const n = Math.min(text.length, sampleSize);
+  if (n === 0) return false;
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 127) controls++;
+  }
+  if (text.length > n && text.indexOf('\u0000', n) >= 0) return true;
+  return controls / n > 0.1;
+}
