@@ -1,0 +1,317 @@
+// The concordance table: every article of the Convention, chapter by chapter, with how one
+// or more drafts implement it. Pure core code (no LSP, no VS Code): the CLI
+// (`concordance table`), the server request `concordance/table` and the editor's export
+// all build and render the table with these functions.
+import { createHash } from 'crypto';
+import type { ConventionData } from './data/types';
+import { LineIndex } from './text';
+import type { CoverageStatus, DocumentAnalysis, Range } from './types';
+
+export interface TableDocument {
+  /** How the draft is named in the table: a path (CLI) or a URI (editor). */
+  file: string;
+  text: string;
+  analysis: DocumentAnalysis;
+}
+
+export interface TableProvision {
+  file: string;
+  id: string;
+  label: string;
+  heading?: string;
+  /** Where the provision stands in `file`, 0-based lines and characters. */
+  range: Range;
+  /** Matcher's strength for this article, in words. */
+  strength?: string;
+}
+
+export interface TableRow {
+  article: number;
+  title: string;
+  chapter: string;
+  obligation: 'mandatory' | 'optional' | 'mixed';
+  needsDomesticProvision: boolean;
+  /** The best status any draft reaches (implemented > partial > missing > not applicable). */
+  status: CoverageStatus;
+  /** Status per draft, in the order of `ConcordanceTable.files`. */
+  statusByFile: CoverageStatus[];
+  provisions: TableProvision[];
+  /** Labels of required elements no provision shows (empty once some draft implements the article). */
+  missingElements: string[];
+  /** Titles of safeguards found missing in an implementing provision. */
+  missingSafeguards: string[];
+  /** Budapest Convention counterparts, e.g. "Art. 2 — Illegal access"; empty when there is none. */
+  budapest: string[];
+}
+
+export interface TableChapter {
+  chapter: string;
+  title: string;
+  rows: TableRow[];
+}
+
+export interface TableSummary {
+  implemented: number;
+  partial: number;
+  missing: number;
+  notApplicable: number;
+  /** Articles that need a domestic provision and oblige States (wholly or in part). */
+  mandatoryTotal: number;
+  mandatoryImplemented: number;
+  mandatoryPartial: number;
+}
+
+export interface ConcordanceTable {
+  files: string[];
+  chapters: TableChapter[];
+  summary: TableSummary;
+}
+
+export type TableFormat = 'csv' | 'markdown' | 'html';
+
+export const STATUS_LABELS: Record<CoverageStatus, string> = {
+  implemented: 'implemented',
+  partial: 'partial',
+  missing: 'missing',
+  'not-applicable': 'not applicable',
+};
+
+const STATUS_RANK: Record<CoverageStatus, number> = { implemented: 3, partial: 2, missing: 1, 'not-applicable': 0 };
+
+/** Does the article oblige a State to legislate (the articles counted as "mandatory" in coverage)? */
+export function isMandatoryArticle(a: { obligation: string; needsDomesticProvision: boolean }): boolean {
+  return a.needsDomesticProvision && a.obligation !== 'optional';
+}
+
+export function buildTable(data: ConventionData, docs: TableDocument[]): ConcordanceTable {
+  const lines = docs.map((d) => new LineIndex(d.text));
+  const checkTitle = new Map(data.checks.map((c) => [c.code, c.title]));
+  const summary: TableSummary = { implemented: 0, partial: 0, missing: 0, notApplicable: 0, mandatoryTotal: 0, mandatoryImplemented: 0, mandatoryPartial: 0 };
+  const chapters: TableChapter[] = data.chapters.map((c) => ({ chapter: c.chapter, title: c.title, rows: [] }));
+  const articles = [...data.articles].sort((a, b) => a.article - b.article);
+
+  for (const a of articles) {
+    const fallback: CoverageStatus = a.needsDomesticProvision ? 'missing' : 'not-applicable';
+    const entries = docs.map((d) => d.analysis.coverage.find((c) => c.article === a.article));
+    const statusByFile = entries.map((e) => e?.status ?? fallback);
+    const status = statusByFile.reduce<CoverageStatus>((best, s) => (STATUS_RANK[s] > STATUS_RANK[best] ? s : best), fallback);
+
+    const provisions: TableProvision[] = [];
+    entries.forEach((e, i) => {
+      if (!e) return;
+      const doc = docs[i];
+      for (const id of e.provisions) {
+        if (provisions.some((p) => p.file === doc.file && p.id === id)) continue;
+        const p = doc.analysis.parsed.byId.get(id);
+        if (!p) continue;
+        const m = doc.analysis.matches.get(id)?.matches.find((x) => x.article === a.article);
+        provisions.push({
+          file: doc.file,
+          id,
+          label: p.label,
+          ...(p.heading ? { heading: p.heading } : {}),
+          range: lines[i].rangeOf(p.span),
+          ...(m ? { strength: m.strength } : {}),
+        });
+      }
+    });
+
+    const missingElements: string[] = [];
+    const missingSafeguards: string[] = [];
+    if (status !== 'implemented') {
+      entries.forEach((e) => {
+        for (const id of e?.missingElements ?? []) {
+          const label = a.elements.find((x) => x.id === id)?.label ?? id;
+          if (!missingElements.includes(label)) missingElements.push(label);
+        }
+      });
+    }
+    entries.forEach((e) => {
+      for (const code of e?.missingSafeguards ?? []) {
+        const title = checkTitle.get(code) ?? code;
+        if (!missingSafeguards.includes(title)) missingSafeguards.push(title);
+      }
+    });
+
+    const budapest = a.budapest.map((ref) => {
+      const base = /^\d+/.exec(ref)?.[0] ?? ref;
+      const b = data.budapest.find((x) => x.article === base);
+      return b ? `Art. ${ref} — ${b.title}` : `Art. ${ref}`;
+    });
+
+    const row: TableRow = {
+      article: a.article,
+      title: a.title,
+      chapter: a.chapter,
+      obligation: a.obligation,
+      needsDomesticProvision: a.needsDomesticProvision,
+      status,
+      statusByFile,
+      provisions,
+      missingElements,
+      missingSafeguards,
+      budapest,
+    };
+    let chapter = chapters.find((c) => c.chapter === a.chapter);
+    if (!chapter) chapters.push((chapter = { chapter: a.chapter, title: '', rows: [] }));
+    chapter.rows.push(row);
+
+    if (status === 'implemented') summary.implemented++;
+    else if (status === 'partial') summary.partial++;
+    else if (status === 'missing') summary.missing++;
+    else summary.notApplicable++;
+    if (isMandatoryArticle(a)) {
+      summary.mandatoryTotal++;
+      if (status === 'implemented') summary.mandatoryImplemented++;
+      if (status === 'partial') summary.mandatoryPartial++;
+    }
+  }
+  return { files: docs.map((d) => d.file), chapters: chapters.filter((c) => c.rows.length > 0), summary };
+}
+
+export function renderTable(table: ConcordanceTable, format: TableFormat): string {
+  switch (format) {
+    case 'csv':
+      return renderCsv(table);
+    case 'markdown':
+      return renderMarkdown(table);
+    case 'html':
+      return renderHtml(table);
+    default:
+      throw new Error(`unknown table format "${String(format)}"`);
+  }
+}
+
+/** The columns of every rendering, in order. */
+export const TABLE_COLUMNS = ['Chapter', 'Article', 'Title', 'Obligation', 'Status', 'Provisions', 'Missing elements', 'Missing safeguards', 'Budapest Convention'] as const;
+
+/** One provision as a table cell shows it: "s 14 Illegal access", prefixed by the file when there are several. */
+export function provisionText(p: TableProvision, manyFiles: boolean): string {
+  return `${manyFiles ? baseName(p.file) + ': ' : ''}${p.label}${p.heading ? ' ' + p.heading : ''}`;
+}
+
+function statusText(row: TableRow, files: string[]): string {
+  const s = STATUS_LABELS[row.status];
+  if (files.length < 2) return s;
+  return `${s} (${files.map((f, i) => `${baseName(f)}: ${STATUS_LABELS[row.statusByFile[i]]}`).join('; ')})`;
+}
+
+/** The plain-text cells of a row, in TABLE_COLUMNS order. */
+export function rowCells(row: TableRow, files: string[]): string[] {
+  const many = files.length > 1;
+  return [
+    row.chapter,
+    String(row.article),
+    row.title,
+    row.obligation,
+    statusText(row, files),
+    row.provisions.map((p) => provisionText(p, many)).join('; '),
+    row.missingElements.join('; '),
+    row.missingSafeguards.join('; '),
+    row.budapest.length ? row.budapest.join('; ') : 'no counterpart',
+  ];
+}
+
+function baseName(file: string): string {
+  const clean = file.replace(/[?#].*$/, '');
+  const i = Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\'));
+  let name = i >= 0 ? clean.slice(i + 1) : clean;
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // not URI-encoded
+  }
+  return name || file;
+}
+
+// ---- CSV (RFC 4180) ----
+
+/** One CSV field: quoted when it holds a comma, a quote, CR or LF; formulas are neutralised for spreadsheets. */
+export function csvField(value: string): string {
+  let v = value;
+  // A cell starting with = + - @ is run as a formula by spreadsheets; a leading apostrophe shows it as text.
+  if (/^[=+\-@\t\r]/.test(v)) v = "'" + v;
+  return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+}
+
+export function renderCsv(table: ConcordanceTable): string {
+  const records: string[][] = [[...TABLE_COLUMNS]];
+  for (const c of table.chapters) for (const r of c.rows) records.push(rowCells(r, table.files));
+  return records.map((rec) => rec.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+// ---- Markdown ----
+
+/** Text safe inside a Markdown table cell: no cell breaks, no line breaks, no raw HTML. */
+export function markdownCell(value: string): string {
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|\r|\n/g, ' ')
+    .trim();
+}
+
+export function summaryLine(s: TableSummary): string {
+  return `${s.mandatoryImplemented}/${s.mandatoryTotal} mandatory articles implemented (${s.mandatoryPartial} partly); overall ${s.implemented} implemented, ${s.partial} partial, ${s.missing} missing, ${s.notApplicable} not applicable.`;
+}
+
+export function renderMarkdown(table: ConcordanceTable): string {
+  const out: string[] = [];
+  out.push('# Concordance with the UN Convention against Cybercrime', '');
+  out.push(`Drafts: ${table.files.map((f) => markdownCell(baseName(f))).join(', ') || 'none'}`, '');
+  out.push(markdownCell(summaryLine(table.summary)), '');
+  out.push('| ' + TABLE_COLUMNS.join(' | ') + ' |');
+  out.push('|' + TABLE_COLUMNS.map(() => ' --- |').join(''));
+  for (const c of table.chapters) {
+    for (const r of c.rows) out.push('| ' + rowCells(r, table.files).map((v) => markdownCell(v) || ' ').join(' | ') + ' |');
+  }
+  out.push('', '_Article titles and statuses come from Concordance\'s own summaries of the Convention, not treaty text._', '');
+  return out.join('\n');
+}
+
+// ---- HTML ----
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"'`]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' })[ch]!);
+}
+
+const HTML_STYLE = `body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1b1b1b;background:#fff}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3rem .5rem;vertical-align:top;text-align:left}
+th{background:#eee}tr.chapter th{background:#ddd}
+.implemented{color:#0a5d00}.partial{color:#8a5300}.missing{color:#a00000;font-weight:bold}.not-applicable{color:#555}
+@media (prefers-color-scheme:dark){body{background:#1e1e1e;color:#ddd}th{background:#333}tr.chapter th{background:#444}
+.implemented{color:#7fd47f}.partial{color:#e0b050}.missing{color:#ff8080}.not-applicable{color:#aaa}}`;
+
+export function renderHtml(table: ConcordanceTable): string {
+  const styleHash = createHash('sha256').update(HTML_STYLE, 'utf8').digest('base64');
+  const out: string[] = [];
+  out.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">');
+  out.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${styleHash}'">`);
+  out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
+  out.push('<title>Concordance table</title>', `<style>${HTML_STYLE}</style>`, '</head>', '<body>');
+  out.push('<h1>Concordance with the UN Convention against Cybercrime</h1>');
+  out.push(`<p>Drafts: ${table.files.map((f) => escapeHtml(baseName(f))).join(', ') || 'none'}</p>`);
+  out.push(`<p>${escapeHtml(summaryLine(table.summary))}</p>`);
+  out.push('<table>', '<thead><tr>' + TABLE_COLUMNS.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('') + '</tr></thead>');
+  for (const c of table.chapters) {
+    out.push('<tbody>');
+    out.push(`<tr class="chapter"><th colspan="${TABLE_COLUMNS.length}" scope="rowgroup">Chapter ${escapeHtml(c.chapter)} — ${escapeHtml(c.title)}</th></tr>`);
+    for (const r of c.rows) {
+      const cells = rowCells(r, table.files);
+      out.push(
+        '<tr>' +
+          cells.map((v, i) => (i === 4 ? `<td class="${r.status}">${escapeHtml(v)}</td>` : i === 1 ? `<th scope="row">${escapeHtml(v)}</th>` : `<td>${escapeHtml(v)}</td>`)).join('') +
+          '</tr>',
+      );
+    }
+    out.push('</tbody>');
+  }
+  out.push('</table>');
+  out.push("<p><small>Article titles and statuses come from Concordance's own summaries of the Convention, not treaty text.</small></p>");
+  out.push('</body>', '</html>', '');
+  return out.join('\n');
+}
