@@ -14,6 +14,6 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'out/server.js' }),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli.js' }),
+  build({ ...common, entryPoints: ['server/src/serverMain.ts'], outfile: 'out/server.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'out/cli.js' }),
 ]);

@@ -1,0 +1,297 @@
+// Safeguard, element, human-rights and drafting checks over an analysed draft.
+// Which check applies to which article, and what counts as the safeguard being present,
+// is data (data/checks.json, data/safeguards.json); this file only walks the draft.
+import type { Analyzer } from './analyze';
+import { matchUnits } from './analyze';
+import { TokenIndex, type CompiledCue } from './cues';
+import type { CheckCode, Cues } from './data/types';
+import type { ArticleMatch, DocumentAnalysis, DraftLanguage, Finding, Provision, Severity, Span } from './types';
+
+export interface CheckOptions {
+  /** Check families switched off, e.g. { coverage: false }. Missing means on. */
+  families?: Record<string, boolean>;
+  /** Per-code severity; "off" drops the code. */
+  severity?: Record<string, Severity | 'off'>;
+}
+
+const IGNORE_DIRECTIVE = /concordance-ignore\s+([a-z-]+\.[a-z-]+(?:\s*,\s*[a-z-]+\.[a-z-]+)*)/gi;
+
+export function checkDraft(text: string, analysis: DocumentAnalysis, analyzer: Analyzer, options: CheckOptions = {}): Finding[] {
+  const ctx = new CheckContext(text, analysis, analyzer);
+  const out: Finding[] = [];
+  const units = matchUnits(analysis.parsed);
+  for (const unit of units) {
+    const best = analysis.matches.get(unit.id)?.matches[0];
+    const found = ctx.checkUnit(unit, best);
+    const ignored = ignoredCodes(text.slice(unit.span.start, unit.span.end));
+    out.push(...found.filter((f) => !ignored.has(f.code)));
+  }
+  out.push(...ctx.checkDefinitions(), ...ctx.checkReferences(), ...ctx.checkCoverage(units));
+  return out
+    .filter((f) => options.families?.[f.code.split('.')[0]] !== false && options.severity?.[f.code] !== 'off')
+    .map((f) => {
+      const s = options.severity?.[f.code];
+      return s && s !== 'off' ? { ...f, severity: s } : f;
+    })
+    .sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+}
+
+/** Codes silenced in a provision by a `concordance-ignore CODE` directive. */
+export function ignoredCodes(provisionText: string): Set<string> {
+  const out = new Set<string>();
+  IGNORE_DIRECTIVE.lastIndex = 0;
+  for (let m = IGNORE_DIRECTIVE.exec(provisionText); m; m = IGNORE_DIRECTIVE.exec(provisionText)) {
+    for (const c of m[1].split(',')) out.add(c.trim().toLowerCase());
+  }
+  return out;
+}
+
+class CheckContext {
+  private readonly codes: Map<string, CheckCode>;
+  private readonly presentCues = new Map<string, CompiledCue[]>();
+  private readonly lang: DraftLanguage;
+  /** Text of provisions implementing the general safeguards article: their safeguards apply draft-wide. */
+  private readonly generalSafeguards: TokenIndex[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly analysis: DocumentAnalysis,
+    private readonly analyzer: Analyzer,
+  ) {
+    this.codes = new Map(analyzer.data.checks.map((c) => [c.code, c]));
+    this.lang = analysis.language;
+    const generalArticles = new Set(analyzer.data.articles.filter((a) => a.kind === 'safeguard').map((a) => a.article));
+    for (const pm of analysis.matches.values()) {
+      const best = pm.matches[0];
+      const p = analysis.parsed.byId.get(pm.provision);
+      if (best && p && generalArticles.has(best.article)) this.generalSafeguards.push(this.index(p.span));
+    }
+  }
+
+  private index(span: Span): TokenIndex {
+    return new TokenIndex(this.analyzer.matcher.cues.analyze(this.text, this.lang, span));
+  }
+
+  private compiled(key: string, cues: Cues | undefined): CompiledCue[] {
+    let c = this.presentCues.get(key);
+    if (!c) {
+      const m = this.analyzer.matcher.cues;
+      c = m.compileAll(cues, this.lang);
+      if (c.length === 0 && this.lang !== 'en') c = m.compileAll(cues, 'en');
+      this.presentCues.set(key, c);
+    }
+    return c;
+  }
+
+  /** Cues that show a check's subject present: its own plus those of the safeguards it names. */
+  private cuesFor(code: CheckCode): CompiledCue[] {
+    const key = 'code:' + code.code;
+    if (!this.presentCues.has(key)) {
+      const merged: Cues = { en: [...(code.cues?.en ?? [])], es: [...(code.cues?.es ?? [])], fr: [...(code.cues?.fr ?? [])] };
+      for (const id of code.safeguards ?? []) {
+        const s = this.analyzer.data.safeguards.find((x) => x.id === id);
+        if (!s) continue;
+        merged.en.push(...s.cues.en);
+        merged.es!.push(...(s.cues.es ?? []));
+        merged.fr!.push(...(s.cues.fr ?? []));
+      }
+      this.compiled(key, merged);
+    }
+    return this.presentCues.get(key)!;
+  }
+
+  private headline(p: Provision): Span {
+    // Underline the provision's first line, not the whole section.
+    let start = p.span.start;
+    while (start < p.span.end && /\s/.test(this.text[start])) start++;
+    let end = start;
+    while (end < p.span.end && this.text[end] !== '\n' && this.text[end] !== '\r') end++;
+    return { start, end: Math.max(end, start) };
+  }
+
+  private finding(code: CheckCode, span: Span, provision: string | undefined, message: string, lookedFor: string[], extra: Partial<Finding> = {}): Finding {
+    const optional = extra.obligation === 'optional';
+    return {
+      code: code.code,
+      severity: optional ? 'information' : code.defaultSeverity,
+      message,
+      span,
+      provision,
+      articles: code.citations,
+      obligation: 'mandatory',
+      lookedFor: lookedFor.slice(0, 8),
+      ...extra,
+    };
+  }
+
+  checkUnit(unit: Provision, best: ArticleMatch | undefined): Finding[] {
+    const out: Finding[] = [];
+    const idx = this.index(unit.span);
+    const head = this.headline(unit);
+    const data = this.analyzer.data;
+    const isOffence = !!this.analyzer.data.checkLexicon && idx.findAny(this.compiled('offence', data.checkLexicon.offenceMarkers)) !== undefined;
+
+    if (best) {
+      const article = data.articles.find((a) => a.article === best.article);
+      for (const code of data.checks) {
+        if (!code.appliesTo.includes(best.article)) continue;
+        if (!['safeguard', 'element', 'exception'].includes(code.family)) continue;
+        const cues = this.cuesFor(code);
+        if (cues.length === 0) continue;
+        const present = idx.findAny(cues) ?? (code.family === 'safeguard' ? this.generalSafeguards.map((g) => g.findAny(cues)).find(Boolean) : undefined);
+        if (present) continue;
+        out.push(
+          this.finding(
+            code,
+            head,
+            unit.id,
+            `${code.title}: this provision looks like Art. ${best.article} (${best.title}) but says nothing of it. ${code.description}`,
+            cues.map((c) => c.text),
+            { fix: { article: best.article, safeguard: code.code } },
+          ),
+        );
+      }
+      void article;
+    }
+
+    if (isOffence) {
+      const noCounterpart = this.codes.get('overbreadth.no-counterpart');
+      const speech = idx.findAny(this.compiled('speech', data.checkLexicon.speechOffenceCues));
+      const offenceArticle = best && data.articles.find((a) => a.article === best.article)?.kind === 'offence';
+      if (noCounterpart && (!best || (speech && !offenceArticle))) {
+        out.push(
+          this.finding(
+            noCounterpart,
+            speech?.span ? speech.span : head,
+            unit.id,
+            speech
+              ? `This offence reaches speech or content ("${this.text.slice(speech.span.start, speech.span.end)}") and has no counterpart in the Convention. Art. 6(2): nothing in the Convention permits suppressing expression; check it is necessary and precisely drawn.`
+              : 'This provision creates an offence that no article of the Convention calls for. Over-criminalisation is the biggest risk in implementing laws: check it is needed and that it does not reach protected expression (Art. 6(2)).',
+            [],
+          ),
+        );
+      }
+      const vague = this.codes.get('overbreadth.vague-term');
+      const vagueHit = idx.findAny(this.compiled('vague', data.checkLexicon.vagueTerms));
+      if (vague && vagueHit) {
+        const words = this.text.slice(vagueHit.span.start, vagueHit.span.end);
+        out.push(
+          this.finding(vague, vagueHit.span, unit.id, `"${words}" is a vague standard: a person cannot tell in advance what is forbidden, and it can reach protected expression (Art. 6(2)). ${vague.description}`, [words]),
+        );
+      }
+    }
+
+    const tech = this.codes.get('neutrality.tech-specific');
+    if (tech && best) {
+      for (const t of data.checkLexicon.techSpecific) {
+        const hit = idx.find(this.analyzer.matcher.cues.compile(t.term, this.lang));
+        if (!hit) continue;
+        const words = this.text.slice(hit.span.start, hit.span.end);
+        // Folded synonyms can widen a hit; report only where the words are the term itself.
+        if (words.toLowerCase() !== t.term.toLowerCase()) continue;
+        out.push(this.finding(tech, hit.span, unit.id, `"${words}" ties the provision to one technology; the Convention speaks of "${t.neutral}" so the law keeps working as technology changes.`, [t.term], { severity: 'hint' }));
+        break;
+      }
+    }
+    return out;
+  }
+
+  checkDefinitions(): Finding[] {
+    const code = this.codes.get('definition.narrower');
+    if (!code) return [];
+    const out: Finding[] = [];
+    const m = this.analyzer.matcher.cues;
+    for (const d of this.analysis.parsed.definitions) {
+      const termIdx = new TokenIndex(m.analyze(d.term, this.lang));
+      const def = this.analyzer.data.definitions.find(
+        (x) => x.core && [x.term, x.abbrev ?? '', ...x.synonyms].some((s) => s && termIdx.find(m.compile(s, this.lang)) && sameLength(d.term, s)),
+      );
+      if (!def) continue;
+      const idx = this.index(d.definitionSpan);
+      const missing = def.elements.filter((e) => !idx.findAny(this.compiled('def:' + def.id + ':' + e.id, e.cues)));
+      if (missing.length === 0) continue;
+      out.push(
+        this.finding(
+          code,
+          d.span,
+          d.provision,
+          `The definition of "${d.term}" is narrower than Art. ${def.citation} ("${def.term}"): it lacks ${missing.map((e) => e.label).join('; ')}.`,
+          missing.flatMap((e) => e.cues.en.slice(0, 2)),
+          { articles: [def.citation] },
+        ),
+      );
+    }
+    return out;
+  }
+
+  checkReferences(): Finding[] {
+    const code = this.codes.get('reference.unknown-article');
+    if (!code) return [];
+    const out: Finding[] = [];
+    const m = this.analyzer.matcher.cues;
+    for (const r of this.analysis.parsed.references) {
+      if (r.kind !== 'convention') continue;
+      const article = this.analyzer.data.articles.find((a) => a.article === r.article);
+      if (!article) {
+        out.push(this.finding(code, r.span, undefined, `The Convention has no Article ${r.article}: it has articles 1 to ${this.analyzer.data.articles.length}.`, []));
+        continue;
+      }
+      if (r.paragraph) {
+        const top = r.paragraph.replace(/\(.*$/, '');
+        const known = article.paragraphs.some((p) => paragraphCovers(p.n, top));
+        if (top && !known) {
+          out.push(this.finding(code, r.span, undefined, `Article ${r.article} (${article.title}) has no paragraph ${r.paragraph}.`, article.paragraphs.map((p) => p.n)));
+          continue;
+        }
+      }
+      if (r.namedTitle) {
+        const named = new TokenIndex(m.analyze(r.namedTitle, this.lang));
+        const titleKeys = m.compile(article.title, 'en').keys;
+        const shared = titleKeys.filter((k) => named.has(k)).length;
+        if (titleKeys.length > 0 && shared === 0) {
+          out.push(this.finding(code, r.span, undefined, `Article ${r.article} of the Convention is "${article.title}", not "${r.namedTitle}".`, [article.title]));
+        }
+      }
+    }
+    return out;
+  }
+
+  checkCoverage(units: Provision[]): Finding[] {
+    const code = this.codes.get('coverage.missing');
+    if (!code) return [];
+    const matched = new Set<number>();
+    for (const pm of this.analysis.matches.values()) for (const m of pm.matches) matched.add(m.article);
+    // A text that implements nothing is not a cybercrime draft: do not list 30 missing articles.
+    if (matched.size === 0) return [];
+    const first = units[0] ? this.headline(units[0]) : { start: 0, end: 0 };
+    const top: Span = { start: 0, end: Math.min(first.start, this.text.length) === 0 ? first.end : lineEnd(this.text, 0) };
+    return this.analyzer.data.articles
+      .filter((a) => a.needsDomesticProvision && a.obligation !== 'optional' && !matched.has(a.article))
+      .map((a) =>
+        this.finding(code, top, undefined, `No provision implements Art. ${a.article} (${a.title}), a mandatory article of the Convention.`, a.headingCues.en.slice(0, 4), {
+          articles: [String(a.article)],
+          fix: { article: a.article },
+        }),
+      );
+  }
+}
+
+function lineEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+function sameLength(term: string, candidate: string): boolean {
+  // "data" should not count as a definition of "traffic data".
+  return term.trim().split(/\s+/).length <= candidate.trim().split(/\s+/).length + 1;
+}
+
+/** Does a paragraph number such as "1", "2(a)-(b)" or "9-11" include paragraph n? */
+function paragraphCovers(label: string, n: string): boolean {
+  const head = label.replace(/\(.*$/, '');
+  if (head === n) return true;
+  const range = /^(\d+)-(\d+)$/.exec(head);
+  if (range) return +n >= +range[1] && +n <= +range[2];
+  return label.startsWith('(');
+}

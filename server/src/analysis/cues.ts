@@ -1,0 +1,176 @@
+// Compiles cue phrases from data/ into token-key sequences and finds them in a provision.
+// Synonyms from the lexicon are folded into one concept key ("@ict-system") on both
+// sides, so "protected computer" in a draft meets the cue "computer system".
+import type { ConventionData, Cues } from './data/types';
+import { tokenize, type Token } from './tokens';
+import type { DraftLanguage, Span } from './types';
+
+export interface CompiledCue {
+  text: string;
+  keys: string[];
+}
+
+export interface CueHit {
+  cue: string;
+  span: Span;
+  /** Number of tokens matched: longer cues are stronger evidence. */
+  length: number;
+}
+
+/** How far apart (in tokens) consecutive words of a cue may stand in the draft. */
+const MAX_GAP = 3;
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  concept?: string;
+}
+
+export class CueMatcher {
+  private readonly tries = new Map<DraftLanguage, TrieNode>();
+  private readonly stop: Record<DraftLanguage, Set<string>>;
+  private readonly compiled = new Map<string, CompiledCue>();
+
+  constructor(data: ConventionData, stopWords: Record<DraftLanguage, string[]>) {
+    this.stop = { en: new Set(), es: new Set(), fr: new Set() };
+    for (const lang of ['en', 'es', 'fr'] as DraftLanguage[]) {
+      for (const w of stopWords[lang] ?? []) for (const t of tokenize(w, lang)) this.stop[lang].add(t.key);
+      const root: TrieNode = { next: new Map() };
+      for (const concept of data.lexicon) {
+        for (const term of concept.terms[lang] ?? []) {
+          const keys = tokenize(term, lang).map((t) => t.key);
+          if (keys.length === 0) continue;
+          let node = root;
+          for (const k of keys) {
+            let child = node.next.get(k);
+            if (!child) {
+              child = { next: new Map() };
+              node.next.set(k, child);
+            }
+            node = child;
+          }
+          node.concept ??= '@' + concept.id;
+        }
+      }
+      this.tries.set(lang, root);
+    }
+  }
+
+  /** Replaces the longest lexicon terms in a token stream by their concept key. */
+  fold(tokens: Token[], lang: DraftLanguage): Token[] {
+    const root = this.tries.get(lang);
+    if (!root || root.next.size === 0) return tokens;
+    const out: Token[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      let node: TrieNode | undefined = root;
+      let bestEnd = -1;
+      let bestConcept = '';
+      for (let j = i; j < tokens.length && node; j++) {
+        node = node.next.get(tokens[j].key);
+        if (node?.concept) {
+          bestEnd = j;
+          bestConcept = node.concept;
+        }
+      }
+      if (bestEnd >= 0) {
+        out.push({ key: bestConcept, start: tokens[i].start, end: tokens[bestEnd].end });
+        i = bestEnd + 1;
+      } else {
+        out.push(tokens[i]);
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /** Tokens of a span of text, stemmed and folded, ready for matching. */
+  analyze(text: string, lang: DraftLanguage, span?: Span): Token[] {
+    return this.fold(tokenize(text, lang, span), lang);
+  }
+
+  compile(cue: string, lang: DraftLanguage): CompiledCue {
+    const id = lang + '\u0000' + cue;
+    let c = this.compiled.get(id);
+    if (!c) {
+      const keys = this.fold(tokenize(cue, lang), lang)
+        .map((t) => t.key)
+        .filter((k) => !this.stop[lang].has(k));
+      c = { text: cue, keys };
+      this.compiled.set(id, c);
+    }
+    return c;
+  }
+
+  compileAll(cues: Cues | undefined, lang: DraftLanguage): CompiledCue[] {
+    if (!cues) return [];
+    const list = cues[lang] ?? [];
+    return list.map((c) => this.compile(c, lang)).filter((c) => c.keys.length > 0);
+  }
+
+  isStopWord(key: string, lang: DraftLanguage): boolean {
+    return this.stop[lang].has(key);
+  }
+}
+
+/** A provision's tokens with an index from key to positions, built once per provision text. */
+export class TokenIndex {
+  readonly positions = new Map<string, number[]>();
+
+  constructor(readonly tokens: Token[]) {
+    tokens.forEach((t, i) => {
+      const list = this.positions.get(t.key);
+      if (list) list.push(i);
+      else this.positions.set(t.key, [i]);
+    });
+  }
+
+  has(key: string): boolean {
+    return this.positions.has(key);
+  }
+
+  /** First occurrence of the cue's keys in order, each within MAX_GAP tokens of the previous. */
+  find(cue: CompiledCue): CueHit | undefined {
+    if (cue.keys.length === 0) return undefined;
+    for (const k of cue.keys) if (!this.positions.has(k)) return undefined;
+    const starts = this.positions.get(cue.keys[0])!;
+    for (const s of starts) {
+      let prev = s;
+      let ok = true;
+      for (let i = 1; i < cue.keys.length && ok; i++) {
+        const list = this.positions.get(cue.keys[i])!;
+        const next = firstAfter(list, prev);
+        if (next < 0 || next - prev > MAX_GAP) ok = false;
+        else prev = next;
+      }
+      if (ok) {
+        return {
+          cue: cue.text,
+          span: { start: this.tokens[s].start, end: this.tokens[prev].end },
+          length: cue.keys.length,
+        };
+      }
+    }
+    return undefined;
+  }
+
+  /** The best (longest, then earliest) hit among cues. */
+  findAny(cues: CompiledCue[]): CueHit | undefined {
+    let best: CueHit | undefined;
+    for (const c of cues) {
+      const hit = this.find(c);
+      if (hit && (!best || hit.length > best.length || (hit.length === best.length && hit.span.start < best.span.start))) best = hit;
+    }
+    return best;
+  }
+}
+
+/** Smallest value in an ascending list that is greater than x, or -1. */
+function firstAfter(list: number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length ? list[lo] : -1;
+}

@@ -1,0 +1,252 @@
+// Matches one provision to convention articles, element by element.
+// Every number that shapes the ranking (weights, thresholds) comes from data/matcher.json.
+import { CueMatcher, TokenIndex, type CompiledCue, type CueHit } from './cues';
+import type { Article, ConventionData, Cues } from './data/types';
+import type { MatcherSettings } from './matcherSettings';
+import type { ArticleMatch, DraftLanguage, ElementEvidence, MatchStrength, Span } from './types';
+
+/** What the matcher needs to know about a provision besides its own text. */
+export interface MatchInput {
+  text: string;
+  /** The provision's own span within text (offsets of evidence are relative to text). */
+  span: Span;
+  heading?: string;
+  /** Headings of the Parts/Chapters that contain the provision, outermost first. */
+  context: string[];
+  /** Terms the provision defines (quoted defined terms). */
+  definedTerms: string[];
+  lang: DraftLanguage;
+}
+
+interface CompiledElement {
+  id: string;
+  label: string;
+  required: boolean;
+  weight: number;
+  cues: Record<DraftLanguage, CompiledCue[]>;
+}
+
+interface CompiledArticle {
+  article: Article;
+  elements: CompiledElement[];
+  requiredWeight: number;
+  headingCues: Record<DraftLanguage, CompiledCue[]>;
+  keyTerms: Record<DraftLanguage, CompiledCue[]>;
+  /** Stem frequencies of the article's paraphrases, element labels and model clause. */
+  profile: Map<string, number>;
+  profileNorm: number;
+}
+
+const LANGS: DraftLanguage[] = ['en', 'es', 'fr'];
+
+export class ProvisionMatcher {
+  readonly cues: CueMatcher;
+  private readonly articles: CompiledArticle[];
+  private readonly idf = new Map<string, number>();
+  private readonly contexts: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
+  private readonly definitionTerms: Record<DraftLanguage, CompiledCue[]>;
+
+  constructor(
+    readonly data: ConventionData,
+    readonly settings: MatcherSettings,
+  ) {
+    this.cues = new CueMatcher(data, settings.stopWords);
+    const perLang = (c: Cues | undefined) => {
+      const out = {} as Record<DraftLanguage, CompiledCue[]>;
+      for (const l of LANGS) out[l] = this.cues.compileAll(c, l);
+      return out;
+    };
+    const withEnglishFallback = (c: Cues | undefined): Record<DraftLanguage, CompiledCue[]> => {
+      const out = perLang(c);
+      // A Spanish or French draft often borrows English terms; fall back where data has none.
+      for (const l of LANGS) if (out[l].length === 0) out[l] = out.en;
+      return out;
+    };
+
+    // Distinctiveness of an element: cues shared by many articles (intent, "without right",
+    // "computer system") say little about which article a provision implements.
+    const cueArticles = new Map<string, Set<number>>();
+    for (const a of data.articles) {
+      for (const e of a.elements) {
+        for (const c of this.cues.compileAll(e.cues, 'en')) {
+          const k = c.keys.join(' ');
+          let s = cueArticles.get(k);
+          if (!s) cueArticles.set(k, (s = new Set()));
+          s.add(a.article);
+        }
+      }
+    }
+    const withElements = data.articles.filter((a) => a.elements.length > 0).length || 1;
+
+    // Profile vectors and inverse document frequencies for the text-similarity signal.
+    const profiles = data.articles.map((a) => this.profileOf(a));
+    for (const p of profiles) for (const k of p.keys()) this.idf.set(k, (this.idf.get(k) ?? 0) + 1);
+    for (const [k, df] of this.idf) this.idf.set(k, Math.log(1 + data.articles.length / df));
+
+    this.articles = data.articles.map((a, i) => {
+      const elements: CompiledElement[] = a.elements.map((e) => {
+        const en = this.cues.compileAll(e.cues, 'en');
+        let spread = 0;
+        for (const c of en) spread = Math.max(spread, cueArticles.get(c.keys.join(' '))?.size ?? 1);
+        const weight = Math.log(1 + withElements / Math.max(1, spread));
+        return { id: e.id, label: e.label, required: e.required, weight, cues: withEnglishFallback(e.cues) };
+      });
+      const profile = profiles[i];
+      let norm = 0;
+      for (const [k, f] of profile) norm += (f * (this.idf.get(k) ?? 0)) ** 2;
+      return {
+        article: a,
+        elements,
+        requiredWeight: elements.filter((e) => e.required).reduce((s, e) => s + e.weight, 0),
+        headingCues: withEnglishFallback(a.headingCues),
+        keyTerms: perLang({ en: a.keyTerms }),
+        profile,
+        profileNorm: Math.sqrt(norm),
+      };
+    });
+    this.contexts = settings.contexts.map((c) => ({ kinds: c.kinds, cues: withEnglishFallback(c.cues) }));
+    const defs: Cues = { en: [], es: [], fr: [] };
+    for (const d of data.definitions) {
+      if (!d.core) continue;
+      defs.en.push(d.term, ...(d.abbrev ? [d.abbrev] : []), ...d.synonyms);
+    }
+    this.definitionTerms = withEnglishFallback(defs);
+  }
+
+  private profileOf(a: Article): Map<string, number> {
+    const m = new Map<string, number>();
+    const add = (s: string) => {
+      for (const t of this.cues.analyze(s, 'en')) {
+        if (this.cues.isStopWord(t.key, 'en') || t.key.length < 3 || /^\d+$/.test(t.key)) continue;
+        m.set(t.key, (m.get(t.key) ?? 0) + 1);
+      }
+    };
+    add(a.title);
+    for (const p of a.paragraphs) add(p.summary);
+    for (const e of a.elements) add(e.label);
+    const clause = this.data.modelClauses.find((c) => c.article === a.article);
+    if (clause) add(clause.text);
+    return m;
+  }
+
+  /** Ranked articles for one provision; only what clears the display threshold. */
+  match(input: MatchInput): ArticleMatch[] {
+    const lang = input.lang;
+    const index = new TokenIndex(this.cues.analyze(input.text, lang, input.span));
+    const headingIndex = input.heading ? new TokenIndex(this.cues.analyze(input.heading, lang)) : undefined;
+    const contextIndex = new TokenIndex(this.cues.analyze(input.context.join(' \n '), lang));
+    const similarity = this.similarities(index, lang);
+    const definedCore = this.countDefinedCoreTerms(input.definedTerms, lang);
+    const w = this.settings.weights;
+    const t = this.settings.thresholds;
+
+    const scored: ArticleMatch[] = [];
+    for (const ca of this.articles) {
+      const reasons: string[] = [];
+      const elements: ElementEvidence[] = [];
+      let presentWeight = 0;
+      let optionalBonus = 0;
+      for (const e of ca.elements) {
+        const hit = index.findAny(e.cues[lang]);
+        elements.push(evidence(e, hit, input.text));
+        if (hit && e.required) presentWeight += e.weight;
+        if (hit && !e.required) optionalBonus += e.weight;
+      }
+      let elementScore = 0;
+      if (ca.requiredWeight > 0) {
+        elementScore = Math.min(1, (presentWeight + 0.25 * optionalBonus) / (ca.requiredWeight + w.elementSmoothing));
+        if (presentWeight > 0) {
+          const n = elements.filter((e) => e.present && e.required).length;
+          reasons.push(`${n} of ${ca.elements.filter((e) => e.required).length} required elements found`);
+        }
+      }
+      const headingHit = headingIndex?.findAny(ca.headingCues[lang]);
+      if (headingHit) reasons.push(`heading says "${input.heading!.slice(headingHit.span.start, headingHit.span.end)}"`);
+      const bodyHeadingHit = headingHit ? undefined : index.findAny(ca.headingCues[lang]);
+      if (bodyHeadingHit) reasons.push(`text names "${input.text.slice(bodyHeadingHit.span.start, bodyHeadingHit.span.end)}"`);
+      let keyTermHits = 0;
+      for (const k of ca.keyTerms[lang]) if (index.find(k)) keyTermHits++;
+      const keyTermScore = ca.keyTerms[lang].length ? Math.min(1, keyTermHits / Math.min(2, ca.keyTerms[lang].length)) : 0;
+      if (keyTermHits) reasons.push(`${keyTermHits} key term${keyTermHits > 1 ? 's' : ''} of the article used`);
+      let contextScore = 0;
+      for (const c of this.contexts) {
+        if (c.kinds.includes(ca.article.kind) && contextIndex.findAny(c.cues[lang])) contextScore = 1;
+      }
+      if (contextScore) reasons.push('sits in a Part about this kind of provision');
+      let definitionScore = 0;
+      if (ca.article.kind === 'definition' && definedCore > 0) {
+        definitionScore = Math.min(1, definedCore / 2);
+        reasons.push(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`);
+      }
+      const sim = similarity.get(ca.article.article) ?? 0;
+
+      const score =
+        w.elements * elementScore +
+        w.heading * (headingHit ? 1 : bodyHeadingHit ? w.bodyHeadingFactor : 0) +
+        w.keyTerms * keyTermScore +
+        w.context * contextScore +
+        w.definitions * definitionScore +
+        w.similarity * sim;
+      scored.push({
+        article: ca.article.article,
+        title: ca.article.title,
+        score: Math.round(score * 1000) / 1000,
+        strength: strengthOf(score, t),
+        elements,
+        reasons,
+      });
+    }
+    scored.sort((a, b) => b.score - a.score || a.article - b.article);
+    const best = scored[0];
+    if (!best || best.score < t.show) return [];
+    return scored.filter((m, i) => i === 0 || (m.score >= t.show && m.score >= best.score * t.secondaryRatio)).slice(0, t.maxMatches);
+  }
+
+  /** Cosine similarity between the provision's stems and each article's profile. */
+  private similarities(index: TokenIndex, lang: DraftLanguage): Map<number, number> {
+    const out = new Map<number, number>();
+    if (lang !== 'en') return out; // profiles are English paraphrases
+    let norm = 0;
+    const weights = new Map<string, number>();
+    for (const [k, pos] of index.positions) {
+      const idf = this.idf.get(k);
+      if (!idf) continue;
+      const wk = (1 + Math.log(pos.length)) * idf;
+      weights.set(k, wk);
+      norm += wk * wk;
+    }
+    if (norm === 0) return out;
+    norm = Math.sqrt(norm);
+    for (const ca of this.articles) {
+      let dot = 0;
+      for (const [k, f] of ca.profile) {
+        const wk = weights.get(k);
+        if (wk) dot += wk * f * (this.idf.get(k) ?? 0);
+      }
+      if (dot > 0 && ca.profileNorm > 0) out.set(ca.article.article, dot / (norm * ca.profileNorm));
+    }
+    return out;
+  }
+
+  private countDefinedCoreTerms(terms: string[], lang: DraftLanguage): number {
+    let n = 0;
+    for (const term of terms) {
+      const idx = new TokenIndex(this.cues.analyze(term, lang));
+      if (idx.findAny(this.definitionTerms[lang])) n++;
+    }
+    return n;
+  }
+}
+
+function evidence(e: CompiledElement, hit: CueHit | undefined, text: string): ElementEvidence {
+  const ev: ElementEvidence = { id: e.id, label: e.label, required: e.required, present: !!hit };
+  if (hit) {
+    ev.evidence = text.slice(hit.span.start, hit.span.end);
+    ev.span = hit.span;
+  }
+  return ev;
+}
+
+function strengthOf(score: number, t: MatcherSettings['thresholds']): MatchStrength {
+  return score >= t.strong ? 'strong' : score >= t.moderate ? 'moderate' : 'weak';
+}

@@ -1,0 +1,47 @@
+// Position queries over an analysis: what stands at an offset.
+import type { DefinedTerm, DocumentAnalysis, Provision, Reference } from './types';
+
+/** The deepest provision whose span contains the offset. */
+export function provisionAt(analysis: DocumentAnalysis, offset: number): Provision | undefined {
+  const list = analysis.parsed.provisions;
+  // Provisions are in document order; binary search the last one starting at or before offset.
+  let lo = 0;
+  let hi = list.length - 1;
+  let idx = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].span.start <= offset) {
+      idx = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let p = idx >= 0 ? list[idx] : undefined; p; p = p.parent ? analysis.parsed.byId.get(p.parent) : undefined) {
+    if (offset >= p.span.start && (offset < p.span.end || (offset === p.span.end && p === list[list.length - 1]))) return p;
+  }
+  return undefined;
+}
+
+export function referenceAt(analysis: DocumentAnalysis, offset: number): Reference | undefined {
+  return analysis.parsed.references.find((r) => offset >= r.span.start && offset <= r.span.end);
+}
+
+/** A defined term at the offset: where it is defined, or a later use of it. */
+export function definitionAt(analysis: DocumentAnalysis, text: string, offset: number): DefinedTerm | undefined {
+  for (const d of analysis.parsed.definitions) {
+    if (offset >= d.span.start && offset <= d.span.end) return d;
+  }
+  for (const d of analysis.parsed.definitions) {
+    const n = d.term.length;
+    if (n < 3) continue;
+    const window = text.slice(Math.max(0, offset - n), offset + n).toLowerCase();
+    const at = window.indexOf(d.term.toLowerCase());
+    if (at < 0) continue;
+    const start = Math.max(0, offset - n) + at;
+    if (offset >= start && offset <= start + n && isWordBoundary(text, start - 1) && isWordBoundary(text, start + n)) return d;
+  }
+  return undefined;
+}
+
+function isWordBoundary(text: string, i: number): boolean {
+  return i < 0 || i >= text.length || !/[\p{L}\p{N}]/u.test(text[i]);
+}

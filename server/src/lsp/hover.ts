@@ -1,0 +1,74 @@
+// Hover: over a convention reference, a defined term, or a provision.
+import type { Hover, Position } from 'vscode-languageserver';
+import type { Analyzer } from '../analysis/analyze';
+import { unitOf } from '../analysis/analyze';
+import { provisionAt, referenceAt, definitionAt } from '../analysis/query';
+import type { ArticleMatch, Provision } from '../analysis/types';
+import type { AnalysedDocument } from './workspace';
+
+const DATA_CATEGORY_LABELS: Record<string, string> = {
+  'subscriber-information': 'subscriber information',
+  'traffic-data': 'traffic data',
+  'content-data': 'content data',
+  'electronic-data': 'electronic data',
+};
+
+export function computeHover(doc: AnalysedDocument, analyzer: Analyzer, position: Position): Hover | null {
+  const offset = doc.lines.offsetAt(position);
+  const { analysis } = doc;
+  const ref = referenceAt(analysis, offset);
+  if (ref && ref.kind === 'convention') {
+    const a = analyzer.data.articles.find((x) => x.article === ref.article);
+    const body = a
+      ? [`**Art. ${a.article} — ${a.title}** (Chapter ${a.chapter})`, '', ...a.paragraphs.filter((p) => !ref.paragraph || p.n.startsWith(ref.paragraph)).map((p) => `- *${p.n}* (${p.obligation}) ${p.summary}`), '', `_Summary, not treaty text._ [Open article](command:concordance.openArticle?${encodeURIComponent(JSON.stringify([a.article]))})`]
+      : [`The Convention has no Article ${ref.article}.`];
+    return { contents: { kind: 'markdown', value: body.join('\n') }, range: doc.lines.rangeOf(ref.span) };
+  }
+  const def = definitionAt(analysis, doc.text, offset);
+  if (def) {
+    const finding = analysis.findings.find((f) => f.code === 'definition.narrower' && f.span.start === def.span.start);
+    const lines = [`**"${def.term}"** — defined in this draft`, '', '> ' + doc.text.slice(def.definitionSpan.start, def.definitionSpan.end).replace(/\s+/g, ' ').slice(0, 400)];
+    if (finding) lines.push('', '⚠ ' + finding.message);
+    return { contents: { kind: 'markdown', value: lines.join('\n') }, range: doc.lines.rangeOf(def.span) };
+  }
+  const p = provisionAt(analysis, offset);
+  if (!p) return null;
+  const unit = unitOf(p, analysis);
+  if (!unit) return null;
+  const matches = analysis.matches.get(unit.id)?.matches ?? [];
+  if (matches.length === 0) return null;
+  return { contents: { kind: 'markdown', value: provisionHover(doc, analyzer, unit, matches) }, range: doc.lines.rangeOf({ start: unit.span.start, end: Math.min(unit.span.end, unit.ownSpan.end) }) };
+}
+
+function strengthWords(m: ArticleMatch): string {
+  return `${m.strength} match`;
+}
+
+export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, matches: ArticleMatch[]): string {
+  const out: string[] = [];
+  const best = matches[0];
+  const article = analyzer.data.articles.find((a) => a.article === best.article)!;
+  out.push(`**Art. ${best.article} — ${best.title}** · Chapter ${article.chapter} · ${strengthWords(best)}`);
+  if (matches.length > 1) out.push('', 'Also: ' + matches.slice(1).map((m) => `Art. ${m.article} ${m.title} (${strengthWords(m)})`).join('; '));
+  out.push('', '**Elements**');
+  for (const e of best.elements) {
+    if (!e.required && !e.present) continue;
+    out.push(`- ${e.present ? '✓' : '✗'} ${e.label}${e.required ? '' : ' _(optional)_'}${e.evidence ? ` — “${e.evidence.replace(/\s+/g, ' ')}”` : ''}`);
+  }
+  const findings = doc.analysis.findings.filter((f) => f.provision === unit.id && f.code.startsWith('safeguard.'));
+  const safeguardCodes = analyzer.data.checks.filter((c) => c.family === 'safeguard' && c.appliesTo.includes(best.article));
+  if (safeguardCodes.length) {
+    out.push('', `**Safeguards (Art. 24)** — ${safeguardCodes.length - findings.length}/${safeguardCodes.length} present`);
+    for (const c of safeguardCodes) out.push(`- ${findings.some((f) => f.code === c.code) ? '✗' : '✓'} ${c.title} (Art. ${c.citations.join(', ')})`);
+  }
+  if (article.dataCategories?.length) out.push('', `**Data touched:** ${article.dataCategories.map((d) => DATA_CATEGORY_LABELS[d] ?? d).join(', ')}`);
+  if (article.readWith.length) out.push('', `**Read with:** ${article.readWith.map((n) => `[Art. ${n}](${articleLink(n)})`).join(', ')}`);
+  out.push('', `**Budapest Convention:** ${article.budapest.length ? article.budapest.map((b) => 'Art. ' + b).join(', ') : 'no counterpart'}`);
+  const args = encodeURIComponent(JSON.stringify([doc.uri, unit.id, best.article]));
+  out.push('', `[Compare with Art. ${best.article}](command:concordance.compareWithArticle?${args})`);
+  return out.join('\n');
+}
+
+function articleLink(n: number): string {
+  return `command:concordance.openArticle?${encodeURIComponent(JSON.stringify([n]))}`;
+}

@@ -1,0 +1,51 @@
+// The read-only `concordance:` documents the client shows: articles and code documentation.
+// The server produces their content; the client's TextDocumentContentProvider serves it.
+import type { Analyzer } from '../analysis/analyze';
+import { formatArticleMarkdown } from '../analysis/data/articleView';
+
+export const SCHEME = 'concordance';
+
+export function articleUri(n: number): string {
+  return `${SCHEME}:/article/${n}.md`;
+}
+
+export function codeDocUri(code: string): string {
+  return `${SCHEME}:/codes/${code}.md`;
+}
+
+/** Line of a paragraph in an article's Markdown (0 for the title when not found). */
+export function paragraphLine(markdown: string, paragraph: string | undefined): number {
+  if (!paragraph) return 0;
+  const lines = markdown.split('\n');
+  const i = lines.findIndex((l) => new RegExp(`^\\W*(?:Para(?:graph)?\\.?\\s*)?\\(?${paragraph}\\b`, 'i').test(l.replace(/^[-*#\s]+/, '')));
+  return i < 0 ? 0 : i;
+}
+
+/** Content of a `concordance:` URI, or undefined when it names nothing. */
+export function virtualDocument(analyzer: Analyzer, uri: string): string | undefined {
+  const article = /^concordance:\/article\/(\d+)\.md$/.exec(uri);
+  if (article) {
+    const n = Number(article[1]);
+    return analyzer.data.articles.some((a) => a.article === n) ? formatArticleMarkdown(analyzer.data, n) : undefined;
+  }
+  const code = /^concordance:\/codes\/([a-z-]+\.[a-z-]+)\.md$/.exec(uri);
+  if (code) {
+    const c = analyzer.data.checks.find((x) => x.code === code[1]);
+    if (!c) return undefined;
+    return [
+      `# \`${c.code}\` — ${c.title}`,
+      '',
+      `Rests on: Art. ${c.citations.join(', Art. ')} · default severity: ${c.defaultSeverity}`,
+      '',
+      c.description,
+      '',
+      '**Example that triggers it**',
+      '',
+      '> ' + c.example,
+      '',
+      `Silence it for one provision with a drafting note containing \`concordance-ignore ${c.code}\`; change its severity with the setting \`concordance.severity\`.`,
+      '',
+    ].join('\n');
+  }
+  return undefined;
+}

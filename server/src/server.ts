@@ -1,0 +1,187 @@
+// The Concordance language server: capabilities are wired here, and only here.
+// Each editor feature lives in its own file under lsp/ as one function over a document's analysis.
+import {
+  createConnection,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CancellationToken } from 'vscode-languageserver';
+import type { Analyzer } from './analysis/analyze';
+import { formatArticleMarkdown } from './analysis/data/articleView';
+import { createAnalyzer, formatDataProblem } from './analysis/engine';
+import { computeCodeActions } from './lsp/codeActions';
+import { computeCodeLenses } from './lsp/codeLens';
+import { COMPLETION_TRIGGERS, computeCompletion } from './lsp/completion';
+import { computeDefinition } from './lsp/definition';
+import { computeDiagnostics } from './lsp/diagnostics';
+import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './lsp/semanticTokens';
+import { computeDocumentSymbols, computeWorkspaceSymbols } from './lsp/symbols';
+import { LineIndex } from './analysis/text';
+import { computeHover } from './lsp/hover';
+import { virtualDocument } from './lsp/virtualDocs';
+import { Workspace, type AnalysedDocument } from './lsp/workspace';
+
+/** Milliseconds of quiet after an edit before diagnostics are recomputed. */
+const DIAGNOSTICS_DEBOUNCE_MS = 120;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const engine = createAnalyzer();
+  if (!engine.analyzer) {
+    // Without any good data there is nothing to serve; say why and stay up answering nothing.
+    const message = 'Concordance could not load its convention data: ' + engine.problems.map(formatDataProblem).join('; ');
+    connection.onInitialize(() => ({ capabilities: {} }));
+    connection.onInitialized(() => void connection.window.showErrorMessage(message));
+    connection.console.error(message);
+    connection.listen();
+    return;
+  }
+  const workspace = new Workspace(connection, engine.analyzer);
+  const analyzer = (): Analyzer => workspace.analyzer;
+  const articleMarkdown = (n: number) => (analyzer().data.articles.some((a) => a.article === n) ? formatArticleMarkdown(analyzer().data, n) : undefined);
+  const timers = new Map<string, NodeJS.Timeout>();
+  let documentChangesSupport = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    workspace.configurationSupport = !!params.capabilities.workspace?.configuration;
+    documentChangesSupport = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeLensProvider: { resolveProvider: false },
+        documentSymbolProvider: { label: 'Concordance' },
+        workspaceSymbolProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        definitionProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+      },
+      serverInfo: { name: 'concordance', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (workspace.configurationSupport) {
+      // Settings are read per resource on demand; this only tells us when to drop the cache.
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'concordance' });
+    }
+  });
+
+  const publish = async (doc: TextDocument) => {
+    const settings = await workspace.getSettings(doc.uri);
+    if (!workspace.isAnalysedLanguage(doc.languageId, settings)) {
+      void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+      return;
+    }
+    // A newer version may have arrived while settings were fetched: analyse only the latest
+    // (`current` gives up when the document changed meanwhile; the change scheduled its own run).
+    const latest = documents.get(doc.uri);
+    if (!latest) return;
+    const analysed = await workspace.current(latest);
+    if (!analysed || documents.get(doc.uri)?.version !== analysed.version) return;
+    void connection.sendDiagnostics({ uri: doc.uri, version: analysed.version, diagnostics: computeDiagnostics(analysed, articleMarkdown) });
+  };
+
+  const schedule = (doc: TextDocument, delay: number) => {
+    clearTimeout(timers.get(doc.uri));
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        publish(doc).catch((e) => connection.console.error(`diagnostics failed for ${doc.uri}: ${(e as Error).stack ?? e}`));
+      }, delay),
+    );
+  };
+
+  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidChangeContent((e) => schedule(e.document, DIAGNOSTICS_DEBOUNCE_MS));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    workspace.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    workspace.settingsChanged();
+    for (const doc of documents.all()) schedule(doc, 0);
+  });
+
+  /**
+   * Runs a request over the cached analysis of the document's current version (analysing it
+   * once if no diagnostics run has yet); returns the fallback when the request was cancelled.
+   */
+  const withDocument = async <T>(uri: string, fn: (d: AnalysedDocument) => T, fallback: T, token?: CancellationToken): Promise<T> => {
+    const doc = documents.get(uri);
+    if (!doc || token?.isCancellationRequested) return fallback;
+    const settings = await workspace.getSettings(uri);
+    if (!workspace.isAnalysedLanguage(doc.languageId, settings)) return fallback;
+    const analysed = await workspace.current(doc, token);
+    if (!analysed || token?.isCancellationRequested) return fallback;
+    return fn(analysed);
+  };
+  const cancelled = (token: CancellationToken) => () => token.isCancellationRequested;
+
+  connection.onHover((p, token) => withDocument(p.textDocument.uri, (d) => computeHover(d, analyzer(), p.position), null, token));
+  connection.onCodeAction((p, token) =>
+    withDocument(p.textDocument.uri, (d) => computeCodeActions(d, analyzer(), p, { documentChanges: documentChangesSupport }), [], token),
+  );
+  connection.onCodeLens((p, token) => withDocument(p.textDocument.uri, (d) => computeCodeLenses(d, analyzer(), cancelled(token)), [], token));
+  connection.onDocumentSymbol((p, token) => withDocument(p.textDocument.uri, (d) => computeDocumentSymbols(d, cancelled(token)), [], token));
+  connection.onDefinition((p, token) => withDocument(p.textDocument.uri, (d) => computeDefinition(d, analyzer(), p.position), null, token));
+  connection.languages.semanticTokens.on((p, token) =>
+    withDocument(p.textDocument.uri, (d) => computeSemanticTokens(d, cancelled(token)), { data: [] }, token),
+  );
+  connection.onWorkspaceSymbol(async (p, token) => {
+    const analysed: AnalysedDocument[] = [];
+    for (const doc of documents.all()) {
+      if (token.isCancellationRequested) return [];
+      const settings = await workspace.getSettings(doc.uri);
+      if (!workspace.isAnalysedLanguage(doc.languageId, settings)) continue;
+      const a = await workspace.current(doc, token);
+      if (a) analysed.push(a);
+    }
+    return token.isCancellationRequested ? [] : computeWorkspaceSymbols(analysed, analyzer(), p.query);
+  });
+  // Completion needs only the line typed, not an analysis: no re-analysis per keystroke.
+  connection.onCompletion(async (p, token) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return null;
+    const settings = await workspace.getSettings(doc.uri);
+    if (!workspace.isAnalysedLanguage(doc.languageId, settings)) return null;
+    const text = doc.getText();
+    return computeCompletion({ text, lines: new LineIndex(text) }, analyzer(), p.position);
+  });
+
+  // Reloads data/*.json (e.g. after a lawyer edited them); a broken edit keeps the last good data.
+  connection.onRequest('concordance/reloadData', () => {
+    const result = createAnalyzer();
+    if (!result.analyzer) {
+      const problems = result.problems.map(formatDataProblem);
+      void connection.window.showErrorMessage(`Concordance kept its previous convention data; the reload found problems: ${problems.join('; ')}`);
+      return { ok: false, problems };
+    }
+    workspace.analyzer = result.analyzer;
+    workspace.invalidate();
+    for (const doc of documents.all()) schedule(doc, 0);
+    return { ok: true, problems: [] as string[] };
+  });
+
+  connection.onRequest('concordance/virtualDocument', (p: { uri: string }) => virtualDocument(analyzer(), p.uri) ?? null);
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** `concordance lsp`: the same server over stdio, for other editors. */
+export function startStdioServer(): void {
+  startServer(createConnection(ProposedFeatures.all, process.stdin, process.stdout));
+}
