@@ -3,7 +3,8 @@
 // is data (data/checks.json, data/safeguards.json); this file only walks the draft.
 import type { Analyzer } from './analyze';
 import { matchUnits } from './analyze';
-import { TokenIndex, type CompiledCue } from './cues';
+import { TokenIndex, type CompiledCue, type CueHit } from './cues';
+import { foldCase } from './tokens';
 import type { CheckCode, Cues } from './data/types';
 import type { ArticleMatch, DocumentAnalysis, DraftLanguage, Finding, Provision, Severity, Span } from './types';
 
@@ -124,6 +125,18 @@ class CheckContext {
     };
   }
 
+  /**
+   * Like findAny, but the words found must be the cue's own words, not only share its stems:
+   * "offensive" and "offence" share a stem, and only the first is a vague standard.
+   */
+  private findWords(idx: TokenIndex, key: string, cues: Cues): CueHit | undefined {
+    for (const cue of this.compiled(key, cues)) {
+      const hit = idx.find(cue);
+      if (hit && sameWords(this.text.slice(hit.span.start, hit.span.end), cue.text)) return hit;
+    }
+    return undefined;
+  }
+
   checkUnit(unit: Provision, best: ArticleMatch | undefined): Finding[] {
     const out: Finding[] = [];
     const idx = this.index(unit.span);
@@ -156,9 +169,11 @@ class CheckContext {
 
     if (isOffence) {
       const noCounterpart = this.codes.get('overbreadth.no-counterpart');
-      const speech = idx.findAny(this.compiled('speech', data.checkLexicon.speechOffenceCues));
-      const offenceArticle = best && data.articles.find((a) => a.article === best.article)?.kind === 'offence';
-      if (noCounterpart && (!best || (speech && !offenceArticle))) {
+      const speech = this.findWords(idx, 'speech', data.checkLexicon.speechOffenceCues);
+      const bestKind = best && data.articles.find((a) => a.article === best.article)?.kind;
+      // An offence that matches no offence article (or only a general one) has no counterpart.
+      const offenceArticle = bestKind !== undefined && this.analyzer.settings.offenceKinds.includes(bestKind);
+      if (noCounterpart && (!offenceArticle || (speech && bestKind !== 'offence'))) {
         out.push(
           this.finding(
             noCounterpart,
@@ -172,7 +187,7 @@ class CheckContext {
         );
       }
       const vague = this.codes.get('overbreadth.vague-term');
-      const vagueHit = idx.findAny(this.compiled('vague', data.checkLexicon.vagueTerms));
+      const vagueHit = this.findWords(idx, 'vague', data.checkLexicon.vagueTerms);
       if (vague && vagueHit) {
         const words = this.text.slice(vagueHit.span.start, vagueHit.span.end);
         out.push(
@@ -294,4 +309,16 @@ function paragraphCovers(label: string, n: string): boolean {
   const range = /^(\d+)-(\d+)$/.exec(head);
   if (range) return +n >= +range[1] && +n <= +range[2];
   return label.startsWith('(');
+}
+
+/** Does every word of the cue begin a word of the text found (first six letters, or the whole word)? */
+function sameWords(found: string, cue: string): boolean {
+  const words = foldCase(found).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return foldCase(cue)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .every((w) => {
+      const head = w.slice(0, 6);
+      return words.some((f) => f.startsWith(head) || (w.length < 6 && f === w));
+    });
 }

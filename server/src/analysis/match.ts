@@ -22,6 +22,8 @@ interface CompiledElement {
   id: string;
   label: string;
   required: boolean;
+  /** Alternatives share a group; an element without one is its own group. */
+  group: string;
   weight: number;
   cues: Record<DraftLanguage, CompiledCue[]>;
 }
@@ -89,7 +91,7 @@ export class ProvisionMatcher {
         let spread = 0;
         for (const c of en) spread = Math.max(spread, cueArticles.get(c.keys.join(' '))?.size ?? 1);
         const weight = Math.log(1 + withElements / Math.max(1, spread));
-        return { id: e.id, label: e.label, required: e.required, weight, cues: withEnglishFallback(e.cues) };
+        return { id: e.id, label: e.label, required: e.required, group: e.group ?? e.id, weight, cues: withEnglishFallback(e.cues) };
       });
       const profile = profiles[i];
       let norm = 0;
@@ -97,7 +99,7 @@ export class ProvisionMatcher {
       return {
         article: a,
         elements,
-        requiredWeight: elements.filter((e) => e.required).reduce((s, e) => s + e.weight, 0),
+        requiredWeight: groupWeight(elements.filter((e) => e.required)),
         headingCues: withEnglishFallback(a.headingCues),
         keyTerms: perLang({ en: a.keyTerms }),
         profile,
@@ -144,14 +146,15 @@ export class ProvisionMatcher {
     for (const ca of this.articles) {
       const reasons: string[] = [];
       const elements: ElementEvidence[] = [];
-      let presentWeight = 0;
       let optionalBonus = 0;
+      const presentRequired: CompiledElement[] = [];
       for (const e of ca.elements) {
         const hit = index.findAny(e.cues[lang]);
         elements.push(evidence(e, hit, input.text));
-        if (hit && e.required) presentWeight += e.weight;
+        if (hit && e.required) presentRequired.push(e);
         if (hit && !e.required) optionalBonus += e.weight;
       }
+      const presentWeight = groupWeight(presentRequired);
       let elementScore = 0;
       if (ca.requiredWeight > 0) {
         elementScore = Math.min(1, (presentWeight + 0.25 * optionalBonus) / (ca.requiredWeight + w.elementSmoothing));
@@ -236,6 +239,15 @@ export class ProvisionMatcher {
     }
     return n;
   }
+}
+
+/** Sum over groups of the heaviest element in each group. */
+function groupWeight(elements: CompiledElement[]): number {
+  const best = new Map<string, number>();
+  for (const e of elements) best.set(e.group, Math.max(best.get(e.group) ?? 0, e.weight));
+  let sum = 0;
+  for (const w of best.values()) sum += w;
+  return sum;
 }
 
 function evidence(e: CompiledElement, hit: CueHit | undefined, text: string): ElementEvidence {

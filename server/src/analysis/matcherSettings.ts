@@ -25,6 +25,8 @@ export interface MatcherSettings {
     secondaryRatio: number;
     maxMatches: number;
   };
+  /** Article kinds that count as a counterpart for an offence-creating provision. */
+  offenceKinds: string[];
   /** Words in the heading of an enclosing Part that say what kind of provisions it holds. */
   contexts: { kinds: string[]; cues: Cues }[];
 }

@@ -39,6 +39,8 @@ export interface Element {
   required: boolean;
   /** Paragraph the element rests on, e.g. "1" or "2". */
   paragraph?: string;
+  /** Required elements sharing a group are alternatives: any one of them satisfies the group. */
+  group?: string;
   cues: Cues;
   note?: string;
 }
