@@ -1,0 +1,265 @@
+// Loads data/*.json, validates each file against its JSON Schema in data/schema/
+// and checks that the files agree with one another. Never throws (except
+// getConventionData, when the shipped data is broken).
+
+import * as fs from 'fs';
+import * as path from 'path';
+import Ajv, { type ErrorObject } from 'ajv';
+import type {
+  Article,
+  BudapestArticle,
+  CheckCode,
+  CheckLexicon,
+  ConventionData,
+  Definition,
+  LexiconConcept,
+  ModelClause,
+  Safeguard,
+} from './types';
+
+export interface DataProblem {
+  /** File relative to the project, e.g. "data/articles.json". */
+  file: string;
+  /** JSON pointer into the file (ajv's instancePath), "/" for the whole file. */
+  jsonPath: string;
+  message: string;
+}
+
+/** The data files, their schema and the key that holds their content. */
+const FILES = {
+  articles: 'articles.json',
+  safeguards: 'safeguards.json',
+  definitions: 'definitions.json',
+  lexicons: 'lexicons.json',
+  checks: 'checks.json',
+  modelClauses: 'model-clauses.json',
+  budapest: 'budapest.json',
+} as const;
+type FileKey = keyof typeof FILES;
+
+/** One line: `data/articles.json at /articles/26/elements/0/cues: must have required property 'en'`. */
+export function formatProblem(p: DataProblem): string {
+  return `${p.file} at ${p.jsonPath}: ${p.message}`;
+}
+
+/** Walks up from `from` to the first folder that contains data/articles.json; returns that data folder. */
+export function findDataDir(from: string = __dirname): string {
+  let dir = path.resolve(from);
+  for (;;) {
+    const candidate = path.join(dir, 'data');
+    if (fs.existsSync(path.join(candidate, FILES.articles))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.join(path.resolve(from), 'data');
+    dir = parent;
+  }
+}
+
+function lineColumn(text: string, pos: number): string {
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+function parseError(text: string, err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  const m = /at position (\d+)/.exec(msg);
+  const where = m ? lineColumn(text, Number(m[1])) : /unexpected end/i.test(msg) ? lineColumn(text, text.length) : '';
+  return `not valid JSON${where ? ` (${where})` : ''}: ${msg}`;
+}
+
+export function loadConventionData(dataDir: string = findDataDir()): { data?: ConventionData; problems: DataProblem[] } {
+  const problems: DataProblem[] = [];
+  const rel = (name: string) => `${path.basename(dataDir)}/${name}`;
+  const add = (name: string, jsonPath: string, message: string) => problems.push({ file: rel(name), jsonPath: jsonPath || '/', message });
+
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const content: Partial<Record<FileKey, any>> = {};
+
+  for (const [key, name] of Object.entries(FILES) as [FileKey, string][]) {
+    const file = path.join(dataDir, name);
+    const schemaFile = path.join(dataDir, 'schema', name.replace(/\.json$/, '.schema.json'));
+    let text: string;
+    let json: unknown;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      add(name, '/', `cannot read the file: ${(err as Error).message}`);
+      continue;
+    }
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      add(name, '/', parseError(text, err));
+      continue;
+    }
+    let validate;
+    try {
+      validate = ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
+    } catch (err) {
+      problems.push({ file: rel(`schema/${path.basename(schemaFile)}`), jsonPath: '/', message: `cannot load the schema: ${(err as Error).message}` });
+      continue;
+    }
+    if (!validate(json)) {
+      for (const e of validate.errors ?? []) add(name, e.instancePath, ajvMessage(e));
+      continue;
+    }
+    content[key] = json;
+  }
+  if (problems.length) return { problems };
+
+  const data: ConventionData = {
+    chapters: content.articles.chapters,
+    articles: content.articles.articles as Article[],
+    safeguards: content.safeguards.safeguards as Safeguard[],
+    definitions: content.definitions.definitions as Definition[],
+    lexicon: content.lexicons.concepts as LexiconConcept[],
+    checks: content.checks.codes as CheckCode[],
+    checkLexicon: content.checks.lexicon as CheckLexicon,
+    modelClauses: content.modelClauses.clauses as ModelClause[],
+    budapest: content.budapest.articles as BudapestArticle[],
+  };
+  crossCheck(data, (key, p, m) => add(FILES[key], p, m));
+  return problems.length ? { problems } : { data, problems };
+}
+
+function ajvMessage(e: ErrorObject): string {
+  if (e.keyword === 'additionalProperties') return `must NOT have additional property '${(e.params as { additionalProperty: string }).additionalProperty}'`;
+  if (e.keyword === 'enum') return `${e.message}: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  return e.message ?? e.keyword;
+}
+
+/** Base article number of a Budapest reference such as "18(3)" or "9(2)-(3)". */
+export function budapestBase(ref: string): string {
+  return /^\d+/.exec(ref)?.[0] ?? ref;
+}
+
+/** Checks that the files agree: every reference resolves, numbering is complete. */
+function crossCheck(d: ConventionData, add: (file: FileKey, jsonPath: string, message: string) => void): void {
+  const numbers = new Set<number>();
+  const safeguardIds = new Set(d.safeguards.map((s) => s.id));
+  const budapestIds = new Set(d.budapest.map((b) => b.article));
+  const codes = new Set<string>();
+
+  d.articles.forEach((a, i) => {
+    const at = `/articles/${i}`;
+    if (numbers.has(a.article)) add('articles', `${at}/article`, `article ${a.article} appears more than once`);
+    numbers.add(a.article);
+    const ch = d.chapters.find((c) => a.article >= c.articles[0] && a.article <= c.articles[1]);
+    if (!ch) add('articles', `${at}/article`, `article ${a.article} is in no chapter's range`);
+    else if (ch.chapter !== a.chapter) add('articles', `${at}/chapter`, `article ${a.article} says chapter ${a.chapter}, but chapter ${ch.chapter} covers it`);
+    a.readWith.forEach((n, j) => {
+      if (n === a.article) add('articles', `${at}/readWith/${j}`, `article ${a.article} is read with itself`);
+    });
+    a.safeguards.forEach((id, j) => {
+      if (!safeguardIds.has(id)) add('articles', `${at}/safeguards/${j}`, `unknown safeguard id '${id}'`);
+    });
+    a.budapest.forEach((ref, j) => {
+      if (!budapestIds.has(budapestBase(ref))) add('articles', `${at}/budapest/${j}`, `Budapest article ${ref} is not in data/budapest.json`);
+    });
+    const ids = new Set<string>();
+    a.elements.forEach((e, j) => {
+      if (ids.has(e.id)) add('articles', `${at}/elements/${j}/id`, `element id '${e.id}' appears twice in article ${a.article}`);
+      ids.add(e.id);
+    });
+    if (a.needsDomesticProvision && a.headingCues.en.length < 2) {
+      add('articles', `${at}/headingCues/en`, `article ${a.article} needs a domestic provision but has fewer than 2 English heading cues`);
+    }
+    if (a.needsDomesticProvision && (a.kind === 'offence' || a.kind === 'procedural-power') && !d.modelClauses.some((m) => m.article === a.article)) {
+      add('modelClauses', '/clauses', `article ${a.article} needs a domestic provision but has no model clause`);
+    }
+  });
+  // readWith after all numbers are known.
+  d.articles.forEach((a, i) =>
+    a.readWith.forEach((n, j) => {
+      if (!numbers.has(n)) add('articles', `/articles/${i}/readWith/${j}`, `read-with article ${n} does not exist`);
+    }),
+  );
+  const missing = [...Array(68).keys()].map((k) => k + 1).filter((n) => !numbers.has(n));
+  if (missing.length) add('articles', '/articles', `articles missing: ${missing.join(', ')}`);
+  let next = 1;
+  d.chapters.forEach((c, i) => {
+    if (c.articles[0] !== next) add('articles', `/chapters/${i}/articles/0`, `chapter ${c.chapter} starts at ${c.articles[0]}, expected ${next}`);
+    next = c.articles[1] + 1;
+  });
+  if (next !== 69) add('articles', '/chapters', `chapters end at article ${next - 1}, expected 68`);
+
+  d.safeguards.forEach((s, i) => {
+    s.appliesTo.forEach((n, j) => {
+      if (n !== '*' && !numbers.has(n)) add('safeguards', `/safeguards/${i}/appliesTo/${j}`, `article ${n} does not exist`);
+    });
+  });
+  if (safeguardIds.size !== d.safeguards.length) add('safeguards', '/safeguards', 'safeguard ids are not unique');
+
+  const defIds = new Set<string>();
+  d.definitions.forEach((def, i) => {
+    if (defIds.has(def.id)) add('definitions', `/definitions/${i}/id`, `definition id '${def.id}' appears twice`);
+    defIds.add(def.id);
+    if (def.budapest && !budapestIds.has(budapestBase(def.budapest.article))) {
+      add('definitions', `/definitions/${i}/budapest/article`, `Budapest article ${def.budapest.article} is not in data/budapest.json`);
+    }
+  });
+
+  d.checks.forEach((c, i) => {
+    const at = `/codes/${i}`;
+    if (codes.has(c.code)) add('checks', `${at}/code`, `check code '${c.code}' appears twice`);
+    codes.add(c.code);
+    if (c.code.split('.')[0] !== c.family) add('checks', `${at}/family`, `family '${c.family}' does not match code '${c.code}'`);
+    c.appliesTo.forEach((n, j) => {
+      if (!numbers.has(n)) add('checks', `${at}/appliesTo/${j}`, `article ${n} does not exist`);
+    });
+    (c.safeguards ?? []).forEach((id, j) => {
+      if (!safeguardIds.has(id)) add('checks', `${at}/safeguards/${j}`, `unknown safeguard id '${id}'`);
+    });
+  });
+
+  const clauseArticles = new Set<number>();
+  d.modelClauses.forEach((m, i) => {
+    const at = `/clauses/${i}`;
+    const art = d.articles.find((a) => a.article === m.article);
+    if (clauseArticles.has(m.article)) add('modelClauses', `${at}/article`, `article ${m.article} has more than one model clause`);
+    clauseArticles.add(m.article);
+    if (!art) {
+      add('modelClauses', `${at}/article`, `article ${m.article} does not exist`);
+      return;
+    }
+    for (const key of Object.keys(m.snippets)) {
+      if (!safeguardIds.has(key) && !codes.has(key) && !art.elements.some((e) => e.id === key)) {
+        add('modelClauses', `${at}/snippets/${key}`, `'${key}' is neither a safeguard id, a check code nor an element of article ${m.article}`);
+      }
+    }
+  });
+
+  const budapestSeen = new Set<string>();
+  d.budapest.forEach((b, i) => {
+    if (budapestSeen.has(b.article)) add('budapest', `/articles/${i}/article`, `Budapest article ${b.article} appears twice`);
+    budapestSeen.add(b.article);
+  });
+}
+
+let cached: ConventionData | undefined;
+
+/** The shipped data, loaded once. Throws (with every problem, one per line) if it is broken. */
+export function getConventionData(): ConventionData {
+  if (cached) return cached;
+  const { data, problems } = loadConventionData(findDataDir());
+  if (!data) throw new Error(`Concordance data is broken:\n${problems.map(formatProblem).join('\n')}`);
+  cached = data;
+  return data;
+}
+
+export function articleByNumber(data: ConventionData, n: number): Article | undefined {
+  return data.articles.find((a) => a.article === n);
+}
+
+export function safeguardById(data: ConventionData, id: string): Safeguard | undefined {
+  return data.safeguards.find((s) => s.id === id);
+}
+
+export function modelClauseFor(data: ConventionData, n: number): ModelClause | undefined {
+  return data.modelClauses.find((m) => m.article === n);
+}
+
+export function budapestArticle(data: ConventionData, ref: string): BudapestArticle | undefined {
+  return data.budapest.find((b) => b.article === budapestBase(ref));
+}

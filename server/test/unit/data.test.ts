@@ -1,0 +1,365 @@
+// Tests for the convention data in data/, its schemas and its loader.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { articleByNumber, budapestBase, findDataDir, formatProblem, getConventionData, loadConventionData, modelClauseFor, safeguardById } from '../../src/analysis/data/load';
+import { articleRecord, formatArticleMarkdown, formatArticleText } from '../../src/analysis/data/articleView';
+import type { ConventionData, Cues } from '../../src/analysis/data/types';
+
+const CODES = [
+  'safeguard.judicial-review',
+  'safeguard.grounds',
+  'safeguard.scope',
+  'safeguard.duration',
+  'safeguard.remedy',
+  'safeguard.proportionality',
+  'safeguard.serious-crime',
+  'element.intent',
+  'element.without-right',
+  'element.consent',
+  'exception.security-testing',
+  'overbreadth.no-counterpart',
+  'overbreadth.vague-term',
+  'neutrality.tech-specific',
+  'definition.narrower',
+  'reference.unknown-article',
+  'coverage.missing',
+];
+
+const DATA_FILES = ['articles.json', 'safeguards.json', 'definitions.json', 'lexicons.json', 'checks.json', 'model-clauses.json', 'budapest.json'];
+
+function hasEnglishCue(c: Cues | undefined): boolean {
+  return !!c && c.en.some((x) => x.trim().length > 0);
+}
+
+describe('convention data', () => {
+  let data: ConventionData;
+  const dataDir = findDataDir(__dirname);
+
+  before(() => {
+    const r = loadConventionData(dataDir);
+    assert.deepStrictEqual(r.problems.map(formatProblem), []);
+    data = r.data!;
+  });
+
+  it('findDataDir finds the project data folder from the compiled test folder', () => {
+    assert.ok(fs.existsSync(path.join(dataDir, 'articles.json')));
+    assert.strictEqual(path.basename(dataDir), 'data');
+  });
+
+  it('getConventionData loads once and returns the same object', () => {
+    assert.strictEqual(getConventionData(), getConventionData());
+    assert.strictEqual(getConventionData().articles.length, 68);
+  });
+
+  it('has articles 1 to 68, each exactly once', () => {
+    const nums = data.articles.map((a) => a.article).sort((a, b) => a - b);
+    assert.deepStrictEqual(nums, Array.from({ length: 68 }, (_, i) => i + 1));
+  });
+
+  it('chapters cover 1-68 without gaps and agree with each article', () => {
+    let next = 1;
+    for (const c of data.chapters) {
+      assert.strictEqual(c.articles[0], next, `chapter ${c.chapter}`);
+      next = c.articles[1] + 1;
+    }
+    assert.strictEqual(next, 69);
+    assert.strictEqual(data.chapters.length, 9);
+    for (const a of data.articles) {
+      const c = data.chapters.find((x) => a.article >= x.articles[0] && a.article <= x.articles[1])!;
+      assert.strictEqual(a.chapter, c.chapter, `article ${a.article}`);
+    }
+  });
+
+  it('every readWith, safeguard id and Budapest reference resolves', () => {
+    const budapest = new Set(data.budapest.map((b) => b.article));
+    for (const a of data.articles) {
+      for (const n of a.readWith) assert.ok(articleByNumber(data, n), `Art ${a.article} readWith ${n}`);
+      for (const id of a.safeguards) assert.ok(safeguardById(data, id), `Art ${a.article} safeguard ${id}`);
+      for (const b of a.budapest) assert.ok(budapest.has(budapestBase(b)), `Art ${a.article} Budapest ${b}`);
+    }
+    for (const d of data.definitions) if (d.budapest) assert.ok(budapest.has(budapestBase(d.budapest.article)), `definition ${d.id}`);
+    for (const s of data.safeguards) for (const n of s.appliesTo) if (n !== '*') assert.ok(articleByNumber(data, n), `${s.id} appliesTo ${n}`);
+  });
+
+  it('every safeguard is referenced by at least one article', () => {
+    const used = new Set(data.articles.flatMap((a) => a.safeguards));
+    for (const s of data.safeguards) assert.ok(used.has(s.id), s.id);
+  });
+
+  it('every element, safeguard and definition element has an English cue', () => {
+    for (const a of data.articles) for (const e of a.elements) assert.ok(hasEnglishCue(e.cues), `Art ${a.article} element ${e.id}`);
+    for (const s of data.safeguards) assert.ok(hasEnglishCue(s.cues), `safeguard ${s.id}`);
+    for (const d of data.definitions) for (const e of d.elements) assert.ok(hasEnglishCue(e.cues), `definition ${d.id} element ${e.id}`);
+    for (const l of data.lexicon) assert.ok(hasEnglishCue(l.terms), `lexicon ${l.id}`);
+  });
+
+  it('no cue is a placeholder such as "[State]"', () => {
+    const all: string[] = [];
+    const push = (c?: Cues) => c && all.push(...c.en, ...(c.es ?? []), ...(c.fr ?? []));
+    for (const a of data.articles) {
+      push(a.headingCues);
+      a.elements.forEach((e) => push(e.cues));
+    }
+    data.safeguards.forEach((s) => push(s.cues));
+    data.definitions.forEach((d) => d.elements.forEach((e) => push(e.cues)));
+    data.checks.forEach((c) => push(c.cues));
+    assert.deepStrictEqual(all.filter((c) => /\[.*\]/.test(c)), []);
+  });
+
+  it('articles needing a domestic provision have 2+ English heading cues; offences and powers have a model clause', () => {
+    for (const a of data.articles.filter((x) => x.needsDomesticProvision)) {
+      assert.ok(a.headingCues.en.length >= 2, `Art ${a.article} heading cues`);
+      if (a.kind === 'offence' || a.kind === 'procedural-power') assert.ok(modelClauseFor(data, a.article), `Art ${a.article} model clause`);
+    }
+    for (let n = 7; n <= 34; n++) assert.ok(modelClauseFor(data, n), `model clause for Art ${n}`);
+    for (const n of [36, 37, 40, 41, 42, 44]) assert.ok(modelClauseFor(data, n), `model clause for Art ${n}`);
+  });
+
+  it('needsDomesticProvision: offences and powers yes; purposes, scope and final clauses no', () => {
+    for (let n = 7; n <= 31; n++) assert.strictEqual(articleByNumber(data, n)!.needsDomesticProvision, true, `Art ${n}`);
+    for (const n of [1, 3, 5, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68]) assert.strictEqual(articleByNumber(data, n)!.needsDomesticProvision, false, `Art ${n}`);
+    assert.strictEqual(articleByNumber(data, 2)!.needsDomesticProvision, true);
+  });
+
+  it('procedural powers 25-31 record their data categories', () => {
+    for (let n = 25; n <= 31; n++) assert.ok(Array.isArray(articleByNumber(data, n)!.dataCategories), `Art ${n}`);
+    assert.deepStrictEqual(articleByNumber(data, 30)!.dataCategories, ['content-data']);
+    assert.ok(articleByNumber(data, 27)!.dataCategories!.includes('subscriber-information'));
+  });
+
+  it('core definitions are the six Art 2 terms the checks compare', () => {
+    const core = data.definitions.filter((d) => d.core).map((d) => d.id).sort();
+    assert.deepStrictEqual(core, ['content-data', 'electronic-data', 'ict-system', 'service-provider', 'subscriber-information', 'traffic-data']);
+  });
+
+  it('check codes are exactly the 17 listed, with families, resolving safeguards and articles', () => {
+    assert.deepStrictEqual(data.checks.map((c) => c.code).sort(), [...CODES].sort());
+    for (const c of data.checks) {
+      assert.strictEqual(c.family, c.code.split('.')[0], c.code);
+      for (const id of c.safeguards ?? []) assert.ok(safeguardById(data, id), `${c.code} safeguard ${id}`);
+      for (const n of c.appliesTo) assert.ok(articleByNumber(data, n), `${c.code} appliesTo ${n}`);
+    }
+    const byCode = new Map(data.checks.map((c) => [c.code, c]));
+    assert.strictEqual(byCode.get('reference.unknown-article')!.defaultSeverity, 'error');
+    assert.strictEqual(byCode.get('neutrality.tech-specific')!.defaultSeverity, 'hint');
+    assert.deepStrictEqual(byCode.get('safeguard.serious-crime')!.appliesTo, [30]);
+    assert.ok(!byCode.get('element.without-right')!.appliesTo.includes(15), 'Art 15 has no without-right element');
+    assert.deepStrictEqual(byCode.get('safeguard.judicial-review')!.citations, ['24(2)']);
+  });
+
+  it('model clause snippets are keyed by a safeguard, check code or element of the article', () => {
+    for (const m of data.modelClauses) {
+      const a = articleByNumber(data, m.article)!;
+      for (const key of Object.keys(m.snippets)) {
+        assert.ok(safeguardById(data, key) || data.checks.some((c) => c.code === key) || a.elements.some((e) => e.id === key), `Art ${m.article} snippet ${key}`);
+      }
+    }
+  });
+
+  it('each model clause contains, word for word, a cue of every required element and of every applicable safeguard/element check', () => {
+    // A crude, matcher-independent guard: the matcher (stemming, synonym folding) is more lenient than this.
+    const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ');
+    const gaps: string[] = [];
+    for (const m of data.modelClauses) {
+      const text = norm(m.text);
+      const a = articleByNumber(data, m.article)!;
+      for (const e of a.elements.filter((x) => x.required)) {
+        if (!e.cues.en.some((c) => text.includes(norm(c)))) gaps.push(`Art ${m.article} element ${e.id}`);
+      }
+      for (const c of data.checks.filter((x) => x.appliesTo.includes(m.article) && ['safeguard', 'element', 'exception'].includes(x.family))) {
+        const cues = [...(c.cues?.en ?? []), ...(c.safeguards ?? []).flatMap((id) => safeguardById(data, id)!.cues.en)];
+        if (!cues.some((x) => text.includes(norm(x)))) gaps.push(`Art ${m.article} check ${c.code}`);
+      }
+    }
+    assert.deepStrictEqual(gaps, []);
+  });
+
+  it('model clauses avoid technology-specific and vague words', () => {
+    for (const m of data.modelClauses) {
+      for (const t of data.checkLexicon.techSpecific) {
+        assert.ok(!new RegExp(`\\b${t.term.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}\\b`, 'i').test(m.text), `Art ${m.article} uses "${t.term}"`);
+      }
+      for (const v of data.checkLexicon.vagueTerms.en) {
+        assert.ok(!new RegExp(`\\b${v}\\b`, 'i').test(m.text), `Art ${m.article} uses "${v}"`);
+      }
+    }
+  });
+
+  it('Art 27 facts: read with 5, 22, 23, 24; Budapest 18; Art 16 has no Budapest counterpart', () => {
+    const a27 = articleByNumber(data, 27)!;
+    for (const n of [5, 22, 23, 24]) assert.ok(a27.readWith.includes(n), `27 readWith ${n}`);
+    assert.deepStrictEqual(a27.budapest, ['18']);
+    assert.strictEqual(a27.title, 'Production order');
+    assert.deepStrictEqual(articleByNumber(data, 16)!.budapest, []);
+    assert.deepStrictEqual(articleByNumber(data, 7)!.budapest, ['2']);
+  });
+
+  it('the importer dropped placeholder cues and kept the fact base cues it reviewed', () => {
+    const e = articleByNumber(data, 27)!.elements.find((x) => x.id === 'addressee-person-in-territory')!;
+    assert.ok(!e.cues.en.some((c) => c.includes('[')));
+    assert.ok(e.cues.en.includes('any person'));
+    const access = articleByNumber(data, 7)!.elements.find((x) => x.id === 'conduct-access')!;
+    assert.ok(access.cues.en.includes('accesses'));
+    assert.ok(!access.cues.en.includes('enters'));
+  });
+
+  it('formatArticleText for 27 names the title, read-with articles and Budapest', () => {
+    const t = formatArticleText(data, 27);
+    assert.match(t, /Article 27\. Production order/);
+    assert.match(t, /Art 22 Jurisdiction/);
+    assert.match(t, /Art 24 Conditions and safeguards/);
+    assert.match(t, /Art 5 Protection of sovereignty/);
+    assert.match(t, /Budapest Art 18 Production order/);
+    assert.match(t, /summary:/);
+    assert.match(t, /Judicial or other independent review \(Art 24\(2\)/);
+    assert.match(t, /\(required, para \(a\)\)/);
+  });
+
+  it('formatArticleText for 16 says there is no Budapest counterpart; unverified paragraphs are labelled', () => {
+    assert.match(formatArticleText(data, 16), /no Budapest counterpart/);
+    const copy: ConventionData = JSON.parse(JSON.stringify(data));
+    copy.articles.find((a) => a.article === 16)!.paragraphs[0].verified = false;
+    assert.match(formatArticleText(copy, 16), /unverified summary/);
+  });
+
+  it('formatArticleMarkdown and articleRecord carry the same facts', () => {
+    const md = formatArticleMarkdown(data, 27);
+    assert.match(md, /^## Article 27\. Production order/);
+    assert.match(md, /Model clause/);
+    const r = articleRecord(data, 27);
+    assert.deepStrictEqual(r.budapestTitles, [{ article: '18', title: 'Production order' }]);
+    assert.ok(r.readWithTitles.some((x) => x.article === 24 && x.title === 'Conditions and safeguards'));
+    assert.ok(r.resolvedSafeguards.some((s) => s.id === 'judicial-review'));
+    assert.strictEqual(r.modelClause?.article, 27);
+    assert.throws(() => articleRecord(data, 69), /does not exist/);
+  });
+});
+
+describe('data validation rejects corrupted files', () => {
+  const source = findDataDir(__dirname);
+  let tmp: string;
+  let dir: string;
+
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'concordance-data-'));
+    dir = path.join(tmp, 'data');
+    fs.mkdirSync(path.join(dir, 'schema'), { recursive: true });
+    for (const f of DATA_FILES) fs.copyFileSync(path.join(source, f), path.join(dir, f));
+    for (const f of fs.readdirSync(path.join(source, 'schema'))) fs.copyFileSync(path.join(source, 'schema', f), path.join(dir, 'schema', f));
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  const edit = (file: string, change: (json: any) => void) => {
+    const p = path.join(dir, file);
+    const json = JSON.parse(fs.readFileSync(p, 'utf8'));
+    change(json);
+    fs.writeFileSync(p, JSON.stringify(json, null, 2));
+  };
+  const messages = () => {
+    const r = loadConventionData(dir);
+    assert.strictEqual(r.data, undefined, 'a broken copy must not load');
+    return r.problems.map(formatProblem);
+  };
+  const expectProblem = (pattern: RegExp) => {
+    const m = messages();
+    assert.ok(m.some((x) => pattern.test(x)), `expected ${pattern} in:\n${m.join('\n')}`);
+  };
+
+  it('the untouched copy loads', () => {
+    const r = loadConventionData(dir);
+    assert.deepStrictEqual(r.problems, []);
+    assert.ok(r.data);
+  });
+
+  it('wrong type: articles.json at /articles/6/title: must be string', () => {
+    edit('articles.json', (j) => (j.articles[6].title = 7));
+    expectProblem(/^data\/articles\.json at \/articles\/6\/title: must be string$/);
+  });
+
+  it('missing required property: articles.json element cues without en', () => {
+    edit('articles.json', (j) => delete j.articles[26].elements[0].cues.en);
+    expectProblem(/^data\/articles\.json at \/articles\/26\/elements\/0\/cues: must have required property 'en'$/);
+  });
+
+  it('unparsable JSON names the file, "/" and the line', () => {
+    fs.writeFileSync(path.join(dir, 'safeguards.json'), '{\n  "safeguards": [\n    { "id": "x", }\n  ]\n}\n');
+    expectProblem(/^data\/safeguards\.json at \/: not valid JSON \(line 3, column \d+\)/);
+  });
+
+  const corruptions: [string, (j: any) => void, RegExp][] = [
+    ['safeguards.json', (j) => (j.safeguards[0].appliesTo = 'all'), /^data\/safeguards\.json at \/safeguards\/0\/appliesTo: must be array$/],
+    ['definitions.json', (j) => delete j.definitions[1].term, /^data\/definitions\.json at \/definitions\/1: must have required property 'term'$/],
+    ['lexicons.json', (j) => (j.concepts[0].terms.en = []), /^data\/lexicons\.json at \/concepts\/0\/terms\/en: must NOT have fewer than 1 items$/],
+    ['checks.json', (j) => (j.codes[0].defaultSeverity = 'fatal'), /^data\/checks\.json at \/codes\/0\/defaultSeverity: must be equal to one of the allowed values/],
+    ['checks.json', (j) => delete j.lexicon.techSpecific, /^data\/checks\.json at \/lexicon: must have required property 'techSpecific'$/],
+    ['model-clauses.json', (j) => (j.clauses[0].text = ['x']), /^data\/model-clauses\.json at \/clauses\/0\/text: must be string$/],
+    ['budapest.json', (j) => (j.articles[0].article = 1), /^data\/budapest\.json at \/articles\/0\/article: must be string$/],
+    ['articles.json', (j) => (j.articles[0].colour = 'red'), /^data\/articles\.json at \/articles\/0: must NOT have additional property 'colour'$/],
+  ];
+  for (const [file, change, pattern] of corruptions) {
+    it(`schema rejects a corrupted ${file} (${pattern.source.slice(1, 60)}…)`, () => {
+      edit(file, change);
+      expectProblem(pattern);
+    });
+  }
+
+  it('each data file that cannot be parsed is reported', () => {
+    for (const f of DATA_FILES) fs.writeFileSync(path.join(dir, f), '{ nope');
+    const m = messages();
+    for (const f of DATA_FILES) assert.ok(m.some((x) => x.startsWith(`data/${f} at /: not valid JSON`)), f);
+  });
+
+  it('an article number out of range is a schema problem', () => {
+    edit('articles.json', (j) => j.articles[26].readWith.push(69));
+    expectProblem(/^data\/articles\.json at \/articles\/26\/readWith\/6: must be <= 68$/);
+  });
+
+  it('cross-references: unknown readWith, safeguard id, Budapest article and check safeguard are reported', () => {
+    edit('articles.json', (j) => {
+      j.articles = j.articles.filter((a: any) => a.article !== 43);
+      j.articles[26].safeguards.push('no-such-safeguard');
+      j.articles[26].budapest.push('99');
+    });
+    edit('checks.json', (j) => (j.codes[0].safeguards = ['missing-safeguard']));
+    const m = messages();
+    const want = [
+      /^data\/articles\.json at \/articles\/\d+\/readWith\/\d+: read-with article 43 does not exist$/,
+      /^data\/articles\.json at \/articles\/26\/safeguards\/\d+: unknown safeguard id 'no-such-safeguard'$/,
+      /^data\/articles\.json at \/articles\/26\/budapest\/\d+: Budapest article 99 is not in data\/budapest\.json$/,
+      /^data\/checks\.json at \/codes\/0\/safeguards\/0: unknown safeguard id 'missing-safeguard'$/,
+    ];
+    for (const w of want) assert.ok(m.some((x) => w.test(x)), `expected ${w} in:\n${m.join('\n')}`);
+  });
+
+  it('cross-references: a missing article, a duplicate and a broken chapter range are reported', () => {
+    edit('articles.json', (j) => {
+      j.articles = j.articles.filter((a: any) => a.article !== 40);
+      j.articles.push(JSON.parse(JSON.stringify(j.articles[0])));
+      j.chapters[1].articles = [8, 21];
+    });
+    const m = messages();
+    assert.ok(m.some((x) => /articles missing: 40$/.test(x)), m.join('\n'));
+    assert.ok(m.some((x) => /article 1 appears more than once/.test(x)), m.join('\n'));
+    assert.ok(m.some((x) => /chapter II starts at 8, expected 7/.test(x)), m.join('\n'));
+  });
+
+  it('an offence that needs a domestic provision but has no model clause is reported', () => {
+    edit('model-clauses.json', (j) => (j.clauses = j.clauses.filter((c: any) => c.article !== 9)));
+    expectProblem(/^data\/model-clauses\.json at \/clauses: article 9 needs a domestic provision but has no model clause$/);
+  });
+
+  it('a snippet keyed by something unknown is reported', () => {
+    edit('model-clauses.json', (j) => (j.clauses[2].snippets['no-such-thing'] = 'x'));
+    expectProblem(/^data\/model-clauses\.json at \/clauses\/2\/snippets\/no-such-thing: 'no-such-thing' is neither/);
+  });
+
+  it('a missing file or schema is reported, never thrown', () => {
+    fs.rmSync(path.join(dir, 'budapest.json'));
+    fs.rmSync(path.join(dir, 'schema', 'lexicons.schema.json'));
+    const m = messages();
+    assert.ok(m.some((x) => /^data\/budapest\.json at \/: cannot read the file/.test(x)), m.join('\n'));
+    assert.ok(m.some((x) => /^data\/schema\/lexicons\.schema\.json at \/: cannot load the schema/.test(x)), m.join('\n'));
+  });
+});
