@@ -4,6 +4,8 @@ import {
   createConnection,
   CodeActionKind,
   DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -162,11 +164,15 @@ export function startServer(connection: Connection): void {
   });
 
   // Reloads data/*.json (e.g. after a lawyer edited them); a broken edit keeps the last good data.
-  connection.onRequest('concordance/reloadData', () => {
-    const result = createAnalyzer();
+  // `dataDir` (optional) reloads from another data folder, e.g. a lawyer's working copy.
+  connection.onRequest('concordance/reloadData', (p: { dataDir?: string } | null) => {
+    const result = p?.dataDir ? createAnalyzer(p.dataDir) : createAnalyzer();
     if (!result.analyzer) {
       const problems = result.problems.map(formatDataProblem);
-      void connection.window.showErrorMessage(`Concordance kept its previous convention data; the reload found problems: ${problems.join('; ')}`);
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Error,
+        message: `Concordance kept its previous convention data; the reload found problems: ${problems.join('; ')}`,
+      });
       return { ok: false, problems };
     }
     workspace.analyzer = result.analyzer;

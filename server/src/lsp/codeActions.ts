@@ -1,0 +1,145 @@
+// Quick fixes for Concordance diagnostics: insert model drafting language for a missing
+// safeguard or element, silence a finding for one provision, compare with the article,
+// and insert a model provision for an article the draft does not implement.
+// Every edit is a WorkspaceEdit the user applies explicitly; nothing is changed on its own.
+import {
+  CodeActionKind,
+  TextDocumentEdit,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { Analyzer } from '../analysis/analyze';
+import { unitOf } from '../analysis/analyze';
+import { provisionAt } from '../analysis/query';
+import type { Provision } from '../analysis/types';
+import { appendSection, appendSubdivision, ignoreDirective, type Insertion } from './numbering';
+import type { AnalysedDocument } from './workspace';
+
+/** What diagnostics.ts puts in `Diagnostic.data`. */
+interface DiagnosticData {
+  provision?: string;
+  fix?: { article?: number; safeguard?: string; element?: string };
+  articles?: string[];
+}
+
+export interface CodeActionOptions {
+  /** The client understands versioned `documentChanges` (safer: a stale edit is refused). */
+  documentChanges?: boolean;
+}
+
+/** Families whose findings a `concordance-ignore` drafting note silences (checks.ts honours it per provision). */
+const SILENCEABLE = new Set(['safeguard', 'element', 'exception', 'overbreadth', 'neutrality']);
+
+export function computeCodeActions(doc: AnalysedDocument, analyzer: Analyzer, params: CodeActionParams, options: CodeActionOptions = {}): CodeAction[] {
+  const only = params.context.only;
+  const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k) || k === CodeActionKind.QuickFix);
+  if (!wantsQuickFix) return [];
+  const out: CodeAction[] = [];
+  for (const d of params.context.diagnostics) {
+    if (d.source !== 'concordance' || typeof d.code !== 'string') continue;
+    out.push(...actionsFor(doc, analyzer, d, options));
+  }
+  return out;
+}
+
+function actionsFor(doc: AnalysedDocument, analyzer: Analyzer, d: Diagnostic, options: CodeActionOptions): CodeAction[] {
+  const code = d.code as string;
+  const data = (d.data ?? {}) as DiagnosticData;
+  const fix = data.fix ?? {};
+  const out: CodeAction[] = [];
+  const { analysis } = doc;
+
+  if (code === 'coverage.missing') {
+    const n = fix.article ?? Number(data.articles?.[0]);
+    const clause = analyzer.data.modelClauses.find((m) => m.article === n);
+    if (clause) {
+      const ins = appendSection(doc.text, analysis.parsed, clause.title, clause.text);
+      out.push(quickFix(`Insert model provision for Art. ${n} (${clause.title})`, d, edit(doc, ins, options), true));
+    }
+    return out;
+  }
+
+  const provision = provisionFor(doc, d, data.provision);
+  if (!provision) return out;
+  const article = fix.article ?? articleOf(doc, provision.id);
+
+  const snippet = article !== undefined ? snippetFor(analyzer, article, code, fix) : undefined;
+  if (snippet) {
+    const ins = appendSubdivision(doc.text, analysis.parsed, provision, snippet.text);
+    out.push(quickFix(`Insert ${snippet.what} (model wording for Art. ${article})`, d, edit(doc, ins, options), true));
+  }
+
+  if (SILENCEABLE.has(code.split('.')[0])) {
+    const ins = ignoreDirective(doc.text, provision, code);
+    out.push(quickFix(`Silence ${code} for this provision`, d, edit(doc, ins, options), false));
+  }
+
+  if (article !== undefined) {
+    out.push({
+      title: `Compare provision with Art. ${article}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      command: { title: `Compare provision with Art. ${article}`, command: 'concordance.compareWithArticle', arguments: [doc.uri, provision.id, article] },
+    });
+  }
+  return out;
+}
+
+/** The matched provision (section) a diagnostic is about: by its id when it still exists, else by position. */
+function provisionFor(doc: AnalysedDocument, d: Diagnostic, id: string | undefined): Provision | undefined {
+  const { analysis } = doc;
+  const byId = id ? analysis.parsed.byId.get(id) : undefined;
+  if (byId) return byId;
+  const at = provisionAt(analysis, doc.lines.offsetAt(d.range.start));
+  return at ? (unitOf(at, analysis) ?? at) : undefined;
+}
+
+function articleOf(doc: AnalysedDocument, provisionId: string): number | undefined {
+  return doc.analysis.matches.get(provisionId)?.matches[0]?.article;
+}
+
+/**
+ * Model wording for a finding, from the article's model clause. Snippets are keyed by check
+ * code, safeguard id or element id (data/model-clauses.json); the most specific key wins.
+ */
+export function snippetFor(
+  analyzer: Analyzer,
+  article: number,
+  code: string,
+  fix: { safeguard?: string; element?: string },
+): { text: string; what: string } | undefined {
+  const { data } = analyzer;
+  const clause = data.modelClauses.find((m) => m.article === article);
+  if (!clause) return undefined;
+  const check = data.checks.find((c) => c.code === (fix.safeguard ?? code)) ?? data.checks.find((c) => c.code === code);
+  const keys: string[] = [];
+  if (fix.element) keys.push(fix.element);
+  if (fix.safeguard) keys.push(fix.safeguard);
+  keys.push(code);
+  keys.push(...(check?.safeguards ?? []));
+  for (const key of keys) {
+    const text = clause.snippets[key];
+    if (!text) continue;
+    const element = data.articles.find((a) => a.article === article)?.elements.find((e) => e.id === key);
+    const safeguard = data.safeguards.find((s) => s.id === key);
+    const what = element ? `element "${element.label}"` : safeguard ? `safeguard "${safeguard.title}"` : check ? `"${check.title}"` : key;
+    return { text, what };
+  }
+  return undefined;
+}
+
+function quickFix(title: string, d: Diagnostic, e: WorkspaceEdit, preferred: boolean): CodeAction {
+  const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: e };
+  if (preferred) action.isPreferred = true;
+  return action;
+}
+
+function edit(doc: AnalysedDocument, ins: Insertion, options: CodeActionOptions): WorkspaceEdit {
+  const pos = doc.lines.positionAt(ins.offset);
+  const te: TextEdit = { range: { start: pos, end: pos }, newText: ins.text };
+  if (options.documentChanges) return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, [te])] };
+  return { changes: { [doc.uri]: [te] } };
+}

@@ -1,0 +1,44 @@
+// Completion of convention article numbers after "Article ", "Art. ", "Articles 5, ", "artículo ", …
+// Needs only the line being typed, not the analysis: it runs on every trigger character.
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
+import type { Analyzer } from '../analysis/analyze';
+import type { LineIndex } from '../analysis/text';
+
+/** Characters that (re)open the completion list: the space after "Article", and list separators. */
+export const COMPLETION_TRIGGERS = [' ', ','];
+
+// "Article ", "Art. ", "art. ", "Articles 5, 6 and ", "artículo ", "article " … then the digits typed so far.
+const BEFORE_CURSOR =
+  /(?:^|[^\p{L}\p{N}])(?:articles?|arts?\.|art[íi]culos?)[ \t\u00A0]+(?:\d{1,3}(?:\([^)\s]{1,4}\))*[ \t\u00A0]*(?:,|and|or|to|y|o|a|et|ou|à|–|—|-)[ \t\u00A0]*)*(\d{0,3})$/iu;
+
+export function computeCompletion(doc: { text: string; lines: LineIndex }, analyzer: Analyzer, position: Position): CompletionList | null {
+  const lineStart = doc.lines.lineStart(position.line);
+  const offset = doc.lines.offsetAt(position);
+  const before = doc.text.slice(Math.max(lineStart, offset - 200), offset);
+  const m = BEFORE_CURSOR.exec(before);
+  if (!m) return null;
+  const typed = m[1];
+  const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
+  const chapters = new Map(analyzer.data.chapters.map((c) => [c.chapter, c.title]));
+  const items: CompletionItem[] = [...analyzer.data.articles]
+    .sort((a, b) => a.article - b.article)
+    .map((a) => ({
+      label: `${a.article} — ${a.title}`,
+      kind: CompletionItemKind.Reference,
+      detail: `Chapter ${a.chapter}${chapters.get(a.chapter) ? ' — ' + chapters.get(a.chapter) : ''}`,
+      documentation: {
+        kind: MarkupKind.Markdown,
+        value: [
+          `**Art. ${a.article} — ${a.title}**`,
+          '',
+          ...a.paragraphs.map((p) => `- *${p.n}* (${p.obligation}) ${p.summary}`),
+          '',
+          '_Summary, not treaty text._',
+        ].join('\n'),
+      },
+      sortText: String(a.article).padStart(3, '0'),
+      filterText: String(a.article),
+      textEdit: { range, newText: String(a.article) },
+    }));
+  return { isIncomplete: false, items };
+}
