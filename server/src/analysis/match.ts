@@ -46,6 +46,7 @@ export class ProvisionMatcher {
   private readonly articles: CompiledArticle[];
   private readonly idf = new Map<string, number>();
   private readonly contexts: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
+  private readonly markers: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
   private readonly definitionTerms: Record<DraftLanguage, CompiledCue[]>;
 
   constructor(
@@ -107,6 +108,7 @@ export class ProvisionMatcher {
       };
     });
     this.contexts = settings.contexts.map((c) => ({ kinds: c.kinds, cues: withEnglishFallback(c.cues) }));
+    this.markers = settings.markers.map((c) => ({ kinds: c.kinds, cues: withEnglishFallback(c.cues) }));
     const defs: Cues = { en: [], es: [], fr: [] };
     for (const d of data.definitions) {
       if (!d.core) continue;
@@ -141,6 +143,8 @@ export class ProvisionMatcher {
     const definedCore = this.countDefinedCoreTerms(input.definedTerms, lang);
     const w = this.settings.weights;
     const t = this.settings.thresholds;
+    const markedKinds = new Set<string>();
+    for (const m of this.markers) if (index.findAny(m.cues[lang])) for (const k of m.kinds) markedKinds.add(k);
 
     const scored: ArticleMatch[] = [];
     for (const ca of this.articles) {
@@ -182,12 +186,19 @@ export class ProvisionMatcher {
         reasons.push(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`);
       }
       const sim = similarity.get(ca.article.article) ?? 0;
+      const kindMarked = this.markers.some((m) => m.kinds.includes(ca.article.kind));
+      let markerScore = 0;
+      if (markedKinds.has(ca.article.kind)) {
+        markerScore = 1;
+        reasons.push(`worded as ${ca.article.kind === 'offence' ? 'an offence' : 'a ' + ca.article.kind.replace('-', ' ')}`);
+      } else if (kindMarked && markedKinds.size > 0) markerScore = -1;
 
       const score =
         w.elements * elementScore +
         w.heading * (headingHit ? 1 : bodyHeadingHit ? w.bodyHeadingFactor : 0) +
         w.keyTerms * keyTermScore +
         w.context * contextScore +
+        w.markers * markerScore +
         w.definitions * definitionScore +
         w.similarity * sim;
       scored.push({

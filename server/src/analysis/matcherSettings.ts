@@ -13,6 +13,7 @@ export interface MatcherSettings {
     bodyHeadingFactor: number;
     keyTerms: number;
     context: number;
+    markers: number;
     definitions: number;
     similarity: number;
   };
@@ -27,6 +28,12 @@ export interface MatcherSettings {
   };
   /** Article kinds that count as a counterpart for an offence-creating provision. */
   offenceKinds: string[];
+  /**
+   * Words in a provision's own text that say what kind of provision it is ("commits an offence"
+   * vs "may issue a warrant"). An article gains when its kind's markers are present, and loses
+   * when only another kind's markers are.
+   */
+  markers: { kinds: string[]; cues: Cues }[];
   /** Words in the heading of an enclosing Part that say what kind of provisions it holds. */
   contexts: { kinds: string[]; cues: Cues }[];
 }
