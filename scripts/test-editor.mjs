@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// `npm run test:editor`: the integration tests in a real VS Code.
+//  1. builds the extension (npm run build) and the test bundles (out/test/suite/);
+//  2. copies examples/ into a temporary workspace folder, so tests never touch the repo's files;
+//  3. runs the suite
+//     - with the vscode-e2e harness (../shared/tools/vscode-e2e/run.sh, or $VSCODE_E2E_RUN): code-server,
+//       a VS Code 1.139 workbench with a Node extension host, installed from npm + apt only (offline CI);
+//     - else with @vscode/test-electron (downloads VS Code, or uses $CONCORDANCE_VSCODE_PATH);
+//     - else fails with a message saying why.
+// The exit code is the tests' result. Options: --grep <text> (only matching tests), --keep (keep the workspace).
+// Results and logs: out/editor-tests/ (test-output.log, result.json, logs/), or $CONCORDANCE_EDITOR_TEST_OUT.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const opt = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const keep = argv.includes('--keep');
+const grep = opt('--grep');
+const t0 = Date.now();
+const secs = () => `${((Date.now() - t0) / 1000).toFixed(0)}s`;
+const say = (m) => console.log(`[test:editor ${secs()}] ${m}`);
+
+function run(cmd, args, extra = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...extra });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+function fail(message, code = 1) {
+  console.error(`test:editor: ${message}`);
+  process.exit(code);
+}
+
+// ---------------------------------------------------------------- build
+say('building the extension (npm run build)');
+if (run('npm', ['run', 'build']) !== 0) fail('npm run build failed');
+if (run(process.execPath, ['scripts/build-editor-tests.mjs']) !== 0) fail('building the editor tests failed');
+const testsModule = path.join(root, 'out/test/suite/index.js');
+if (!fs.existsSync(path.join(root, 'out/extension.js'))) fail('out/extension.js is missing after the build');
+
+// ---------------------------------------------------------------- workspace + output
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'concordance-editor-ws-'));
+fs.cpSync(path.join(root, 'examples'), path.join(workspace, 'examples'), { recursive: true });
+const outDir = path.resolve(process.env.CONCORDANCE_EDITOR_TEST_OUT || path.join(root, 'out/editor-tests'));
+fs.rmSync(outDir, { recursive: true, force: true });
+fs.mkdirSync(outDir, { recursive: true });
+const env = { ...process.env };
+if (grep) env.CONCORDANCE_TEST_GREP = grep;
+say(`workspace ${workspace} (a copy of examples/); results in ${path.relative(root, outDir) || outDir}`);
+
+let status;
+const harness = process.env.VSCODE_E2E_RUN || path.resolve(root, '../shared/tools/vscode-e2e/run.sh');
+if (fs.existsSync(harness)) {
+  status = runWithHarness(harness);
+} else {
+  say(`no vscode-e2e harness at ${harness}; trying @vscode/test-electron`);
+  status = await runWithTestElectron();
+}
+summarize(status);
+if (status === 0 && !keep) fs.rmSync(workspace, { recursive: true, force: true });
+else say(`workspace kept: ${workspace}`);
+process.exit(status);
+
+// ---------------------------------------------------------------- runners
+function runWithHarness(runSh) {
+  // run.sh itself needs curl (health check) besides what its setup installs (chromium, iproute2, libkrb5-dev).
+  if (spawnSync('sh', ['-c', 'command -v curl']).status !== 0) {
+    if (process.getuid?.() === 0) {
+      say('installing curl (apt), which the harness uses for its health check');
+      run('sh', ['-c', 'apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null']);
+    } else say('warning: curl is missing; the harness will wait its full start-up timeout');
+  }
+  say(`vscode-e2e setup (${runSh}; the first run installs code-server + chromium, ~2-3 min)`);
+  const setup = run('bash', [runSh, 'setup'], { env });
+  if (setup !== 0) fail(`the vscode-e2e setup failed (exit ${setup}); see its output above`, setup);
+  say('running the suite in code-server');
+  return run('bash', [runSh, 'test', root, testsModule, workspace, outDir], { env });
+}
+
+async function runWithTestElectron() {
+  let runTests;
+  try {
+    ({ runTests } = await import('@vscode/test-electron'));
+  } catch (e) {
+    fail(`no VS Code to test in: the vscode-e2e harness is not at ${harness} and @vscode/test-electron is not installed (${e.message})`);
+  }
+  try {
+    return await runTests({
+      extensionDevelopmentPath: root,
+      extensionTestsPath: testsModule,
+      vscodeExecutablePath: process.env.CONCORDANCE_VSCODE_PATH || undefined,
+      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      extensionTestsEnv: grep ? { CONCORDANCE_TEST_GREP: grep } : undefined,
+    });
+  } catch (e) {
+    const msg = String(e?.message ?? e);
+    if (/download|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo|fetch failed|network/i.test(msg)) {
+      fail(
+        'no VS Code to test in: the vscode-e2e harness is not at ' + harness +
+          ' and @vscode/test-electron could not download VS Code (offline?).\n' +
+          '  Put the harness there (or set VSCODE_E2E_RUN), or set CONCORDANCE_VSCODE_PATH to a local VS Code executable.\n' +
+          `  (${msg.split('\n')[0]})`,
+      );
+    }
+    console.error(`test:editor: the tests failed: ${msg.split('\n')[0]}`);
+    return 1;
+  }
+}
+
+function summarize(code) {
+  const log = path.join(outDir, 'test-output.log');
+  const text = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').replace(/\x1b\[[0-9;]*m/g, '') : '';
+  const counts = ['passing', 'pending', 'failing']
+    .map((k) => new RegExp(`^\\s*(\\d+) ${k}\\b.*$`, 'm').exec(text)?.[0].trim())
+    .filter(Boolean);
+  const line = counts.length ? counts.join(', ') : '(no mocha summary; see the output above)';
+  say(`${code === 0 ? 'PASSED' : `FAILED (exit ${code})`}: ${line}`);
+}
