@@ -112,6 +112,8 @@ const articles = fbArticles.articles.map((a) => {
     const el = { id: e.id, label: local.label ?? e.label, required: e.required };
     const paragraph = local.paragraph ?? edit.paragraph;
     if (paragraph) el.paragraph = paragraph;
+    const group = local.group ?? edit.group;
+    if (group) el.group = group;
     el.cues = cues;
     const note = local.note ?? e.note;
     if (note) el.note = note;
