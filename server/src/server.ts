@@ -28,6 +28,12 @@ import { computeDocumentSymbols, computeWorkspaceSymbols } from './lsp/symbols';
 import { LineIndex } from './analysis/text';
 import { computeHover } from './lsp/hover';
 import { virtualDocument } from './lsp/virtualDocs';
+import { articlesRequest } from './lsp/articles';
+import { compareRequest } from './lsp/compare';
+import { compareVersionsRequest } from './lsp/compareVersions';
+import { coverageRequest } from './lsp/coverage';
+import type { RequestContext } from './lsp/requestContext';
+import { tableRequest } from './lsp/table';
 import { Workspace, type AnalysedDocument } from './lsp/workspace';
 
 /** Milliseconds of quiet after an edit before diagnostics are recomputed. */
@@ -182,6 +188,14 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest('concordance/virtualDocument', (p: { uri: string }) => virtualDocument(analyzer(), p.uri) ?? null);
+
+  // Comparison views and the concordance table (params and results documented in each lsp/ file).
+  const requests: RequestContext = { documents, workspace };
+  connection.onRequest('concordance/articles', () => articlesRequest(analyzer()));
+  connection.onRequest('concordance/coverage', (p) => coverageRequest(requests, p));
+  connection.onRequest('concordance/table', (p) => tableRequest(requests, p));
+  connection.onRequest('concordance/compare', (p) => compareRequest(requests, p));
+  connection.onRequest('concordance/compareVersions', (p) => compareVersionsRequest(requests, p));
 
   documents.listen(connection);
   connection.listen();

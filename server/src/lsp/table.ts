@@ -1,0 +1,28 @@
+// Request `concordance/table`: the concordance table over one or more drafts.
+//
+//   params: { uris: string[], texts?: { [uri: string]: string } }
+//     uris: the drafts, in order; open documents are read from the editor, others from `texts`
+//     (the client reads files it has not opened). URIs with neither are skipped.
+//   result: ConcordanceTable (server/src/analysis/table.ts): { files, chapters: [{ chapter, title,
+//     rows: [{ article, title, status, statusByFile, provisions: [{ file, id, label, heading, range }],
+//     missingElements, missingSafeguards, budapest, … }] }], summary }
+//     `file` is the document URI; provision ranges are LSP ranges in that document.
+//
+// The client renders it in a webview, and exports it with renderTable() — the same rendering as
+// `concordance table FILE --format csv|markdown|html`.
+import { buildTable, type ConcordanceTable, type TableDocument } from '../analysis/table';
+import { analysedDocument, analyzerOf, type RequestContext } from './requestContext';
+
+export interface TableParams {
+  uris: string[];
+  texts?: Record<string, string>;
+}
+
+export async function tableRequest(ctx: RequestContext, params: TableParams): Promise<ConcordanceTable> {
+  const docs: TableDocument[] = [];
+  for (const uri of params.uris ?? []) {
+    const d = await analysedDocument(ctx, uri, params.texts?.[uri]);
+    if (d) docs.push({ file: uri, text: d.text, analysis: d.analysis });
+  }
+  return buildTable(analyzerOf(ctx).data, docs);
+}
