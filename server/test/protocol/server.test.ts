@@ -217,6 +217,27 @@ describe('language server over stdio (protocol)', function () {
     assert.strictEqual(toTerm.range.start.line, positionOf(text, '"electronic data" means').line);
   });
 
+  it('marks defined terms and their uses with semantic tokens', async () => {
+    const legend = init.capabilities.semanticTokensProvider!.legend;
+    const { data } = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    assert.strictEqual(data.length % 5, 0);
+    const tokens: { line: number; character: number; length: number; type: string; mods: number }[] = [];
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < data.length; i += 5) {
+      line += data[i];
+      character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+      tokens.push({ line, character, length: data[i + 2], type: legend.tokenTypes[data[i + 3]], mods: data[i + 4] });
+    }
+    const lines = text.split('\n');
+    const words = tokens.map((t) => lines[t.line].slice(t.character, t.character + t.length));
+    assert.ok(words.includes('ICT system') && words.includes('electronic data'), words.join('; '));
+    const declaration = 1 << legend.tokenModifiers.indexOf('declaration');
+    const decl = tokens.find((t) => t.mods & declaration)!;
+    assert.strictEqual(decl.line, positionOf(text, '"ICT system" means').line);
+    assert.ok(tokens.filter((t) => !(t.mods & declaration)).length > 5, 'uses are marked too');
+  });
+
   it('serves the read-only article and code documents', async () => {
     const article = await client.request<string | null>('concordance/virtualDocument', { uri: 'concordance:/article/27.md' });
     assert.match(article ?? '', /Production order/);
