@@ -67,9 +67,13 @@ function actionsFor(doc: AnalysedDocument, analyzer: Analyzer, d: Diagnostic, op
   const article = fix.article ?? articleOf(doc, provision.id);
 
   const snippet = article !== undefined ? snippetFor(analyzer, article, code, fix) : undefined;
-  if (snippet) {
+  if (snippet && code === 'definition.narrower') {
+    // The model wording is a whole definition: it replaces the draft's, when it defines the same term.
+    const replacement = definitionReplacement(doc, d, snippet.text);
+    if (replacement) out.push(quickFix(`Replace the definition of "${replacement.term}" with the model definition (Art. ${article})`, d, replacement.edit(options), true));
+  } else if (snippet) {
     const ins = appendSubdivision(doc.text, analysis.parsed, provision, snippet.text);
-    out.push(quickFix(`Insert ${snippet.what} (model wording for Art. ${article})`, d, edit(doc, ins, options), true));
+    out.push(quickFix(`Insert model wording for Art. ${article}: ${snippet.what}`, d, edit(doc, ins, options), true));
   }
 
   if (SILENCEABLE.has(code.split('.')[0])) {
@@ -125,10 +129,39 @@ export function snippetFor(
     if (!text) continue;
     const element = data.articles.find((a) => a.article === article)?.elements.find((e) => e.id === key);
     const safeguard = data.safeguards.find((s) => s.id === key);
-    const what = element ? `element "${element.label}"` : safeguard ? `safeguard "${safeguard.title}"` : check ? `"${check.title}"` : key;
+    const named = safeguard ?? data.safeguards.find((s) => s.id === check?.safeguards?.[0]);
+    const what = element ? element.label : named ? named.title : check ? check.title : key;
     return { text, what };
   }
   return undefined;
+}
+
+/** An edit replacing the draft's definition (at the diagnostic) by a model definition of the same term. */
+function definitionReplacement(
+  doc: AnalysedDocument,
+  d: Diagnostic,
+  model: string,
+): { term: string; edit: (o: CodeActionOptions) => WorkspaceEdit } | undefined {
+  const at = doc.lines.offsetAt(d.range.start);
+  const def = doc.analysis.parsed.definitions.find((x) => at >= x.span.start && at <= x.span.end);
+  if (!def) return undefined;
+  const m = /^\s*["“”'‘’«]\s*([^"“”'‘’«»]+?)\s*["“”'‘’»]/.exec(model);
+  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (!m || norm(m[1]) !== norm(def.term)) return undefined;
+  const original = doc.text.slice(def.definitionSpan.start, def.definitionSpan.end);
+  const end = /[;.,]$/.exec(original.trimEnd())?.[0] ?? '';
+  // Keep the draft's own quoted term (its quote marks) and its closing punctuation.
+  const escaped = def.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const head = new RegExp(`^\\s*["“”'‘’«]?\\s*${escaped}\\s*["“”'’»]?`, 'i').exec(original)?.[0] ?? def.term;
+  const body = head + model.trim().slice(m[0].trim().length).replace(/[;.,]$/, '') + end;
+  return {
+    term: def.term,
+    edit: (o) => {
+      const te: TextEdit = { range: doc.lines.rangeOf(def.definitionSpan), newText: body };
+      if (o.documentChanges) return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, [te])] };
+      return { changes: { [doc.uri]: [te] } };
+    },
+  };
 }
 
 function quickFix(title: string, d: Diagnostic, e: WorkspaceEdit, preferred: boolean): CodeAction {

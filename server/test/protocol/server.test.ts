@@ -148,6 +148,22 @@ describe('language server over stdio (protocol)', function () {
     await client.close(u);
   });
 
+  it('replaces a definition narrower than the Convention by the model definition of the same term', async () => {
+    const u = scratchUri('definition');
+    const narrow = text.replace(/"ICT system" means [^;]*;/, '"ICT system" means a desktop computer;');
+    const { diagnostics: ds } = await client.open(u, narrow);
+    const d = ds.find((x) => x.code === 'definition.narrower' && x.range.start.line === positionOf(narrow, '"ICT system"').line);
+    assert.ok(d, codes(ds).join(','));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: d!.range, context: { diagnostics: [d] } });
+    const replace = actions.find((a) => /^Replace the definition of "ICT system"/.test(a.title));
+    assert.ok(replace?.edit, actions.map((a) => a.title).join('; '));
+    const after = applyWorkspaceEdit(narrow, u, replace!.edit!);
+    assert.match(after, /\n"ICT system" means any device[^;\n]*;\n"electronic data" means/);
+    const v2 = await client.replace(u, 2, after);
+    assert.ok(!v2.diagnostics.some((x) => x.code === 'definition.narrower' && x.range.start.line === d!.range.start.line), codes(v2.diagnostics).join(','));
+    await client.close(u);
+  });
+
   it('shows code lenses with the article, safeguard or element counts, and compare', async () => {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     const titles = lenses.map((l) => l.command?.title);
