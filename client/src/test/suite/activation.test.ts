@@ -14,7 +14,9 @@ describe('activation', () => {
     const { doc } = await open(uri);
     assert.strictEqual(doc.languageId, 'plaintext');
     // Diagnostics from the server prove the client activated and its server is up; no activate() call here.
-    const ds = await waitForFindings(uri);
+    const ds = await waitForFindings(uri).catch((e: Error) => {
+      throw new Error(`${e.message}\n(extension active: ${ext.isActive}; see the extension host log for activation errors)`);
+    });
     assert.ok(ext.isActive, 'extension not active after a plaintext document was analysed');
     if (activeBefore) console.log('    (note: the extension was already active before the plaintext document was opened)');
     assert.ok(ds.every((d) => FINDING_CODE.test(codeOf(d))), 'every Concordance diagnostic has a dotted code');

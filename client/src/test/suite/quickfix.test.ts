@@ -11,7 +11,8 @@ describe('quick fixes', () => {
     const { doc } = await open(uri);
     const ds = await waitForFindings(uri);
 
-    // The first safeguard finding that offers an edit.
+    // The first safeguard finding whose preferred quick fix (the light bulb's default: insert the
+    // model wording) carries an edit for this document.
     let chosen: { diagnostic: vscode.Diagnostic; action: vscode.CodeAction } | undefined;
     const offered: string[] = [];
     for (const d of ds.filter((x) => codeOf(x).startsWith('safeguard.'))) {
@@ -23,11 +24,15 @@ describe('quick fixes', () => {
       );
       for (const a of actions ?? []) {
         offered.push(`${codeOf(d)}: ${a.title}`);
-        if ('edit' in a && a.edit && a.edit.size > 0 && !chosen) chosen = { diagnostic: d, action: a };
+        const forThis = !('diagnostics' in a) || !a.diagnostics || a.diagnostics.some((x) => codeOf(x) === codeOf(d));
+        if ('edit' in a && a.isPreferred && forThis && a.edit && a.edit.get(uri).length > 0) {
+          chosen = { diagnostic: d, action: a };
+          break;
+        }
       }
       if (chosen) break;
     }
-    assert.ok(chosen, `no quick fix with an edit for any safeguard.* diagnostic; offered: ${JSON.stringify(offered)}; diagnostics:\n  ${describeDiagnostics(ds)}`);
+    assert.ok(chosen, `no preferred quick fix with an edit for any safeguard.* diagnostic; offered: ${JSON.stringify(offered)}; diagnostics:\n  ${describeDiagnostics(ds)}`);
     const { diagnostic, action } = chosen;
     const code = codeOf(diagnostic);
     const before = doc.getText();
