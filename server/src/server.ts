@@ -3,6 +3,7 @@
 import {
   createConnection,
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   MessageType,
   ShowMessageNotification,
@@ -56,10 +57,17 @@ export function startServer(connection: Connection): void {
   const articleMarkdown = (n: number) => (analyzer().data.articles.some((a) => a.article === n) ? formatArticleMarkdown(analyzer().data, n) : undefined);
   const timers = new Map<string, NodeJS.Timeout>();
   let documentChangesSupport = false;
+  /** Asks the client to re-request lenses and semantic tokens (after settings or data changed), where it can. */
+  let refreshViews = (): void => undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     workspace.configurationSupport = !!params.capabilities.workspace?.configuration;
     documentChangesSupport = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
+    const ws = params.capabilities.workspace;
+    refreshViews = () => {
+      if (ws?.codeLens?.refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      if (ws?.semanticTokens?.refreshSupport) connection.languages.semanticTokens.refresh().catch(() => undefined);
+    };
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -121,6 +129,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => {
     workspace.settingsChanged();
     for (const doc of documents.all()) schedule(doc, 0);
+    refreshViews();
   });
 
   /**
@@ -184,6 +193,7 @@ export function startServer(connection: Connection): void {
     workspace.analyzer = result.analyzer;
     workspace.invalidate();
     for (const doc of documents.all()) schedule(doc, 0);
+    refreshViews();
     return { ok: true, problems: [] as string[] };
   });
 

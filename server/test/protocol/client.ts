@@ -59,6 +59,8 @@ export class TestClient {
   readonly errors: string[] = [];
   /** How many workspace/configuration requests the server sent. */
   configurationRequests = 0;
+  /** How many workspace/codeLens/refresh requests the server sent. */
+  codeLensRefreshes = 0;
   stderr = '';
   private readonly waiters: Waiter[] = [];
   private readonly exited: Promise<number | null>;
@@ -97,6 +99,10 @@ export class TestClient {
       this.configurationRequests++;
       return p.items.map((item) => (item.section === 'concordance' ? this.settingsFor(item.scopeUri) : null));
     });
+    this.connection.onRequest('workspace/codeLens/refresh', () => {
+      this.codeLensRefreshes++;
+      return null;
+    });
     // client/registerCapability, workspace/*/refresh, window/workDoneProgress/create …: accept.
     this.connection.onRequest(() => null);
     this.connection.onNotification(() => undefined);
@@ -122,6 +128,7 @@ export class TestClient {
           didChangeConfiguration: { dynamicRegistration: true },
           workspaceEdit: { documentChanges: options.documentChanges ?? false },
           symbol: {},
+          codeLens: { refreshSupport: true },
         },
         textDocument: {
           synchronization: { dynamicRegistration: false },

@@ -294,6 +294,7 @@ describe('language server over stdio (protocol)', function () {
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const after = await next;
     assert.ok(client.configurationRequests > requestsBefore, 'settings were asked for again');
+    assert.ok(client.codeLensRefreshes > 0, 'the client was asked to refresh its code lenses');
     assert.ok(!after.diagnostics.some((d) => String(d.code).startsWith('safeguard.')), codes(after.diagnostics).join(','));
     assert.ok(after.diagnostics.some((d) => d.code === 'coverage.missing'), 'other families stay on');
     // The other document keeps its own settings.
