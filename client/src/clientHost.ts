@@ -1,0 +1,32 @@
+// The running language client, shared by the views and commands. The client can be
+// restarted (command concordance.restartServer), so views ask for it at each use.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { languagesSetting } from './languageClient';
+
+export interface ClientHost {
+  readonly extensionUri: vscode.Uri;
+  readonly output: vscode.LogOutputChannel;
+  /** The client once it runs; rejects when the server could not start. */
+  ready(): Promise<LanguageClient>;
+  /** The client if it has started, without waiting. */
+  current(): LanguageClient | undefined;
+}
+
+/** Sends a request once the server runs. */
+export async function request<R>(host: ClientHost, method: string, params: unknown, token?: vscode.CancellationToken): Promise<R> {
+  const client = await host.ready();
+  return token ? client.sendRequest<R>(method, params, token) : client.sendRequest<R>(method, params);
+}
+
+/** Is this a document Concordance analyses (by `concordance.languages`)? */
+export function isDraft(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
+  return !!doc && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && languagesSetting().includes(doc.languageId);
+}
+
+/** The active draft editor, or the most recently visible one when a webview has focus. */
+export function activeDraftEditor(): vscode.TextEditor | undefined {
+  const active = vscode.window.activeTextEditor;
+  if (isDraft(active?.document)) return active;
+  return vscode.window.visibleTextEditors.find((e) => isDraft(e.document));
+}

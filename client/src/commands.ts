@@ -1,0 +1,59 @@
+// Commands that are not a view of their own: opening an article, picking one, restarting.
+import * as vscode from 'vscode';
+import { request, type ClientHost } from './clientHost';
+import { Requests, type ArticleListEntry } from './protocol';
+import { articleUri } from './virtualDocs';
+
+let articleCache: ArticleListEntry[] | undefined;
+
+export async function articleList(host: ClientHost): Promise<ArticleListEntry[]> {
+  if (!articleCache) articleCache = await request<ArticleListEntry[]>(host, Requests.articles, {});
+  return articleCache;
+}
+
+export function forgetArticleList(): void {
+  articleCache = undefined;
+}
+
+interface ArticlePick extends vscode.QuickPickItem {
+  article?: number;
+}
+
+/**
+ * A quick pick of articles: the proposed ones first (with the score in words), then all 68,
+ * searchable by number or title. Resolves to the chosen number, or undefined when dismissed.
+ */
+export async function pickArticle(host: ClientHost, proposed: { article: number; title: string; words: string }[] = [], placeHolder = 'Choose an article of the Convention (type a number or words of the title)'): Promise<number | undefined> {
+  const items: ArticlePick[] = [];
+  if (proposed.length) {
+    items.push({ label: 'Proposed for this provision', kind: vscode.QuickPickItemKind.Separator });
+    for (const p of proposed) items.push({ label: `$(star-full) Art. ${p.article} — ${p.title}`, detail: p.words, article: p.article });
+    items.push({ label: 'All articles', kind: vscode.QuickPickItemKind.Separator });
+  }
+  for (const a of await articleList(host)) {
+    items.push({ label: `Art. ${a.article} — ${a.title}`, description: `Chapter ${a.chapter}${a.chapterTitle ? ' · ' + a.chapterTitle : ''}`, article: a.article });
+  }
+  const choice = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: false });
+  return choice?.article;
+}
+
+/** `concordance.openArticle [n]`: the article as a read-only Markdown document, in the preview when available. */
+export async function openArticle(host: ClientHost, arg?: unknown): Promise<void> {
+  let n = typeof arg === 'number' ? arg : typeof arg === 'string' && /^\d+$/.test(arg.trim()) ? Number(arg) : undefined;
+  if (n === undefined) n = await pickArticle(host);
+  if (n === undefined) return;
+  const uri = articleUri(n);
+  const preview = vscode.workspace.getConfiguration('concordance').get<string>('articles.openAs', 'preview') === 'preview';
+  if (preview && (await vscode.commands.getCommands(true)).includes('markdown.showPreviewToSide')) {
+    try {
+      // Load the document first so a preview of a missing article does not open empty.
+      await vscode.workspace.openTextDocument(uri);
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+      return;
+    } catch (e) {
+      host.output.warn(`[client] Markdown preview of ${uri.toString()} failed, opening as text: ${(e as Error).message}`);
+    }
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+}

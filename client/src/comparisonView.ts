@@ -1,0 +1,221 @@
+// "Compare Provision with Article" and "Compare Provision with Budapest Convention": a webview
+// with the drafter's provision beside the article (or its Budapest counterpart), refreshed as
+// the draft changes and restored after a reload (webview panel serializer).
+import * as vscode from 'vscode';
+import { activeDraftEditor, request, type ClientHost } from './clientHost';
+import { pickArticle } from './commands';
+import { comparisonBody, comparisonTitle } from './html';
+import { Requests, type CompareParams, type ComparisonModel } from './protocol';
+import { compareSideUri, type ComparisonDocuments } from './virtualDocs';
+import { applyWebviewOptions, debounce, handleCommonMessage, isWebviewMessage, logFailure, renderMessage, renderPage, webviewOptions } from './webview';
+
+export const COMPARISON_VIEW_TYPE = 'concordance.comparison';
+const REFRESH_MS = 400;
+
+export interface ComparisonState {
+  kind: 'comparison';
+  uri: string;
+  provision?: string;
+  position?: { line: number; character: number };
+  article?: number;
+  mode: 'article' | 'budapest';
+}
+
+function isComparisonState(s: unknown): s is ComparisonState {
+  return !!s && typeof s === 'object' && (s as ComparisonState).kind === 'comparison' && typeof (s as ComparisonState).uri === 'string';
+}
+
+export class ComparisonViews implements vscode.Disposable {
+  private readonly panels = new Set<ComparisonPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly host: ClientHost,
+    private readonly docs: ComparisonDocuments,
+  ) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(COMPARISON_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state: unknown) => {
+          applyWebviewOptions(panel, host.extensionUri);
+          if (!isComparisonState(state)) {
+            panel.webview.html = renderMessage(panel.webview, host.extensionUri, 'Comparison', 'This comparison could not be restored; run "Compare Provision with Article" again.', null);
+            return;
+          }
+          this.track(new ComparisonPanel(panel, state, host, docs));
+        },
+      }),
+    );
+  }
+
+  /**
+   * `concordance.compareWithArticle [uri, provisionId, article]` (and …WithBudapest): without
+   * arguments, the provision at the cursor of the active draft and a pick of the article.
+   */
+  async compare(mode: 'article' | 'budapest', uriArg?: unknown, provisionArg?: unknown, articleArg?: unknown): Promise<void> {
+    let uri = uriArg instanceof vscode.Uri ? uriArg.toString() : typeof uriArg === 'string' ? uriArg : undefined;
+    let position: { line: number; character: number } | undefined;
+    const editor = uri ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri) : activeDraftEditor();
+    if (!uri) {
+      if (!editor) {
+        void vscode.window.showInformationMessage('Open a draft and put the cursor in a provision to compare it with the Convention.');
+        return;
+      }
+      uri = editor.document.uri.toString();
+    }
+    if (editor) position = { line: editor.selection.start.line, character: editor.selection.start.character };
+    // The server needs the draft open to analyse it.
+    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri)) await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    const provision = typeof provisionArg === 'string' && provisionArg ? provisionArg : undefined;
+    let article = typeof articleArg === 'number' ? articleArg : typeof articleArg === 'string' && /^\d+$/.test(articleArg) ? Number(articleArg) : undefined;
+
+    if (article === undefined) {
+      const params: CompareParams = { uri, ...(provision ? { provision } : {}), ...(position && !provision ? { position } : {}), budapest: mode === 'budapest' };
+      const first = await request<ComparisonModel | null>(this.host, Requests.compare, params);
+      if (!first && !provision && !position) {
+        void vscode.window.showInformationMessage('Put the cursor in a provision of the draft to compare it.');
+        return;
+      }
+      article = await pickArticle(
+        this.host,
+        first?.candidates ?? [],
+        first ? `Compare ${first.provision.label}${first.provision.heading ? ' ' + first.provision.heading : ''} with which article? (proposals first)` : undefined,
+      );
+      if (article === undefined) return;
+    }
+    const state: ComparisonState = { kind: 'comparison', uri, mode, article, ...(provision ? { provision } : {}), ...(position ? { position } : {}) };
+    const existing = [...this.panels].find((p) => p.matches(state));
+    if (existing) {
+      existing.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(COMPARISON_VIEW_TYPE, 'Comparison', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(this.host.extensionUri));
+    this.track(new ComparisonPanel(panel, state, this.host, this.docs));
+  }
+
+  private track(p: ComparisonPanel): void {
+    this.panels.add(p);
+    p.onDispose(() => this.panels.delete(p));
+  }
+
+  dispose(): void {
+    for (const p of [...this.panels]) p.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+class ComparisonPanel {
+  private readonly disposables: vscode.Disposable[] = [];
+  private model: ComparisonModel | undefined;
+  private disposed = false;
+  private readonly disposeListeners: (() => void)[] = [];
+  private readonly refresh = debounce(() => this.update().catch(logFailure(this.host.output, 'refreshing the comparison')), REFRESH_MS);
+  private generation = 0;
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private state: ComparisonState,
+    private readonly host: ClientHost,
+    private readonly docs: ComparisonDocuments,
+  ) {
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m).catch(logFailure(host.output, 'a comparison action'))),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === this.state.uri && e.contentChanges.length) this.refresh();
+      }),
+    );
+    void this.update().catch(logFailure(host.output, 'showing the comparison'));
+  }
+
+  matches(s: ComparisonState): boolean {
+    return s.uri === this.state.uri && s.mode === this.state.mode && s.article === this.state.article && (!!s.provision ? s.provision === this.state.provision : this.model?.provision.range.start.line === s.position?.line);
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, false);
+  }
+
+  onDispose(fn: () => void): void {
+    this.disposeListeners.push(fn);
+  }
+
+  async update(): Promise<void> {
+    const generation = ++this.generation;
+    const s = this.state;
+    const webview = this.panel.webview;
+    const ext = this.host.extensionUri;
+    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === s.uri)) {
+      try {
+        await vscode.workspace.openTextDocument(vscode.Uri.parse(s.uri));
+      } catch {
+        webview.html = renderMessage(webview, ext, 'Comparison', `The draft ${vscode.Uri.parse(s.uri).path} cannot be opened any more.`, s);
+        return;
+      }
+    }
+    const params: CompareParams = { uri: s.uri, ...(s.provision ? { provision: s.provision } : {}), ...(s.position ? { position: s.position } : {}), ...(s.article !== undefined ? { article: s.article } : {}), budapest: s.mode === 'budapest' };
+    let model: ComparisonModel | null;
+    try {
+      model = await request<ComparisonModel | null>(this.host, Requests.compare, params);
+    } catch (e) {
+      if (generation !== this.generation || this.disposed) return;
+      webview.html = renderMessage(webview, ext, 'Comparison', `The comparison could not be computed: ${(e as Error).message}`, s, [{ action: 'retry', label: 'Try again' }]);
+      return;
+    }
+    if (generation !== this.generation || this.disposed) return; // a newer update is on its way
+    if (!model) {
+      this.panel.title = 'Comparison';
+      webview.html = renderMessage(webview, ext, 'Nothing to compare', 'The provision is no longer in the draft, or it matches no article. Put the cursor in a provision and run the command again.', s);
+      return;
+    }
+    this.model = model;
+    // Keep following the provision when edits renumber it: remember its id and where it starts.
+    this.state = { ...s, provision: model.provision.id, position: model.provision.range.start, article: model.article.number };
+    this.docs.remember(model);
+    this.panel.title = comparisonTitle(model);
+    webview.html = renderPage(webview, ext, { title: comparisonTitle(model), body: comparisonBody(model), state: this.state, view: 'comparison' });
+  }
+
+  private async onMessage(m: unknown): Promise<void> {
+    if (!isWebviewMessage(m) || (await handleCommonMessage(m))) return;
+    switch (m.type) {
+      case 'openDiff':
+        await this.openDiff();
+        return;
+      case 'pickArticle': {
+        const n = await pickArticle(this.host, this.model?.candidates ?? []);
+        if (n === undefined) return;
+        this.state = { ...this.state, article: n };
+        await this.update();
+        return;
+      }
+      case 'switchMode':
+        this.state = { ...this.state, mode: m.data.mode === 'budapest' ? 'budapest' : 'article' };
+        await this.update();
+        return;
+      case 'retry':
+        await this.update();
+        return;
+    }
+  }
+
+  private async openDiff(): Promise<void> {
+    const model = this.model;
+    if (!model) return;
+    const side = { uri: model.uri, provision: model.provision.id, article: model.article.number };
+    const left = compareSideUri({ ...side, side: 'model' }, `Art ${model.article.number}`);
+    const right = compareSideUri({ ...side, side: 'provision' }, model.provision.label);
+    await vscode.commands.executeCommand('vscode.diff', left, right, `Model clause Art. ${model.article.number} ↔ ${model.provision.label}${model.provision.heading ? ' ' + model.provision.heading : ''}`, {
+      viewColumn: vscode.ViewColumn.Beside,
+      preview: true,
+    });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.refresh.cancel();
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+    for (const fn of this.disposeListeners) fn();
+  }
+}
