@@ -21,7 +21,8 @@ import {
   writeWorkspaceFile,
 } from './helpers';
 
-const isDiffTab = (t: vscode.Tab) => t.input instanceof vscode.TabInputTextDiff;
+/** A tab of the extension's webview panel `viewType` (VS Code prefixes the tab's viewType, e.g. `mainThreadWebview-…`). */
+const isPanel = (t: vscode.Tab, viewType: string) => isWebviewTab(t) && (t.input as vscode.TabInputWebview).viewType.endsWith(viewType);
 
 async function assertRegistered(id: string): Promise<void> {
   assert.ok(await hasCommand(id), `command ${id} is not registered`);
@@ -50,8 +51,8 @@ describe('commands', () => {
     const tab = await waitForTab(
       (t) =>
         (t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'concordance' && /\/article\/27\b/.test(t.input.uri.path)) ||
-        (isWebviewTab(t) && /27|Production order/i.test(t.label)),
-      'a tab showing Art. 27',
+        (isWebviewTab(t) && /\b27\b|Production order/i.test(t.label)), // the Markdown preview of concordance:/article/27.md
+      'a tab showing Art. 27 (Markdown preview or text)',
     );
     if (tab.input instanceof vscode.TabInputText) {
       const article = await vscode.workspace.openTextDocument(tab.input.uri);
@@ -65,13 +66,15 @@ describe('commands', () => {
     const args = commandLinkArgs(hoverText(hovers), 'concordance.compareWithArticle');
     assert.ok(args, 'the hover over section 17 has no "Compare with Art." link');
     await vscode.commands.executeCommand('concordance.compareWithArticle', ...args);
-    await waitForTab((t) => isWebviewTab(t) || isDiffTab(t), 'a comparison (webview or diff) tab');
+    // The panel takes the comparison's title ("17 ↔ Art. 27") once the server's model arrived.
+    await waitForTab((t) => isPanel(t, 'concordance.comparison') && /↔\s*Art\.\s*27\b/.test(t.label), 'the comparison panel titled "… ↔ Art. 27"');
   });
 
   it('concordance.showTable opens the concordance table in a webview', async () => {
     await assertRegistered('concordance.showTable');
     await vscode.commands.executeCommand('concordance.showTable');
-    await waitForTab(isWebviewTab, 'a webview tab with the concordance table');
+    // Titled after the table arrived from the server.
+    await waitForTab((t) => isPanel(t, 'concordance.table') && /Concordance table: cybercrime-bill\.draft/.test(t.label), 'the table panel "Concordance table: cybercrime-bill.draft"');
   });
 
   it('concordance.exportTable writes the table to a given file', async () => {
@@ -96,6 +99,6 @@ describe('commands', () => {
     assert.notStrictEqual(v2, original, 'the edited version must differ');
     const newer = await writeWorkspaceFile('versions/cybercrime-bill-v2.draft', v2);
     await vscode.commands.executeCommand('concordance.compareVersions', doc.uri, newer);
-    await waitForTab((t) => isWebviewTab(t) || isDiffTab(t), 'a version comparison (webview or diff) tab');
+    await waitForTab((t) => isPanel(t, 'concordance.versions') && /cybercrime-bill-v2\.draft/.test(t.label), 'the versions panel for cybercrime-bill-v2.draft');
   });
 });

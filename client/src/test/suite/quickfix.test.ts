@@ -39,6 +39,7 @@ describe('quick fixes', () => {
     const inserted = action.edit!.get(uri).map((e) => e.newText.trim()).filter(Boolean);
     assert.ok(inserted.length > 0, `the quick fix "${action.title}" edits nothing in the draft`);
 
+    console.log(`      applying "${action.title}" for ${code}`);
     assert.ok(await vscode.workspace.applyEdit(action.edit!), `applyEdit failed for "${action.title}"`);
     if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 
