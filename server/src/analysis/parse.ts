@@ -167,7 +167,8 @@ function startsUpper(s: string): boolean {
 /** A short, title-like phrase: capitalised, few words, no verb. */
 function titleLike(s: string, maxWords: number): boolean {
   if (s.length === 0 || s.length > 120) return false;
-  if (!startsUpper(s)) return false;
+  // "24/7 point of contact" is a heading too: a leading number joined to a word by "/" or "-".
+  if (!startsUpper(s) && !/^\d+[/-]\d*\s*\p{L}/u.test(s)) return false;
   if (wordCount(s) > maxWords) return false;
   if (VERB_RE.test(s)) return false;
   return true;
@@ -815,7 +816,9 @@ function parseUnsafe(text: string): ParsedDraft {
     if (e.wantsHeading) {
       let n = e.line + 1;
       while (n < nLines && n <= e.line + 2 && isBlank(text, lines, n)) n++;
-      if (n < nLines && n + 1 < nLines && !entryAtLine.has(n) && !claimed.has(n)) {
+      // A title-like line directly above the next numbered provision is that provision's marginal heading.
+      const nextIsEntry = entryAtLine.get(n + 1)?.type === 'section';
+      if (n < nLines && n + 1 < nLines && !entryAtLine.has(n) && !claimed.has(n) && !nextIsEntry) {
         const h = headingLine(text, lines, n, 8);
         if (h !== undefined) {
           e.heading = h;
