@@ -49,8 +49,10 @@ export class Analyzer {
     const language = options.language ?? detectLanguage(text);
     const parsed = parseProvisions(text);
     const matches = new Map<string, ProvisionMatch>();
-    for (const unit of matchUnits(parsed)) {
-      matches.set(unit.id, { provision: unit.id, matches: this.matchUnit(text, unit, parsed, language) });
+    const units = matchUnits(parsed);
+    const defined = definedTermsByUnit(units, parsed);
+    for (const unit of units) {
+      matches.set(unit.id, { provision: unit.id, matches: this.matchUnit(text, unit, parsed, language, defined.get(unit.id) ?? []) });
     }
     const analysis: DocumentAnalysis = { language, parsed, matches, findings: [], coverage: [], problems };
     analysis.findings = checkDraft(text, analysis, this, options.checks);
@@ -58,14 +60,11 @@ export class Analyzer {
     return analysis;
   }
 
-  private matchUnit(text: string, unit: Provision, parsed: ParsedDraft, lang: DraftLanguage): ArticleMatch[] {
+  private matchUnit(text: string, unit: Provision, parsed: ParsedDraft, lang: DraftLanguage, definedTerms: string[]): ArticleMatch[] {
     const unitText = text.slice(unit.span.start, unit.span.end);
     const context = ancestors(unit, parsed)
       .map((p) => p.heading ?? '')
       .filter(Boolean);
-    const definedTerms = parsed.definitions
-      .filter((d) => d.span.start >= unit.span.start && d.span.end <= unit.span.end)
-      .map((d) => d.term);
     const key = [lang, unit.heading ?? '', context.join('\u0001'), definedTerms.join('\u0001'), unitText].join('\u0000');
     let rel = this.cache.get(key);
     if (rel) {
@@ -89,6 +88,32 @@ export function matchUnits(parsed: ParsedDraft): Provision[] {
   if (top.length > 0) return top;
   // A draft made only of Parts/headings: match the leaves.
   return parsed.provisions.filter((p) => p.children.length === 0 && p.kind !== 'preamble');
+}
+
+/**
+ * The terms each unit defines (quoted defined terms within its span). Units do not overlap and
+ * are in document order, so each definition is placed by binary search: linear, not units × definitions.
+ */
+function definedTermsByUnit(units: Provision[], parsed: ParsedDraft): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const d of parsed.definitions) {
+    let lo = 0;
+    let hi = units.length - 1;
+    let idx = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (units[mid].span.start <= d.span.start) {
+        idx = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const unit = idx >= 0 ? units[idx] : undefined;
+    if (!unit || d.span.end > unit.span.end) continue;
+    const list = out.get(unit.id);
+    if (list) list.push(d.term);
+    else out.set(unit.id, [d.term]);
+  }
+  return out;
 }
 
 export function ancestors(p: Provision, parsed: ParsedDraft): Provision[] {

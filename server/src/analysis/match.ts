@@ -45,6 +45,8 @@ export class ProvisionMatcher {
   readonly cues: CueMatcher;
   private readonly articles: CompiledArticle[];
   private readonly idf = new Map<string, number>();
+  /** Inverted profiles: for each stem, the articles (by index) whose profile has it, with f × idf. */
+  private readonly postings = new Map<string, { i: number; w: number }[]>();
   private readonly contexts: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
   private readonly markers: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
   private readonly definitionTerms: Record<DraftLanguage, CompiledCue[]>;
@@ -106,6 +108,15 @@ export class ProvisionMatcher {
         profile,
         profileNorm: Math.sqrt(norm),
       };
+    });
+    this.articles.forEach((ca, i) => {
+      for (const [k, f] of ca.profile) {
+        const w = f * (this.idf.get(k) ?? 0);
+        if (!w) continue;
+        let list = this.postings.get(k);
+        if (!list) this.postings.set(k, (list = []));
+        list.push({ i, w });
+      }
     });
     this.contexts = settings.contexts.map((c) => ({ kinds: c.kinds, cues: withEnglishFallback(c.cues) }));
     this.markers = settings.markers.map((c) => ({ kinds: c.kinds, cues: withEnglishFallback(c.cues) }));
@@ -231,14 +242,16 @@ export class ProvisionMatcher {
     }
     if (norm === 0) return out;
     norm = Math.sqrt(norm);
-    for (const ca of this.articles) {
-      let dot = 0;
-      for (const [k, f] of ca.profile) {
-        const wk = weights.get(k);
-        if (wk) dot += wk * f * (this.idf.get(k) ?? 0);
-      }
-      if (dot > 0 && ca.profileNorm > 0) out.set(ca.article.article, dot / (norm * ca.profileNorm));
+    // Sum over the provision's stems through the inverted profiles (a provision shares few
+    // stems with each article; walking every article's whole profile was the hot spot).
+    const dots = new Float64Array(this.articles.length);
+    for (const [k, wk] of weights) {
+      const list = this.postings.get(k);
+      if (list) for (const p of list) dots[p.i] += wk * p.w;
     }
+    this.articles.forEach((ca, i) => {
+      if (dots[i] > 0 && ca.profileNorm > 0) out.set(ca.article.article, dots[i] / (norm * ca.profileNorm));
+    });
     return out;
   }
 
