@@ -30,7 +30,7 @@ export const SERVER = path.join(ROOT, 'out/server.js');
 export const FIXTURES = path.join(ROOT, 'server/test/fixtures/protocol');
 
 /** Upper bound for one awaited event; a hang fails the test with a message instead of mocha's timeout. */
-const EVENT_TIMEOUT_MS = 15_000;
+const EVENT_TIMEOUT_MS = 30_000;
 
 export interface ClientOptions {
   /** Settings returned for the section "concordance" (per scopeUri if a function). */

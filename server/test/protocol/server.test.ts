@@ -29,7 +29,7 @@ const scratchUri = (name: string) => pathToFileURL(path.join(ROOT, 'server/test/
 const forProvision = (ds: Diagnostic[], id: string) => ds.filter((d) => (d.data as { provision?: string } | undefined)?.provision === id);
 
 describe('language server over stdio (protocol)', function () {
-  this.timeout(30_000);
+  this.timeout(60_000);
   let client: TestClient;
   let init: InitializeResult;
   const uri = fixtureUri(BILL);
@@ -333,7 +333,7 @@ describe('language server over stdio (protocol)', function () {
 });
 
 describe('the example bill over the protocol', function () {
-  this.timeout(30_000);
+  this.timeout(60_000);
   const example = path.join(ROOT, 'examples/cybercrime-bill.draft');
 
   it('opens without errors and gets diagnostics, lenses and an outline', async function () {
