@@ -5,7 +5,7 @@ import type { Analyzer } from './analyze';
 import { matchUnits } from './analyze';
 import { TokenIndex, type CompiledCue, type CueHit } from './cues';
 import { foldCase } from './tokens';
-import type { CheckCode, Cues } from './data/types';
+import type { Article, CheckCode, Cues } from './data/types';
 import type { ArticleMatch, DocumentAnalysis, DraftLanguage, Finding, Provision, Severity, Span } from './types';
 
 export interface CheckOptions {
@@ -21,14 +21,19 @@ export function checkDraft(text: string, analysis: DocumentAnalysis, analyzer: A
   const ctx = new CheckContext(text, analysis, analyzer);
   const out: Finding[] = [];
   const units = matchUnits(analysis.parsed);
+  const ignored = units.map((u) => ignoredCodes(text.slice(u.span.start, u.span.end)));
   for (const unit of units) {
     const best = analysis.matches.get(unit.id)?.matches[0];
-    const found = ctx.checkUnit(unit, best);
-    const ignored = ignoredCodes(text.slice(unit.span.start, unit.span.end));
-    out.push(...found.filter((f) => !ignored.has(f.code)));
+    out.push(...ctx.checkUnit(unit, best));
   }
-  out.push(...ctx.checkDefinitions(), ...ctx.checkReferences(), ...ctx.checkCoverage(units));
-  return out
+  out.push(...ctx.checkDefinitions(), ...ctx.checkReferences());
+  // `concordance-ignore CODE` silences CODE in the provision (matched unit) that holds it, and only there.
+  const kept = out.filter((f) => {
+    const i = unitAt(units, f.span.start);
+    return i < 0 || !ignored[i].has(f.code);
+  });
+  kept.push(...ctx.checkCoverage(units));
+  return kept
     .filter((f) => options.families?.[f.code.split('.')[0]] !== false && options.severity?.[f.code] !== 'off')
     .map((f) => {
       const s = options.severity?.[f.code];
@@ -142,56 +147,68 @@ class CheckContext {
     const idx = this.index(unit.span);
     const head = this.headline(unit);
     const data = this.analyzer.data;
-    const isOffence = !!this.analyzer.data.checkLexicon && idx.findAny(this.compiled('offence', data.checkLexicon.offenceMarkers)) !== undefined;
+    const isOffence = !!data.checkLexicon && idx.findAny(this.compiled('offence', data.checkLexicon.offenceMarkers)) !== undefined;
+    const article = best ? data.articles.find((a) => a.article === best.article) : undefined;
 
-    if (best) {
-      const article = data.articles.find((a) => a.article === best.article);
+    if (best && article) {
       for (const code of data.checks) {
         if (!code.appliesTo.includes(best.article)) continue;
         if (!['safeguard', 'element', 'exception'].includes(code.family)) continue;
         const cues = this.cuesFor(code);
         if (cues.length === 0) continue;
-        const present = idx.findAny(cues) ?? (code.family === 'safeguard' ? this.generalSafeguards.map((g) => g.findAny(cues)).find(Boolean) : undefined);
-        if (present) continue;
+        if (idx.findAny(cues)) continue;
+        // A general safeguards clause elsewhere in the draft counts, unless the code says the
+        // provision itself must say it (a remedy clause's "court" does not authorise a search).
+        const draftWide = code.family === 'safeguard' && code.draftWide !== false;
+        if (draftWide && this.generalSafeguards.some((g) => g.findAny(cues))) continue;
+        const obligation = this.obligationOf(code, article);
+        const ownCitations = code.citations.filter((c) => parseCitation(c).article === best.article);
+        const cited = ownCitations.length ? ownCitations : code.citations;
+        const pin = cited.length ? `Art. ${cited.join(', ')}` : `Art. ${best.article}`;
+        const missing = code.missing ?? 'it says nothing of this';
+        const advice = code.advice ? ` ${code.advice}` : ` ${code.description}`;
         out.push(
           this.finding(
             code,
             head,
             unit.id,
-            `${code.title}: this provision looks like Art. ${best.article} (${best.title}) but says nothing of it. ${code.description}`,
-            cues.map((c) => c.text),
-            { fix: { article: best.article, safeguard: code.code } },
+            `${code.title} (${pin}, ${obligation}): this provision reads as Art. ${best.article} (${best.title}), but ${missing}.${advice}`,
+            unique(cues.map((c) => c.text)),
+            { fix: { article: best.article, safeguard: code.code }, obligation, articles: cited },
           ),
         );
       }
-      void article;
     }
 
     if (isOffence) {
       const noCounterpart = this.codes.get('overbreadth.no-counterpart');
       const speech = this.findWords(idx, 'speech', data.checkLexicon.speechOffenceCues);
-      const bestKind = best && data.articles.find((a) => a.article === best.article)?.kind;
-      // An offence that matches no offence article (or only a general one) has no counterpart.
+      const bestKind = article?.kind;
+      // An offence that matches no offence article (or only a general one) has no counterpart;
+      // nor has one whose subject the Convention leaves out (extortion, copyright …), whatever it resembles.
       const offenceArticle = bestKind !== undefined && this.analyzer.settings.offenceKinds.includes(bestKind);
-      if (noCounterpart && (!offenceArticle || (speech && bestKind !== 'offence'))) {
-        out.push(
-          this.finding(
-            noCounterpart,
-            speech?.span ? speech.span : head,
-            unit.id,
-            speech
-              ? `This offence reaches speech or content ("${this.text.slice(speech.span.start, speech.span.end)}") and has no counterpart in the Convention. Art. 6(2): nothing in the Convention permits suppressing expression; check it is necessary and precisely drawn.`
-              : 'This provision creates an offence that no article of the Convention calls for. Over-criminalisation is the biggest risk in implementing laws: check it is needed and that it does not reach protected expression (Art. 6(2)).',
-            [],
-          ),
-        );
+      const outside = this.outsideSubject(idx, best?.article);
+      if (noCounterpart && (!offenceArticle || outside || (speech && bestKind !== 'offence'))) {
+        const words = (s: Span) => this.text.slice(s.start, s.end);
+        let message: string;
+        let span = head;
+        if (outside) {
+          span = outside.hit.span;
+          message = `This offence is about ${outside.subject} ("${words(outside.hit.span)}"), which no article of the Convention asks States to criminalise (its offences are Arts 7-17). It may be sound national law, but it does not implement the Convention: keep it out of the implementing Part, or check it is needed and narrowly drawn (Art. 6(2)).`;
+        } else if (speech) {
+          span = speech.span;
+          message = `This offence reaches speech or content ("${words(speech.span)}") and has no counterpart in the Convention. Art. 6(2): nothing in the Convention permits suppressing expression; check it is necessary and precisely drawn.`;
+        } else {
+          message = 'This provision creates an offence that no article of the Convention calls for. Over-criminalisation is the biggest risk in implementing laws: check it is needed and that it does not reach protected expression (Art. 6(2)).';
+        }
+        out.push(this.finding(noCounterpart, span, unit.id, message, outside ? [outside.subject] : speech ? [words(speech.span)] : []));
       }
       const vague = this.codes.get('overbreadth.vague-term');
       const vagueHit = this.findWords(idx, 'vague', data.checkLexicon.vagueTerms);
       if (vague && vagueHit) {
         const words = this.text.slice(vagueHit.span.start, vagueHit.span.end);
         out.push(
-          this.finding(vague, vagueHit.span, unit.id, `"${words}" is a vague standard: a person cannot tell in advance what is forbidden, and it can reach protected expression (Art. 6(2)). ${vague.description}`, [words]),
+          this.finding(vague, vagueHit.span, unit.id, `"${words}" is a vague standard: a person cannot tell in advance what is forbidden, and it can reach protected expression (Art. 6(2)). ${vague.advice ?? vague.description}`, [words]),
         );
       }
     }
@@ -204,11 +221,36 @@ class CheckContext {
         const words = this.text.slice(hit.span.start, hit.span.end);
         // Folded synonyms can widen a hit; report only where the words are the term itself.
         if (words.toLowerCase() !== t.term.toLowerCase()) continue;
-        out.push(this.finding(tech, hit.span, unit.id, `"${words}" ties the provision to one technology; the Convention speaks of "${t.neutral}" so the law keeps working as technology changes.`, [t.term], { severity: 'hint' }));
+        out.push(this.finding(tech, hit.span, unit.id, `"${words}" ties the provision to one technology; the Convention speaks of "${t.neutral}" so the law keeps working as technology changes.`, [t.term]));
         break;
       }
     }
     return out;
+  }
+
+  /** The first offence subject outside the Convention whose words the provision uses. */
+  private outsideSubject(idx: TokenIndex, bestArticle: number | undefined): { subject: string; hit: CueHit } | undefined {
+    const subjects = this.analyzer.data.checkLexicon.outsideSubjects ?? [];
+    for (let i = 0; i < subjects.length; i++) {
+      const s = subjects[i];
+      if (bestArticle !== undefined && s.unlessArticles?.includes(bestArticle)) continue;
+      const hit = this.findWords(idx, 'outside:' + i, s.cues);
+      if (hit) return { subject: s.subject, hit };
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether what a check asks is required or only permitted: the code may say so, else the
+   * paragraphs it cites of the matched article decide ("may …" paragraphs are optional).
+   */
+  private obligationOf(code: CheckCode, article: Article): 'mandatory' | 'optional' {
+    if (code.obligation) return code.obligation;
+    const own = code.citations.map(parseCitation).filter((c) => c.article === article.article);
+    if (own.length === 0) return article.obligation === 'optional' ? 'optional' : 'mandatory';
+    const paragraphs = own.flatMap((c) => article.paragraphs.filter((p) => c.paragraph === undefined || paragraphCovers(p.n, c.paragraph)));
+    if (paragraphs.length === 0) return article.obligation === 'optional' ? 'optional' : 'mandatory';
+    return paragraphs.every((p) => /^may\b/i.test(p.obligation)) ? 'optional' : 'mandatory';
   }
 
   checkDefinitions(): Finding[] {
@@ -289,6 +331,31 @@ class CheckContext {
         }),
       );
   }
+}
+
+/** Index of the unit (in document order, not overlapping) whose span holds offset, or -1. */
+function unitAt(units: Provision[], offset: number): number {
+  let lo = 0;
+  let hi = units.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[mid].span.start <= offset) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at >= 0 && offset < units[at].span.end ? at : -1;
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)];
+}
+
+/** "7(1)" → { article: 7, paragraph: "1" }; "2" → { article: 2 }. */
+function parseCitation(c: string): { article: number; paragraph?: string } {
+  const m = /^(\d+)\s*(?:\(([^)]+)\))?/.exec(c);
+  return m ? { article: Number(m[1]), paragraph: m[2] } : { article: NaN };
 }
 
 function lineEnd(text: string, from: number): number {

@@ -133,8 +133,27 @@ export interface CheckCode {
   safeguards?: string[];
   /** Extra cues beyond the safeguards' own. */
   cues?: Cues;
+  /**
+   * Whether a general safeguards clause elsewhere in the draft (a provision matched to a
+   * `kind: safeguard` article) satisfies this check. Missing means true.
+   */
+  draftWide?: boolean;
+  /** "optional" when the Convention only permits (does not require) what the check asks; findings are then information. */
+  obligation?: 'mandatory' | 'optional';
+  /** What is missing, in a drafter's words, completing "…, but …" (e.g. "no judge or other independent authority authorises it"). */
+  missing?: string;
+  /** How to fix it, in a drafter's words. */
+  advice?: string;
   description: string;
   example: string;
+}
+
+/** An offence subject the Convention does not criminalise (extortion, copyright …). */
+export interface OutsideSubject {
+  subject: string;
+  cues: Cues;
+  /** Articles whose matched provisions may use these words legitimately (e.g. images of a child, Art 14). */
+  unlessArticles?: number[];
 }
 
 export interface TechTerm {
@@ -150,6 +169,8 @@ export interface CheckLexicon {
   /** Words that mark a provision as creating an offence (used to tell offences from other text). */
   offenceMarkers: Cues;
   techSpecific: TechTerm[];
+  /** Offence subjects with no counterpart in the Convention's criminalisation chapter. */
+  outsideSubjects?: OutsideSubject[];
 }
 
 export interface ModelClause {
