@@ -34,6 +34,7 @@ import { compareRequest } from './lsp/compare';
 import { compareVersionsRequest } from './lsp/compareVersions';
 import { coverageRequest } from './lsp/coverage';
 import type { RequestContext } from './lsp/requestContext';
+import { statsRequest } from './lsp/stats';
 import { tableRequest } from './lsp/table';
 import { Workspace, type AnalysedDocument } from './lsp/workspace';
 
@@ -206,6 +207,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest('concordance/table', (p) => tableRequest(requests, p));
   connection.onRequest('concordance/compare', (p) => compareRequest(requests, p));
   connection.onRequest('concordance/compareVersions', (p) => compareVersionsRequest(requests, p));
+  connection.onRequest('concordance/stats', () => statsRequest(workspace));
 
   documents.listen(connection);
   connection.listen();

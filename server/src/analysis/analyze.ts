@@ -31,11 +31,35 @@ export class Analyzer {
     readonly data: ConventionData,
     readonly settings: MatcherSettings,
   ) {
-    setSpellingRules({ words: settings.spelling });
+    setSpellingRules({ words: settings.spelling, whole: settings.unstemmed });
     this.matcher = new ProvisionMatcher(data, settings);
   }
 
   analyze(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
+    const steps = this.steps(text, options);
+    for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+  }
+
+  /**
+   * The same analysis, giving the event loop back between slices of about `sliceMs` of work
+   * (a server keeps answering requests while a large draft is analysed). Resolves to undefined
+   * as soon as `stale()` says the text is no longer wanted (a newer version arrived).
+   */
+  async analyzeAsync(text: string, options: AnalyzeOptions = {}, stale: () => boolean = () => false, sliceMs = 10): Promise<DocumentAnalysis | undefined> {
+    const steps = this.steps(text, options);
+    let sliceStart = Date.now();
+    for (let r = steps.next(); ; r = steps.next()) {
+      if (r.done) return r.value;
+      if (Date.now() - sliceStart >= sliceMs) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (stale()) return undefined;
+        sliceStart = Date.now();
+      }
+    }
+  }
+
+  /** The pipeline as a generator that yields between units; `analyze` runs it to the end at once. */
+  private *steps(text: string, options: AnalyzeOptions): Generator<void, DocumentAnalysis> {
     const problems: Problem[] = [];
     if (isBinary(text)) {
       problems.push({ message: 'This looks like a binary file, not a draft; it was not analysed.' });
@@ -48,14 +72,17 @@ export class Analyzer {
     }
     const language = options.language ?? detectLanguage(text);
     const parsed = parseProvisions(text);
+    yield;
     const matches = new Map<string, ProvisionMatch>();
     const units = matchUnits(parsed);
     const defined = definedTermsByUnit(units, parsed);
     for (const unit of units) {
       matches.set(unit.id, { provision: unit.id, matches: this.matchUnit(text, unit, parsed, language, defined.get(unit.id) ?? []) });
+      yield;
     }
     const analysis: DocumentAnalysis = { language, parsed, matches, findings: [], coverage: [], problems };
     analysis.findings = checkDraft(text, analysis, this, options.checks);
+    yield;
     analysis.coverage = computeCoverage(this.data, analysis);
     return analysis;
   }

@@ -17,6 +17,11 @@ export interface CueHit {
   length: number;
 }
 
+/** Token memo bounds: spans shorter are cheap to redo; the total keeps memory bounded (~2.5 M chars ≈ 30 MB). */
+const TOKEN_CACHE_MIN = 32;
+const TOKEN_CACHE_MAX_ENTRY = 200_000;
+const TOKEN_CACHE_CHARS = 2_500_000;
+
 /** How far apart (in tokens) consecutive words of a cue may stand in the draft. */
 const MAX_GAP = 3;
 
@@ -29,6 +34,9 @@ export class CueMatcher {
   private readonly tries = new Map<DraftLanguage, TrieNode>();
   private readonly stop: Record<DraftLanguage, Set<string>>;
   private readonly compiled = new Map<string, CompiledCue>();
+  /** Folded tokens by language + text, offsets relative to the text (see analyze). */
+  private readonly tokenCache = new Map<string, Token[]>();
+  private tokenCacheChars = 0;
 
   constructor(data: ConventionData, stopWords: Record<DraftLanguage, string[]>) {
     this.stop = { en: new Set(), es: new Set(), fr: new Set() };
@@ -82,9 +90,31 @@ export class CueMatcher {
     return out;
   }
 
-  /** Tokens of a span of text, stemmed and folded, ready for matching. */
+  /**
+   * Tokens of a span of text, stemmed and folded, ready for matching. Memoised by the span's
+   * text (a re-analysis after an edit tokenises again only the provisions that changed).
+   */
   analyze(text: string, lang: DraftLanguage, span?: Span): Token[] {
-    return this.fold(tokenize(text, lang, span), lang);
+    const start = span?.start ?? 0;
+    const end = span?.end ?? text.length;
+    if (end - start < TOKEN_CACHE_MIN || end - start > TOKEN_CACHE_MAX_ENTRY) return this.fold(tokenize(text, lang, span), lang);
+    const slice = text.slice(start, end);
+    const key = lang + slice;
+    let rel = this.tokenCache.get(key);
+    if (!rel) {
+      rel = this.fold(tokenize(slice, lang), lang);
+      this.tokenCache.set(key, rel);
+      this.tokenCacheChars += key.length;
+      // Oldest first: drop entries until the cache is back under its bound.
+      for (const [k] of this.tokenCache) {
+        if (this.tokenCacheChars <= TOKEN_CACHE_CHARS) break;
+        this.tokenCache.delete(k);
+        this.tokenCacheChars -= k.length;
+      }
+    }
+    const out: Token[] = new Array(rel.length);
+    for (let i = 0; i < rel.length; i++) out[i] = { key: rel[i].key, start: rel[i].start + start, end: rel[i].end + start };
+    return out;
   }
 
   compile(cue: string, lang: DraftLanguage): CompiledCue {

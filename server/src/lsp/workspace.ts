@@ -36,6 +36,10 @@ export interface AnalysedDocument {
 export class Workspace {
   private readonly analyses = new Map<string, AnalysedDocument>();
   private readonly settings = new Map<string, Promise<Settings>>();
+  /** Analyses running in time slices, shared by the diagnostics run and requests for that version. */
+  private readonly pending = new Map<string, { version: number; settings: Settings; analyzer: Analyzer; result: Promise<AnalysedDocument | undefined> }>();
+  /** The last analysis made: how long it took and how many provisions were matched anew (concordance/stats). */
+  lastAnalysis?: { uri: string; version: number; ms: number; rematched: number; chars: number };
   /** Whether the client can answer workspace/configuration requests. */
   configurationSupport = false;
 
@@ -70,6 +74,7 @@ export class Workspace {
 
   forget(uri: string): void {
     this.analyses.delete(uri);
+    this.pending.delete(uri);
     this.settings.delete(uri);
   }
 
@@ -98,14 +103,46 @@ export class Workspace {
     if (token?.isCancellationRequested || doc.version !== version) return undefined;
     const cached = this.peek(doc);
     if (cached && cached.settings === settings && cached.analyzer === this.analyzer) return cached;
-    return this.analyseWith(doc, settings);
+    const result = await this.analyseSliced(doc, settings);
+    if (!result || token?.isCancellationRequested || doc.version !== version) return undefined;
+    return result;
   }
 
   analyseWith(doc: TextDocument, settings: Settings): AnalysedDocument {
     const text = doc.getText();
+    const t0 = performance.now();
+    const before = this.analyzer.matchedCount;
     const analysis = this.analyzer.analyze(text, { checks: checkOptions(settings) });
-    const result: AnalysedDocument = { uri: doc.uri, version: doc.version, text, lines: new LineIndex(text), analysis, settings, analyzer: this.analyzer };
-    this.analyses.set(doc.uri, result);
+    return this.store(doc.uri, doc.version, text, analysis, settings, this.analyzer, t0, before);
+  }
+
+  /**
+   * Analyses the document's current version in time slices, so the server answers other
+   * requests meanwhile; one run per version, shared by everyone asking. Resolves to undefined
+   * when a newer version arrived before the run finished (the run stops early).
+   */
+  private analyseSliced(doc: TextDocument, settings: Settings): Promise<AnalysedDocument | undefined> {
+    const version = doc.version;
+    const running = this.pending.get(doc.uri);
+    if (running && running.version === version && running.settings === settings && running.analyzer === this.analyzer) return running.result;
+    const analyzer = this.analyzer;
+    const text = doc.getText();
+    const t0 = performance.now();
+    const before = analyzer.matchedCount;
+    const result = analyzer.analyzeAsync(text, { checks: checkOptions(settings) }, () => doc.version !== version).then((analysis) => {
+      if (this.pending.get(doc.uri)?.result === result) this.pending.delete(doc.uri);
+      return analysis ? this.store(doc.uri, version, text, analysis, settings, analyzer, t0, before) : undefined;
+    });
+    this.pending.set(doc.uri, { version, settings, analyzer, result });
+    return result;
+  }
+
+  private store(uri: string, version: number, text: string, analysis: DocumentAnalysis, settings: Settings, analyzer: Analyzer, t0: number, before: number): AnalysedDocument {
+    const result: AnalysedDocument = { uri, version, text, lines: new LineIndex(text), analysis, settings, analyzer };
+    this.lastAnalysis = { uri, version, ms: performance.now() - t0, rematched: analyzer.matchedCount - before, chars: text.length };
+    const previous = this.analyses.get(uri);
+    // Never replace a newer version's analysis with an older one.
+    if (!previous || previous.version <= version) this.analyses.set(uri, result);
     return result;
   }
 
