@@ -1,0 +1,363 @@
+// `npm run bench [-- --quick] [-- --soak]`: speed and memory of Concordance through the real
+// server (out/server.js --stdio) and CLI (out/cli.js), on generated drafts of 100 KB, 1 MB, 5 MB.
+// Prints a table and writes bench/results.json. Never a test: numbers depend on the machine.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import MiniSearch from 'minisearch';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { matchUnits } from '../server/src/analysis/analyze';
+import { createAnalyzer } from '../server/src/analysis/engine';
+import { generateDraft, rng } from './generate';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SERVER = path.join(ROOT, 'out/server.js');
+const CLI = path.join(ROOT, 'out/cli.js');
+const WORK = path.join(ROOT, 'out/bench');
+const RESULTS = path.join(ROOT, 'bench/results.json');
+const TIMEOUT_MS = 120_000;
+
+interface Case {
+  sizeBytes: number;
+  provisions: number;
+  sections: number;
+  openToDiagnosticsMs: number;
+  /** Longest wait for a cheap request (concordance/stats) sent every 25 ms while the draft was first analysed. */
+  openMaxRequestLatencyMs: number;
+  hoverP50Ms: number;
+  hoverP95Ms: number;
+  hoverP99Ms: number;
+  editToDiagnosticsMs: number;
+  reanalysisMs: number;
+  rematched: number;
+  peakRssMb: number;
+  cliMBps: number;
+  floorMs: number;
+  analysisMs: number;
+  floorMultiple: number;
+  bm25Ms: number;
+}
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const soakWanted = args.has('--soak') || (!quick && !args.has('--no-soak'));
+const sizes = quick ? [100 * 1024, 1024 * 1024] : [100 * 1024, 1024 * 1024, 5 * 1024 * 1024];
+
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const median = (xs: number[]) => percentile(xs, 50);
+
+/** A bare LSP client over stdio: enough to open, edit, hover and wait for diagnostics. */
+class Client {
+  readonly conn: MessageConnection;
+  private waiters: { uri: string; version: number; resolve: () => void }[] = [];
+  stderr = '';
+
+  constructor(readonly proc: ChildProcessWithoutNullStreams) {
+    proc.stderr.setEncoding('utf8');
+    proc.stderr.on('data', (c: string) => (this.stderr += c));
+    this.conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+      this.waiters = this.waiters.filter((w) => {
+        if (w.uri === p.uri && w.version === p.version) {
+          w.resolve();
+          return false;
+        }
+        return true;
+      });
+    });
+    this.conn.onRequest(() => null);
+    this.conn.onNotification(() => undefined);
+    this.conn.listen();
+  }
+
+  static async start(): Promise<Client> {
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+    const c = new Client(proc);
+    await c.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } } });
+    await c.conn.sendNotification('initialized', {});
+    return c;
+  }
+
+  diagnostics(uri: string, version: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+      this.waiters.push({ uri, version, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  }
+
+  rss(field: 'VmRSS' | 'VmHWM'): number {
+    const status = fs.readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
+    const m = new RegExp(field + ':\\s+(\\d+) kB').exec(status);
+    return m ? Number(m[1]) / 1024 : NaN;
+  }
+
+  async stop(): Promise<void> {
+    await this.conn.sendRequest('shutdown');
+    await this.conn.sendNotification('exit');
+    await new Promise<void>((resolve) => {
+      if (this.proc.exitCode !== null) return resolve();
+      const t = setTimeout(() => (this.proc.kill(), resolve()), 5000);
+      this.proc.on('exit', () => (clearTimeout(t), resolve()));
+    });
+    this.conn.dispose();
+  }
+}
+
+interface Stats {
+  lastAnalysis?: { ms: number; rematched: number; version: number };
+}
+
+/** Line/character of an offset (LSP positions are UTF-16, as JS strings). */
+function positionAt(lineStarts: number[], offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - lineStarts[lo] };
+}
+
+function lineStartsOf(text: string): number[] {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out.push(i + 1);
+  return out;
+}
+
+/** Offset of a letter near the middle of the text, where a one-character edit lands inside a word. */
+function middleLetter(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (/[a-z]/.test(text[i]) && /[a-z]/.test(text[i - 1] ?? '')) return i;
+  return from;
+}
+
+async function serverCase(file: string, text: string): Promise<Pick<Case, 'openToDiagnosticsMs' | 'openMaxRequestLatencyMs' | 'hoverP50Ms' | 'hoverP95Ms' | 'hoverP99Ms' | 'editToDiagnosticsMs' | 'reanalysisMs' | 'rematched' | 'peakRssMb'>> {
+  const c = await Client.start();
+  const uri = pathToFileURL(file).toString();
+  try {
+    // 1. didOpen → first diagnostics, probing responsiveness meanwhile.
+    const probes: number[] = [];
+    let opening = true;
+    const probe = async () => {
+      while (opening) {
+        const t = performance.now();
+        await c.conn.sendRequest('concordance/stats');
+        probes.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    };
+    const first = c.diagnostics(uri, 1);
+    const t0 = performance.now();
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'legal-draft', version: 1, text } });
+    const probing = probe();
+    await first;
+    const openToDiagnosticsMs = performance.now() - t0;
+    opening = false;
+    await probing;
+
+    // 2. hovers at 200 random positions.
+    const starts = lineStartsOf(text);
+    const r = rng(42);
+    const hovers: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const position = positionAt(starts, Math.floor(r() * text.length));
+      const t = performance.now();
+      await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+      hovers.push(performance.now() - t);
+    }
+
+    // 3. one-character edits in the middle: end to end (debounce included) and the re-analysis itself.
+    let version = 1;
+    let current = text;
+    const e2e: number[] = [];
+    const work: number[] = [];
+    const rematched: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const at = middleLetter(current, Math.floor(current.length / 2) + i * 997);
+      const pos = positionAt(lineStartsOf(current), at);
+      version++;
+      const next = c.diagnostics(uri, version);
+      const t = performance.now();
+      await c.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }],
+      });
+      await next;
+      e2e.push(performance.now() - t);
+      current = current.slice(0, at) + 'x' + current.slice(at);
+      const s = await c.conn.sendRequest<Stats>('concordance/stats');
+      if (s.lastAnalysis) {
+        work.push(s.lastAnalysis.ms);
+        rematched.push(s.lastAnalysis.rematched);
+      }
+    }
+    const peakRssMb = c.rss('VmHWM');
+    return {
+      openToDiagnosticsMs: openToDiagnosticsMs,
+      openMaxRequestLatencyMs: probes.length ? Math.max(...probes) : 0,
+      hoverP50Ms: percentile(hovers, 50),
+      hoverP95Ms: percentile(hovers, 95),
+      hoverP99Ms: percentile(hovers, 99),
+      editToDiagnosticsMs: median(e2e),
+      reanalysisMs: median(work),
+      rematched: median(rematched),
+      peakRssMb,
+    };
+  } finally {
+    await c.stop();
+    if (/Unhandled/i.test(c.stderr)) console.error('server stderr:\n' + c.stderr);
+  }
+}
+
+function cliMBps(file: string, sizeBytes: number): number {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', file], { cwd: ROOT, maxBuffer: 1 << 30, encoding: 'utf8' });
+  const s = (performance.now() - t) / 1000;
+  if (r.status !== 0) throw new Error(`cli exited ${r.status}: ${r.stderr}`);
+  JSON.parse(r.stdout);
+  return sizeBytes / 2 ** 20 / s;
+}
+
+/** The floor: read the file and split it into lowercase word tokens, nothing else. */
+function floorMs(file: string): number {
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const tokens = fs.readFileSync(file, 'utf8').toLowerCase().match(/[\p{L}\p{N}]+/gu);
+    runs.push(performance.now() - t);
+    if (!tokens) throw new Error('no tokens');
+  }
+  return Math.min(...runs);
+}
+
+function inProcess(text: string): { analysisMs: number; bm25Ms: number; provisions: number; sections: number } {
+  const { analyzer, problems } = createAnalyzer(path.join(ROOT, 'data'));
+  if (!analyzer) throw new Error('data: ' + JSON.stringify(problems));
+  const t = performance.now();
+  const analysis = analyzer.analyze(text);
+  const analysisMs = performance.now() - t;
+  const units = matchUnits(analysis.parsed);
+  // BM25 baseline (as `concordance eval`): index the articles, search each provision.
+  const t1 = performance.now();
+  const ms = new MiniSearch({ fields: ['title', 'body'], storeFields: ['article'], idField: 'article' });
+  ms.addAll(analyzer.data.articles.map((a) => ({ article: a.article, title: a.title, body: a.paragraphs.map((p) => p.summary).join(' ') })));
+  for (const u of units) ms.search(text.slice(u.span.start, u.span.end), { combineWith: 'OR' });
+  const bm25Ms = performance.now() - t1;
+  return { analysisMs, bm25Ms, provisions: analysis.parsed.provisions.length, sections: units.length };
+}
+
+async function soak(text: string): Promise<{ edits: number; rssMb: number }[]> {
+  const c = await Client.start();
+  const uri = pathToFileURL(path.join(WORK, 'soak.draft')).toString();
+  const curve: { edits: number; rssMb: number }[] = [];
+  try {
+    const first = c.diagnostics(uri, 1);
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'legal-draft', version: 1, text } });
+    await first;
+    curve.push({ edits: 0, rssMb: round(c.rss('VmRSS')) });
+    const starts = lineStartsOf(text);
+    const r = rng(7);
+    let version = 1;
+    let line = 0;
+    // Bursts of 50 edits (typing), then wait for the diagnostics of the last one, and hover.
+    for (let edits = 1; edits <= 10_000; edits++) {
+      version++;
+      // Type a character at a random line, then delete it: the text comes back to the same size.
+      if (edits % 2 === 1) line = Math.floor(r() * (starts.length - 1));
+      const pos = { line, character: 0 };
+      const change = edits % 2 === 1 ? { range: { start: pos, end: pos }, text: 'x' } : { range: { start: pos, end: { line, character: 1 } }, text: '' };
+      const last = edits % 50 === 0;
+      const next = last ? c.diagnostics(uri, version) : undefined;
+      await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      if (next) {
+        await next;
+        await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos });
+      }
+      if (edits % 500 === 0) {
+        curve.push({ edits, rssMb: round(c.rss('VmRSS')) });
+        process.stdout.write(`  soak: ${edits} edits, RSS ${round(c.rss('VmRSS'))} MB\n`);
+      }
+    }
+  } finally {
+    await c.stop();
+  }
+  return curve;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return { cpus: cpus.length, model: cpus[0]?.model ?? 'unknown', memGb: round(os.totalmem() / 2 ** 30), node: process.version, os: `${os.type()} ${os.release()} ${os.arch()}`, loadavg: os.loadavg().map((x) => round(x, 2)) };
+}
+
+function table(cases: Case[]): string {
+  const cols: [string, (c: Case) => string][] = [
+    ['size', (c) => (c.sizeBytes >= 2 ** 20 ? `${round(c.sizeBytes / 2 ** 20)} MB` : `${Math.round(c.sizeBytes / 1024)} KB`)],
+    ['provisions (sections)', (c) => `${c.provisions} (${c.sections})`],
+    ['open → diagnostics', (c) => `${Math.round(c.openToDiagnosticsMs)} ms`],
+    ['longest request wait while opening', (c) => `${Math.round(c.openMaxRequestLatencyMs)} ms`],
+    ['hover p50 / p95 / p99', (c) => `${round(c.hoverP50Ms)} / ${round(c.hoverP95Ms)} / ${round(c.hoverP99Ms)} ms`],
+    ['edit → diagnostics', (c) => `${Math.round(c.editToDiagnosticsMs)} ms`],
+    ['re-analysis (re-matched)', (c) => `${Math.round(c.reanalysisMs)} ms (${c.rematched})`],
+    ['peak RSS', (c) => `${Math.round(c.peakRssMb)} MB`],
+    ['CLI', (c) => `${round(c.cliMBps, 2)} MB/s`],
+    ['floor', (c) => `${round(c.floorMs)} ms`],
+    ['analysis', (c) => `${Math.round(c.analysisMs)} ms`],
+    ['× floor', (c) => `${round(c.floorMultiple)}×`],
+    ['BM25 baseline', (c) => `${Math.round(c.bm25Ms)} ms`],
+  ];
+  const head = '| ' + cols.map(([h]) => h).join(' | ') + ' |';
+  const sep = '|' + cols.map(() => ' --- |').join('');
+  return [head, sep, ...cases.map((c) => '| ' + cols.map(([, f]) => f(c)).join(' | ') + ' |')].join('\n');
+}
+
+async function main(): Promise<void> {
+  for (const f of [SERVER, CLI]) if (!fs.existsSync(f)) throw new Error(`${f} is missing: run "npm run build"`);
+  fs.mkdirSync(WORK, { recursive: true });
+  const cases: Case[] = [];
+  for (const sizeBytes of sizes) {
+    const text = generateDraft({ sizeBytes, seed: 1 });
+    const file = path.join(WORK, `draft-${sizeBytes}.draft`);
+    fs.writeFileSync(file, text);
+    const bytes = fs.statSync(file).size;
+    process.stdout.write(`${round(bytes / 2 ** 20, 2)} MB: server …`);
+    const server = await serverCase(file, text);
+    process.stdout.write(' CLI …');
+    const cli = cliMBps(file, bytes);
+    process.stdout.write(' in-process …\n');
+    const floor = floorMs(file);
+    const ip = inProcess(text);
+    cases.push({
+      sizeBytes: bytes,
+      provisions: ip.provisions,
+      sections: ip.sections,
+      ...server,
+      cliMBps: cli,
+      floorMs: floor,
+      analysisMs: ip.analysisMs,
+      floorMultiple: ip.analysisMs / floor,
+      bm25Ms: ip.bm25Ms,
+    });
+  }
+  const rounded = cases.map((c) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, typeof v === 'number' ? round(v, 2) : v])) as unknown as Case);
+  console.log('\n' + table(rounded));
+  let soakCurve: { edits: number; rssMb: number }[] | undefined;
+  if (soakWanted) {
+    console.log('\nsoak: 10 000 one-character edits to the 1 MB draft');
+    soakCurve = await soak(generateDraft({ sizeBytes: 1024 * 1024, seed: 1 }));
+    console.log('| edits | ' + soakCurve.map((s) => s.edits).join(' | ') + ' |\n|---|' + soakCurve.map(() => '---|').join('') + '\n| RSS MB | ' + soakCurve.map((s) => s.rssMb).join(' | ') + ' |');
+  }
+  const results = { machine: machine(), date: new Date().toISOString(), quick, cases: rounded, ...(soakCurve ? { soak: soakCurve } : {}) };
+  fs.writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwrote ${path.relative(ROOT, RESULTS)}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
