@@ -30,3 +30,10 @@ export function activeDraftEditor(): vscode.TextEditor | undefined {
   if (isDraft(active?.document)) return active;
   return vscode.window.visibleTextEditors.find((e) => isDraft(e.document));
 }
+
+/** The editor column for a view: next to the draft (not beside a webview, which would open yet another group). */
+export function besideDraft(): vscode.ViewColumn {
+  const draft = activeDraftEditor();
+  if (draft?.viewColumn !== undefined) return draft.viewColumn + 1;
+  return vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+}

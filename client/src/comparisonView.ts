@@ -2,7 +2,7 @@
 // with the drafter's provision beside the article (or its Budapest counterpart), refreshed as
 // the draft changes and restored after a reload (webview panel serializer).
 import * as vscode from 'vscode';
-import { activeDraftEditor, request, type ClientHost } from './clientHost';
+import { activeDraftEditor, besideDraft, request, type ClientHost } from './clientHost';
 import { pickArticle } from './commands';
 import { comparisonBody, comparisonTitle } from './html';
 import { Requests, type CompareParams, type ComparisonModel } from './protocol';
@@ -88,7 +88,7 @@ export class ComparisonViews implements vscode.Disposable {
       existing.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(COMPARISON_VIEW_TYPE, 'Comparison', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(this.host.extensionUri));
+    const panel = vscode.window.createWebviewPanel(COMPARISON_VIEW_TYPE, 'Comparison', { viewColumn: besideDraft(), preserveFocus: false }, webviewOptions(this.host.extensionUri));
     this.track(new ComparisonPanel(panel, state, this.host, this.docs));
   }
 

@@ -12,10 +12,10 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { RestartPolicy } from './restartPolicy';
 
 export const MAX_RESTARTS = 5;
 export const RESTART_WINDOW_MS = 3 * 60 * 1000;
-const FIRST_DELAY_MS = 500;
 
 export function languagesSetting(): string[] {
   const langs = vscode.workspace.getConfiguration('concordance').get<string[]>('languages');
@@ -29,27 +29,25 @@ export function documentSelector(): { language: string; scheme: string }[] {
   ]);
 }
 
-/** Restart policy: delays grow 0.5 s, 1 s, 2 s, …; one warning for the first crash; give up after 5 in 3 minutes. */
+/** Restarts the server with growing delays (RestartPolicy); one warning for the first crash; gives up after 5 in 3 minutes. */
 export class RestartingErrorHandler implements ErrorHandler {
-  private readonly restarts: number[] = [];
-  private warned = false;
+  readonly policy = new RestartPolicy(MAX_RESTARTS, RESTART_WINDOW_MS);
 
   constructor(
-    private readonly output: vscode.OutputChannel,
+    private readonly output: vscode.LogOutputChannel,
     private readonly now: () => number = Date.now,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
   error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
-    this.output.appendLine(`[client] connection error (${count ?? 1}): ${error?.message ?? error}`);
+    this.output.error(`[client] connection error (${count ?? 1}): ${error?.message ?? error}`);
     return { action: (count ?? 1) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
   }
 
   async closed(): Promise<CloseHandlerResult> {
-    const now = this.now();
-    while (this.restarts.length && now - this.restarts[0] > RESTART_WINDOW_MS) this.restarts.shift();
-    if (this.restarts.length >= MAX_RESTARTS) {
-      this.output.appendLine(`[client] the server stopped ${MAX_RESTARTS} times in ${RESTART_WINDOW_MS / 60000} minutes; not restarting`);
+    const d = this.policy.onCrash(this.now());
+    if (!d.restart) {
+      this.output.error(`[client] the server stopped ${MAX_RESTARTS} times in ${RESTART_WINDOW_MS / 60000} minutes; not restarting`);
       void vscode.window
         .showErrorMessage('The Concordance language server keeps stopping and was not restarted. See the "Concordance" output for details.', 'Restart server', 'Show output')
         .then((choice) => {
@@ -58,20 +56,15 @@ export class RestartingErrorHandler implements ErrorHandler {
         });
       return { action: CloseAction.DoNotRestart, handled: true };
     }
-    this.restarts.push(now);
-    const delay = FIRST_DELAY_MS * 2 ** (this.restarts.length - 1);
-    this.output.appendLine(`[client] the server stopped; restarting in ${delay} ms (restart ${this.restarts.length} of at most ${MAX_RESTARTS})`);
-    if (!this.warned) {
-      this.warned = true;
-      void vscode.window.showWarningMessage('The Concordance language server stopped unexpectedly and is being restarted.');
-    }
-    await this.sleep(delay);
+    this.output.warn(`[client] the server stopped; restarting in ${d.delayMs} ms (restart ${d.count} of at most ${MAX_RESTARTS} in ${RESTART_WINDOW_MS / 60000} minutes)`);
+    if (d.warn) void vscode.window.showWarningMessage('The Concordance language server stopped unexpectedly and is being restarted.');
+    await this.sleep(d.delayMs);
     return { action: CloseAction.Restart, handled: true };
   }
 
   /** After a manual restart, the count starts again. */
   reset(): void {
-    this.restarts.length = 0;
+    this.policy.reset();
   }
 }
 

@@ -3,7 +3,7 @@
 // export uses the same rendering as `concordance table --format csv|markdown|html`.
 import * as vscode from 'vscode';
 import { renderTable, type TableFormat } from '../../server/src/analysis/table';
-import { activeDraftEditor, isDraft, request, type ClientHost } from './clientHost';
+import { activeDraftEditor, besideDraft, isDraft, request, type ClientHost } from './clientHost';
 import { tableBody } from './html';
 import { Requests, type ConcordanceTable, type TableParams } from './protocol';
 import { applyWebviewOptions, debounce, handleCommonMessage, isWebviewMessage, logFailure, renderMessage, renderPage, webviewOptions } from './webview';
@@ -118,7 +118,7 @@ export class TableView implements vscode.Disposable {
       await this.update();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(TABLE_VIEW_TYPE, 'Concordance table', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(this.host.extensionUri));
+    const panel = vscode.window.createWebviewPanel(TABLE_VIEW_TYPE, 'Concordance table', { viewColumn: besideDraft(), preserveFocus: false }, webviewOptions(this.host.extensionUri));
     this.attach(panel, state);
   }
 

@@ -1,7 +1,7 @@
 // "Compare Draft Versions": two versions of a draft (two files, or the active file against its
 // last git commit) — which provisions changed, and how coverage and findings moved.
 import * as vscode from 'vscode';
-import { activeDraftEditor, request, type ClientHost } from './clientHost';
+import { activeDraftEditor, besideDraft, request, type ClientHost } from './clientHost';
 import { versionsBody } from './html';
 import { Requests, type CompareVersionsParams, type VersionComparison } from './protocol';
 import { applyWebviewOptions, debounce, handleCommonMessage, isWebviewMessage, logFailure, renderMessage, renderPage, webviewOptions } from './webview';
@@ -127,7 +127,7 @@ export class VersionViews implements vscode.Disposable {
       }
       state = { kind: 'versions', older, newer: newer.toString() };
     }
-    const panel = vscode.window.createWebviewPanel(VERSIONS_VIEW_TYPE, 'Draft versions', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(this.host.extensionUri));
+    const panel = vscode.window.createWebviewPanel(VERSIONS_VIEW_TYPE, 'Draft versions', { viewColumn: besideDraft(), preserveFocus: false }, webviewOptions(this.host.extensionUri));
     this.track(new VersionsPanel(panel, state, this.host));
   }
 
