@@ -259,14 +259,42 @@ function readSectionTail(text: string, p: number, lineEnd: number, subs: Marker[
   return info;
 }
 
+function isIndentChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f;
+}
+
+/** Capital letters that start a division or section keyword (Part, Chapter, Title, Division, Section, Book, Livre, Article …). */
+const KEYWORD_INITIALS = new Set('PCTDSBLA'.split('').map((c) => c.charCodeAt(0)));
+
+const KEYWORD_PREFIX_RE = /^(?:Art|ART|Par|PAR|Cha|CHA|Cap|CAP|Ti|TI|T[íÍ]|Div|DIV|Se|SE|Su|SU|S\.|So|SO|Boo|BOO|Li|LI)/;
+
+function mayOpenProvision(text: string, q: number, end: number): boolean {
+  const c = text.charCodeAt(q);
+  if (c === 35 /* # */ || c === 0xa7 /* § */ || c === 40 /* ( */ || (c >= 48 && c <= 57)) return true;
+  if (KEYWORD_INITIALS.has(c)) return KEYWORD_PREFIX_RE.test(text.slice(q, Math.min(end, q + 3)));
+  if (c >= 97 && c <= 122) {
+    // "a) …", "iv) …"
+    for (let i = q + 1; i < end && i <= q + 5; i++) {
+      const d = text.charCodeAt(i);
+      if (d === 41 /* ) */) return true;
+      if (d < 97 || d > 122) return false;
+    }
+  }
+  return false;
+}
+
 function classifyLine(text: string, lines: Lines, li: number): Entry | undefined {
   const ls = lines.start[li];
   const le = lines.end[li];
   if (ls === le) return undefined;
   const headEnd = Math.min(le, ls + HEAD_MAX);
+  // Cheap filter on the first visible character: most body lines cannot open a provision.
+  let q = ls;
+  while (q < headEnd && isIndentChar(text.charCodeAt(q))) q++;
+  if (q >= headEnd) return undefined;
+  if (!mayOpenProvision(text, q, headEnd)) return undefined;
   const head = text.slice(ls, headEnd);
-  const indent = INDENT_RE.exec(head)![0].length;
-  if (indent >= head.length) return undefined;
+  const indent = q - ls;
   let p = ls + indent;
   let s = head.slice(indent);
 
@@ -455,27 +483,20 @@ function headingLine(text: string, lines: Lines, li: number, maxWords: number): 
 // ---------------------------------------------------------------------------
 // Tree
 
-interface Node {
-  id: string;
-  kind: ProvisionKind;
-  label: string;
-  heading?: string;
-  start: number;
-  end: number;
-  ownEnd: number;
-  parent?: Node;
-  children: Node[];
-  depth: number;
+/** Bookkeeping the tree builder keeps beside each provision. */
+interface Meta {
+  prov: Provision;
   /** Division rank (smaller = higher). */
-  rank?: number;
-  /** Subdivision type key ("num", "lower", "roman", …, "dec"). */
-  subType?: string;
+  rank: number;
+  /** Subdivision type key ("num", "lower", "roman", …, "dec"); '' for divisions and sections. */
+  subType: string;
   /** Decimal components (for "dec"). */
-  comps?: number;
-  /** Last label core seen at this level (for the "(i) after (h)" rule): the node's own core. */
-  core?: string;
-  /** Number of subdivision ancestors + 1 (0 for sections/divisions). */
+  comps: number;
+  /** The marker without brackets (for the "(i) after (h)" rule). */
+  core: string;
+  /** Number of subdivision ancestors + 1 (0 for sections, divisions and the preamble). */
   subLevel: number;
+  hasChild: boolean;
 }
 
 const ROMAN_LOWER_RE = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
@@ -491,6 +512,7 @@ function prevLetter(core: string): string {
 }
 
 function slug(s: string, lower = true): string {
+  if (/^[A-Za-z0-9]{1,12}$/.test(s)) return lower ? s.toLowerCase() : s;
   let t = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   if (lower) t = t.toLowerCase();
   t = t.replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-+|-+$/g, '');
@@ -499,22 +521,25 @@ function slug(s: string, lower = true): string {
 }
 
 class TreeBuilder {
-  readonly nodes: Node[] = [];
-  private readonly stack: Node[] = [];
+  readonly provisions: Provision[] = [];
+  readonly byId = new Map<string, Provision>();
+  private readonly stack: Meta[] = [];
   private readonly typeIdx = new Map<string, number[]>();
   private readonly decIdx: number[] = [];
-  private readonly ids = new Map<string, number>();
+  /** Last "~n" suffix handed out for an id that occurred more than once. */
+  private readonly dupCount = new Map<string, number>();
   private readonly ranks = new Map<string, number>();
   private lastStart = 0;
 
   private pop(at: number): void {
-    const n = this.stack.pop()!;
-    n.end = at;
-    const idx = this.stack.length;
-    if (n.subType) {
-      const arr = this.typeIdx.get(n.subType);
-      if (arr && arr.length > 0 && arr[arr.length - 1] === idx) arr.pop();
-      if (n.subType === 'dec' && this.decIdx.length > 0 && this.decIdx[this.decIdx.length - 1] === idx) this.decIdx.pop();
+    const m = this.stack.pop()!;
+    m.prov.span.end = at;
+    if (!m.hasChild) m.prov.ownSpan.end = at;
+    if (m.subType !== '') {
+      const idx = this.stack.length;
+      const arr = this.typeIdx.get(m.subType);
+      if (arr !== undefined && arr.length > 0 && arr[arr.length - 1] === idx) arr.pop();
+      if (m.subType === 'dec' && this.decIdx.length > 0 && this.decIdx[this.decIdx.length - 1] === idx) this.decIdx.pop();
     }
   }
 
@@ -523,16 +548,14 @@ class TreeBuilder {
   }
 
   private uniqueId(id: string): string {
-    const n = this.ids.get(id);
-    if (n === undefined) {
-      this.ids.set(id, 1);
-      return id;
-    }
-    let k = n + 1;
-    while (this.ids.has(`${id}~${k}`)) k++;
-    this.ids.set(id, k);
-    const u = `${id}~${k}`;
-    this.ids.set(u, 1);
+    if (!this.byId.has(id)) return id;
+    let k = this.dupCount.get(id) ?? 1;
+    let u: string;
+    do {
+      k++;
+      u = `${id}~${k}`;
+    } while (this.byId.has(u));
+    this.dupCount.set(id, k);
     return u;
   }
 
@@ -542,47 +565,50 @@ class TreeBuilder {
     label: string,
     idPart: string,
     heading: string | undefined,
-    extra: Partial<Node>,
-  ): Node {
+    rank: number,
+    subType: string,
+    comps: number,
+    core: string,
+    subLevel: number,
+  ): void {
     if (start < this.lastStart) start = this.lastStart;
     this.lastStart = start;
     if (this.stack.length >= MAX_DEPTH) this.pop(start);
     const parent = this.stack.length > 0 ? this.stack[this.stack.length - 1] : undefined;
-    const id = this.uniqueId(parent ? `${parent.id}/${idPart}` : idPart);
-    const node: Node = {
+    const id = this.uniqueId(parent !== undefined ? parent.prov.id + '/' + idPart : idPart);
+    const prov: Provision = {
       id,
       kind,
       label,
-      heading,
-      start,
-      end: start,
-      ownEnd: -1,
-      parent,
+      span: { start, end: start },
+      ownSpan: { start, end: start },
       children: [],
-      depth: parent ? parent.depth + 1 : 0,
-      subLevel: 0,
-      ...extra,
+      depth: parent !== undefined ? parent.prov.depth + 1 : 0,
     };
-    if (parent) {
-      parent.children.push(node);
-      if (parent.ownEnd < 0) parent.ownEnd = start;
+    if (heading !== undefined && heading !== '') prov.heading = heading;
+    if (parent !== undefined) {
+      prov.parent = parent.prov.id;
+      parent.prov.children.push(id);
+      if (!parent.hasChild) {
+        parent.hasChild = true;
+        parent.prov.ownSpan.end = start;
+      }
     }
     const idx = this.stack.length;
-    this.stack.push(node);
-    if (node.subType) {
-      let arr = this.typeIdx.get(node.subType);
-      if (!arr) this.typeIdx.set(node.subType, (arr = []));
+    this.stack.push({ prov, rank, subType, comps, core, subLevel, hasChild: false });
+    if (subType !== '') {
+      let arr = this.typeIdx.get(subType);
+      if (arr === undefined) this.typeIdx.set(subType, (arr = []));
       arr.push(idx);
-      if (node.subType === 'dec') this.decIdx.push(idx);
+      if (subType === 'dec') this.decIdx.push(idx);
     }
-    this.nodes.push(node);
-    return node;
+    this.provisions.push(prov);
+    this.byId.set(id, prov);
   }
 
   preamble(end: number): void {
-    const n = this.push(0, 'preamble', '', 'preamble', undefined, {});
+    this.push(0, 'preamble', '', 'preamble', undefined, 0, '', 0, '', 0);
     this.pop(end);
-    n.end = end;
   }
 
   division(start: number, key: string, label: string, heading: string | undefined, mdLevel: number | undefined): void {
@@ -594,51 +620,46 @@ class TreeBuilder {
       else {
         // First time this kind of division is seen: it ranks below every division open now.
         let deepest = 0;
-        for (const n of this.stack) if (n.kind === 'division' && n.rank !== undefined) deepest = Math.max(deepest, n.rank);
+        for (const m of this.stack) if (m.prov.kind === 'division') deepest = Math.max(deepest, m.rank);
         rank = deepest + 1;
         this.ranks.set(key, rank);
       }
     }
     while (this.stack.length > 0) {
       const top = this.stack[this.stack.length - 1];
-      if (top.kind === 'division' && top.rank !== undefined && top.rank < rank) break;
+      if (top.prov.kind === 'division' && top.rank < rank) break;
       this.pop(start);
     }
     const idPart = key === '#' ? `h-${slug(heading ?? '') || 'heading'}` : `${key}-${slug(label) || 'x'}`;
-    this.push(start, 'division', label, idPart, heading, { rank });
+    this.push(start, 'division', label, idPart, heading, rank, '', 0, '', 0);
   }
 
   section(start: number, prefix: string, label: string, heading: string | undefined): void {
-    while (this.stack.length > 0 && this.stack[this.stack.length - 1].kind !== 'division') this.pop(start);
-    this.push(start, 'section', label, `${prefix}-${slug(label) || 'x'}`, heading, {});
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1].prov.kind !== 'division') this.pop(start);
+    this.push(start, 'section', label, `${prefix}-${slug(label) || 'x'}`, heading, 0, '', 0, '', 0);
   }
 
   sub(start: number, m: Marker, heading: string | undefined): void {
     const type = this.subTypeOf(m);
+    let comps = 0;
     if (type === 'dec') {
-      const k = m.core.split('.').length;
+      comps = 1;
+      for (let i = 0; i < m.core.length; i++) if (m.core.charCodeAt(i) === 46) comps++;
       let target = -1;
       for (let j = this.decIdx.length - 1; j >= 0; j--) {
-        const n = this.stack[this.decIdx[j]];
-        if ((n.comps ?? 0) >= k) target = this.decIdx[j];
+        if (this.stack[this.decIdx[j]].comps >= comps) target = this.decIdx[j];
         else break;
       }
       if (target >= 0) this.popTo(target, start);
-      this.pushSub(start, m, type, heading, k);
-      return;
+    } else {
+      const arr = this.typeIdx.get(type);
+      if (arr !== undefined && arr.length > 0) this.popTo(arr[arr.length - 1], start);
     }
-    const arr = this.typeIdx.get(type);
-    if (arr && arr.length > 0) this.popTo(arr[arr.length - 1], start);
-    this.pushSub(start, m, type, heading, undefined);
-  }
-
-  private pushSub(start: number, m: Marker, type: string, heading: string | undefined, comps: number | undefined): void {
-    const parent = this.stack.length > 0 ? this.stack[Math.min(this.stack.length, MAX_DEPTH) - 1] : undefined;
-    let subLevel = parent && parent.subLevel > 0 ? parent.subLevel + 1 : 1;
-    if (this.stack.length >= MAX_DEPTH && parent) subLevel = parent.subLevel;
+    const depthCapped = this.stack.length >= MAX_DEPTH;
+    const parent = this.stack.length > 0 ? this.stack[(depthCapped ? MAX_DEPTH - 1 : this.stack.length) - 1] : undefined;
+    const subLevel = parent === undefined ? 1 : depthCapped ? Math.max(parent.subLevel, 1) : parent.subLevel > 0 ? parent.subLevel + 1 : 1;
     const kind: ProvisionKind = subLevel <= 1 ? 'subsection' : subLevel === 2 ? 'paragraph' : 'subparagraph';
-    const idPart = slug(m.core, false) || 'x';
-    this.push(start, kind, m.label, idPart, heading, { subType: type, comps, core: m.core, subLevel });
+    this.push(start, kind, m.label, slug(m.core, false) || 'x', heading, 0, type, comps, m.core, subLevel);
   }
 
   private subTypeOf(m: Marker): string {
@@ -647,19 +668,16 @@ class TreeBuilder {
     if (m.form === 'degree') return 'deg';
     const pre = m.form === 'half' ? 'h:' : '';
     const c = m.core;
-    if (/^\d/.test(c)) return pre + 'num';
+    const c0 = c.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57) return pre + 'num';
     const lower = c === c.toLowerCase();
     const letterType = pre + (lower ? 'lower' : 'upper');
-    const romanType = pre + (lower ? 'roman' : 'ROMAN');
     const romanRe = lower ? ROMAN_LOWER_RE : ROMAN_UPPER_RE;
-    if (!romanRe.test(c) || /[lcdmLCDM]/.test(c)) return letterType;
+    if (!romanRe.test(c)) return letterType;
     // Roman-looking: a letter when it continues an open lettered level ("(i)" after "(h)").
     const letters = this.typeIdx.get(letterType);
-    if (letters && letters.length > 0) {
-      const n = this.stack[letters[letters.length - 1]];
-      if (n.core !== undefined && n.core === prevLetter(c)) return letterType;
-    }
-    return romanType;
+    if (letters !== undefined && letters.length > 0 && this.stack[letters[letters.length - 1]].core === prevLetter(c)) return letterType;
+    return pre + (lower ? 'roman' : 'ROMAN');
   }
 
   finish(end: number): void {
@@ -672,6 +690,9 @@ class TreeBuilder {
 
 const DEF_RE =
   /(?:(["“”'‘’«])[ \t\u00A0\u202F]*([^"“”'‘’«»*\r\n]{1,80}?)[ \t\u00A0\u202F]*(["“”'’»])|\*\*([^*\r\n]{1,80}?)\*\*)[ \t\u00A0\u202F]*,?[ \t\u00A0\u202F]*(means|mean|includes|include|shall mean|shall include|has the meaning|refers to|significa|significan|se entiende|se entenderá|designa|designan|comprende|incluye|désigne|désignent|s['’]entend(?:ent)?|signifie|signifient|comprend|:)/gu;
+
+/** A complete sentence followed by a blank line ends a definition. */
+const END_OF_DEFINITION_RE = /[^\s.;][^\S\r\n]*[.;](?:[^\S\r\n]*(?:and|or|y|o|et|ou))?[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)/;
 
 const CLOSING: Record<string, string> = { '"': '"', '“': '”', '”': '”', "'": "'", '‘': '’', '’': '’', '«': '»' };
 
@@ -760,7 +781,7 @@ function parseUnsafe(text: string): ParsedDraft {
   // In Article-style drafts, "Section N" lines are divisions (Chapter > Section > Article);
   // "N." lines are sections only when no other section style is present.
   for (const e of entries) {
-    if (articleStyle && e.type === 'section' && e.key === 'section') {
+    if (articleStyle && e.type === 'section' && e.key === 'section' && /^(?:Section|SECTION)/.test(text.slice(e.marker!.start, e.marker!.end))) {
       e.type = 'division';
       e.subs = [];
     } else if (e.type === 'numbered') {
@@ -849,24 +870,8 @@ function parseUnsafe(text: string): ParsedDraft {
   }
   tb.finish(text.length);
 
-  const provisions: Provision[] = [];
-  const byId = new Map<string, Provision>();
-  for (const n of tb.nodes) {
-    const ownEnd = n.ownEnd >= 0 ? n.ownEnd : n.end;
-    const p: Provision = {
-      id: n.id,
-      kind: n.kind,
-      label: n.label,
-      span: { start: n.start, end: n.end },
-      ownSpan: { start: n.start, end: ownEnd },
-      children: n.children.map((c) => c.id),
-      depth: n.depth,
-    };
-    if (n.heading !== undefined && n.heading !== '') p.heading = n.heading;
-    if (n.parent) p.parent = n.parent.id;
-    provisions.push(p);
-    byId.set(p.id, p);
-  }
+  const provisions = tb.provisions;
+  const byId = tb.byId;
 
   const owner = new OwnerIndex(provisions);
   const definitions = findDefinitions(text, owner, byId);
@@ -962,10 +967,9 @@ function findDefinitions(text: string, owner: OwnerIndex, byId: Map<string, Prov
       }
     }
     // a blank line after a complete sentence ends it too
-    const blank = /\S[^\S\r\n]*[.;](?:[^\S\r\n]*(?:and|or|y|o|et|ou))?[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)/g;
-    blank.lastIndex = r.termEnd;
-    const bm = blank.exec(text);
-    if (bm && bm.index < end) end = bm.index + bm[0].search(/[\r\n]/);
+    const region = text.slice(r.termEnd, end);
+    const bm = END_OF_DEFINITION_RE.exec(region);
+    if (bm) end = r.termEnd + bm.index + bm[0].search(/[\r\n]/);
     end = trimEnd(text, r.termEnd, end);
     while (end > r.termEnd && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end = trimEnd(text, r.termEnd, end - 1);
     const d: DefinedTerm = {
@@ -1159,11 +1163,17 @@ function resolve(
   return node.id;
 }
 
+const childCache = new WeakMap<Provision, Map<string, Provision>>();
+
 function findChild(node: Provision, core: string, byId: Map<string, Provision>): Provision | undefined {
-  for (const cid of node.children) {
-    const c = byId.get(cid);
-    if (c && subCore(c.label) === core) return c;
+  let m = childCache.get(node);
+  if (!m) {
+    m = new Map();
+    for (const cid of node.children) {
+      const c = byId.get(cid);
+      if (c && !m.has(subCore(c.label))) m.set(subCore(c.label), c);
+    }
+    childCache.set(node, m);
   }
-  // look one level further down (e.g. "(a)" under an un-numbered level)
-  return undefined;
+  return m.get(core);
 }

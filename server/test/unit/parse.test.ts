@@ -209,6 +209,11 @@ check<string, string[]>(
       ],
     },
     {
+      name: 'heading on the line after "Article N"; "Sec." stays a section next to Articles',
+      input: L('Article 5', 'Illegal access', 'Whoever enters a system without right shall be punished.', 'Sec. 6. Penalties', 'Text.'),
+      expected: ['art-5 5 Illegal access', 's-6 6 Penalties'],
+    },
+    {
       name: 'French Titre / Chapitre / Article premier / 1° items',
       input: L(
         'TITRE II',
