@@ -10,7 +10,12 @@ export interface EngineResult {
   problems: DataProblem[];
 }
 
-export function createAnalyzer(dataDir: string = findDataDir()): EngineResult {
+/** The data folder: $CONCORDANCE_DATA_DIR when set (e.g. a lawyer's working copy, or a test's), else the bundled data/. */
+export function defaultDataDir(): string {
+  return process.env.CONCORDANCE_DATA_DIR || findDataDir();
+}
+
+export function createAnalyzer(dataDir: string = defaultDataDir()): EngineResult {
   const { data, problems } = loadConventionData(dataDir);
   const file = path.join(dataDir, 'matcher.json');
   let settings: MatcherSettings | undefined;
