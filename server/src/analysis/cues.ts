@@ -117,23 +117,39 @@ export class CueMatcher {
     return out;
   }
 
-  compile(cue: string, lang: DraftLanguage): CompiledCue {
-    const id = lang + '\u0000' + cue;
+  /**
+   * A cue as token keys. Stop words are dropped (they are dropped from the draft's content
+   * index too), unless `verbatim`: wording markers such as "may issue" or "shall be an offence"
+   * live in their function words and are matched against every token.
+   */
+  compile(cue: string, lang: DraftLanguage, verbatim = false): CompiledCue {
+    const id = (verbatim ? 'v' : '') + lang + '\u0000' + cue;
     let c = this.compiled.get(id);
     if (!c) {
       const keys = this.fold(tokenize(cue, lang), lang)
         .map((t) => t.key)
-        .filter((k) => !this.stop[lang].has(k));
+        .filter((k) => verbatim || !this.stop[lang].has(k));
       c = { text: cue, keys };
       this.compiled.set(id, c);
     }
     return c;
   }
 
-  compileAll(cues: Cues | undefined, lang: DraftLanguage): CompiledCue[] {
+  compileAll(cues: Cues | undefined, lang: DraftLanguage, verbatim = false): CompiledCue[] {
     if (!cues) return [];
     const list = cues[lang] ?? [];
-    return list.map((c) => this.compile(c, lang)).filter((c) => c.keys.length > 0);
+    return list.map((c) => this.compile(c, lang, verbatim)).filter((c) => c.keys.length > 0);
+  }
+
+  /** The tokens that carry meaning: stop words and tokens inside any of `skip` spans dropped. */
+  content(tokens: Token[], lang: DraftLanguage, skip: Span[] = []): Token[] {
+    const stop = this.stop[lang];
+    let j = 0;
+    return tokens.filter((t) => {
+      if (stop.has(t.key)) return false;
+      while (j < skip.length && skip[j].end <= t.start) j++;
+      return !(j < skip.length && skip[j].start <= t.start && t.end <= skip[j].end);
+    });
   }
 
   isStopWord(key: string, lang: DraftLanguage): boolean {

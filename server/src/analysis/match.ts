@@ -24,7 +24,11 @@ interface CompiledElement {
   required: boolean;
   /** Alternatives share a group; an element without one is its own group. */
   group: string;
+  /** The article paragraph the element rests on, by its leading number ("1(b)" → "1"). */
+  paragraph: string;
   weight: number;
+  /** Whether few enough articles share its cues for it to say which article this is. */
+  distinctive: boolean;
   cues: Record<DraftLanguage, CompiledCue[]>;
 }
 
@@ -32,6 +36,8 @@ interface CompiledArticle {
   article: Article;
   elements: CompiledElement[];
   requiredWeight: number;
+  /** Required weight per paragraph, for provisions that implement one paragraph of an article. */
+  paragraphWeights: Map<string, number>;
   headingCues: Record<DraftLanguage, CompiledCue[]>;
   keyTerms: Record<DraftLanguage, CompiledCue[]>;
   /** Stem frequencies of the article's paraphrases, element labels and model clause. */
@@ -49,7 +55,10 @@ export class ProvisionMatcher {
   private readonly postings = new Map<string, { i: number; w: number }[]>();
   private readonly contexts: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
   private readonly markers: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
+  private readonly nonOperative: Record<DraftLanguage, CompiledCue[]>;
   private readonly definitionTerms: Record<DraftLanguage, CompiledCue[]>;
+  /** Per language, a pattern for references to other provisions ("section 1 above (unauthorised access)"). */
+  private readonly referencePatterns = new Map<DraftLanguage, RegExp>();
 
   constructor(
     readonly data: ConventionData,
@@ -93,16 +102,21 @@ export class ProvisionMatcher {
         const en = this.cues.compileAll(e.cues, 'en');
         let spread = 0;
         for (const c of en) spread = Math.max(spread, cueArticles.get(c.keys.join(' '))?.size ?? 1);
-        const weight = Math.log(1 + withElements / Math.max(1, spread));
-        return { id: e.id, label: e.label, required: e.required, group: e.group ?? e.id, weight, cues: withEnglishFallback(e.cues) };
+        const idf = Math.log(1 + withElements / Math.max(1, spread));
+        const weight = idf ** (settings.weights.distinctiveness ?? 1);
+        const distinctive = idf >= (settings.weights.distinctiveMin ?? 0);
+        const paragraph = /^\d+/.exec(e.paragraph ?? '')?.[0] ?? e.paragraph ?? '';
+        return { id: e.id, label: e.label, required: e.required, group: e.group ?? e.id, paragraph, weight, distinctive, cues: withEnglishFallback(e.cues) };
       });
+      const required = elements.filter((e) => e.required);
       const profile = profiles[i];
       let norm = 0;
       for (const [k, f] of profile) norm += (f * (this.idf.get(k) ?? 0)) ** 2;
       return {
         article: a,
         elements,
-        requiredWeight: groupWeight(elements.filter((e) => e.required)),
+        requiredWeight: groupWeight(required),
+        paragraphWeights: paragraphWeights(required),
         headingCues: withEnglishFallback(a.headingCues),
         keyTerms: perLang({ en: a.keyTerms }),
         profile,
@@ -119,7 +133,15 @@ export class ProvisionMatcher {
       }
     });
     this.contexts = settings.contexts.map((c) => ({ kinds: c.kinds, cues: withEnglishFallback(c.cues) }));
-    this.markers = settings.markers.map((c) => ({ kinds: c.kinds, cues: withEnglishFallback(c.cues) }));
+    const verbatim = (c: Cues): Record<DraftLanguage, CompiledCue[]> => {
+      const out = {} as Record<DraftLanguage, CompiledCue[]>;
+      for (const l of LANGS) out[l] = this.cues.compileAll(c, l, true);
+      for (const l of LANGS) if (out[l].length === 0) out[l] = out.en;
+      return out;
+    };
+    this.markers = settings.markers.map((c) => ({ kinds: c.kinds, cues: verbatim(c.cues) }));
+    this.nonOperative = verbatim(settings.nonOperative ?? { en: [] });
+    if (settings.references) for (const l of LANGS) this.referencePatterns.set(l, referencePattern(settings.references, l));
     const defs: Cues = { en: [], es: [], fr: [] };
     for (const d of data.definitions) {
       if (!d.core) continue;
@@ -147,15 +169,21 @@ export class ProvisionMatcher {
   /** Ranked articles for one provision; only what clears the display threshold. */
   match(input: MatchInput): ArticleMatch[] {
     const lang = input.lang;
-    const index = new TokenIndex(this.cues.analyze(input.text, lang, input.span));
-    const headingIndex = input.heading ? new TokenIndex(this.cues.analyze(input.heading, lang)) : undefined;
-    const contextIndex = new TokenIndex(this.cues.analyze(input.context.join(' \n '), lang));
+    const tokens = this.cues.analyze(input.text, lang, input.span);
+    // Words inside references to other provisions ("an offence under section 1 (unauthorised
+    // access)") describe the provision referred to, not this one: they are not evidence.
+    const references = this.references(input.text, input.span, lang);
+    const index = new TokenIndex(this.cues.content(tokens, lang, references));
+    const allWords = new TokenIndex(tokens);
+    const headingIndex = input.heading ? new TokenIndex(this.cues.content(this.cues.analyze(input.heading, lang), lang)) : undefined;
+    const contextIndex = new TokenIndex(this.cues.content(this.cues.analyze(input.context.join(' \n '), lang), lang));
     const similarity = this.similarities(index, lang);
     const definedCore = this.countDefinedCoreTerms(input.definedTerms, lang);
     const w = this.settings.weights;
     const t = this.settings.thresholds;
     const markedKinds = new Set<string>();
-    for (const m of this.markers) if (index.findAny(m.cues[lang])) for (const k of m.kinds) markedKinds.add(k);
+    for (const m of this.markers) if (allWords.findAny(m.cues[lang])) for (const k of m.kinds) markedKinds.add(k);
+    const saving = allWords.findAny(this.nonOperative[lang]);
 
     const scored: ArticleMatch[] = [];
     for (const ca of this.articles) {
@@ -176,6 +204,27 @@ export class ProvisionMatcher {
         if (presentWeight > 0) {
           const n = elements.filter((e) => e.present && e.required).length;
           reasons.push(`${n} of ${ca.elements.filter((e) => e.required).length} required elements found`);
+        }
+        // Shared elements alone (intent, "without right", an ICT system) do not say which
+        // article a provision implements: without a distinctive one the evidence counts less.
+        if (presentWeight > 0 && !presentRequired.some((e) => e.distinctive)) {
+          elementScore *= w.sharedOnlyFactor ?? 1;
+          reasons.push('only elements shared with many articles found');
+        }
+        // A provision often implements one paragraph of a many-paragraph article (a penalty
+        // section, a seizure power): its coverage of that paragraph counts, discounted.
+        if (ca.paragraphWeights.size > 1 && presentWeight > 0 && w.paragraphFactor) {
+          const present = paragraphWeights(presentRequired);
+          let best = 0;
+          let bestParagraph = '';
+          for (const [p, total] of ca.paragraphWeights) {
+            const cover = (present.get(p) ?? 0) / (total + w.elementSmoothing);
+            if (cover > best) [best, bestParagraph] = [cover, p];
+          }
+          if (w.paragraphFactor * best > elementScore) {
+            elementScore = w.paragraphFactor * best;
+            reasons.push(`covers paragraph ${bestParagraph}`);
+          }
         }
       }
       const headingHit = headingIndex?.findAny(ca.headingCues[lang]);
@@ -203,6 +252,7 @@ export class ProvisionMatcher {
         markerScore = 1;
         reasons.push(`worded as ${ca.article.kind === 'offence' ? 'an offence' : 'a ' + ca.article.kind.replace('-', ' ')}`);
       } else if (kindMarked && markedKinds.size > 0) markerScore = -1;
+      if (saving) reasons.push(`but worded as a saving or disclaimer ("${input.text.slice(saving.span.start, saving.span.end)}")`);
 
       const score =
         w.elements * elementScore +
@@ -211,7 +261,8 @@ export class ProvisionMatcher {
         w.context * contextScore +
         w.markers * markerScore +
         w.definitions * definitionScore +
-        w.similarity * sim;
+        w.similarity * sim -
+        (saving ? (w.nonOperative ?? 0) : 0);
       scored.push({
         article: ca.article.article,
         title: ca.article.title,
@@ -255,6 +306,23 @@ export class ProvisionMatcher {
     return out;
   }
 
+  /** Spans of references to other provisions within text[span], in order. */
+  private references(text: string, span: Span, lang: DraftLanguage): Span[] {
+    const re = this.referencePatterns.get(lang);
+    if (!re) return [];
+    const out: Span[] = [];
+    const slice = text.slice(span.start, span.end);
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
+    }
+    return out;
+  }
+
   private countDefinedCoreTerms(terms: string[], lang: DraftLanguage): number {
     let n = 0;
     for (const term of terms) {
@@ -263,6 +331,37 @@ export class ProvisionMatcher {
     }
     return n;
   }
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternatives = (words: string[] | undefined) =>
+  [...(words ?? [])].sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/\s+/g, '\\s+')).join('|');
+
+/**
+ * A reference to other provisions: "section 1", "subsection (a)(1) or (b) of this section",
+ * "sections 8 and 18 above", "this Act", optionally followed by a parenthesised short title
+ * ("section 62 (restrictions in relation to …)"). The words come from data/matcher.json.
+ */
+function referencePattern(r: NonNullable<MatcherSettings['references']>, lang: DraftLanguage): RegExp {
+  const units = alternatives(r.units[lang] ?? r.units.en);
+  const deictic = alternatives(r.deictic[lang] ?? r.deictic.en);
+  const connectors = alternatives(r.connectors[lang] ?? r.connectors.en);
+  const trailers = alternatives(r.trailers[lang] ?? r.trailers.en);
+  const label = String.raw`(?:\d+[A-Za-z]{0,3}|\([A-Za-z0-9]{1,6}\))(?:\s*\([A-Za-z0-9]{1,6}\))*`;
+  const head = `(?:(?:${deictic})\\s+(?:${units})|(?:${units})\\s+${label})`;
+  const more = `(?:\\s*,?\\s*(?:${connectors})?\\s*(?:(?:${units})\\s+)?${label})*`;
+  const tail = trailers ? `(?:\\s+(?:${trailers}))?` : '';
+  const gloss = String.raw`(?:\s*\((?=[^()]*\p{L}{3})[^()\n]{3,160}\))?`;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${head}${more}${tail}${gloss}`, 'giu');
+}
+
+/** Required weight per paragraph (groups counted once, in the paragraph of their heaviest member). */
+function paragraphWeights(elements: CompiledElement[]): Map<string, number> {
+  const best = new Map<string, CompiledElement>();
+  for (const e of elements) if (!best.has(e.group) || e.weight > best.get(e.group)!.weight) best.set(e.group, e);
+  const out = new Map<string, number>();
+  for (const e of best.values()) out.set(e.paragraph, (out.get(e.paragraph) ?? 0) + e.weight);
+  return out;
 }
 
 /** Sum over groups of the heaviest element in each group. */

@@ -6,6 +6,8 @@ export interface MatcherSettings {
   stopWords: Record<DraftLanguage, string[]>;
   /** Whole-word spelling variants folded before stemming ("offence" → "offense"). */
   spelling: Partial<Record<DraftLanguage, Record<string, string>>>;
+  /** Words matched whole, not stemmed, because their stem collides with another word. */
+  unstemmed?: Partial<Record<DraftLanguage, string[]>>;
   weights: {
     elements: number;
     elementSmoothing: number;
@@ -16,6 +18,22 @@ export interface MatcherSettings {
     markers: number;
     definitions: number;
     similarity: number;
+    /**
+     * Exponent on an element's distinctiveness (log of how few articles share its cues): above 1,
+     * conduct that only one article describes outweighs intent or "without right" more strongly.
+     */
+    distinctiveness?: number;
+    /** Share of the element score a provision earns by covering one paragraph of an article fully. */
+    paragraphFactor?: number;
+    /**
+     * An element is distinctive when log(1 + articles with elements / articles sharing its cues)
+     * reaches this; an article whose present required elements are all shared has its element
+     * score multiplied by `sharedOnlyFactor`.
+     */
+    distinctiveMin?: number;
+    sharedOnlyFactor?: number;
+    /** Subtracted from every article when the provision is worded as a saving or disclaimer. */
+    nonOperative?: number;
   };
   thresholds: {
     /** Below this no article is shown for a provision. */
@@ -34,6 +52,29 @@ export interface MatcherSettings {
    * when only another kind's markers are.
    */
   markers: { kinds: string[]; cues: Cues }[];
+  /**
+   * Wording of provisions that create no offence, power or duty of their own: savings ("has
+   * effect without prejudice to"), disclaimers ("does not prohibit"), immunities.
+   */
+  nonOperative?: Cues;
+  /**
+   * How a draft refers to other provisions ("section 1 above", "subsection (a) of this section",
+   * "this Act"). Words inside such a reference, and a parenthesised title right after it, are not
+   * evidence of what this provision does.
+   */
+  references?: {
+    /** Words naming a unit of legislation ("section", "artículo"). */
+    units: LangWords;
+    /** Words that point at a unit without a number ("this", "el presente"). */
+    deictic: LangWords;
+    /** Words joining labels in a list ("and", "or", "to"). */
+    connectors: LangWords;
+    /** Words that may follow a reference ("above", "of this title"). */
+    trailers: LangWords;
+  };
   /** Words in the heading of an enclosing Part that say what kind of provisions it holds. */
   contexts: { kinds: string[]; cues: Cues }[];
 }
+
+/** A word list per language; English is required and stands in for a language without its own. */
+export type LangWords = { en: string[] } & Partial<Record<DraftLanguage, string[]>>;

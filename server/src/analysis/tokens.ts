@@ -17,13 +17,18 @@ const stemCache = new Map<DraftLanguage, Map<string, string>>();
 export interface SpellingRules {
   /** Whole-word replacements applied before stemming, per language (e.g. "offence" → "offense"). */
   words: Partial<Record<DraftLanguage, Record<string, string>>>;
+  /** Words kept whole, because their stem collides with another word ("willfully" → "will"). */
+  whole?: Partial<Record<DraftLanguage, string[]>>;
 }
 
 let spelling: SpellingRules = { words: {} };
+let whole: Partial<Record<DraftLanguage, Set<string>>> = {};
 
 /** Installs the spelling variants from data (called once when data is loaded). */
 export function setSpellingRules(rules: SpellingRules): void {
   spelling = rules;
+  whole = {};
+  for (const [lang, list] of Object.entries(rules.whole ?? {})) whole[lang as DraftLanguage] = new Set(list.map((w) => w.toLowerCase()));
   stemCache.clear();
 }
 
@@ -53,7 +58,7 @@ export function stem(word: string, lang: DraftLanguage): string {
   if (variant) w = variant;
   // British -ise/-isation and American -ize/-ization stem differently; fold to -ize.
   if (lang === 'en') w = w.replace(/(\w{3,})is(e|ed|es|ing|ation|ations|er|ers)$/, '$1iz$2');
-  const s = foldCase(stemmer.stem(w));
+  const s = foldCase(whole[lang]?.has(w) ? w : stemmer.stem(w));
   // Bound the cache so a hostile document of unique words cannot grow it without limit.
   if (cache.size > 200_000) cache.clear();
   cache.set(word, s);
