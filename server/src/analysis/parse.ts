@@ -757,6 +757,11 @@ export function parseProvisions(text: string): ParsedDraft {
   }
 }
 
+/** For tests only: like parseProvisions, but lets an internal error through instead of falling back. */
+export function parseProvisionsStrict(text: string): ParsedDraft {
+  return parseUnsafe(text);
+}
+
 function parseUnsafe(text: string): ParsedDraft {
   if (text.length === 0) return { provisions: [], byId: new Map(), definitions: [], references: [] };
   const lines = splitLines(text);
