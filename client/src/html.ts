@@ -221,7 +221,7 @@ function safeguardsHtml(m: ComparisonModel): string {
   if (!m.safeguards.length) return '';
   const items = m.safeguards.map(
     (s) =>
-      `<li class="${s.present ? 'present' : 'absent'}">${mark(s.present, 'found', 'not found')}${escapeHtml(s.title)} <span class="obligation">(Art. ${escapeHtml(s.citations.join(', '))})</span>${s.basis === 'wording' ? ' <span class="tag" title="decided by looking for the safeguard\'s wording in this provision">by wording</span>' : ''}<br><span class="hint">${escapeHtml(s.requirement)}</span></li>`,
+      `<li class="${s.present ? 'present' : 'absent'}">${mark(s.present, 'found', 'not found')}${escapeHtml(s.title)} <span class="obligation">(Art. ${escapeHtml(s.citations.join(', '))})</span>${s.basis === 'wording' ? ' <span class="tag" title="decided by looking for the safeguard\'s wording">by wording</span>' : ''}${s.foundIn ? ` <span class="hint">(in ${escapeHtml(provisionName({ label: s.foundIn }))})</span>` : ''}<br><span class="hint">${escapeHtml(s.requirement)}</span></li>`,
   );
   return `<h3>Safeguards</h3><ul class="checklist">${items.join('')}</ul>`;
 }

@@ -66,6 +66,8 @@ export interface ComparedSafeguard {
   present: boolean;
   /** How presence was decided: by the safeguard checks' findings, or by looking for the safeguard's wording. */
   basis: 'findings' | 'wording';
+  /** The general safeguards provision where the wording was found, when not in this provision. */
+  foundIn?: string;
 }
 
 export interface CandidateArticle {
@@ -276,21 +278,38 @@ function compareSafeguards(
 ): ComparedSafeguard[] {
   const out: ComparedSafeguard[] = [];
   const unitFindings = analysis.findings.filter((f) => f.provision === unit.id && f.code.startsWith('safeguard.'));
+  const safeguardArticles = new Set(data.articles.filter((a) => a.kind === 'safeguard').map((a) => a.article));
+  const general: Provision[] = [];
+  for (const [id, pm] of analysis.matches) {
+    const best = pm.matches[0];
+    const p = analysis.parsed.byId.get(id);
+    if (p && p !== unit && best && safeguardArticles.has(best.article)) general.push(p);
+  }
   for (const id of article.safeguards) {
     const s = data.safeguards.find((x) => x.id === id);
     if (!s) continue;
     const checks = data.checks.filter((c) => c.family === 'safeguard' && c.appliesTo.includes(article.article) && (c.safeguards ?? []).includes(id));
     let present: boolean;
     let basis: ComparedSafeguard['basis'];
+    let foundIn: string | undefined;
     if (isBest && checks.length > 0) {
       // The analysis checked this provision against this article: trust its findings.
       present = !checks.some((c) => unitFindings.some((f) => f.code === c.code));
       basis = 'findings';
     } else {
-      present = !!findCue(s.cues, analysis.language, unit.span) || checks.some((c) => c.cues && !!findCue(c.cues, analysis.language, unit.span));
+      // Look in the provision, then in the draft's general safeguards provisions (those
+      // implementing a safeguards article, e.g. Art. 24), whose conditions apply draft-wide.
       basis = 'wording';
+      present = false;
+      for (const where of [unit, ...general]) {
+        if (findCue(s.cues, analysis.language, where.span) || checks.some((c) => c.cues && !!findCue(c.cues, analysis.language, where.span))) {
+          present = true;
+          if (where !== unit) foundIn = where.heading ? `${where.label} ${where.heading}` : where.label;
+          break;
+        }
+      }
     }
-    out.push({ id, title: s.title, citations: s.citations, requirement: s.requirement, present, basis });
+    out.push({ id, title: s.title, citations: s.citations, requirement: s.requirement, present, basis, ...(foundIn ? { foundIn } : {}) });
   }
   return out;
 }

@@ -62,6 +62,21 @@ describe('comparison with an article', () => {
     assert.strictEqual(m.diff, undefined);
   });
 
+  it('finds a safeguard in the draft\'s general safeguards provision', () => {
+    const withGeneral = fixtureData();
+    const a28 = withGeneral.articles.find((a) => a.article === 28)!;
+    withGeneral.articles.push({ ...a28, article: 24, title: 'Conditions and safeguards', kind: 'safeguard', elements: [], safeguards: [] });
+    const d = fixtureDraft(withGeneral, [
+      { label: '8', heading: 'Conditions', body: 'Every power must be proportionate.', matches: [{ article: 24, present: [] }] },
+      { label: '9', heading: 'Search warrants', body: 'An officer may search a computer.', matches: [{ article: 7, present: [] }, { article: 28, present: ['search-access'] }] },
+    ]);
+    const m = buildComparison({ data: withGeneral, uri: 'u', text: d.text, analysis: d.analysis, provisionId: 's-9', article: 28 })!;
+    const prop = m.safeguards.find((s) => s.id === 'proportionality')!;
+    assert.deepStrictEqual([prop.present, prop.basis, prop.foundIn], [true, 'wording', '8 Conditions']);
+    const review = m.safeguards.find((s) => s.id === 'judicial-review')!;
+    assert.deepStrictEqual([review.present, review.basis, review.foundIn], [false, 'wording', undefined], 'not the best match: decided by wording');
+  });
+
   it('compares with an article the matcher did not propose by looking for its cues', () => {
     const m = buildComparison({ ...input, provisionId: 's-9', article: 7 })!;
     assert.strictEqual(m.match, undefined);
