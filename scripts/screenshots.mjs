@@ -22,8 +22,12 @@ const fail = (m, code = 1) => {
   console.error(`screenshots: ${m}`);
   process.exit(code);
 };
-const run = (cmd, args) => {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+// run.sh gets the environment without what `npm run` added: inherited npm_config_* variables (the
+// user agent "node/v20" above all) would break the harness's own npm install of code-server.
+const harnessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'INIT_CWD' && k !== 'NODE'));
+if (harnessEnv.PATH) harnessEnv.PATH = harnessEnv.PATH.split(path.delimiter).filter((d) => !/[\\/]node_modules[\\/]\.bin$/.test(d) && !/node-gyp-bin$/.test(d)).join(path.delimiter);
+const run = (cmd, args, env = cmd === 'bash' ? harnessEnv : process.env) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
   if (r.error) throw r.error;
   return r.status ?? 1;
 };

@@ -50,7 +50,7 @@ fs.cpSync(path.join(root, 'examples'), path.join(workspace, 'examples'), { recur
 const outDir = path.resolve(process.env.CONCORDANCE_EDITOR_TEST_OUT || path.join(root, 'out/editor-tests'));
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
-const env = { ...process.env };
+const env = harnessEnv();
 if (grep) env.CONCORDANCE_TEST_GREP = grep;
 say(`workspace ${workspace} (a copy of examples/); results in ${path.relative(root, outDir) || outDir}`);
 
@@ -68,6 +68,25 @@ else say(`workspace kept: ${workspace}`);
 process.exit(status);
 
 // ---------------------------------------------------------------- runners
+/**
+ * The environment for run.sh, without what `npm run` added. Inherited npm_config_* variables are read
+ * as config by every npm below: the harness's own `npm run postinstall` of code-server would then see
+ * this npm's `npm_config_user_agent` ("node/v20") and refuse to build for Node 24.
+ */
+function harnessEnv() {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^npm_/i.test(k) || k === 'INIT_CWD' || k === 'NODE') continue;
+    env[k] = v;
+  }
+  if (env.PATH) {
+    env.PATH = env.PATH.split(path.delimiter)
+      .filter((d) => !/[\\/]node_modules[\\/]\.bin$/.test(d) && !/node-gyp-bin$/.test(d))
+      .join(path.delimiter);
+  }
+  return env;
+}
+
 function runWithHarness(runSh) {
   // run.sh itself needs curl (health check) besides what its setup installs (chromium, iproute2, libkrb5-dev).
   if (spawnSync('sh', ['-c', 'command -v curl']).status !== 0) {
