@@ -150,10 +150,22 @@ class CheckContext {
     const isOffence = !!data.checkLexicon && idx.findAny(this.compiled('offence', data.checkLexicon.offenceMarkers)) !== undefined;
     const article = best ? data.articles.find((a) => a.article === best.article) : undefined;
 
+    // An offence that matches no offence article (or only a general one) has no counterpart;
+    // nor has one whose subject the Convention leaves out (extortion, copyright …), whatever it
+    // resembles; nor a speech or content offence that only moderately resembles a Convention
+    // offence. The matched article's element checks would then be beside the point.
+    const bestKind = article?.kind;
+    const offenceArticle = bestKind !== undefined && this.analyzer.settings.offenceKinds.includes(bestKind);
+    const speech = isOffence ? this.findWords(idx, 'speech', data.checkLexicon.speechOffenceCues) : undefined;
+    const outside = isOffence ? this.outsideSubject(idx, best?.article) : undefined;
+    const speechOnly = speech !== undefined && (bestKind !== 'offence' || best?.strength !== 'strong');
+    const counterpartDoubted = outside !== undefined || speechOnly;
+
     if (best && article) {
       for (const code of data.checks) {
         if (!code.appliesTo.includes(best.article)) continue;
         if (!['safeguard', 'element', 'exception'].includes(code.family)) continue;
+        if (counterpartDoubted && code.family !== 'safeguard') continue;
         const cues = this.cuesFor(code);
         if (cues.length === 0) continue;
         if (idx.findAny(cues)) continue;
@@ -182,13 +194,7 @@ class CheckContext {
 
     if (isOffence) {
       const noCounterpart = this.codes.get('overbreadth.no-counterpart');
-      const speech = this.findWords(idx, 'speech', data.checkLexicon.speechOffenceCues);
-      const bestKind = article?.kind;
-      // An offence that matches no offence article (or only a general one) has no counterpart;
-      // nor has one whose subject the Convention leaves out (extortion, copyright …), whatever it resembles.
-      const offenceArticle = bestKind !== undefined && this.analyzer.settings.offenceKinds.includes(bestKind);
-      const outside = this.outsideSubject(idx, best?.article);
-      if (noCounterpart && (!offenceArticle || outside || (speech && bestKind !== 'offence'))) {
+      if (noCounterpart && (!offenceArticle || outside || speechOnly)) {
         const words = (s: Span) => this.text.slice(s.start, s.end);
         let message: string;
         let span = head;
