@@ -59,7 +59,7 @@ export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: 
   const safeguardCodes = analyzer.data.checks.filter((c) => c.family === 'safeguard' && c.appliesTo.includes(best.article));
   if (safeguardCodes.length) {
     out.push('', `**Safeguards (Art. 24)** — ${safeguardCodes.length - findings.length}/${safeguardCodes.length} present`);
-    for (const c of safeguardCodes) out.push(`- ${findings.some((f) => f.code === c.code) ? '✗' : '✓'} ${c.title} (Art. ${c.citations.join(', ')})`);
+    for (const c of safeguardCodes) out.push(`- ${findings.some((f) => f.code === c.code) ? '✗' : '✓'} ${safeguardName(c)} (Art. ${c.citations.join(', ')})`);
   }
   if (article.dataCategories?.length) out.push('', `**Data touched:** ${article.dataCategories.map((d) => DATA_CATEGORY_LABELS[d] ?? d).join(', ')}`);
   if (article.readWith.length) out.push('', `**Read with:** ${article.readWith.map((n) => `[Art. ${n}](${articleLink(n)})`).join(', ')}`);
@@ -67,6 +67,11 @@ export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: 
   const args = encodeURIComponent(JSON.stringify([doc.uri, unit.id, best.article]));
   out.push('', `[Compare with Art. ${best.article}](command:concordance.compareWithArticle?${args})`);
   return out.join('\n');
+}
+
+/** The safeguard's own name ("Limits on duration"), not the check's problem title. */
+function safeguardName(code: { title: string; presentLabel?: string }): string {
+  return code.presentLabel ?? code.title;
 }
 
 function articleLink(n: number): string {

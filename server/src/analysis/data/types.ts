@@ -124,6 +124,8 @@ export interface CheckCode {
   code: string;
   family: string;
   title: string;
+  /** How the checked safeguard or element reads when present, for hovers and lenses. */
+  presentLabel?: string;
   defaultSeverity: 'error' | 'warning' | 'information' | 'hint';
   /** Pinpoints cited by the finding, e.g. ["24(2)"]. */
   citations: string[];
