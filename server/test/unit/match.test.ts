@@ -1,0 +1,191 @@
+// Matching: the best article per section of drafts we wrote ourselves (Commonwealth, US,
+// civil-law, Spanish, French), element evidence, the model clauses against their own articles,
+// and determinism. None of these drafts is statute or treaty text.
+import * as assert from 'assert';
+import { matchUnits } from '../../src/analysis/analyze';
+import { createAnalyzer } from '../../src/analysis/engine';
+import type { DraftLanguage } from '../../src/analysis/types';
+import { check } from './check';
+
+const { analyzer: loaded, problems } = createAnalyzer();
+if (!loaded) throw new Error('shipped data failed to load: ' + JSON.stringify(problems));
+const analyzer = loaded;
+
+/** Best article per leaf section, keyed by its label, or null when nothing clears the threshold. */
+function bestPerSection(draft: string): Record<string, number | null> {
+  const a = analyzer.analyze(draft);
+  const out: Record<string, number | null> = {};
+  for (const unit of matchUnits(a.parsed)) out[unit.label] = a.matches.get(unit.id)?.matches[0]?.article ?? null;
+  return out;
+}
+
+check<string, Record<string, number | null>>(
+  'best article per section',
+  [
+    {
+      name: 'Commonwealth bill: offences, liability, powers, and sections with no counterpart',
+      input: [
+        'Section 1 Short title',
+        'This Act may be cited as the Digital Misconduct Act.',
+        '',
+        'Section 2 Commencement',
+        'This Act comes into operation on a day fixed by the Minister by notice in the Gazette.',
+        '',
+        'Section 3 Unauthorised access to a computer',
+        'A person who intentionally and without authorisation gains access to the whole or any part of a computer system commits an offence and is liable on conviction to imprisonment for a term not exceeding three years.',
+        '',
+        'Section 4 Interference with data',
+        'A person who intentionally and without lawful excuse deletes, damages, alters or suppresses computer data commits an offence.',
+        '',
+        'Section 5 Attempts and accessories',
+        'A person who aids, abets, counsels or procures the commission of an offence under this Part, or attempts to commit such an offence, is liable as a principal offender.',
+        '',
+        'Section 6 Time limit for prosecution',
+        'Proceedings for an offence under section 3 (unauthorised access to a computer) may be brought within three years of the date on which the offence came to the knowledge of the prosecutor, notwithstanding any limitation period in any other enactment.',
+        '',
+        'Section 7 Production orders',
+        'A judge may, on application by a police officer, make a production order requiring a person in possession or control of specified computer data to produce that data, or requiring a service provider to produce subscriber information in its possession or control.',
+        '',
+        'Section 8 Interception warrant',
+        'A judge may issue an interception warrant authorising the interception of the content of communications transmitted by means of a computer system, where satisfied that it is necessary for the investigation of a serious offence, and may require a service provider to assist in giving effect to the warrant.',
+        '',
+        'Section 9 Membership of the Advisory Committee',
+        'The Committee shall consist of a chairperson and four other members appointed by the Minister for a term of three years.',
+      ].join('\n'),
+      expected: { '1': null, '2': null, '3': 7, '4': 9, '5': 19, '6': 20, '7': 27, '8': 30, '9': null },
+    },
+    {
+      name: 'US-style code: offence, pen register, required disclosure, penalties',
+      input: [
+        '§ 101. Unauthorized access to protected computers',
+        'Whoever knowingly accesses a protected computer without authorization, or exceeds authorized access, and thereby obtains information shall be punished as provided in section 104.',
+        '',
+        '§ 102. Pen registers and trap and trace devices',
+        'Upon application made under this chapter, the court shall enter an ex parte order authorizing the installation and use of a pen register or trap and trace device, and directing the provider of wire or electronic communication service to furnish all technical assistance necessary for the collection in real time of the dialing, routing and addressing information.',
+        '',
+        '§ 103. Required disclosure of records',
+        'A governmental entity may require a provider of electronic communication service to disclose a record or other information pertaining to a subscriber to or customer of such service, when the governmental entity obtains a court order for such disclosure.',
+        '',
+        '§ 104. Penalties',
+        'The punishment for an offense under section 101 is a fine under this title or imprisonment for not more than five years, or both.',
+      ].join('\n'),
+      expected: { '101': 7, '102': 29, '103': 27, '104': 21 },
+    },
+    {
+      name: 'civil-law articles: forgery, fraud, search and seizure',
+      input: [
+        'Article 10 Computer forgery',
+        'Whoever, with intent that it be considered or acted upon for legal purposes as if it were authentic, inputs, alters or deletes computer data without right, resulting in inauthentic data, shall be punished by imprisonment of up to three years.',
+        '',
+        'Article 11 Computer fraud',
+        'Whoever, with fraudulent intent of procuring an economic benefit for himself or another, causes a loss of property to another person by any input, alteration or deletion of computer data or by any interference with the functioning of a computer system shall be punished by imprisonment of up to five years.',
+        '',
+        'Article 12 Search and seizure of stored data',
+        'The investigating judge may order the search of a computer system and of any data storage medium in which computer data may be stored, extend the search to any other computer system lawfully accessible from the initial system, and seize or make and retain a copy of the data found.',
+      ].join('\n'),
+      expected: { '10': 12, '11': 13, '12': 28 },
+    },
+    {
+      name: 'Spanish draft: access, interception, damage to data',
+      input: [
+        'Artículo 1. Vigencia',
+        'La presente ley entra en vigor al día siguiente de su publicación en el diario oficial.',
+        '',
+        'Artículo 5. Acceso ilícito',
+        'El que deliberadamente y sin autorización acceda a todo o parte de un sistema informático será castigado con pena de prisión de uno a tres años.',
+        '',
+        'Artículo 6. Interceptación',
+        'El que, sin derecho y por medios técnicos, intercepte transmisiones no públicas de datos informáticos será castigado con pena de prisión de dos a cuatro años.',
+        '',
+        'Artículo 7. Daño informático',
+        'El que de forma dolosa y sin autorización borre, dañe, altere o suprima datos informáticos ajenos será castigado con pena de prisión de seis meses a dos años.',
+      ].join('\n'),
+      expected: { '1': null, '5': 7, '6': 8, '7': 9 },
+    },
+    {
+      name: 'French draft: access and interference with a system',
+      input: [
+        'Article 1er',
+        'La présente loi entre en vigueur le premier jour du mois suivant sa publication.',
+        '',
+        'Article 4',
+        "Le fait d'accéder ou de se maintenir, frauduleusement et sans autorisation, dans tout ou partie d'un système de traitement automatisé de données est puni de deux ans d'emprisonnement.",
+        '',
+        'Article 5',
+        "Le fait d'entraver ou de fausser gravement, de façon intentionnelle et sans droit, le fonctionnement d'un système informatique par l'introduction, la suppression ou la modification de données est puni de cinq ans d'emprisonnement.",
+      ].join('\n'),
+      expected: { '1er': null, '4': 7, '5': 10 },
+    },
+  ],
+  bestPerSection,
+);
+
+/** Evidence of one element of the best article of the only section of a draft. */
+function evidenceOf(input: { draft: string; element: string }): { article: number | null; evidence?: string } {
+  const a = analyzer.analyze(input.draft);
+  const unit = matchUnits(a.parsed)[0];
+  const best = a.matches.get(unit.id)?.matches[0];
+  return { article: best?.article ?? null, evidence: best?.elements.find((e) => e.id === input.element)?.evidence };
+}
+
+check(
+  'element evidence',
+  [
+    {
+      name: 'Spanish "sin autorización" is the without-right element',
+      input: {
+        draft: 'Artículo 3. Acceso a sistemas\nEl que deliberadamente y sin autorización acceda a un sistema informático será castigado con prisión de uno a tres años.\n',
+        element: 'without-right',
+      },
+      expected: { article: 7, evidence: 'sin autorización' },
+    },
+    {
+      name: 'the conduct of illegal interception',
+      input: {
+        draft: 'Section 4 Offence concerning transmissions\nA person who intentionally and without right intercepts, by technical means, a non-public transmission of computer data commits an offence.\n',
+        element: 'conduct-interception',
+      },
+      expected: { article: 8, evidence: 'intercepts' },
+    },
+    {
+      name: 'words inside a reference to another section are not evidence',
+      input: {
+        draft: 'Section 12 Penalties\nThe punishment for an offence under section 3 (unauthorised access to a computer) is a fine or imprisonment for not more than two years.\n',
+        element: 'sanctions-gravity',
+      },
+      expected: { article: 21, evidence: 'imprisonment for not more than' },
+    },
+  ],
+  evidenceOf,
+);
+
+describe('model clauses analysed by the matcher', () => {
+  for (const clause of analyzer.data.modelClauses) {
+    it(`Art ${clause.article} (${clause.title}) matches its own article with every required element and no element or safeguard finding`, () => {
+      const draft = `Section 1 ${clause.title}\n${clause.text}\n`;
+      const a = analyzer.analyze(draft, { language: 'en' });
+      // The clause as one provision: the matcher on its whole text.
+      const m = analyzer.matcher.match({ text: clause.text, span: { start: 0, end: clause.text.length }, heading: clause.title, context: [], definedTerms: [], lang: 'en' });
+      assert.strictEqual(m[0]?.article, clause.article, `best ${m[0]?.article} (${m[0]?.reasons.join('; ')})`);
+      const missing = m[0].elements.filter((e) => e.required && !e.present).map((e) => e.id);
+      assert.deepStrictEqual(missing, [], 'required elements not found');
+      const findings = a.findings.filter((f) => /^(safeguard|element)\./.test(f.code)).map((f) => `${f.code}: ${f.message}`);
+      assert.deepStrictEqual(findings, []);
+    });
+  }
+});
+
+describe('matching is deterministic', () => {
+  const drafts: [string, DraftLanguage][] = [
+    ['Section 3 Unauthorised access\nA person who intentionally and without authorisation accesses a computer system commits an offence.\n', 'en'],
+    ['Artículo 5. Daño informático\nEl que sin autorización borre o altere datos informáticos será castigado con prisión.\n', 'es'],
+  ];
+  for (const [draft, lang] of drafts) {
+    it(`same ${lang} text twice gives deep-equal results`, () => {
+      const first = analyzer.analyze(draft, { language: lang });
+      const again = createAnalyzer().analyzer!.analyze(draft, { language: lang });
+      assert.deepStrictEqual([...again.matches.values()], [...first.matches.values()]);
+      assert.deepStrictEqual(analyzer.analyze(draft, { language: lang }).matches, first.matches);
+    });
+  }
+});
