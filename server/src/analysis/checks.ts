@@ -22,9 +22,18 @@ export function checkDraft(text: string, analysis: DocumentAnalysis, analyzer: A
   const out: Finding[] = [];
   const units = matchUnits(analysis.parsed);
   const ignored = units.map((u) => ignoredCodes(text.slice(u.span.start, u.span.end)));
+  const cache = unitCache(analyzer);
   for (const unit of units) {
     const best = analysis.matches.get(unit.id)?.matches[0];
-    out.push(...ctx.checkUnit(unit, best));
+    // A unit's findings depend only on its text, its best match and the draft's general
+    // safeguards clauses: cached on those, so an edit re-checks only the provisions it touched.
+    const key = [analysis.language, best?.article ?? '', best?.strength ?? '', ctx.generalKey, text.slice(unit.span.start, unit.span.end)].join('\u0000');
+    let rel = cache.get(key);
+    if (rel) cache.delete(key);
+    else rel = ctx.checkUnit(unit, best).map((f) => ({ ...f, span: shift(f.span, -unit.span.start) }));
+    cache.set(key, rel);
+    if (cache.size > UNIT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    for (const f of rel) out.push({ ...f, span: shift(f.span, unit.span.start), provision: f.provision === undefined ? undefined : unit.id });
   }
   out.push(...ctx.checkDefinitions(), ...ctx.checkReferences());
   // `concordance-ignore CODE` silences CODE in the provision (matched unit) that holds it, and only there.
@@ -40,6 +49,33 @@ export function checkDraft(text: string, analysis: DocumentAnalysis, analyzer: A
       return s && s !== 'off' ? { ...f, severity: s } : f;
     })
     .sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+}
+
+const UNIT_CACHE_LIMIT = 50_000;
+const unitCaches = new WeakMap<Analyzer, Map<string, Finding[]>>();
+
+function unitCache(analyzer: Analyzer): Map<string, Finding[]> {
+  let c = unitCaches.get(analyzer);
+  if (!c) unitCaches.set(analyzer, (c = new Map()));
+  return c;
+}
+
+/** A short, fast, non-cryptographic hash (cyrb53) so long texts do not end up inside cache keys. */
+function hashText(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(36) + (h1 >>> 0).toString(36) + ':' + text.length;
+}
+
+function shift(s: Span, d: number): Span {
+  return { start: s.start + d, end: s.end + d };
 }
 
 /** Codes silenced in a provision by a `concordance-ignore CODE` directive. */
@@ -58,6 +94,8 @@ class CheckContext {
   private readonly lang: DraftLanguage;
   /** Text of provisions implementing the general safeguards article: their safeguards apply draft-wide. */
   private readonly generalSafeguards: TokenIndex[] = [];
+  /** A hash of those provisions' text, as part of the per-unit cache key. */
+  readonly generalKey: string;
 
   constructor(
     private readonly text: string,
@@ -67,11 +105,16 @@ class CheckContext {
     this.codes = new Map(analyzer.data.checks.map((c) => [c.code, c]));
     this.lang = analysis.language;
     const generalArticles = new Set(analyzer.data.articles.filter((a) => a.kind === 'safeguard').map((a) => a.article));
+    const general: string[] = [];
     for (const pm of analysis.matches.values()) {
       const best = pm.matches[0];
       const p = analysis.parsed.byId.get(pm.provision);
-      if (best && p && generalArticles.has(best.article)) this.generalSafeguards.push(this.index(p.span));
+      if (best && p && generalArticles.has(best.article)) {
+        this.generalSafeguards.push(this.index(p.span));
+        general.push(text.slice(p.span.start, p.span.end));
+      }
     }
+    this.generalKey = hashText(general.join('\u0001'));
   }
 
   private index(span: Span): TokenIndex {
