@@ -104,11 +104,13 @@ export class ProvisionMatcher {
         for (const c of en) spread = Math.max(spread, cueArticles.get(c.keys.join(' '))?.size ?? 1);
         const idf = Math.log(1 + withElements / Math.max(1, spread));
         const weight = idf ** (settings.weights.distinctiveness ?? 1);
-        const distinctive = idf >= (settings.weights.distinctiveMin ?? 0);
         const paragraph = /^\d+/.exec(e.paragraph ?? '')?.[0] ?? e.paragraph ?? '';
-        return { id: e.id, label: e.label, required: e.required, group: e.group ?? e.id, paragraph, weight, distinctive, cues: withEnglishFallback(e.cues) };
+        return { id: e.id, label: e.label, required: e.required, group: e.group ?? e.id, paragraph, weight, distinctive: false, cues: withEnglishFallback(e.cues) };
       });
       const required = elements.filter((e) => e.required);
+      // Distinctive: among the article's own least-shared required elements.
+      const top = Math.max(0, ...required.map((e) => e.weight));
+      for (const e of required) e.distinctive = e.weight >= top * (settings.weights.distinctiveRatio ?? 0);
       const profile = profiles[i];
       let norm = 0;
       for (const [k, f] of profile) norm += (f * (this.idf.get(k) ?? 0)) ** 2;
@@ -348,7 +350,8 @@ function referencePattern(r: NonNullable<MatcherSettings['references']>, lang: D
   const connectors = alternatives(r.connectors[lang] ?? r.connectors.en);
   const trailers = alternatives(r.trailers[lang] ?? r.trailers.en);
   const label = String.raw`(?:\d+[A-Za-z]{0,3}|\([A-Za-z0-9]{1,6}\))(?:\s*\([A-Za-z0-9]{1,6}\))*`;
-  const head = `(?:(?:${deictic})\\s+(?:${units})|(?:${units})\\s+${label})`;
+  const numbered = `(?:${units})\\s+${label}`;
+  const head = deictic ? `(?:(?:${deictic})\\s+(?:${units})|${numbered})` : numbered;
   const more = `(?:\\s*,?\\s*(?:${connectors})?\\s*(?:(?:${units})\\s+)?${label})*`;
   const tail = trailers ? `(?:\\s+(?:${trailers}))?` : '';
   const gloss = String.raw`(?:\s*\((?=[^()]*\p{L}{3})[^()\n]{3,160}\))?`;

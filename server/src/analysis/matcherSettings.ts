@@ -26,11 +26,11 @@ export interface MatcherSettings {
     /** Share of the element score a provision earns by covering one paragraph of an article fully. */
     paragraphFactor?: number;
     /**
-     * An element is distinctive when log(1 + articles with elements / articles sharing its cues)
-     * reaches this; an article whose present required elements are all shared has its element
-     * score multiplied by `sharedOnlyFactor`.
+     * A required element is distinctive when its weight is at least this fraction of the weight of
+     * the article's least-shared required element; an article whose present required elements
+     * are none of them distinctive has its element score multiplied by `sharedOnlyFactor`.
      */
-    distinctiveMin?: number;
+    distinctiveRatio?: number;
     sharedOnlyFactor?: number;
     /** Subtracted from every article when the provision is worded as a saving or disclaimer. */
     nonOperative?: number;
@@ -65,7 +65,10 @@ export interface MatcherSettings {
   references?: {
     /** Words naming a unit of legislation ("section", "artículo"). */
     units: LangWords;
-    /** Words that point at a unit without a number ("this", "el presente"). */
+    /**
+     * Words that point at a unit without a number ("this", "el presente"); empty by default, as
+     * "this Part" or "this Act" often belongs to a cue ("in accordance with this Part").
+     */
     deictic: LangWords;
     /** Words joining labels in a list ("and", "or", "to"). */
     connectors: LangWords;

@@ -33,6 +33,8 @@ export function setSpellingRules(rules: SpellingRules): void {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/** French elides articles and prepositions ("d'entraver", "l'accès"): the apostrophe splits words. */
+const WORD_FR = /[\p{L}\p{N}]+/gu;
 const COMBINING = /\p{M}/gu;
 
 /** Lower-cases and strips diacritics, so "autorización" and "autorizacion" meet. */
@@ -69,8 +71,9 @@ export function stem(word: string, lang: DraftLanguage): string {
 export function tokenize(text: string, lang: DraftLanguage, span: Span = { start: 0, end: text.length }): Token[] {
   const out: Token[] = [];
   const slice = text.slice(span.start, span.end);
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(slice); m !== null; m = WORD.exec(slice)) {
+  const re = lang === 'fr' ? WORD_FR : WORD;
+  re.lastIndex = 0;
+  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
     const word = m[0].length > 64 ? m[0].slice(0, 64) : m[0];
     out.push({ key: stem(word.replace(/’/g, "'"), lang), start: span.start + m.index, end: span.start + m.index + m[0].length });
   }
