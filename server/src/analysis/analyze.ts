@@ -1,7 +1,8 @@
 // The analysis pipeline: parse → match each provision → checks → coverage.
 // Match results are cached by the provision's text (and its context), so re-analysing a
 // document after an edit re-matches only the provisions whose text changed.
-import { checkDraft, type CheckOptions } from './checks';
+import { checkDraft, counterpartDoubted, isOffenceWording, type CheckOptions } from './checks';
+import { TokenIndex } from './cues';
 import { computeCoverage } from './coverage';
 import type { ConventionData } from './data/types';
 import { detectLanguage } from './language';
@@ -100,6 +101,13 @@ export class Analyzer {
     } else {
       this.matchedCount++;
       rel = this.matcher.match({ text: unitText, span: { start: 0, end: unitText.length }, heading: unit.heading, context, definedTerms, lang });
+      // An offence on a subject the Convention leaves out (extortion, copyright …), or a speech
+      // offence that only resembles a Convention offence, may share its vocabulary but
+      // implements none: it gets no article, and the checks report it as having no counterpart.
+      if (rel.length > 0) {
+        const idx = new TokenIndex(this.matcher.cues.analyze(unitText, lang));
+        if (isOffenceWording(this, idx, lang) && counterpartDoubted(this, unitText, idx, lang, rel[0])) rel = [];
+      }
     }
     this.cache.set(key, rel);
     if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);

@@ -78,6 +78,57 @@ function shift(s: Span, d: number): Span {
   return { start: s.start + d, end: s.end + d };
 }
 
+/**
+ * The first offence subject that the Convention leaves out (extortion, copyright …, listed in
+ * data/checks.json) whose own words a provision uses, unless the subject is legitimate for the
+ * article the provision matches.
+ */
+export function outsideSubjectIn(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, bestArticle?: number): { subject: string; hit: CueHit } | undefined {
+  const subjects = analyzer.data.checkLexicon.outsideSubjects ?? [];
+  for (const s of subjects) {
+    if (bestArticle !== undefined && s.unlessArticles?.includes(bestArticle)) continue;
+    const hit = findOwnWords(analyzer, text, idx, lang, s.cues);
+    if (hit) return { subject: s.subject, hit };
+  }
+  return undefined;
+}
+
+/** Speech or content wording ("publishes false", "offensive message") in the provision's own words. */
+export function speechWordsIn(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage): CueHit | undefined {
+  return findOwnWords(analyzer, text, idx, lang, analyzer.data.checkLexicon.speechOffenceCues);
+}
+
+/**
+ * Does an offence-creating provision lack a Convention counterpart whatever it resembles?
+ * Its subject is one the Convention leaves out, or it is a speech or content offence that only
+ * moderately resembles a Convention offence.
+ */
+export function counterpartDoubted(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, best: ArticleMatch | undefined): boolean {
+  if (outsideSubjectIn(analyzer, text, idx, lang, best?.article)) return true;
+  if (!speechWordsIn(analyzer, text, idx, lang)) return false;
+  const kind = best && analyzer.data.articles.find((a) => a.article === best.article)?.kind;
+  return kind !== 'offence' || best?.strength !== 'strong';
+}
+
+/** Is the provision worded as creating an offence? */
+export function isOffenceWording(analyzer: Analyzer, idx: TokenIndex, lang: DraftLanguage): boolean {
+  return idx.findAny(compiledFor(analyzer, analyzer.data.checkLexicon.offenceMarkers, lang)) !== undefined;
+}
+
+function compiledFor(analyzer: Analyzer, cues: Cues, lang: DraftLanguage): CompiledCue[] {
+  const own = analyzer.matcher.cues.compileAll(cues, lang);
+  return own.length > 0 || lang === 'en' ? own : analyzer.matcher.cues.compileAll(cues, 'en');
+}
+
+/** A cue hit whose words are the cue's own words, not only words sharing its stems. */
+function findOwnWords(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, cues: Cues): CueHit | undefined {
+  for (const cue of compiledFor(analyzer, cues, lang)) {
+    const hit = idx.find(cue);
+    if (hit && sameWords(text.slice(hit.span.start, hit.span.end), cue.text)) return hit;
+  }
+  return undefined;
+}
+
 /** Codes silenced in a provision by a `concordance-ignore CODE` directive. */
 export function ignoredCodes(provisionText: string): Set<string> {
   const out = new Set<string>();
@@ -199,7 +250,7 @@ class CheckContext {
     // offence. The matched article's element checks would then be beside the point.
     const bestKind = article?.kind;
     const offenceArticle = bestKind !== undefined && this.analyzer.settings.offenceKinds.includes(bestKind);
-    const speech = isOffence ? this.findWords(idx, 'speech', data.checkLexicon.speechOffenceCues) : undefined;
+    const speech = isOffence ? speechWordsIn(this.analyzer, this.text, idx, this.lang) : undefined;
     const outside = isOffence ? this.outsideSubject(idx, best?.article) : undefined;
     const speechOnly = speech !== undefined && (bestKind !== 'offence' || best?.strength !== 'strong');
     const counterpartDoubted = outside !== undefined || speechOnly;
@@ -279,14 +330,7 @@ class CheckContext {
 
   /** The first offence subject outside the Convention whose words the provision uses. */
   private outsideSubject(idx: TokenIndex, bestArticle: number | undefined): { subject: string; hit: CueHit } | undefined {
-    const subjects = this.analyzer.data.checkLexicon.outsideSubjects ?? [];
-    for (let i = 0; i < subjects.length; i++) {
-      const s = subjects[i];
-      if (bestArticle !== undefined && s.unlessArticles?.includes(bestArticle)) continue;
-      const hit = this.findWords(idx, 'outside:' + i, s.cues);
-      if (hit) return { subject: s.subject, hit };
-    }
-    return undefined;
+    return outsideSubjectIn(this.analyzer, this.text, idx, this.lang, bestArticle);
   }
 
   /**

@@ -253,7 +253,7 @@ export class ProvisionMatcher {
       if (markedKinds.has(ca.article.kind)) {
         markerScore = 1;
         reasons.push(`worded as ${ca.article.kind === 'offence' ? 'an offence' : 'a ' + ca.article.kind.replace('-', ' ')}`);
-      } else if (kindMarked && markedKinds.size > 0) markerScore = -1;
+      } else if (kindMarked && (markedKinds.size > 0 || this.settings.markersRequired?.includes(ca.article.kind))) markerScore = -1;
       if (saving) reasons.push(`but worded as a saving or disclaimer ("${input.text.slice(saving.span.start, saving.span.end)}")`);
 
       const score =

@@ -52,6 +52,8 @@ export interface MatcherSettings {
    * when only another kind's markers are.
    */
   markers: { kinds: string[]; cues: Cues }[];
+  /** Kinds whose markers a provision must carry: an offence article needs wording that creates an offence. */
+  markersRequired?: string[];
   /**
    * Wording of provisions that create no offence, power or duty of their own: savings ("has
    * effect without prejudice to"), disclaimers ("does not prohibit"), immunities.
