@@ -203,7 +203,7 @@ export class TokenIndex {
     let best: CueHit | undefined;
     for (const c of cues) {
       const hit = this.find(c);
-      if (hit && (!best || hit.length > best.length || (hit.length === best.length && hit.span.start < best.span.start))) best = hit;
+      if (hit && betterHit(hit, best)) best = hit;
     }
     return best;
   }
@@ -219,4 +219,58 @@ function firstAfter(list: number[], x: number): number {
     else hi = mid;
   }
   return lo < list.length ? list[lo] : -1;
+}
+
+/** Is `hit` better evidence than `best`: longer, then earlier? */
+export function betterHit(hit: CueHit, best: CueHit | undefined): boolean {
+  return !best || hit.length > best.length || (hit.length === best.length && hit.span.start < best.span.start);
+}
+
+/**
+ * Many cue lists at once, each under a numbered slot (an element, an article's heading cues …),
+ * indexed by each cue's rarest word. A provision looks up only the cues whose rarest word it
+ * contains instead of trying every cue of every list.
+ */
+export class AnchoredCues {
+  private readonly byAnchor = new Map<string, { cue: CompiledCue; slot: number }[]>();
+
+  constructor(entries: { cue: CompiledCue; slot: number }[]) {
+    const df = new Map<string, number>();
+    for (const { cue } of entries) for (const k of new Set(cue.keys)) df.set(k, (df.get(k) ?? 0) + 1);
+    for (const entry of entries) {
+      let anchor = entry.cue.keys[0];
+      for (const k of entry.cue.keys) if ((df.get(k) ?? 0) < (df.get(anchor) ?? 0)) anchor = k;
+      let list = this.byAnchor.get(anchor);
+      if (!list) this.byAnchor.set(anchor, (list = []));
+      list.push(entry);
+    }
+  }
+
+  /** Every hit of every cue that occurs, as `visit(slot, hit)`. */
+  private each(index: TokenIndex, visit: (slot: number, hit: CueHit) => void): void {
+    for (const key of index.positions.keys()) {
+      const candidates = this.byAnchor.get(key);
+      if (!candidates) continue;
+      for (const { cue, slot } of candidates) {
+        const hit = index.find(cue);
+        if (hit) visit(slot, hit);
+      }
+    }
+  }
+
+  /** The best hit (as TokenIndex.findAny would give) of each slot with any. */
+  best(index: TokenIndex): Map<number, CueHit> {
+    const out = new Map<number, CueHit>();
+    this.each(index, (slot, hit) => {
+      if (betterHit(hit, out.get(slot))) out.set(slot, hit);
+    });
+    return out;
+  }
+
+  /** How many of each slot's cues occur. */
+  count(index: TokenIndex): Map<number, number> {
+    const out = new Map<number, number>();
+    this.each(index, (slot) => out.set(slot, (out.get(slot) ?? 0) + 1));
+    return out;
+  }
 }

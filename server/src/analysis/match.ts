@@ -1,6 +1,6 @@
 // Matches one provision to convention articles, element by element.
 // Every number that shapes the ranking (weights, thresholds) comes from data/matcher.json.
-import { CueMatcher, TokenIndex, type CompiledCue, type CueHit } from './cues';
+import { AnchoredCues, CueMatcher, TokenIndex, type CompiledCue, type CueHit } from './cues';
 import type { Article, ConventionData, Cues } from './data/types';
 import type { MatcherSettings } from './matcherSettings';
 import type { ArticleMatch, DraftLanguage, ElementEvidence, MatchStrength, Span } from './types';
@@ -46,10 +46,14 @@ interface CompiledArticle {
 }
 
 const LANGS: DraftLanguage[] = ['en', 'es', 'fr'];
+/** More than any article's number of elements. */
+const ELEMENT_STRIDE = 256;
 
 export class ProvisionMatcher {
   readonly cues: CueMatcher;
   private readonly articles: CompiledArticle[];
+  /** Position of each article number in `articles`. */
+  private readonly indexOf = new Map<number, number>();
   private readonly idf = new Map<string, number>();
   /** Inverted profiles: for each stem, the articles (by index) whose profile has it, with f × idf. */
   private readonly postings = new Map<string, { i: number; w: number }[]>();
@@ -57,6 +61,8 @@ export class ProvisionMatcher {
   private readonly markers: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
   private readonly nonOperative: Record<DraftLanguage, CompiledCue[]>;
   private readonly definitionTerms: Record<DraftLanguage, CompiledCue[]>;
+  /** Per language: element cues (slot = article index × stride + element index), heading cues and key terms (slot = article index). */
+  private readonly tables = new Map<DraftLanguage, { elements: AnchoredCues; headings: AnchoredCues; keyTerms: AnchoredCues }>();
   /** Per language, a pattern for references to other provisions ("section 1 above (unauthorised access)"). */
   private readonly referencePatterns = new Map<DraftLanguage, RegExp>();
 
@@ -134,6 +140,15 @@ export class ProvisionMatcher {
         list.push({ i, w });
       }
     });
+    this.articles.forEach((ca, i) => this.indexOf.set(ca.article.article, i));
+    for (const l of LANGS) {
+      const entries = (cues: (ca: CompiledArticle) => CompiledCue[]) => this.articles.flatMap((ca, i) => cues(ca).map((cue) => ({ cue, slot: i })));
+      this.tables.set(l, {
+        elements: new AnchoredCues(this.articles.flatMap((ca, i) => ca.elements.flatMap((e, j) => e.cues[l].map((cue) => ({ cue, slot: i * ELEMENT_STRIDE + j }))))),
+        headings: new AnchoredCues(entries((ca) => ca.headingCues[l])),
+        keyTerms: new AnchoredCues(entries((ca) => ca.keyTerms[l])),
+      });
+    }
     this.contexts = settings.contexts.map((c) => ({ kinds: c.kinds, cues: withEnglishFallback(c.cues) }));
     const verbatim = (c: Cues): Record<DraftLanguage, CompiledCue[]> => {
       const out = {} as Record<DraftLanguage, CompiledCue[]>;
@@ -187,15 +202,23 @@ export class ProvisionMatcher {
     for (const m of this.markers) if (allWords.findAny(m.cues[lang])) for (const k of m.kinds) markedKinds.add(k);
     const saving = allWords.findAny(this.nonOperative[lang]);
 
-    const scored: ArticleMatch[] = [];
-    for (const ca of this.articles) {
+    const tables = this.tables.get(lang)!;
+    const hits = tables.elements.best(index);
+    const headingHits = headingIndex ? tables.headings.best(headingIndex) : undefined;
+    const bodyHeadingHits = tables.headings.best(index);
+    const keyTermCounts = tables.keyTerms.count(index);
+    // Scores for every article first; evidence and reasons only for those shown (allocation
+    // for 68 articles × their elements on every provision was most of the garbage).
+    const scoreOf = (ai: number, detailed: boolean): ArticleMatch => {
+      const ca = this.articles[ai];
       const reasons: string[] = [];
       const elements: ElementEvidence[] = [];
       let optionalBonus = 0;
       const presentRequired: CompiledElement[] = [];
-      for (const e of ca.elements) {
-        const hit = index.findAny(e.cues[lang]);
-        elements.push(evidence(e, hit, input.text));
+      for (let ei = 0; ei < ca.elements.length; ei++) {
+        const e = ca.elements[ei];
+        const hit = hits.get(ai * ELEMENT_STRIDE + ei);
+        if (detailed) elements.push(evidence(e, hit, input.text));
         if (hit && e.required) presentRequired.push(e);
         if (hit && !e.required) optionalBonus += e.weight;
       }
@@ -204,8 +227,10 @@ export class ProvisionMatcher {
       if (ca.requiredWeight > 0) {
         elementScore = Math.min(1, (presentWeight + 0.25 * optionalBonus) / (ca.requiredWeight + w.elementSmoothing));
         if (presentWeight > 0) {
-          const n = elements.filter((e) => e.present && e.required).length;
-          reasons.push(`${n} of ${ca.elements.filter((e) => e.required).length} required elements found`);
+          if (detailed) {
+            const n = elements.filter((e) => e.present && e.required).length;
+            reasons.push(`${n} of ${ca.elements.filter((e) => e.required).length} required elements found`);
+          }
         }
         // Shared elements alone (intent, "without right", an ICT system) do not say which
         // article a provision implements: without a distinctive one the evidence counts less.
@@ -229,12 +254,11 @@ export class ProvisionMatcher {
           }
         }
       }
-      const headingHit = headingIndex?.findAny(ca.headingCues[lang]);
+      const headingHit = headingHits?.get(ai);
       if (headingHit) reasons.push(`heading says "${input.heading!.slice(headingHit.span.start, headingHit.span.end)}"`);
-      const bodyHeadingHit = headingHit ? undefined : index.findAny(ca.headingCues[lang]);
+      const bodyHeadingHit = headingHit ? undefined : bodyHeadingHits.get(ai);
       if (bodyHeadingHit) reasons.push(`text names "${input.text.slice(bodyHeadingHit.span.start, bodyHeadingHit.span.end)}"`);
-      let keyTermHits = 0;
-      for (const k of ca.keyTerms[lang]) if (index.find(k)) keyTermHits++;
+      const keyTermHits = keyTermCounts.get(ai) ?? 0;
       const keyTermScore = ca.keyTerms[lang].length ? Math.min(1, keyTermHits / Math.min(2, ca.keyTerms[lang].length)) : 0;
       if (keyTermHits) reasons.push(`${keyTermHits} key term${keyTermHits > 1 ? 's' : ''} of the article used`);
       let contextScore = 0;
@@ -265,19 +289,24 @@ export class ProvisionMatcher {
         w.definitions * definitionScore +
         w.similarity * sim -
         (saving ? (w.nonOperative ?? 0) : 0);
-      scored.push({
+      return {
         article: ca.article.article,
         title: ca.article.title,
         score: Math.round(score * 1000) / 1000,
         strength: strengthOf(score, t),
         elements,
-        reasons,
-      });
-    }
+        reasons: detailed ? reasons : [],
+      };
+    };
+    const scored: ArticleMatch[] = [];
+    for (let ai = 0; ai < this.articles.length; ai++) scored.push(scoreOf(ai, false));
     scored.sort((a, b) => b.score - a.score || a.article - b.article);
     const best = scored[0];
     if (!best || best.score < t.show) return [];
-    return scored.filter((m, i) => i === 0 || (m.score >= t.show && m.score >= best.score * t.secondaryRatio)).slice(0, t.maxMatches);
+    return scored
+      .filter((m, i) => i === 0 || (m.score >= t.show && m.score >= best.score * t.secondaryRatio))
+      .slice(0, t.maxMatches)
+      .map((m) => scoreOf(this.indexOf.get(m.article)!, true));
   }
 
   /** Cosine similarity between the provision's stems and each article's profile. */
