@@ -115,9 +115,20 @@ export function isOffenceWording(analyzer: Analyzer, idx: TokenIndex, lang: Draf
   return idx.findAny(compiledFor(analyzer, analyzer.data.checkLexicon.offenceMarkers, lang)) !== undefined;
 }
 
+/** Compiled cues of a data list, memoised per list and language (they are looked up per provision). */
+const compiledLists = new WeakMap<Analyzer, WeakMap<Cues, Partial<Record<DraftLanguage, CompiledCue[]>>>>();
+
 function compiledFor(analyzer: Analyzer, cues: Cues, lang: DraftLanguage): CompiledCue[] {
-  const own = analyzer.matcher.cues.compileAll(cues, lang);
-  return own.length > 0 || lang === 'en' ? own : analyzer.matcher.cues.compileAll(cues, 'en');
+  let lists = compiledLists.get(analyzer);
+  if (!lists) compiledLists.set(analyzer, (lists = new WeakMap()));
+  let byLang = lists.get(cues);
+  if (!byLang) lists.set(cues, (byLang = {}));
+  let list = byLang[lang];
+  if (!list) {
+    const own = analyzer.matcher.cues.compileAll(cues, lang);
+    list = byLang[lang] = own.length > 0 || lang === 'en' ? own : analyzer.matcher.cues.compileAll(cues, 'en');
+  }
+  return list;
 }
 
 /** A cue hit whose words are the cue's own words, not only words sharing its stems. */
