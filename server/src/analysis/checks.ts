@@ -110,23 +110,27 @@ export function counterpartDoubted(analyzer: Analyzer, text: string, idx: TokenI
   return kind !== 'offence' || best?.strength !== 'strong';
 }
 
-/** Is the provision worded as creating an offence? */
+/**
+ * Is the provision worded as creating an offence? Markers are matched word for word, function
+ * words included: without "shall be", "shall be punished" would match "punishing".
+ */
 export function isOffenceWording(analyzer: Analyzer, idx: TokenIndex, lang: DraftLanguage): boolean {
-  return idx.findAny(compiledFor(analyzer, analyzer.data.checkLexicon.offenceMarkers, lang)) !== undefined;
+  return idx.findAny(compiledFor(analyzer, analyzer.data.checkLexicon.offenceMarkers, lang, true)) !== undefined;
 }
 
 /** Compiled cues of a data list, memoised per list and language (they are looked up per provision). */
-const compiledLists = new WeakMap<Analyzer, WeakMap<Cues, Partial<Record<DraftLanguage, CompiledCue[]>>>>();
+const compiledLists = new WeakMap<Analyzer, WeakMap<Cues, Partial<Record<string, CompiledCue[]>>>>();
 
-function compiledFor(analyzer: Analyzer, cues: Cues, lang: DraftLanguage): CompiledCue[] {
+function compiledFor(analyzer: Analyzer, cues: Cues, lang: DraftLanguage, verbatim = false): CompiledCue[] {
   let lists = compiledLists.get(analyzer);
   if (!lists) compiledLists.set(analyzer, (lists = new WeakMap()));
   let byLang = lists.get(cues);
   if (!byLang) lists.set(cues, (byLang = {}));
-  let list = byLang[lang];
+  const key = verbatim ? lang + '!' : lang;
+  let list = byLang[key];
   if (!list) {
-    const own = analyzer.matcher.cues.compileAll(cues, lang);
-    list = byLang[lang] = own.length > 0 || lang === 'en' ? own : analyzer.matcher.cues.compileAll(cues, 'en');
+    const own = analyzer.matcher.cues.compileAll(cues, lang, verbatim);
+    list = byLang[key] = own.length > 0 || lang === 'en' ? own : analyzer.matcher.cues.compileAll(cues, 'en', verbatim);
   }
   return list;
 }
@@ -252,7 +256,7 @@ class CheckContext {
     const idx = this.index(unit.span);
     const head = this.headline(unit);
     const data = this.analyzer.data;
-    const isOffence = !!data.checkLexicon && idx.findAny(this.compiled('offence', data.checkLexicon.offenceMarkers)) !== undefined;
+    const isOffence = isOffenceWording(this.analyzer, idx, this.lang);
     const article = best ? data.articles.find((a) => a.article === best.article) : undefined;
 
     // An offence that matches no offence article (or only a general one) has no counterpart;

@@ -95,7 +95,7 @@ export function toTextReport(report: JsonReport): string {
   }
   out.push('', `Findings: ${report.diagnostics.length}`);
   for (const d of report.diagnostics) {
-    out.push(`  ${pad(`${d.range.start.line + 1}:${d.range.start.character + 1}`, 8)} ${pad(d.severity, 11)} ${pad(d.code, 28)} ${d.message} [Art. ${d.articles.join(', ')}]`);
+    out.push(`  ${pad(`${d.range.start.line + 1}:${d.range.start.character + 1}`, 8)} ${pad(d.severity, 11)} ${pad(d.code, 28)} ${d.message}${d.articles.length ? ` [Art. ${d.articles.join(', ')}]` : ''}`);
   }
   const counted = report.coverage.filter((c) => c.status !== 'not-applicable');
   const implemented = counted.filter((c) => c.status === 'implemented').length;
