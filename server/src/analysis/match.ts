@@ -298,8 +298,21 @@ export class ProvisionMatcher {
         reasons: detailed ? reasons : [],
       };
     };
+    // An article with no element, heading, key-term or definition evidence scores at most
+    // markers + context + similarity: when that cannot reach the threshold it cannot be shown,
+    // so it is not scored at all (most articles, for most provisions).
+    const withEvidence = new Set<number>();
+    for (const slot of hits.keys()) withEvidence.add(Math.floor(slot / ELEMENT_STRIDE));
+    for (const ai of bodyHeadingHits.keys()) withEvidence.add(ai);
+    if (headingHits) for (const ai of headingHits.keys()) withEvidence.add(ai);
+    for (const ai of keyTermCounts.keys()) withEvidence.add(ai);
     const scored: ArticleMatch[] = [];
-    for (let ai = 0; ai < this.articles.length; ai++) scored.push(scoreOf(ai, false));
+    for (let ai = 0; ai < this.articles.length; ai++) {
+      const ca = this.articles[ai];
+      const bound = w.markers + w.context + w.similarity * (similarity.get(ca.article.article) ?? 0);
+      if (!withEvidence.has(ai) && !(ca.article.kind === 'definition' && definedCore > 0) && bound < t.show) continue;
+      scored.push(scoreOf(ai, false));
+    }
     scored.sort((a, b) => b.score - a.score || a.article - b.article);
     const best = scored[0];
     if (!best || best.score < t.show) return [];
