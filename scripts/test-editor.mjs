@@ -7,6 +7,7 @@
 //       a VS Code 1.139 workbench with a Node extension host, installed from npm + apt only (offline CI);
 //     - else with @vscode/test-electron (downloads VS Code, or uses $CONCORDANCE_VSCODE_PATH);
 //     - else fails with a message saying why.
+//  4. with the harness (and no --grep): scripts/test-webviews.mjs, the webviews on a hostile draft in its chromium.
 // The exit code is the tests' result. Options: --grep <text> (only matching tests), --keep (keep the workspace).
 // Results and logs: out/editor-tests/ (test-output.log, result.json, logs/), or $CONCORDANCE_EDITOR_TEST_OUT.
 import { spawnSync } from 'node:child_process';
@@ -65,6 +66,13 @@ if (fs.existsSync(harness)) {
 summarize(status);
 if (status === 0 && !keep) fs.rmSync(workspace, { recursive: true, force: true });
 else say(`workspace kept: ${workspace}`);
+if (fs.existsSync(harness) && !grep) {
+  // The webviews in the harness's chromium, on a hostile draft (nothing executes, text shows literally).
+  say('webview security test (scripts/test-webviews.mjs)');
+  const webviews = run(process.execPath, ['scripts/test-webviews.mjs'], { env });
+  say(webviews === 0 ? 'webview security test PASSED' : `webview security test FAILED (exit ${webviews})`);
+  if (status === 0) status = webviews;
+}
 process.exit(status);
 
 // ---------------------------------------------------------------- runners
