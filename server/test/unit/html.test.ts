@@ -49,7 +49,7 @@ describe('webview HTML', () => {
       assert.notStrictEqual(makeNonce(), nonce);
       const html = page({ title: SCRIPT, cspSource: 'vscode-resource:', nonce, styleUri: 'res/webview.css', scriptUri: 'res/webview.js', body: '<p>x</p>', state: { uri: HOSTILE }, view: 'table' });
       const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)![1].replace(/&#39;/g, "'");
-      assert.strictEqual(csp, `default-src 'none'; style-src vscode-resource: 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src vscode-resource:; font-src vscode-resource:`);
+      assert.strictEqual(csp, `default-src 'none'; style-src vscode-resource: 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src vscode-resource:; font-src vscode-resource:; base-uri 'none'; form-action 'none'`);
       assert.strictEqual((html.match(/<script/g) ?? []).length, 1);
       assert.ok(html.includes(`<script nonce="${nonce}" src="res/webview.js"></script>`));
       assert.ok(html.includes('<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>'));
