@@ -8,7 +8,7 @@ import type { ConventionData } from './data/types';
 import { detectLanguage } from './language';
 import { ProvisionMatcher } from './match';
 import type { MatcherSettings } from './matcherSettings';
-import { parseProvisions } from './parse';
+import { findEdit, parseProvisions, reparseProvisions, type TextEdit } from './parse';
 import { setSpellingRules } from './tokens';
 import type { ArticleMatch, DocumentAnalysis, DraftLanguage, ParsedDraft, Problem, Provision, ProvisionMatch, Span } from './types';
 
@@ -16,6 +16,24 @@ export interface AnalyzeOptions {
   /** Force a language instead of detecting it. */
   language?: DraftLanguage;
   checks?: CheckOptions;
+  /**
+   * An earlier version of the same document and its analysis by this Analyzer: what the edit
+   * did not touch is reused (parse, matches, findings). The result is the same as without it.
+   */
+  previous?: { text: string; analysis: DocumentAnalysis };
+}
+
+/** What changed since the previous version, for the steps that reuse its results. */
+export interface Revision {
+  text: string;
+  analysis: DocumentAnalysis;
+  edit: TextEdit;
+}
+
+/** Does a provision's text lie wholly before or wholly after the edit (so that it is unchanged)? */
+export function untouched(oldSpan: Span, newSpan: Span, edit: TextEdit, delta: number): boolean {
+  if (oldSpan.end < edit.start) return newSpan.start === oldSpan.start && newSpan.end === oldSpan.end;
+  return oldSpan.start >= edit.oldEnd && newSpan.start === oldSpan.start + delta && newSpan.end === oldSpan.end + delta;
 }
 
 /** Drafts larger than this are analysed only in part, with a problem saying so. */
@@ -25,6 +43,8 @@ const CACHE_LIMIT = 50_000;
 export class Analyzer {
   readonly matcher: ProvisionMatcher;
   private readonly cache = new Map<string, ArticleMatch[]>();
+  /** Analyses this Analyzer made, with the defined terms of each unit (for reuse by the next version). */
+  private readonly produced = new WeakMap<DocumentAnalysis, Map<string, string[]>>();
   /** Provisions actually matched (not served from cache) since the counter was reset. */
   matchedCount = 0;
 
@@ -71,28 +91,55 @@ export class Analyzer {
       problems.push({ message: `The draft is ${text.length} characters long; only the first ${MAX_ANALYSED_CHARS} were analysed.` });
       text = text.slice(0, MAX_ANALYSED_CHARS);
     }
+    const revision = this.revision(text, options.previous);
     const language = options.language ?? detectLanguage(text);
-    const parsed = parseProvisions(text);
+    const parsed = revision ? reparseProvisions(revision.analysis.parsed, revision.text, text, revision.edit) : parseProvisions(text);
     yield;
     const matches = new Map<string, ProvisionMatch>();
     const units = matchUnits(parsed);
     const defined = definedTermsByUnit(units, parsed);
+    const prevDefined = revision ? this.produced.get(revision.analysis) : undefined;
+    const delta = revision ? text.length - revision.text.length : 0;
+    let reused = 0;
     for (const unit of units) {
-      matches.set(unit.id, { provision: unit.id, matches: this.matchUnit(text, unit, parsed, language, defined.get(unit.id) ?? []) });
+      const terms = defined.get(unit.id) ?? NO_TERMS;
+      const old = revision && revision.analysis.language === language ? revision.analysis.parsed.byId.get(unit.id) : undefined;
+      const oldMatch = old ? revision!.analysis.matches.get(unit.id) : undefined;
+      if (
+        old &&
+        oldMatch &&
+        untouched(old.span, unit.span, revision!.edit, delta) &&
+        old.heading === unit.heading &&
+        sameStrings(prevDefined?.get(unit.id) ?? NO_TERMS, terms) &&
+        sameStrings(contextOf(old, revision!.analysis.parsed), contextOf(unit, parsed))
+      ) {
+        // Same text, heading, context, defined terms and language: the match-cache key is the
+        // same, so is the match; only its offsets move.
+        matches.set(unit.id, delta === 0 || old.span.end < revision!.edit.start ? oldMatch : { provision: unit.id, matches: oldMatch.matches.map((m) => rebase(m, delta)) });
+        if (++reused % 256 === 0) yield;
+        continue;
+      }
+      matches.set(unit.id, { provision: unit.id, matches: this.matchUnit(text, unit, parsed, language, terms) });
       yield;
     }
     const analysis: DocumentAnalysis = { language, parsed, matches, findings: [], coverage: [], problems };
-    analysis.findings = checkDraft(text, analysis, this, options.checks);
+    analysis.findings = checkDraft(text, analysis, this, options.checks, revision);
     yield;
     analysis.coverage = computeCoverage(this.data, analysis);
+    this.produced.set(analysis, defined);
     return analysis;
+  }
+
+  /** The previous version, when this Analyzer analysed it and it can be reused. */
+  private revision(text: string, previous: AnalyzeOptions['previous']): Revision | undefined {
+    if (!previous || typeof previous.text !== 'string' || !this.produced.has(previous.analysis)) return undefined;
+    const prevText = previous.text.length > MAX_ANALYSED_CHARS ? previous.text.slice(0, MAX_ANALYSED_CHARS) : previous.text;
+    return { text: prevText, analysis: previous.analysis, edit: findEdit(prevText, text) };
   }
 
   private matchUnit(text: string, unit: Provision, parsed: ParsedDraft, lang: DraftLanguage, definedTerms: string[]): ArticleMatch[] {
     const unitText = text.slice(unit.span.start, unit.span.end);
-    const context = ancestors(unit, parsed)
-      .map((p) => p.heading ?? '')
-      .filter(Boolean);
+    const context = contextOf(unit, parsed);
     const key = [lang, unit.heading ?? '', context.join('\u0001'), definedTerms.join('\u0001'), unitText].join('\u0000');
     let rel = this.cache.get(key);
     if (rel) {
@@ -149,6 +196,21 @@ function definedTermsByUnit(units: Provision[], parsed: ParsedDraft): Map<string
     else out.set(unit.id, [d.term]);
   }
   return out;
+}
+
+const NO_TERMS: string[] = [];
+
+/** Headings of a provision's ancestors, outermost first: the context it is matched in. */
+function contextOf(p: Provision, parsed: ParsedDraft): string[] {
+  return ancestors(p, parsed)
+    .map((q) => q.heading ?? '')
+    .filter(Boolean);
+}
+
+function sameStrings(x: string[], y: string[]): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
 }
 
 export function ancestors(p: Provision, parsed: ParsedDraft): Provision[] {

@@ -1,8 +1,8 @@
 // Safeguard, element, human-rights and drafting checks over an analysed draft.
 // Which check applies to which article, and what counts as the safeguard being present,
 // is data (data/checks.json, data/safeguards.json); this file only walks the draft.
-import type { Analyzer } from './analyze';
-import { matchUnits } from './analyze';
+import type { Analyzer, Revision } from './analyze';
+import { matchUnits, untouched } from './analyze';
 import { TokenIndex, type CompiledCue, type CueHit } from './cues';
 import { foldCase } from './tokens';
 import type { Article, CheckCode, Cues } from './data/types';
@@ -17,24 +17,46 @@ export interface CheckOptions {
 
 const IGNORE_DIRECTIVE = /concordance-ignore\s+([a-z-]+\.[a-z-]+(?:\s*,\s*[a-z-]+\.[a-z-]+)*)/gi;
 
-export function checkDraft(text: string, analysis: DocumentAnalysis, analyzer: Analyzer, options: CheckOptions = {}): Finding[] {
+/**
+ * `revision`: the previous version of the draft, analysed by the same analyzer; the findings of
+ * units it did not touch (same text, best match, general safeguards and language) are reused.
+ */
+export function checkDraft(text: string, analysis: DocumentAnalysis, analyzer: Analyzer, options: CheckOptions = {}, revision?: Revision): Finding[] {
   const ctx = new CheckContext(text, analysis, analyzer);
   const out: Finding[] = [];
   const units = matchUnits(analysis.parsed);
-  const ignored = units.map((u) => ignoredCodes(text.slice(u.span.start, u.span.end)));
+  const ignored: Set<string>[] = new Array(units.length);
   const cache = unitCache(analyzer);
-  for (const unit of units) {
+  const memo: UnitMemo = { generalKey: ctx.generalKey, units: new Map() };
+  const prev = revision ? memos.get(revision.analysis) : undefined;
+  const reuse = prev !== undefined && prev.generalKey === ctx.generalKey && revision!.analysis.language === analysis.language;
+  const delta = revision ? text.length - revision.text.length : 0;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
     const best = analysis.matches.get(unit.id)?.matches[0];
-    // A unit's findings depend only on its text, its best match and the draft's general
-    // safeguards clauses: cached on those, so an edit re-checks only the provisions it touched.
-    const key = [analysis.language, best?.article ?? '', best?.strength ?? '', ctx.generalKey, text.slice(unit.span.start, unit.span.end)].join('\u0000');
-    let rel = cache.get(key);
-    if (rel) cache.delete(key);
-    else rel = ctx.checkUnit(unit, best).map((f) => ({ ...f, span: shift(f.span, -unit.span.start) }));
-    cache.set(key, rel);
-    if (cache.size > UNIT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    for (const f of rel) out.push({ ...f, span: shift(f.span, unit.span.start), provision: f.provision === undefined ? undefined : unit.id });
+    const old = reuse ? revision!.analysis.parsed.byId.get(unit.id) : undefined;
+    const before = old ? prev!.units.get(unit.id) : undefined;
+    let entry: UnitFindings;
+    if (before && before.article === best?.article && before.strength === best?.strength && untouched(old!.span, unit.span, revision!.edit, delta)) {
+      // The same cache key as the previous version's: the same findings.
+      entry = before;
+    } else {
+      // A unit's findings depend only on its text, its best match and the draft's general
+      // safeguards clauses: cached on those, so an edit re-checks only the provisions it touched.
+      const unitText = text.slice(unit.span.start, unit.span.end);
+      const key = [analysis.language, best?.article ?? '', best?.strength ?? '', ctx.generalKey, unitText].join('\u0000');
+      let rel = cache.get(key);
+      if (rel) cache.delete(key);
+      else rel = ctx.checkUnit(unit, best).map((f) => ({ ...f, span: shift(f.span, -unit.span.start) }));
+      cache.set(key, rel);
+      if (cache.size > UNIT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+      entry = { rel, ignored: ignoredCodes(unitText), article: best?.article, strength: best?.strength };
+    }
+    memo.units.set(unit.id, entry);
+    ignored[i] = entry.ignored;
+    for (const f of entry.rel) out.push({ ...f, span: shift(f.span, unit.span.start), provision: f.provision === undefined ? undefined : unit.id });
   }
+  memos.set(analysis, memo);
   out.push(...ctx.checkDefinitions(), ...ctx.checkReferences());
   // `concordance-ignore CODE` silences CODE in the provision (matched unit) that holds it, and only there.
   const kept = out.filter((f) => {
@@ -52,6 +74,23 @@ export function checkDraft(text: string, analysis: DocumentAnalysis, analyzer: A
 }
 
 const UNIT_CACHE_LIMIT = 50_000;
+
+interface UnitFindings {
+  /** Findings with spans relative to the unit's start. */
+  rel: Finding[];
+  /** Codes the unit silences (`concordance-ignore`). */
+  ignored: Set<string>;
+  article?: number;
+  strength?: string;
+}
+
+/** Per analysis: what each unit gave, so that the next version's checks can reuse it. */
+interface UnitMemo {
+  generalKey: string;
+  units: Map<string, UnitFindings>;
+}
+
+const memos = new WeakMap<DocumentAnalysis, UnitMemo>();
 const unitCaches = new WeakMap<Analyzer, Map<string, Finding[]>>();
 
 function unitCache(analyzer: Analyzer): Map<string, Finding[]> {

@@ -757,6 +757,256 @@ export function parseProvisions(text: string): ParsedDraft {
   }
 }
 
+// ---------------------------------------------------------------------------
+// Incremental parsing
+
+/** What a parse keeps beside its result so that the next version can be parsed incrementally. */
+interface ParseState {
+  lines: Lines;
+  /** Markers of numbering lines, skipped by the reference scan. */
+  skip: Span[];
+  articleStyle: boolean;
+  /** Start of the first provision (after headings were attached), -1 when there is none. */
+  firstEntryStart: number;
+  sectionsByLabel: Map<string, Provision>;
+  trace: RefTrace;
+}
+
+const states = new WeakMap<ParsedDraft, ParseState>();
+
+/** Context a reference's conversion reads around its match: 300 before, 160 + 300 after; with room to spare. */
+const REF_CONTEXT = 1000;
+/** Characters other than spaces and tabs REF_RE may read past the end of a match before it fails (generously). */
+const REF_LOOKAHEAD = 256;
+
+/**
+ * The parse of `text`, reusing the parse of an earlier version `prevText` of the same draft
+ * when the edit between them cannot change the structure: it lies inside one line, adds and
+ * removes no line break, does not change how that line or the next one is classified, nor
+ * anything the heading rules read of that line. Then the provision tree is the earlier one with
+ * offsets after the edit shifted, and only the definitions and the references near the edit are
+ * looked for again. Otherwise (and whenever in doubt) it is a full parse. Always equal to
+ * `parseProvisions(text)`. Never throws.
+ */
+export function reparseProvisions(previous: ParsedDraft, prevText: string, text: string, edit?: TextEdit): ParsedDraft {
+  if (typeof text !== 'string') text = '';
+  try {
+    const r = typeof prevText === 'string' ? reparseUnsafe(previous, prevText, text, edit ?? findEdit(prevText, text)) : undefined;
+    if (r) return r;
+  } catch {
+    // fall through to the full parse
+  }
+  return parseProvisions(text);
+}
+
+/** Length of the common prefix of two strings (compared in chunks first). */
+function commonPrefix(x: string, y: string): number {
+  const max = Math.min(x.length, y.length);
+  let i = 0;
+  for (let step = 65536; step >= 64; step >>= 4) {
+    while (i + step <= max && x.slice(i, i + step) === y.slice(i, i + step)) i += step;
+  }
+  while (i < max && x.charCodeAt(i) === y.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common suffix of two strings, not reaching into the first `floor` characters of either. */
+function commonSuffix(x: string, y: string, floor: number): number {
+  const max = Math.min(x.length, y.length) - floor;
+  let i = 0;
+  for (let step = 65536; step >= 64; step >>= 4) {
+    while (i + step <= max && x.slice(x.length - i - step, x.length - i) === y.slice(y.length - i - step, y.length - i)) i += step;
+  }
+  while (i < max && x.charCodeAt(x.length - 1 - i) === y.charCodeAt(y.length - 1 - i)) i++;
+  return i;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/** Whether [from, to) holds at least `n` characters other than space, tab and no-break space. */
+function hasSolidChars(text: string, from: number, to: number, n: number): boolean {
+  for (let i = from; i < to && n > 0; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0) n--;
+  }
+  return n <= 0;
+}
+
+/** Line index holding offset (lines.start is sorted). */
+function lineAt(lines: Lines, offset: number): number {
+  let lo = 0;
+  let hi = lines.start.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (lines.start[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function sameMarker(x: Marker, y: Marker, f: (n: number) => number): boolean {
+  return f(x.offset) === y.offset && x.label === y.label && x.core === y.core && x.form === y.form;
+}
+
+/** Is `y` (from the new text) the entry `x` (from the old text) with its offsets mapped by f, marker words included? */
+function sameEntry(x: Entry | undefined, y: Entry | undefined, f: (n: number) => number, oldText: string, newText: string): boolean {
+  if (x === undefined || y === undefined) return x === y;
+  if (
+    x.type !== y.type ||
+    x.line !== y.line ||
+    f(x.start) !== y.start ||
+    x.label !== y.label ||
+    x.heading !== y.heading ||
+    x.key !== y.key ||
+    x.mdLevel !== y.mdLevel ||
+    x.prefix !== y.prefix ||
+    x.wantsHeading !== y.wantsHeading ||
+    x.subs.length !== y.subs.length
+  )
+    return false;
+  if ((x.marker === undefined) !== (y.marker === undefined)) return false;
+  if (x.marker && y.marker) {
+    if (f(x.marker.start) !== y.marker.start || f(x.marker.end) !== y.marker.end) return false;
+    if (oldText.slice(x.marker.start, x.marker.end) !== newText.slice(y.marker.start, y.marker.end)) return false;
+  }
+  for (let i = 0; i < x.subs.length; i++) if (!sameMarker(x.subs[i], y.subs[i], f)) return false;
+  return true;
+}
+
+/** Everything the heading rules (step 2 of the parse) read of a line. */
+function headingFacts(text: string, lines: Lines, li: number): string {
+  const blank = isBlank(text, lines, li);
+  const h12 = headingLine(text, lines, li, 12);
+  const h8 = headingLine(text, lines, li, 8);
+  const stop = /[.;:]$/.test(lineText(text, lines, li));
+  return `${blank}\u0000${h12 ?? '\u0001'}\u0000${h8 ?? '\u0001'}\u0000${stop}`;
+}
+
+/** What changed between two versions of a text: old[start, oldEnd) became new[start, newEnd). */
+export interface TextEdit {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The edit between two versions: their common prefix and suffix (not overlapping) left out. */
+export function findEdit(old: string, text: string): TextEdit {
+  const start = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, start);
+  return { start, oldEnd: old.length - suffix, newEnd: text.length - suffix };
+}
+
+function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: TextEdit): ParsedDraft | undefined {
+  const st = states.get(previous);
+  if (!st || old.length === 0 || text.length === 0) return undefined;
+  if (old === text) return previous;
+  const a = edit.start;
+  const bOld = edit.oldEnd;
+  const bNew = edit.newEnd;
+  const delta = text.length - old.length;
+  if (bOld - a - (bNew - a) !== -delta || a > bOld || a > bNew) return undefined;
+  if (hasLineBreak(old, a, bOld) || hasLineBreak(text, a, bNew)) return undefined;
+  const L = lineAt(st.lines, a);
+  const nLines = st.lines.start.length;
+  // Strictly inside line L's content: its start and its line break are untouched.
+  if (!(a > st.lines.start[L] && bOld <= st.lines.end[L])) return undefined;
+  // Text before the first provision decides whether there is a preamble.
+  if (st.firstEntryStart < 0 || a <= st.firstEntryStart) return undefined;
+
+  const f = (x: number): number => (x < a ? x : x >= bOld ? x + delta : NaN);
+  const start = new Array<number>(nLines);
+  const end = new Array<number>(nLines);
+  for (let i = 0; i < nLines; i++) {
+    start[i] = i <= L ? st.lines.start[i] : st.lines.start[i] + delta;
+    end[i] = i < L ? st.lines.end[i] : st.lines.end[i] + delta;
+  }
+  const lines: Lines = { start, end };
+
+  // Classification of line L and of the next line (which reads the tail of L) must not change.
+  for (let li = L; li <= L + 1 && li < nLines; li++) {
+    if (!sameEntry(classifyLine(old, st.lines, li), classifyLine(text, lines, li), f, old, text)) return undefined;
+  }
+  // Nor may anything the heading rules read of line L.
+  if (headingFacts(old, st.lines, L) !== headingFacts(text, lines, L)) return undefined;
+
+  // Same entries, same headings: the same tree, with offsets mapped.
+  const provisions: Provision[] = [];
+  const byId = new Map<string, Provision>();
+  for (const p of previous.provisions) {
+    let q = p;
+    if (p.span.end >= a) {
+      const span = { start: f(p.span.start), end: f(p.span.end) };
+      const ownSpan = { start: f(p.ownSpan.start), end: f(p.ownSpan.end) };
+      if (Number.isNaN(span.start) || Number.isNaN(span.end) || Number.isNaN(ownSpan.start) || Number.isNaN(ownSpan.end)) return undefined;
+      q = { ...p, span, ownSpan };
+    }
+    provisions.push(q);
+    byId.set(q.id, q);
+  }
+  const skip: Span[] = [];
+  for (const s of st.skip) {
+    const m = s.end < a ? s : { start: f(s.start), end: f(s.end) };
+    if (Number.isNaN(m.start) || Number.isNaN(m.end)) return undefined;
+    skip.push(m);
+  }
+
+  const owner = new OwnerIndex(provisions);
+  const definitions = findDefinitions(text, owner, byId);
+
+  // References: keep those found well before the edit, scan again from there until the scan
+  // is back in step with the old one well after the edit, and keep the old ones after that.
+  const tr = st.trace;
+  let keep = -1;
+  for (let i = tr.ends.length - 1; i >= 0; i--) {
+    if (tr.ends[i] + REF_CONTEXT > a) continue;
+    if (hasSolidChars(old, tr.ends[i], a, REF_LOOKAHEAD)) keep = i;
+    break;
+  }
+  const references: Reference[] = keep >= 0 ? previous.references.slice(0, tr.counts[keep]) : [];
+  const trace: RefTrace = keep >= 0 ? { ends: tr.ends.slice(0, keep + 1), counts: tr.counts.slice(0, keep + 1) } : { ends: [], counts: [] };
+  let resumeAt = -1;
+  const resync = (e: number): boolean => {
+    const eo = e - delta;
+    if (eo < bOld + REF_CONTEXT) return false;
+    let lo = keep + 1;
+    let hi = tr.ends.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (tr.ends[mid] < eo) lo = mid + 1;
+      else if (tr.ends[mid] > eo) hi = mid - 1;
+      else {
+        resumeAt = mid;
+        return true;
+      }
+    }
+    return false;
+  };
+  const ctx: RefContext = { skip, articleStyle: st.articleStyle, owner, byId, sectionsByLabel: st.sectionsByLabel };
+  const stopped = scanReferences(text, ctx, keep >= 0 ? tr.ends[keep] : 0, references, trace, resync);
+  if (stopped >= 0 && resumeAt >= 0) {
+    // Shift the rest of the old scan: the same matches, delta further on.
+    const base = references.length - tr.counts[resumeAt];
+    for (let i = tr.counts[resumeAt]; i < previous.references.length; i++) {
+      const r = previous.references[i];
+      references.push({ ...r, span: { start: r.span.start + delta, end: r.span.end + delta } });
+    }
+    for (let i = resumeAt + 1; i < tr.ends.length; i++) {
+      trace.ends.push(tr.ends[i] + delta);
+      trace.counts.push(tr.counts[i] + base);
+    }
+  }
+
+  const parsed: ParsedDraft = { provisions, byId, definitions, references };
+  states.set(parsed, { lines, skip, articleStyle: st.articleStyle, firstEntryStart: st.firstEntryStart, sectionsByLabel: st.sectionsByLabel, trace });
+  return parsed;
+}
+
 /** For tests only: like parseProvisions, but lets an internal error through instead of falling back. */
 export function parseProvisionsStrict(text: string): ParsedDraft {
   return parseUnsafe(text);
@@ -882,8 +1132,13 @@ function parseUnsafe(text: string): ParsedDraft {
   const definitions = findDefinitions(text, owner, byId);
   const skip: Span[] = [];
   for (const e of entries) if (e.marker) skip.push(e.marker);
-  const references = findReferences(text, skip, articleStyle, owner, byId, provisions);
-  return { provisions, byId, definitions, references };
+  const sectionsByLabel = sectionLabels(provisions);
+  const trace: RefTrace = { ends: [], counts: [] };
+  const references: Reference[] = [];
+  scanReferences(text, { skip, articleStyle, owner, byId, sectionsByLabel }, 0, references, trace);
+  const parsed: ParsedDraft = { provisions, byId, definitions, references };
+  states.set(parsed, { lines, skip, articleStyle, firstEntryStart: entries.length > 0 ? entries[0].start : -1, sectionsByLabel, trace });
+  return parsed;
 }
 
 /** Finds the provision whose ownSpan contains an offset (ownSpans tile the text). */
@@ -1012,27 +1267,83 @@ function conventionIn(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function findReferences(
-  text: string,
-  skip: Span[],
-  articleStyle: boolean,
-  owner: OwnerIndex,
-  byId: Map<string, Provision>,
-  provisions: Provision[],
-): Reference[] {
+/** The first section with each (normalised) label: what "section 14" resolves to. */
+function sectionLabels(provisions: Provision[]): Map<string, Provision> {
   const sectionsByLabel = new Map<string, Provision>();
   for (const p of provisions) {
     if (p.kind !== 'section') continue;
     const k = normLabel(p.label);
     if (!sectionsByLabel.has(k)) sectionsByLabel.set(k, p);
   }
-  const refs: Reference[] = [];
+  return sectionsByLabel;
+}
+
+interface RefContext {
+  skip: Span[];
+  articleStyle: boolean;
+  owner: OwnerIndex;
+  byId: Map<string, Provision>;
+  sectionsByLabel: Map<string, Provision>;
+}
+
+/**
+ * The state of the reference scan after each match of REF_RE: where the scan goes on from
+ * (`ends`) and how many references had been found (`counts`). The scan from a position
+ * depends only on the text from one character before it, so an incremental parse can resume it.
+ */
+interface RefTrace {
+  ends: number[];
+  counts: number[];
+}
+
+/**
+ * Scans for references from `from` (a position the scan reached, or 0), appending to `refs`
+ * and `trace`. Stops early, returning the index in `trace` where it stopped, when `resync`
+ * says the scan is back in step with an earlier one; -1 when it ran to the end.
+ */
+function scanReferences(text: string, ctx: RefContext, from: number, refs: Reference[], trace: RefTrace, resync?: (end: number) => boolean): number {
+  const { skip, articleStyle, owner, byId, sectionsByLabel } = ctx;
   let skipIdx = 0;
-  REF_RE.lastIndex = 0;
+  if (from > 0) {
+    // first marker that does not end at or before `from`
+    let lo = 0;
+    let hi = skip.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (skip[mid].end <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    skipIdx = lo;
+  }
+  REF_RE.lastIndex = from;
   for (let m = REF_RE.exec(text); m !== null; m = REF_RE.exec(text)) {
+    const end = REF_RE.lastIndex;
+    referencesOf(m, text, articleStyle, owner, byId, sectionsByLabel, skip, skipIdx, refs);
+    while (skipIdx < skip.length && skip[skipIdx].end <= m.index) skipIdx++;
+    trace.ends.push(end);
+    trace.counts.push(refs.length);
+    if (resync && resync(end)) return trace.ends.length - 1;
+    REF_RE.lastIndex = end;
+  }
+  return -1;
+}
+
+/** The references one match of REF_RE gives (none when it is a provision's own marker). */
+function referencesOf(
+  m: RegExpExecArray,
+  text: string,
+  articleStyle: boolean,
+  owner: OwnerIndex,
+  byId: Map<string, Provision>,
+  sectionsByLabel: Map<string, Provision>,
+  skip: Span[],
+  skipIdx: number,
+  refs: Reference[],
+): void {
+  {
     const start = m.index;
     while (skipIdx < skip.length && skip[skipIdx].end <= start) skipIdx++;
-    if (skipIdx < skip.length && skip[skipIdx].start <= start && start < skip[skipIdx].end) continue;
+    if (skipIdx < skip.length && skip[skipIdx].start <= start && start < skip[skipIdx].end) return;
     const kw = m[1].toLowerCase();
     const end = m.index + m[0].length;
     const listStart = end - m[2].length;
@@ -1062,7 +1373,7 @@ function findReferences(
         pendingRange = RANGE_SEP_RE.test(im[2]);
       }
     }
-    if (items.length === 0) continue;
+    if (items.length === 0) return;
 
     let conv = false;
     let namedTitle: string | undefined;
@@ -1133,7 +1444,6 @@ function findReferences(
       }
     }
   }
-  return refs;
 }
 
 /** Resolves "14", "14(2)(b)", "323-1", "(2)" (relative to the section containing `from`). */

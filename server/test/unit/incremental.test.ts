@@ -1,0 +1,184 @@
+// Incremental re-analysis gives exactly the full analysis: after random edits to real and
+// generated drafts, `reparseProvisions` deep-equals `parseProvisions` of the new text, and
+// `Analyzer.analyze(text, { previous })` deep-equals `analyze(text)` on a fresh Analyzer.
+// `npm test` runs a bounded number of edits; FUZZ_RUNS=2000 runs many more.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import fc from 'fast-check';
+import { generateDraft } from '../../../bench/generate';
+import type { Analyzer } from '../../src/analysis/analyze';
+import { createAnalyzer } from '../../src/analysis/engine';
+import { parseProvisions, reparseProvisions } from '../../src/analysis/parse';
+import type { DocumentAnalysis, ParsedDraft } from '../../src/analysis/types';
+
+const ROOT = path.join(__dirname, '../../../..');
+const RUNS = Number(process.env.FUZZ_RUNS) > 0 ? Number(process.env.FUZZ_RUNS) : 0;
+
+function drafts(): { name: string; text: string }[] {
+  const dir = path.join(ROOT, 'server/test/fixtures/drafts');
+  const out = fs.readdirSync(dir).map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+  out.push({ name: 'cybercrime-bill.draft', text: fs.readFileSync(path.join(ROOT, 'examples/cybercrime-bill.draft'), 'utf8') });
+  for (const [sizeBytes, seed] of [
+    [3000, 1],
+    [8000, 2],
+    [20000, 3],
+  ])
+    out.push({ name: `generated-${sizeBytes}`, text: generateDraft({ sizeBytes, seed }) });
+  out.push({ name: 'crlf', text: out[0].text.replace(/\r?\n/g, '\r\n') });
+  return out;
+}
+
+const DRAFTS = drafts();
+
+/** References whose reading depends on the words around them (Convention or not, titles, paragraphs). */
+const REFERENCES = [
+  'Section 1 Definitions',
+  '(1) In this Act, as in Article 2 of the Convention, "computer data" means data.',
+  '(2) See section 3(2) and Articles 27 to 29 (Production order) of the Convention.',
+  'Section 2 Offences',
+  'A person who acts contrary to article 7, paragraph 2 of the UN Convention commits an offence; see also sections 1 and 3.',
+  'Section 3 Powers',
+  '(1) A judge may order it, as the Convention, in article 24(2), requires.',
+  '(2) Subsection (1) applies to article 99 of the Budapest Convention.',
+  '(3) A person acting under',
+  '(a) subsection (2) is liable.',
+  'Illegal access',
+  'Section 4',
+  'A person who accesses a computer system commits an offence.',
+  '',
+].join('\n');
+
+/** Plain data: Maps become arrays of entries, so deepStrictEqual compares everything in order. */
+function plainParsed(p: ParsedDraft): unknown {
+  return { provisions: p.provisions, byId: [...p.byId.entries()], definitions: p.definitions, references: p.references };
+}
+
+function plainAnalysis(a: DocumentAnalysis): unknown {
+  return { language: a.language, parsed: plainParsed(a.parsed), matches: [...a.matches.entries()], findings: a.findings, coverage: a.coverage, problems: a.problems };
+}
+
+const PIECES = ['\n', '\n\n', '\r\n', ' ', 'x', 'a', 'A', '1', '2', '9', '(', ')', '"', '“', '”', "'", '.', ';', ':', '—', '-', 'Section', 'Section 3', '(a)', '(1)', '(ii)', 'Article', 'Article 27', 'PART 2', '§', '# ', 'means', 'of the Convention', 'section 14(2)', 'concordance-ignore safeguard.duration', '**', '\t'];
+
+interface Edit {
+  /** Where, as a fraction of the text length (or a line start when `atLine`). */
+  at: number;
+  atLine: boolean;
+  del: number;
+  ins: string;
+}
+
+const insertion = fc.oneof(
+  fc.constant(''),
+  fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 4 }).map((xs) => xs.join('').slice(0, 20)),
+  fc.string({ maxLength: 20 }),
+);
+
+const edit: fc.Arbitrary<Edit> = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  atLine: fc.boolean(),
+  del: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 20 })),
+  ins: insertion,
+});
+
+function apply(text: string, e: Edit): string {
+  let at = Math.min(text.length, Math.floor(e.at * text.length));
+  if (e.atLine) {
+    // near a line start, where numbering and headings live
+    const nl = text.lastIndexOf('\n', at);
+    at = nl < 0 ? 0 : nl + 1 + (at % 3);
+    at = Math.min(at, text.length);
+  }
+  const del = Math.min(e.del, text.length - at);
+  return text.slice(0, at) + e.ins + text.slice(at + del);
+}
+
+describe('incremental parsing', function () {
+  this.timeout(0);
+  let incremental = 0;
+  let total = 0;
+
+  it('equals the full parse after every edit of a sequence', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: DRAFTS.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (d, edits) => {
+        let text = DRAFTS[d].text;
+        let parsed = parseProvisions(text);
+        for (const e of edits) {
+          const next = apply(text, e);
+          const inc = reparseProvisions(parsed, text, next);
+          assert.deepStrictEqual(plainParsed(inc), plainParsed(parseProvisions(next)), `${DRAFTS[d].name}: ${JSON.stringify(e)}`);
+          total++;
+          if (inc.provisions.length > 0 && inc.provisions[0] === parsed.provisions[0]) incremental++;
+          text = next;
+          parsed = inc;
+        }
+      }),
+      { numRuns: RUNS || 300 },
+    );
+    // The property must exercise the incremental path, not only its fallback.
+    assert.ok(incremental > total / 10, `only ${incremental} of ${total} edits were parsed incrementally`);
+  });
+
+  it('equals the full parse for one-character edits everywhere in a draft', () => {
+    const cases: [string, number][] = [
+      [DRAFTS.find((x) => x.name === 'cybercrime-bill.draft')!.text, 7],
+      [REFERENCES, 1],
+      [REFERENCES.slice(REFERENCES.indexOf('Section 3')), 1],
+      ['  \n \t \n' + REFERENCES.slice(REFERENCES.indexOf('(3)')), 1],
+    ];
+    for (const [text, step] of cases) {
+      const parsed = parseProvisions(text);
+      for (let at = 0; at <= text.length; at += step) {
+        for (const ins of ['x', '', '(', '1', ' ']) {
+          const next = text.slice(0, at) + ins + text.slice(at + (ins === '' ? 1 : 0));
+          assert.deepStrictEqual(plainParsed(reparseProvisions(parsed, text, next)), plainParsed(parseProvisions(next)), `at ${at}: ${JSON.stringify(ins)}`);
+        }
+      }
+    }
+  });
+
+  it('returns the full parse when the previous parse is unknown or the text is the same', () => {
+    const text = DRAFTS[0].text;
+    const foreign: ParsedDraft = { provisions: [], byId: new Map(), definitions: [], references: [] };
+    assert.deepStrictEqual(plainParsed(reparseProvisions(foreign, text, text + 'x')), plainParsed(parseProvisions(text + 'x')));
+    const parsed = parseProvisions(text);
+    assert.deepStrictEqual(plainParsed(reparseProvisions(parsed, text, text)), plainParsed(parsed));
+    assert.deepStrictEqual(plainParsed(reparseProvisions(parsed, text, '')), plainParsed(parseProvisions('')));
+  });
+});
+
+describe('incremental analysis', function () {
+  this.timeout(0);
+  let analyzer: Analyzer;
+
+  before(() => {
+    analyzer = createAnalyzer().analyzer!;
+  });
+
+  it('equals the analysis of a fresh Analyzer after every edit of a sequence', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: DRAFTS.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (d, edits) => {
+        let text = DRAFTS[d].text;
+        let analysis = analyzer.analyze(text);
+        const fresh = createAnalyzer().analyzer!;
+        for (const e of edits) {
+          const next = apply(text, e);
+          const inc = analyzer.analyze(next, { previous: { text, analysis } });
+          assert.deepStrictEqual(plainAnalysis(inc), plainAnalysis(fresh.analyze(next)), `${DRAFTS[d].name}: ${JSON.stringify(e)}`);
+          text = next;
+          analysis = inc;
+        }
+      }),
+      { numRuns: RUNS ? Math.ceil(RUNS / 10) : 25 },
+    );
+  });
+
+  it('equals the full analysis when the checks options or the forced language differ', () => {
+    const text = DRAFTS.find((x) => x.name === 'cybercrime-bill.draft')!.text;
+    const analysis = analyzer.analyze(text);
+    const next = text.replace('computer', 'computor');
+    const options = { checks: { families: { coverage: false }, severity: { 'safeguard.duration': 'hint' as const } } };
+    assert.deepStrictEqual(plainAnalysis(analyzer.analyze(next, { ...options, previous: { text, analysis } })), plainAnalysis(createAnalyzer().analyzer!.analyze(next, options)));
+    assert.deepStrictEqual(plainAnalysis(analyzer.analyze(next, { language: 'fr', previous: { text, analysis } })), plainAnalysis(createAnalyzer().analyzer!.analyze(next, { language: 'fr' })));
+  });
+});
