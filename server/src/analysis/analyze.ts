@@ -5,10 +5,10 @@ import { checkDraft, counterpartDoubted, isOffenceWording, type CheckOptions } f
 import { TokenIndex } from './cues';
 import { computeCoverage } from './coverage';
 import type { ConventionData } from './data/types';
-import { detectLanguage } from './language';
+import { languageOf, languageWindows, stopWordCounts, type LanguageCounts } from './language';
 import { ProvisionMatcher } from './match';
 import type { MatcherSettings } from './matcherSettings';
-import { findEdit, parseProvisions, reparseProvisions, type TextEdit } from './parse';
+import { findEdit, parseProvisions, reparseProvisions, sameTree, type TextEdit } from './parse';
 import { setSpellingRules } from './tokens';
 import type { ArticleMatch, DocumentAnalysis, DraftLanguage, ParsedDraft, Problem, Provision, ProvisionMatch, Span } from './types';
 
@@ -43,8 +43,8 @@ const CACHE_LIMIT = 50_000;
 export class Analyzer {
   readonly matcher: ProvisionMatcher;
   private readonly cache = new Map<string, ArticleMatch[]>();
-  /** Analyses this Analyzer made, with the defined terms of each unit (for reuse by the next version). */
-  private readonly produced = new WeakMap<DocumentAnalysis, Map<string, string[]>>();
+  /** Analyses this Analyzer made, with what the next version may reuse. */
+  private readonly produced = new WeakMap<DocumentAnalysis, Produced>();
   /** Provisions actually matched (not served from cache) since the counter was reset. */
   matchedCount = 0;
 
@@ -92,26 +92,33 @@ export class Analyzer {
       text = text.slice(0, MAX_ANALYSED_CHARS);
     }
     const revision = this.revision(text, options.previous);
-    const language = options.language ?? detectLanguage(text);
+    const before = revision ? this.produced.get(revision.analysis) : undefined;
+    const languageCounts = options.language ? undefined : this.languageCounts(text, revision, before?.languageCounts);
+    const language = options.language ?? languageOf(languageCounts!);
     const parsed = revision ? reparseProvisions(revision.analysis.parsed, revision.text, text, revision.edit) : parseProvisions(text);
     yield;
     const matches = new Map<string, ProvisionMatch>();
-    const units = matchUnits(parsed);
+    const units = unitsOf(parsed);
     const defined = definedTermsByUnit(units, parsed);
-    const prevDefined = revision ? this.produced.get(revision.analysis) : undefined;
     const delta = revision ? text.length - revision.text.length : 0;
+    // An incremental parse keeps the tree: headings and context are those of the previous
+    // version, and so are the units, in the same order (checked by id below).
+    const tree = revision !== undefined && sameTree(parsed, revision.analysis.parsed);
+    const oldUnits = revision ? unitsOf(revision.analysis.parsed) : undefined;
+    const aligned = tree && oldUnits!.length === units.length;
+    const sameLanguage = revision !== undefined && revision.analysis.language === language;
     let reused = 0;
-    for (const unit of units) {
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i];
       const terms = defined.get(unit.id) ?? NO_TERMS;
-      const old = revision && revision.analysis.language === language ? revision.analysis.parsed.byId.get(unit.id) : undefined;
+      const old = !sameLanguage ? undefined : aligned && oldUnits![i].id === unit.id ? oldUnits![i] : revision!.analysis.parsed.byId.get(unit.id);
       const oldMatch = old ? revision!.analysis.matches.get(unit.id) : undefined;
       if (
         old &&
         oldMatch &&
         untouched(old.span, unit.span, revision!.edit, delta) &&
-        old.heading === unit.heading &&
-        sameStrings(prevDefined?.get(unit.id) ?? NO_TERMS, terms) &&
-        sameStrings(contextOf(old, revision!.analysis.parsed), contextOf(unit, parsed))
+        sameStrings(before?.defined.get(unit.id) ?? NO_TERMS, terms) &&
+        (tree || (old.heading === unit.heading && sameStrings(contextOf(old, revision!.analysis.parsed), contextOf(unit, parsed))))
       ) {
         // Same text, heading, context, defined terms and language: the match-cache key is the
         // same, so is the match; only its offsets move.
@@ -119,15 +126,33 @@ export class Analyzer {
         if (++reused % 256 === 0) yield;
         continue;
       }
-      matches.set(unit.id, { provision: unit.id, matches: this.matchUnit(text, unit, parsed, language, terms) });
+      matches.set(unit.id, { provision: unit.id, matches: this.matchUnit(text, unit, parsed, language, defined.get(unit.id) ?? []) });
       yield;
     }
     const analysis: DocumentAnalysis = { language, parsed, matches, findings: [], coverage: [], problems };
     analysis.findings = checkDraft(text, analysis, this, options.checks, revision);
     yield;
     analysis.coverage = computeCoverage(this.data, analysis);
-    this.produced.set(analysis, defined);
+    this.produced.set(analysis, { defined, languageCounts });
     return analysis;
+  }
+
+  /**
+   * Stop-word counts of each part of the text the language is guessed from; a part that is the
+   * same text as in the previous version (wholly before or after the edit) keeps its counts.
+   */
+  private languageCounts(text: string, revision: Revision | undefined, previous: LanguageCounts[] | undefined): LanguageCounts[] {
+    const windows = languageWindows(text.length);
+    const before = revision && previous ? languageWindows(revision.text.length) : undefined;
+    const delta = revision ? text.length - revision.text.length : 0;
+    return windows.map(([s, e], i) => {
+      if (before && previous && before.length === windows.length) {
+        const [s0, e0] = before[i];
+        if (s0 === s && e0 === e && e <= revision!.edit.start) return previous[i];
+        if (s0 >= revision!.edit.oldEnd && s === s0 + delta && e === e0 + delta) return previous[i];
+      }
+      return stopWordCounts(text, s, e);
+    });
   }
 
   /** The previous version, when this Analyzer analysed it and it can be reused. */
@@ -160,6 +185,15 @@ export class Analyzer {
     if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
     return rel.map((m) => rebase(m, unit.span.start));
   }
+}
+
+const unitLists = new WeakMap<ParsedDraft, Provision[]>();
+
+/** matchUnits, computed once per parse (not to be changed by the caller). */
+export function unitsOf(parsed: ParsedDraft): Provision[] {
+  let units = unitLists.get(parsed);
+  if (!units) unitLists.set(parsed, (units = matchUnits(parsed)));
+  return units;
 }
 
 /** The provisions matched against the convention: sections, or top-level provisions where a draft has none. */
@@ -199,6 +233,13 @@ function definedTermsByUnit(units: Provision[], parsed: ParsedDraft): Map<string
 }
 
 const NO_TERMS: string[] = [];
+
+interface Produced {
+  /** Terms each unit defines. */
+  defined: Map<string, string[]>;
+  /** Stop-word counts per part of the text (absent when the language was forced). */
+  languageCounts?: LanguageCounts[];
+}
 
 /** Headings of a provision's ancestors, outermost first: the context it is matched in. */
 function contextOf(p: Provision, parsed: ParsedDraft): string[] {

@@ -2,7 +2,7 @@
 // Which check applies to which article, and what counts as the safeguard being present,
 // is data (data/checks.json, data/safeguards.json); this file only walks the draft.
 import type { Analyzer, Revision } from './analyze';
-import { matchUnits, untouched } from './analyze';
+import { unitsOf, untouched } from './analyze';
 import { TokenIndex, type CompiledCue, type CueHit } from './cues';
 import { foldCase } from './tokens';
 import type { Article, CheckCode, Cues } from './data/types';
@@ -24,18 +24,28 @@ const IGNORE_DIRECTIVE = /concordance-ignore\s+([a-z-]+\.[a-z-]+(?:\s*,\s*[a-z-]
 export function checkDraft(text: string, analysis: DocumentAnalysis, analyzer: Analyzer, options: CheckOptions = {}, revision?: Revision): Finding[] {
   const ctx = new CheckContext(text, analysis, analyzer);
   const out: Finding[] = [];
-  const units = matchUnits(analysis.parsed);
+  const units = unitsOf(analysis.parsed);
   const ignored: Set<string>[] = new Array(units.length);
   const cache = unitCache(analyzer);
-  const memo: UnitMemo = { generalKey: ctx.generalKey, units: new Map() };
+  const memo: UnitMemo = { generalKey: ctx.generalKey, units, entries: new Array(units.length) };
   const prev = revision ? memos.get(revision.analysis) : undefined;
   const reuse = prev !== undefined && prev.generalKey === ctx.generalKey && revision!.analysis.language === analysis.language;
   const delta = revision ? text.length - revision.text.length : 0;
+  // The previous version's entries by unit id, when its units are not the same list as these.
+  let prevById: Map<string, number> | undefined;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];
     const best = analysis.matches.get(unit.id)?.matches[0];
-    const old = reuse ? revision!.analysis.parsed.byId.get(unit.id) : undefined;
-    const before = old ? prev!.units.get(unit.id) : undefined;
+    let j = -1;
+    if (reuse) {
+      if (i < prev!.units.length && prev!.units[i].id === unit.id) j = i;
+      else {
+        prevById ??= new Map(prev!.units.map((u, k) => [u.id, k]));
+        j = prevById.get(unit.id) ?? -1;
+      }
+    }
+    const old = j >= 0 ? prev!.units[j] : undefined;
+    const before = j >= 0 ? prev!.entries[j] : undefined;
     let entry: UnitFindings;
     if (before && before.article === best?.article && before.strength === best?.strength && untouched(old!.span, unit.span, revision!.edit, delta)) {
       // The same cache key as the previous version's: the same findings.
@@ -52,7 +62,7 @@ export function checkDraft(text: string, analysis: DocumentAnalysis, analyzer: A
       if (cache.size > UNIT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
       entry = { rel, ignored: ignoredCodes(unitText), article: best?.article, strength: best?.strength };
     }
-    memo.units.set(unit.id, entry);
+    memo.entries[i] = entry;
     ignored[i] = entry.ignored;
     for (const f of entry.rel) out.push({ ...f, span: shift(f.span, unit.span.start), provision: f.provision === undefined ? undefined : unit.id });
   }
@@ -87,10 +97,21 @@ interface UnitFindings {
 /** Per analysis: what each unit gave, so that the next version's checks can reuse it. */
 interface UnitMemo {
   generalKey: string;
-  units: Map<string, UnitFindings>;
+  units: Provision[];
+  /** entries[i]: what units[i] gave. */
+  entries: UnitFindings[];
 }
 
 const memos = new WeakMap<DocumentAnalysis, UnitMemo>();
+
+/** Per analyzer: the core definition a draft's definition matches (index, or -1) and the elements it lacks (indexes). */
+const definitionCaches = new WeakMap<Analyzer, Map<string, { def: number; missing: number[] }>>();
+
+function definitionCache(analyzer: Analyzer): Map<string, { def: number; missing: number[] }> {
+  let c = definitionCaches.get(analyzer);
+  if (!c) definitionCaches.set(analyzer, (c = new Map()));
+  return c;
+}
 const unitCaches = new WeakMap<Analyzer, Map<string, Finding[]>>();
 
 function unitCache(analyzer: Analyzer): Map<string, Finding[]> {
@@ -197,8 +218,9 @@ class CheckContext {
   private readonly codes: Map<string, CheckCode>;
   private readonly presentCues = new Map<string, CompiledCue[]>();
   private readonly lang: DraftLanguage;
-  /** Text of provisions implementing the general safeguards article: their safeguards apply draft-wide. */
-  private readonly generalSafeguards: TokenIndex[] = [];
+  /** Spans of provisions implementing the general safeguards article: their safeguards apply draft-wide. */
+  private readonly generalSpans: Span[] = [];
+  private generalIndexes?: TokenIndex[];
   /** A hash of those provisions' text, as part of the per-unit cache key. */
   readonly generalKey: string;
 
@@ -215,11 +237,16 @@ class CheckContext {
       const best = pm.matches[0];
       const p = analysis.parsed.byId.get(pm.provision);
       if (best && p && generalArticles.has(best.article)) {
-        this.generalSafeguards.push(this.index(p.span));
+        this.generalSpans.push(p.span);
         general.push(text.slice(p.span.start, p.span.end));
       }
     }
     this.generalKey = hashText(general.join('\u0001'));
+  }
+
+  /** Token indexes of the general safeguards provisions, built when a unit is checked anew. */
+  private get generalSafeguards(): TokenIndex[] {
+    return (this.generalIndexes ??= this.generalSpans.map((s) => this.index(s)));
   }
 
   private index(span: Span): TokenIndex {
@@ -405,14 +432,33 @@ class CheckContext {
     if (!code) return [];
     const out: Finding[] = [];
     const m = this.analyzer.matcher.cues;
+    const data = this.analyzer.data;
+    const cache = definitionCache(this.analyzer);
     for (const d of this.analysis.parsed.definitions) {
-      const termIdx = new TokenIndex(m.analyze(d.term, this.lang));
-      const def = this.analyzer.data.definitions.find(
-        (x) => x.core && [x.term, x.abbrev ?? '', ...x.synonyms].some((s) => s && termIdx.find(m.compile(s, this.lang)) && sameLength(d.term, s)),
-      );
-      if (!def) continue;
-      const idx = this.index(d.definitionSpan);
-      const missing = def.elements.filter((e) => !idx.findAny(this.compiled('def:' + def.id + ':' + e.id, e.cues)));
+      // What a definition lacks depends only on its term, its text and the language: cached on those.
+      const key = this.lang + '\u0000' + d.term + '\u0000' + this.text.slice(d.definitionSpan.start, d.definitionSpan.end);
+      let known = cache.get(key);
+      if (known) cache.delete(key);
+      else {
+        const termIdx = new TokenIndex(m.analyze(d.term, this.lang));
+        const defIndex = data.definitions.findIndex(
+          (x) => x.core && [x.term, x.abbrev ?? '', ...x.synonyms].some((s) => s && termIdx.find(m.compile(s, this.lang)) && sameLength(d.term, s)),
+        );
+        const missing: number[] = [];
+        if (defIndex >= 0) {
+          const def = data.definitions[defIndex];
+          const idx = this.index(d.definitionSpan);
+          def.elements.forEach((e, i) => {
+            if (!idx.findAny(this.compiled('def:' + def.id + ':' + e.id, e.cues))) missing.push(i);
+          });
+        }
+        known = { def: defIndex, missing };
+      }
+      cache.set(key, known);
+      if (cache.size > UNIT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+      if (known.def < 0) continue;
+      const def = data.definitions[known.def];
+      const missing = known.missing.map((i) => def.elements[i]);
       if (missing.length === 0) continue;
       out.push(
         this.finding(

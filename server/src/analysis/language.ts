@@ -29,23 +29,25 @@ const LOOKUP: Map<string, DraftLanguage> = (() => {
 const SAMPLE_CHARS = 20000;
 
 /**
- * 'en' | 'es' | 'fr' from stop-word counts on a sample of the text (its start,
- * middle and end). Deterministic; ties and texts without stop words give 'en'.
+ * The parts of a text the language is guessed from, as [start, end) ranges: the whole text, or
+ * its start, middle and end. Stop words are counted in each part on its own.
  */
-export function detectLanguage(text: string): DraftLanguage {
-  if (typeof text !== 'string' || text.length === 0) return 'en';
-  let sample: string;
-  if (text.length <= SAMPLE_CHARS * 3) sample = text;
-  else {
-    const mid = Math.floor(text.length / 2);
-    sample =
-      text.slice(0, SAMPLE_CHARS) +
-      ' ' +
-      text.slice(mid - SAMPLE_CHARS / 2, mid + SAMPLE_CHARS / 2) +
-      ' ' +
-      text.slice(text.length - SAMPLE_CHARS);
-  }
-  const counts: Record<DraftLanguage, number> = { en: 0, es: 0, fr: 0 };
+export function languageWindows(length: number): [number, number][] {
+  if (length <= SAMPLE_CHARS * 3) return [[0, length]];
+  const mid = Math.floor(length / 2);
+  return [
+    [0, SAMPLE_CHARS],
+    [mid - SAMPLE_CHARS / 2, mid + SAMPLE_CHARS / 2],
+    [length - SAMPLE_CHARS, length],
+  ];
+}
+
+export type LanguageCounts = Record<DraftLanguage, number>;
+
+/** Stop words of each language in text[start, end). */
+export function stopWordCounts(text: string, start: number, end: number): LanguageCounts {
+  const sample = text.slice(start, end);
+  const counts: LanguageCounts = { en: 0, es: 0, fr: 0 };
   const re = /[\p{L}\p{M}]+/gu;
   for (let m = re.exec(sample); m !== null; m = re.exec(sample)) {
     const w = m[0];
@@ -53,7 +55,23 @@ export function detectLanguage(text: string): DraftLanguage {
     const lang = LOOKUP.get(w.toLowerCase().normalize('NFC'));
     if (lang) counts[lang]++;
   }
+  return counts;
+}
+
+/** The language with most stop words; ties and no stop words give 'en'. */
+export function languageOf(parts: LanguageCounts[]): DraftLanguage {
+  const counts: LanguageCounts = { en: 0, es: 0, fr: 0 };
+  for (const c of parts) for (const lang of ['en', 'es', 'fr'] as const) counts[lang] += c[lang];
   let best: DraftLanguage = 'en';
   for (const lang of ['es', 'fr'] as const) if (counts[lang] > counts[best]) best = lang;
   return best;
+}
+
+/**
+ * 'en' | 'es' | 'fr' from stop-word counts on a sample of the text (its start,
+ * middle and end). Deterministic; ties and texts without stop words give 'en'.
+ */
+export function detectLanguage(text: string): DraftLanguage {
+  if (typeof text !== 'string' || text.length === 0) return 'en';
+  return languageOf(languageWindows(text.length).map(([s, e]) => stopWordCounts(text, s, e)));
 }

@@ -38,33 +38,49 @@ const MAX_ID_PART = 40;
 
 interface Lines {
   /** Start offset of each line. */
-  start: number[];
+  start: Int32Array;
   /** End offset of each line's content (line break excluded). */
-  end: number[];
+  end: Int32Array;
 }
 
+/** Lines ended by "\n", "\r\n" or a lone "\r"; after the last line break comes one more (maybe empty) line. */
 function splitLines(text: string): Lines {
-  const start: number[] = [];
-  const end: number[] = [];
   const n = text.length;
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      start.push(s);
-      end.push(i);
-      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-      s = i + 1;
+  const crlf = text.indexOf('\r') >= 0;
+  let breaks = 0;
+  if (!crlf) for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks++;
+  else {
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        breaks++;
+        if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+      }
     }
   }
-  if (s < n || n === 0 || start.length === 0) {
-    start.push(s);
-    end.push(n);
+  const start = new Int32Array(breaks + 1);
+  const end = new Int32Array(breaks + 1);
+  let k = 0;
+  let s = 0;
+  if (!crlf) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      start[k] = s;
+      end[k++] = i;
+      s = i + 1;
+    }
   } else {
-    // text ends with a line break: an empty last line
-    start.push(n);
-    end.push(n);
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        start[k] = s;
+        end[k++] = i;
+        if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+        s = i + 1;
+      }
+    }
   }
+  start[k] = s;
+  end[k] = n;
   return { start, end };
 }
 
@@ -764,12 +780,26 @@ export function parseProvisions(text: string): ParsedDraft {
 interface ParseState {
   lines: Lines;
   /** Markers of numbering lines, skipped by the reference scan. */
-  skip: Span[];
+  skip: Marks;
   articleStyle: boolean;
   /** Start of the first provision (after headings were attached), -1 when there is none. */
   firstEntryStart: number;
   sectionsByLabel: Map<string, Provision>;
   trace: RefTrace;
+  /** The same for every version whose tree was carried over from an earlier one by shifting offsets. */
+  tree: number;
+}
+
+let treeCount = 0;
+
+/**
+ * Whether two parses have the same provision tree (ids, kinds, labels, headings, parents and
+ * children), their offsets aside: one was parsed incrementally from the other (or both from a
+ * third). False when unknown.
+ */
+export function sameTree(x: ParsedDraft, y: ParsedDraft): boolean {
+  const sx = states.get(x);
+  return sx !== undefined && sx.tree === states.get(y)?.tree;
 }
 
 const states = new WeakMap<ParsedDraft, ParseState>();
@@ -879,12 +909,16 @@ function sameEntry(x: Entry | undefined, y: Entry | undefined, f: (n: number) =>
   return true;
 }
 
-/** Everything the heading rules (step 2 of the parse) read of a line. */
-function headingFacts(text: string, lines: Lines, li: number): string {
+/**
+ * Everything the heading rules (step 2 of the parse) read of a line. They never take a numbering
+ * line (`entry`) as a heading: of such a line they read only whether it is blank or ends a sentence.
+ */
+function headingFacts(text: string, lines: Lines, li: number, entry: boolean): string {
   const blank = isBlank(text, lines, li);
+  const stop = /[.;:]$/.test(lineText(text, lines, li));
+  if (entry) return `${blank}\u0000${stop}`;
   const h12 = headingLine(text, lines, li, 12);
   const h8 = headingLine(text, lines, li, 8);
-  const stop = /[.;:]$/.test(lineText(text, lines, li));
   return `${blank}\u0000${h12 ?? '\u0001'}\u0000${h8 ?? '\u0001'}\u0000${stop}`;
 }
 
@@ -920,20 +954,28 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
   if (st.firstEntryStart < 0 || a <= st.firstEntryStart) return undefined;
 
   const f = (x: number): number => (x < a ? x : x >= bOld ? x + delta : NaN);
-  const start = new Array<number>(nLines);
-  const end = new Array<number>(nLines);
-  for (let i = 0; i < nLines; i++) {
-    start[i] = i <= L ? st.lines.start[i] : st.lines.start[i] + delta;
-    end[i] = i < L ? st.lines.end[i] : st.lines.end[i] + delta;
+  const start = st.lines.start.slice();
+  const end = st.lines.end.slice();
+  if (delta !== 0) {
+    for (let i = L + 1; i < nLines; i++) start[i] += delta;
+    for (let i = L; i < nLines; i++) end[i] += delta;
   }
   const lines: Lines = { start, end };
 
-  // Classification of line L and of the next line (which reads the tail of L) must not change.
-  for (let li = L; li <= L + 1 && li < nLines; li++) {
-    if (!sameEntry(classifyLine(old, st.lines, li), classifyLine(text, lines, li), f, old, text)) return undefined;
+  // Classification of line L and of the next line (which reads the tail of L) must not change,
+  // but for the heading written on line L itself ("Section 3 — Heading"), which only that
+  // provision carries (not in its id, unless a Markdown heading, left out here).
+  const x = classifyLine(old, st.lines, L);
+  const y = classifyLine(text, lines, L);
+  let retitled: { start: number; label: string; from: string; to: string } | undefined;
+  if (!sameEntry(x, y, f, old, text)) {
+    if (!x || !y || !x.heading || !y.heading || x.mdLevel !== undefined || y.mdLevel !== undefined) return undefined;
+    if (!sameEntry({ ...x, heading: y.heading }, y, f, old, text)) return undefined;
+    retitled = { start: y.start, label: x.label, from: x.heading, to: y.heading };
   }
+  if (L + 1 < nLines && !sameEntry(classifyLine(old, st.lines, L + 1), classifyLine(text, lines, L + 1), f, old, text)) return undefined;
   // Nor may anything the heading rules read of line L.
-  if (headingFacts(old, st.lines, L) !== headingFacts(text, lines, L)) return undefined;
+  if (headingFacts(old, st.lines, L, x !== undefined) !== headingFacts(text, lines, L, y !== undefined)) return undefined;
 
   // Same entries, same headings: the same tree, with offsets mapped.
   const provisions: Provision[] = [];
@@ -944,16 +986,36 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
       const span = { start: f(p.span.start), end: f(p.span.end) };
       const ownSpan = { start: f(p.ownSpan.start), end: f(p.ownSpan.end) };
       if (Number.isNaN(span.start) || Number.isNaN(span.end) || Number.isNaN(ownSpan.start) || Number.isNaN(ownSpan.end)) return undefined;
-      q = { ...p, span, ownSpan };
+      q = { id: p.id, kind: p.kind, label: p.label, span, ownSpan, children: p.children, depth: p.depth };
+      if (p.heading !== undefined) q.heading = p.heading;
+      if (p.parent !== undefined) q.parent = p.parent;
     }
     provisions.push(q);
     byId.set(q.id, q);
   }
-  const skip: Span[] = [];
-  for (const s of st.skip) {
-    const m = s.end < a ? s : { start: f(s.start), end: f(s.end) };
-    if (Number.isNaN(m.start) || Number.isNaN(m.end)) return undefined;
-    skip.push(m);
+  if (retitled) {
+    // The provision line L opens: it starts there, with that label and the old heading (a
+    // numbered line that became a subsection dropped its heading: then there is none).
+    let at = -1;
+    for (let i = 0; i < provisions.length; i++) {
+      const p = provisions[i];
+      if (p.span.start > retitled.start) break;
+      if (p.span.start === retitled.start && p.label === retitled.label && p.heading === retitled.from) {
+        if (at >= 0) return undefined;
+        at = i;
+      }
+    }
+    if (at < 0) return undefined;
+    const q: Provision = { ...provisions[at], heading: retitled.to };
+    provisions[at] = q;
+    byId.set(q.id, q);
+  }
+  const skip = st.skip.slice();
+  for (let i = 0; i < skip.length; i++) {
+    if (skip[i] < a) continue;
+    const m = f(skip[i]);
+    if (Number.isNaN(m)) return undefined;
+    skip[i] = m;
   }
 
   const owner = new OwnerIndex(provisions);
@@ -1003,7 +1065,8 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
   }
 
   const parsed: ParsedDraft = { provisions, byId, definitions, references };
-  states.set(parsed, { lines, skip, articleStyle: st.articleStyle, firstEntryStart: st.firstEntryStart, sectionsByLabel: st.sectionsByLabel, trace });
+  // A new heading changes the context of the provisions below it: not the same tree.
+  states.set(parsed, { lines, skip, articleStyle: st.articleStyle, firstEntryStart: st.firstEntryStart, sectionsByLabel: st.sectionsByLabel, trace, tree: retitled ? ++treeCount : st.tree });
   return parsed;
 }
 
@@ -1130,14 +1193,21 @@ function parseUnsafe(text: string): ParsedDraft {
 
   const owner = new OwnerIndex(provisions);
   const definitions = findDefinitions(text, owner, byId);
-  const skip: Span[] = [];
-  for (const e of entries) if (e.marker) skip.push(e.marker);
+  let nMarks = 0;
+  for (const e of entries) if (e.marker) nMarks++;
+  const skip: Marks = new Int32Array(2 * nMarks);
+  nMarks = 0;
+  for (const e of entries) {
+    if (!e.marker) continue;
+    skip[nMarks++] = e.marker.start;
+    skip[nMarks++] = e.marker.end;
+  }
   const sectionsByLabel = sectionLabels(provisions);
   const trace: RefTrace = { ends: [], counts: [] };
   const references: Reference[] = [];
   scanReferences(text, { skip, articleStyle, owner, byId, sectionsByLabel }, 0, references, trace);
   const parsed: ParsedDraft = { provisions, byId, definitions, references };
-  states.set(parsed, { lines, skip, articleStyle, firstEntryStart: entries.length > 0 ? entries[0].start : -1, sectionsByLabel, trace });
+  states.set(parsed, { lines, skip, articleStyle, firstEntryStart: entries.length > 0 ? entries[0].start : -1, sectionsByLabel, trace, tree: ++treeCount });
   return parsed;
 }
 
@@ -1278,8 +1348,11 @@ function sectionLabels(provisions: Provision[]): Map<string, Provision> {
   return sectionsByLabel;
 }
 
+/** Spans as [start0, end0, start1, end1, …], in document order. */
+type Marks = Int32Array;
+
 interface RefContext {
-  skip: Span[];
+  skip: Marks;
   articleStyle: boolean;
   owner: OwnerIndex;
   byId: Map<string, Provision>;
@@ -1307,19 +1380,19 @@ function scanReferences(text: string, ctx: RefContext, from: number, refs: Refer
   if (from > 0) {
     // first marker that does not end at or before `from`
     let lo = 0;
-    let hi = skip.length;
+    let hi = skip.length >> 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (skip[mid].end <= from) lo = mid + 1;
+      if (skip[2 * mid + 1] <= from) lo = mid + 1;
       else hi = mid;
     }
-    skipIdx = lo;
+    skipIdx = 2 * lo;
   }
   REF_RE.lastIndex = from;
   for (let m = REF_RE.exec(text); m !== null; m = REF_RE.exec(text)) {
     const end = REF_RE.lastIndex;
     referencesOf(m, text, articleStyle, owner, byId, sectionsByLabel, skip, skipIdx, refs);
-    while (skipIdx < skip.length && skip[skipIdx].end <= m.index) skipIdx++;
+    while (skipIdx < skip.length && skip[skipIdx + 1] <= m.index) skipIdx += 2;
     trace.ends.push(end);
     trace.counts.push(refs.length);
     if (resync && resync(end)) return trace.ends.length - 1;
@@ -1336,14 +1409,14 @@ function referencesOf(
   owner: OwnerIndex,
   byId: Map<string, Provision>,
   sectionsByLabel: Map<string, Provision>,
-  skip: Span[],
+  skip: Marks,
   skipIdx: number,
   refs: Reference[],
 ): void {
   {
     const start = m.index;
-    while (skipIdx < skip.length && skip[skipIdx].end <= start) skipIdx++;
-    if (skipIdx < skip.length && skip[skipIdx].start <= start && start < skip[skipIdx].end) return;
+    while (skipIdx < skip.length && skip[skipIdx + 1] <= start) skipIdx += 2;
+    if (skipIdx < skip.length && skip[skipIdx] <= start && start < skip[skipIdx + 1]) return;
     const kw = m[1].toLowerCase();
     const end = m.index + m[0].length;
     const listStart = end - m[2].length;

@@ -112,7 +112,7 @@ export class Workspace {
     const text = doc.getText();
     const t0 = performance.now();
     const before = this.analyzer.matchedCount;
-    const analysis = this.analyzer.analyze(text, { checks: checkOptions(settings) });
+    const analysis = this.analyzer.analyze(text, { checks: checkOptions(settings), previous: this.previous(doc.uri, this.analyzer) });
     return this.store(doc.uri, doc.version, text, analysis, settings, this.analyzer, t0, before);
   }
 
@@ -129,12 +129,22 @@ export class Workspace {
     const text = doc.getText();
     const t0 = performance.now();
     const before = analyzer.matchedCount;
-    const result = analyzer.analyzeAsync(text, { checks: checkOptions(settings) }, () => doc.version !== version).then((analysis) => {
+    const previous = this.previous(doc.uri, analyzer);
+    const result = analyzer.analyzeAsync(text, { checks: checkOptions(settings), previous }, () => doc.version !== version).then((analysis) => {
       if (this.pending.get(doc.uri)?.result === result) this.pending.delete(doc.uri);
       return analysis ? this.store(doc.uri, version, text, analysis, settings, analyzer, t0, before) : undefined;
     });
     this.pending.set(doc.uri, { version, settings, analyzer, result });
     return result;
+  }
+
+  /**
+   * The last analysis of the document made with this analyzer, whatever its version and settings:
+   * the Analyzer reuses what an edit did not touch (the result is the same as without it).
+   */
+  private previous(uri: string, analyzer: Analyzer): { text: string; analysis: DocumentAnalysis } | undefined {
+    const a = this.analyses.get(uri);
+    return a && a.analyzer === analyzer ? { text: a.text, analysis: a.analysis } : undefined;
   }
 
   private store(uri: string, version: number, text: string, analysis: DocumentAnalysis, settings: Settings, analyzer: Analyzer, t0: number, before: number): AnalysedDocument {

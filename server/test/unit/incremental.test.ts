@@ -173,6 +173,21 @@ describe('incremental analysis', function () {
     );
   });
 
+  it('equals the full analysis when a Part or section heading is rewritten', () => {
+    const text = DRAFTS.find((x) => x.name === 'generated-20000')!.text;
+    const analysis = analyzer.analyze(text);
+    const fresh = createAnalyzer().analyzer!;
+    const headings = [...text.matchAll(/^(?:PART \d+ — |Section \d+ — |CHAPTER [IVX]+\n)(.+)$/gm)].slice(0, 12);
+    assert.ok(headings.length > 3);
+    for (const m of headings) {
+      const at = m.index! + m[0].length - m[1].length;
+      for (const title of ['Offences against computer systems', 'Miscellaneous', 'Procedural powers and safeguards']) {
+        const next = text.slice(0, at) + title + text.slice(at + m[1].length);
+        assert.deepStrictEqual(plainAnalysis(analyzer.analyze(next, { previous: { text, analysis } })), plainAnalysis(fresh.analyze(next)), `${m[0]} → ${title}`);
+      }
+    }
+  });
+
   it('equals the full analysis when the checks options or the forced language differ', () => {
     const text = DRAFTS.find((x) => x.name === 'cybercrime-bill.draft')!.text;
     const analysis = analyzer.analyze(text);
