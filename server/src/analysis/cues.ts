@@ -22,6 +22,15 @@ const TOKEN_CACHE_MIN = 32;
 const TOKEN_CACHE_MAX_ENTRY = 200_000;
 const TOKEN_CACHE_CHARS = 2_500_000;
 
+/** Distinct token keys pooled before the pool starts afresh. */
+const KEY_POOL_LIMIT = 100_000;
+
+/** A memoised token stream, compact: keys, and [start, end) of token i at offsets[2i], offsets[2i + 1]. */
+interface TokenRun {
+  keys: string[];
+  offsets: Int32Array;
+}
+
 /** How far apart (in tokens) consecutive words of a cue may stand in the draft. */
 const MAX_GAP = 3;
 
@@ -35,8 +44,10 @@ export class CueMatcher {
   private readonly stop: Record<DraftLanguage, Set<string>>;
   private readonly compiled = new Map<string, CompiledCue>();
   /** Folded tokens by language + text, offsets relative to the text (see analyze). */
-  private readonly tokenCache = new Map<string, Token[]>();
+  private readonly tokenCache = new Map<string, TokenRun>();
   private tokenCacheChars = 0;
+  /** One string per distinct token key, shared by the memoised token runs. */
+  private readonly keyPool = new Map<string, string>();
 
   constructor(data: ConventionData, stopWords: Record<DraftLanguage, string[]>) {
     this.stop = { en: new Set(), es: new Set(), fr: new Set() };
@@ -102,7 +113,13 @@ export class CueMatcher {
     const key = lang + slice;
     let rel = this.tokenCache.get(key);
     if (!rel) {
-      rel = this.fold(tokenize(slice, lang), lang);
+      const tokens = this.fold(tokenize(slice, lang), lang);
+      rel = { keys: new Array<string>(tokens.length), offsets: new Int32Array(2 * tokens.length) };
+      for (let i = 0; i < tokens.length; i++) {
+        rel.keys[i] = this.intern(tokens[i].key);
+        rel.offsets[2 * i] = tokens[i].start;
+        rel.offsets[2 * i + 1] = tokens[i].end;
+      }
       this.tokenCache.set(key, rel);
       this.tokenCacheChars += key.length;
       // Oldest first: drop entries until the cache is back under its bound.
@@ -112,9 +129,19 @@ export class CueMatcher {
         this.tokenCacheChars -= k.length;
       }
     }
-    const out: Token[] = new Array(rel.length);
-    for (let i = 0; i < rel.length; i++) out[i] = { key: rel[i].key, start: rel[i].start + start, end: rel[i].end + start };
+    const { keys, offsets } = rel;
+    const out: Token[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) out[i] = { key: keys[i], start: offsets[2 * i] + start, end: offsets[2 * i + 1] + start };
     return out;
+  }
+
+  /** The pooled copy of a token key (stems repeat: one string each instead of one per token). */
+  private intern(key: string): string {
+    const pooled = this.keyPool.get(key);
+    if (pooled !== undefined) return pooled;
+    if (this.keyPool.size >= KEY_POOL_LIMIT) this.keyPool.clear();
+    this.keyPool.set(key, key);
+    return key;
   }
 
   /**
