@@ -8,7 +8,7 @@ import type { ConventionData } from './data/types';
 import { languageOf, languageWindows, stopWordCounts, type LanguageCounts } from './language';
 import { ProvisionMatcher } from './match';
 import type { MatcherSettings } from './matcherSettings';
-import { findEdit, parseProvisions, reparseProvisions, sameTree, type TextEdit } from './parse';
+import { findEdit, parseProvisions, reparseProvisions, retitledProvision, sameTree, type TextEdit } from './parse';
 import { setSpellingRules } from './tokens';
 import type { ArticleMatch, DocumentAnalysis, DraftLanguage, ParsedDraft, Problem, Provision, ProvisionMatch, Span } from './types';
 
@@ -103,7 +103,9 @@ export class Analyzer {
     const delta = revision ? text.length - revision.text.length : 0;
     // An incremental parse keeps the tree: headings and context are those of the previous
     // version, and so are the units, in the same order (checked by id below).
-    const tree = revision !== undefined && sameTree(parsed, revision.analysis.parsed);
+    // With one heading rewritten, only that provision and those under it see another context.
+    const retitled = revision !== undefined ? retitledProvision(parsed, revision.analysis.parsed) : undefined;
+    const tree = revision !== undefined && (retitled !== undefined || sameTree(parsed, revision.analysis.parsed));
     const oldUnits = revision ? unitsOf(revision.analysis.parsed) : undefined;
     const aligned = tree && oldUnits!.length === units.length;
     const sameLanguage = revision !== undefined && revision.analysis.language === language;
@@ -118,7 +120,9 @@ export class Analyzer {
         oldMatch &&
         untouched(old.span, unit.span, revision!.edit, delta) &&
         sameStrings(before?.defined.get(unit.id) ?? NO_TERMS, terms) &&
-        (tree || (old.heading === unit.heading && sameStrings(contextOf(old, revision!.analysis.parsed), contextOf(unit, parsed))))
+        (tree
+          ? retitled === undefined || !within(unit, retitled, parsed)
+          : old.heading === unit.heading && sameStrings(contextOf(old, revision!.analysis.parsed), contextOf(unit, parsed)))
       ) {
         // Same text, heading, context, defined terms and language: the match-cache key is the
         // same, so is the match; only its offsets move.
@@ -246,6 +250,12 @@ function contextOf(p: Provision, parsed: ParsedDraft): string[] {
   return ancestors(p, parsed)
     .map((q) => q.heading ?? '')
     .filter(Boolean);
+}
+
+/** Is p the provision `id` or one under it? */
+function within(p: Provision, id: string, parsed: ParsedDraft): boolean {
+  for (let q: Provision | undefined = p; q; q = q.parent ? parsed.byId.get(q.parent) : undefined) if (q.id === id) return true;
+  return false;
 }
 
 function sameStrings(x: string[], y: string[]): boolean {

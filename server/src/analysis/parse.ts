@@ -788,6 +788,8 @@ interface ParseState {
   trace: RefTrace;
   /** The same for every version whose tree was carried over from an earlier one by shifting offsets. */
   tree: number;
+  /** When this version's tree is the tree `from` with one provision's heading rewritten: that provision. */
+  retitled?: { from: number; id: string };
 }
 
 let treeCount = 0;
@@ -800,6 +802,15 @@ let treeCount = 0;
 export function sameTree(x: ParsedDraft, y: ParsedDraft): boolean {
   const sx = states.get(x);
   return sx !== undefined && sx.tree === states.get(y)?.tree;
+}
+
+/**
+ * The provision whose heading differs when `next` was parsed incrementally from `previous` by
+ * rewriting one heading; otherwise the trees are the same (sameTree) or unrelated.
+ */
+export function retitledProvision(next: ParsedDraft, previous: ParsedDraft): string | undefined {
+  const r = states.get(next)?.retitled;
+  return r !== undefined && r.from === states.get(previous)?.tree ? r.id : undefined;
 }
 
 const states = new WeakMap<ParsedDraft, ParseState>();
@@ -993,6 +1004,7 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
     provisions.push(q);
     byId.set(q.id, q);
   }
+  let retitledId: string | undefined;
   if (retitled) {
     // The provision line L opens: it starts there, with that label and the old heading (a
     // numbered line that became a subsection dropped its heading: then there is none).
@@ -1009,6 +1021,7 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
     const q: Provision = { ...provisions[at], heading: retitled.to };
     provisions[at] = q;
     byId.set(q.id, q);
+    retitledId = q.id;
   }
   const skip = st.skip.slice();
   for (let i = 0; i < skip.length; i++) {
@@ -1066,7 +1079,17 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
 
   const parsed: ParsedDraft = { provisions, byId, definitions, references };
   // A new heading changes the context of the provisions below it: not the same tree.
-  states.set(parsed, { lines, skip, articleStyle: st.articleStyle, firstEntryStart: st.firstEntryStart, sectionsByLabel: st.sectionsByLabel, trace, tree: retitled ? ++treeCount : st.tree });
+  const tree = retitledId !== undefined ? ++treeCount : st.tree;
+  states.set(parsed, {
+    lines,
+    skip,
+    articleStyle: st.articleStyle,
+    firstEntryStart: st.firstEntryStart,
+    sectionsByLabel: st.sectionsByLabel,
+    trace,
+    tree,
+    retitled: retitledId !== undefined ? { from: st.tree, id: retitledId } : undefined,
+  });
   return parsed;
 }
 
