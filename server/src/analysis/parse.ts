@@ -959,8 +959,11 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
   if (hasLineBreak(old, a, bOld) || hasLineBreak(text, a, bNew)) return undefined;
   const L = lineAt(st.lines, a);
   const nLines = st.lines.start.length;
-  // Strictly inside line L's content: its start and its line break are untouched.
-  if (!(a > st.lines.start[L] && bOld <= st.lines.end[L])) return undefined;
+  // Inside line L's content: its line break is untouched.
+  if (!(a >= st.lines.start[L] && bOld <= st.lines.end[L])) return undefined;
+  // At the very start of the line, a provision starting there (a heading line above a section)
+  // would start there still, not after the inserted text: the offset mapping cannot tell.
+  const atLineStart = a === st.lines.start[L];
   // Text before the first provision decides whether there is a preamble.
   if (st.firstEntryStart < 0 || a <= st.firstEntryStart) return undefined;
 
@@ -993,6 +996,7 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
   const byId = new Map<string, Provision>();
   for (const p of previous.provisions) {
     let q = p;
+    if (atLineStart && (p.span.start === a || p.span.end === a || p.ownSpan.end === a)) return undefined;
     if (p.span.end >= a) {
       const span = { start: f(p.span.start), end: f(p.span.end) };
       const ownSpan = { start: f(p.ownSpan.start), end: f(p.ownSpan.end) };
