@@ -2,7 +2,7 @@
 // Match results are cached by the provision's text (and its context), so re-analysing a
 // document after an edit re-matches only the provisions whose text changed.
 import { checkDraft, counterpartDoubted, isOffenceWording, type CheckOptions } from './checks';
-import { TokenIndex } from './cues';
+import { detached, TokenIndex } from './cues';
 import { computeCoverage } from './coverage';
 import type { ConventionData } from './data/types';
 import { languageOf, languageWindows, stopWordCounts, type LanguageCounts } from './language';
@@ -167,7 +167,7 @@ export class Analyzer {
   }
 
   private matchUnit(text: string, unit: Provision, parsed: ParsedDraft, lang: DraftLanguage, definedTerms: string[]): ArticleMatch[] {
-    const unitText = text.slice(unit.span.start, unit.span.end);
+    let unitText = text.slice(unit.span.start, unit.span.end);
     const context = contextOf(unit, parsed);
     const key = [lang, unit.heading ?? '', context.join('\u0001'), definedTerms.join('\u0001'), unitText].join('\u0000');
     let rel = this.cache.get(key);
@@ -176,7 +176,16 @@ export class Analyzer {
       this.cache.delete(key);
     } else {
       this.matchedCount++;
-      rel = this.matcher.match({ text: unitText, span: { start: 0, end: unitText.length }, heading: unit.heading, context, definedTerms, lang });
+      // The match is cached and outlives this version: its evidence must be cut from a copy.
+      unitText = detached(unitText);
+      rel = this.matcher.match({
+        text: unitText,
+        span: { start: 0, end: unitText.length },
+        heading: unit.heading === undefined ? undefined : detached(unit.heading),
+        context: context.map(detached),
+        definedTerms: definedTerms.map(detached),
+        lang,
+      });
       // An offence on a subject the Convention leaves out (extortion, copyright …), or a speech
       // offence that only resembles a Convention offence, may share its vocabulary but
       // implements none: it gets no article, and the checks report it as having no counterpart.

@@ -3,7 +3,7 @@
 // is data (data/checks.json, data/safeguards.json); this file only walks the draft.
 import type { Analyzer, Revision } from './analyze';
 import { unitsOf, untouched } from './analyze';
-import { TokenIndex, type CompiledCue, type CueHit } from './cues';
+import { detached, TokenIndex, type CompiledCue, type CueHit } from './cues';
 import { foldCase } from './tokens';
 import type { Article, CheckCode, Cues } from './data/types';
 import type { ArticleMatch, DocumentAnalysis, DraftLanguage, Finding, Provision, Severity, Span } from './types';
@@ -57,7 +57,8 @@ export function checkDraft(text: string, analysis: DocumentAnalysis, analyzer: A
       const key = [analysis.language, best?.article ?? '', best?.strength ?? '', ctx.generalKey, unitText].join('\u0000');
       let rel = cache.get(key);
       if (rel) cache.delete(key);
-      else rel = ctx.checkUnit(unit, best).map((f) => ({ ...f, span: shift(f.span, -unit.span.start) }));
+      // Cached and reused by later versions: words quoted from the draft are copied out of it.
+      else rel = ctx.checkUnit(unit, best).map((f) => ({ ...f, span: shift(f.span, -unit.span.start), message: detached(f.message), lookedFor: f.lookedFor.map(detached) }));
       cache.set(key, rel);
       if (cache.size > UNIT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
       entry = { rel, ignored: ignoredCodes(unitText), article: best?.article, strength: best?.strength };
@@ -436,8 +437,10 @@ class CheckContext {
     const cache = definitionCache(this.analyzer);
     for (const d of this.analysis.parsed.definitions) {
       // What a definition lacks depends only on its term, its text and the language: cached on those.
-      const key = this.lang + '\u0000' + d.term + '\u0000' + this.text.slice(d.definitionSpan.start, d.definitionSpan.end);
+      let key = this.lang + '\u0000' + d.term + '\u0000' + this.text.slice(d.definitionSpan.start, d.definitionSpan.end);
       let known = cache.get(key);
+      // Kept as a copy: a key made of pieces of the draft would keep the draft in memory.
+      key = detached(key);
       if (known) cache.delete(key);
       else {
         const termIdx = new TokenIndex(m.analyze(d.term, this.lang));

@@ -22,6 +22,16 @@ const TOKEN_CACHE_MIN = 32;
 const TOKEN_CACHE_MAX_ENTRY = 200_000;
 const TOKEN_CACHE_CHARS = 2_500_000;
 
+/**
+ * A copy of a string that does not keep the text it was cut from alive. A substring of a draft
+ * (a word, a heading) can share the draft's memory; kept in a cache or carried into the analysis
+ * of later versions, it would keep every old version of the draft in memory.
+ */
+export function detached(s: string): string {
+  // Concatenating makes a new string; cutting it flattens that into a fresh copy.
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Distinct token keys pooled before the pool starts afresh. */
 const KEY_POOL_LIMIT = 100_000;
 
@@ -110,10 +120,12 @@ export class CueMatcher {
     const end = span?.end ?? text.length;
     if (end - start < TOKEN_CACHE_MIN || end - start > TOKEN_CACHE_MAX_ENTRY) return this.fold(tokenize(text, lang, span), lang);
     const slice = text.slice(start, end);
-    const key = lang + slice;
+    let key = lang + slice;
     let rel = this.tokenCache.get(key);
     if (!rel) {
-      const tokens = this.fold(tokenize(slice, lang), lang);
+      // Cached: key and tokens must not hold on to the draft the slice was cut from.
+      key = detached(key);
+      const tokens = this.fold(tokenize(key.slice(lang.length), lang), lang);
       rel = { keys: new Array<string>(tokens.length), offsets: new Int32Array(2 * tokens.length) };
       for (let i = 0; i < tokens.length; i++) {
         rel.keys[i] = this.intern(tokens[i].key);

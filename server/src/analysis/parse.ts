@@ -840,6 +840,11 @@ export function reparseProvisions(previous: ParsedDraft, prevText: string, text:
   return parseProvisions(text);
 }
 
+/** A copy of a substring that does not keep the whole text alive (see `detached` in cues.ts). */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Length of the common prefix of two strings (compared in chunks first). */
 function commonPrefix(x: string, y: string): number {
   const max = Math.min(x.length, y.length);
@@ -1022,7 +1027,8 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
       }
     }
     if (at < 0) return undefined;
-    const q: Provision = { ...provisions[at], heading: retitled.to };
+    // Carried into later versions: a copy, not a piece of this version's text.
+    const q: Provision = { ...provisions[at], heading: detached(retitled.to) };
     provisions[at] = q;
     byId.set(q.id, q);
     retitledId = q.id;
@@ -1067,7 +1073,17 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
     return false;
   };
   const ctx: RefContext = { skip, articleStyle: st.articleStyle, owner, byId, sectionsByLabel: st.sectionsByLabel };
+  const fresh = references.length;
   const stopped = scanReferences(text, ctx, keep >= 0 ? tr.ends[keep] : 0, references, trace, resync);
+  // References found again are carried into later versions: their words are copies.
+  for (let i = fresh; i < references.length; i++) {
+    const r = references[i];
+    if (r.kind === 'section') r.target = detached(r.target);
+    else {
+      if (r.paragraph !== undefined) r.paragraph = detached(r.paragraph);
+      if (r.namedTitle !== undefined) r.namedTitle = detached(r.namedTitle);
+    }
+  }
   if (stopped >= 0 && resumeAt >= 0) {
     // Shift the rest of the old scan: the same matches, delta further on.
     const base = references.length - tr.counts[resumeAt];
