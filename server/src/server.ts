@@ -55,7 +55,16 @@ export function startServer(connection: Connection): void {
   }
   const workspace = new Workspace(connection, engine.analyzer);
   const analyzer = (): Analyzer => workspace.analyzer;
-  const articleMarkdown = (n: number) => (analyzer().data.articles.some((a) => a.article === n) ? formatArticleMarkdown(analyzer().data, n) : undefined);
+  // Diagnostics point into the article documents at a paragraph's line: render each article
+  // once per data set, not once per finding.
+  const articleText = new WeakMap<Analyzer, Map<number, string | undefined>>();
+  const articleMarkdown = (n: number): string | undefined => {
+    const a = analyzer();
+    let cache = articleText.get(a);
+    if (!cache) articleText.set(a, (cache = new Map()));
+    if (!cache.has(n)) cache.set(n, a.data.articles.some((x) => x.article === n) ? formatArticleMarkdown(a.data, n) : undefined);
+    return cache.get(n);
+  };
   const timers = new Map<string, NodeJS.Timeout>();
   let documentChangesSupport = false;
   /** Asks the client to re-request lenses and semantic tokens (after settings or data changed), where it can. */

@@ -2,7 +2,10 @@
 // Synonyms from the lexicon are folded into one concept key ("@ict-system") on both
 // sides, so "protected computer" in a draft meets the cue "computer system".
 import type { ConventionData, Cues } from './data/types';
+import { detached } from './text';
 import { tokenize, type Token } from './tokens';
+
+export { detached };
 import type { DraftLanguage, Span } from './types';
 
 export interface CompiledCue {
@@ -22,15 +25,6 @@ const TOKEN_CACHE_MIN = 32;
 const TOKEN_CACHE_MAX_ENTRY = 200_000;
 const TOKEN_CACHE_CHARS = 2_500_000;
 
-/**
- * A copy of a string that does not keep the text it was cut from alive. A substring of a draft
- * (a word, a heading) can share the draft's memory; kept in a cache or carried into the analysis
- * of later versions, it would keep every old version of the draft in memory.
- */
-export function detached(s: string): string {
-  // Concatenating makes a new string; cutting it flattens that into a fresh copy.
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
 
 /** Distinct token keys pooled before the pool starts afresh. */
 const KEY_POOL_LIMIT = 100_000;

@@ -18,6 +18,7 @@
 // Linear time: lines are classified from a bounded prefix (HEAD_MAX chars);
 // whole-text scans use regular expressions without nested unbounded quantifiers.
 
+import { detached } from './text';
 import type {
   ConventionReference,
   CrossReference,
@@ -838,11 +839,6 @@ export function reparseProvisions(previous: ParsedDraft, prevText: string, text:
     // fall through to the full parse
   }
   return parseProvisions(text);
-}
-
-/** A copy of a substring that does not keep the whole text alive (see `detached` in cues.ts). */
-function detached(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** Length of the common prefix of two strings (compared in chunks first). */

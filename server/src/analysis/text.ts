@@ -102,3 +102,13 @@ export function looksBinary(text: string, sampleSize = 65536): boolean {
   if (text.length > n && text.indexOf('\u0000', n) >= 0) return true;
   return controls / n > 0.1;
 }
+
+/**
+ * A copy of a string that does not keep the text it was cut from alive. A substring of a draft
+ * (a word, a heading) can share the draft's memory; kept in a cache or carried into the analysis
+ * of later versions, it would keep every old version of the draft in memory.
+ */
+export function detached(s: string): string {
+  // Concatenating makes a new string; cutting it flattens that into a fresh copy.
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}

@@ -1,6 +1,7 @@
 // Word tokens with offsets, stemmed per language, for cue matching.
 // Stemming is the costly step, so stems are memoised per language.
 import * as snowball from 'snowball-stemmers';
+import { detached } from './text';
 import type { DraftLanguage, Span } from './types';
 
 export interface Token {
@@ -63,7 +64,8 @@ export function stem(word: string, lang: DraftLanguage): string {
   const s = foldCase(whole[lang]?.has(w) ? w : stemmer.stem(w));
   // Bound the cache so a hostile document of unique words cannot grow it without limit.
   if (cache.size > 200_000) cache.clear();
-  cache.set(word, s);
+  // The word is cut from the draft: cache a copy, or the cache would keep the draft alive.
+  cache.set(detached(word), s);
   return s;
 }
 
