@@ -7,7 +7,7 @@ import { pickArticle } from './commands';
 import { comparisonBody, comparisonTitle } from './html';
 import { Requests, type CompareParams, type ComparisonModel } from './protocol';
 import { compareSideUri, type ComparisonDocuments } from './virtualDocs';
-import { applyWebviewOptions, debounce, handleCommonMessage, isWebviewMessage, logFailure, renderMessage, renderPage, webviewOptions } from './webview';
+import { applyWebviewOptions, debounce, handleCommonMessage, isWebviewMessage, logFailure, PanelSet, renderMessage, renderPage, webviewOptions } from './webview';
 
 export const COMPARISON_VIEW_TYPE = 'concordance.comparison';
 const REFRESH_MS = 400;
@@ -26,7 +26,7 @@ function isComparisonState(s: unknown): s is ComparisonState {
 }
 
 export class ComparisonViews implements vscode.Disposable {
-  private readonly panels = new Set<ComparisonPanel>();
+  private readonly panels = new PanelSet<ComparisonPanel>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -41,7 +41,7 @@ export class ComparisonViews implements vscode.Disposable {
             panel.webview.html = renderMessage(panel.webview, host.extensionUri, 'Comparison', 'This comparison could not be restored; run "Compare Provision with Article" again.', null);
             return;
           }
-          this.track(new ComparisonPanel(panel, state, host, docs));
+          this.panels.add(new ComparisonPanel(panel, state, host, docs));
         },
       }),
     );
@@ -83,22 +83,17 @@ export class ComparisonViews implements vscode.Disposable {
       if (article === undefined) return;
     }
     const state: ComparisonState = { kind: 'comparison', uri, mode, article, ...(provision ? { provision } : {}), ...(position ? { position } : {}) };
-    const existing = [...this.panels].find((p) => p.matches(state));
+    const existing = this.panels.find((p) => p.matches(state));
     if (existing) {
       existing.reveal();
       return;
     }
     const panel = vscode.window.createWebviewPanel(COMPARISON_VIEW_TYPE, 'Comparison', { viewColumn: besideDraft(), preserveFocus: false }, webviewOptions(this.host.extensionUri));
-    this.track(new ComparisonPanel(panel, state, this.host, this.docs));
-  }
-
-  private track(p: ComparisonPanel): void {
-    this.panels.add(p);
-    p.onDispose(() => this.panels.delete(p));
+    this.panels.add(new ComparisonPanel(panel, state, this.host, this.docs));
   }
 
   dispose(): void {
-    for (const p of [...this.panels]) p.dispose();
+    this.panels.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { activeDraftEditor, besideDraft, request, type ClientHost } from './clientHost';
 import { versionsBody } from './html';
 import { Requests, type CompareVersionsParams, type VersionComparison } from './protocol';
-import { applyWebviewOptions, debounce, handleCommonMessage, isWebviewMessage, logFailure, renderMessage, renderPage, webviewOptions } from './webview';
+import { applyWebviewOptions, debounce, handleCommonMessage, isWebviewMessage, logFailure, PanelSet, renderMessage, renderPage, webviewOptions } from './webview';
 
 export const VERSIONS_VIEW_TYPE = 'concordance.versions';
 const REFRESH_MS = 800;
@@ -67,7 +67,7 @@ function label(uri: string): string {
 }
 
 export class VersionViews implements vscode.Disposable {
-  private readonly panels = new Set<VersionsPanel>();
+  private readonly panels = new PanelSet<VersionsPanel>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly host: ClientHost) {
@@ -79,7 +79,7 @@ export class VersionViews implements vscode.Disposable {
             panel.webview.html = renderMessage(panel.webview, host.extensionUri, 'Draft versions', 'This comparison could not be restored; run "Compare Draft Versions" again.', null);
             return;
           }
-          this.track(new VersionsPanel(panel, state, host));
+          this.panels.add(new VersionsPanel(panel, state, host));
         },
       }),
     );
@@ -128,16 +128,11 @@ export class VersionViews implements vscode.Disposable {
       state = { kind: 'versions', older, newer: newer.toString() };
     }
     const panel = vscode.window.createWebviewPanel(VERSIONS_VIEW_TYPE, 'Draft versions', { viewColumn: besideDraft(), preserveFocus: false }, webviewOptions(this.host.extensionUri));
-    this.track(new VersionsPanel(panel, state, this.host));
-  }
-
-  private track(p: VersionsPanel): void {
-    this.panels.add(p);
-    p.onDispose(() => this.panels.delete(p));
+    this.panels.add(new VersionsPanel(panel, state, this.host));
   }
 
   dispose(): void {
-    for (const p of [...this.panels]) p.dispose();
+    this.panels.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

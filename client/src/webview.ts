@@ -86,3 +86,21 @@ export function debounce(fn: () => void, ms: number): { (): void; cancel(): void
 export function logFailure(output: vscode.OutputChannel, what: string): (e: unknown) => void {
   return (e) => output.appendLine(`[client] ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
 }
+
+/** The open panels of one kind: each tracked until it closes; all closed with the view. */
+export class PanelSet<P extends { dispose(): void; onDispose(listener: () => void): void }> {
+  private readonly panels = new Set<P>();
+
+  add(panel: P): void {
+    this.panels.add(panel);
+    panel.onDispose(() => this.panels.delete(panel));
+  }
+
+  find(predicate: (panel: P) => boolean): P | undefined {
+    return [...this.panels].find(predicate);
+  }
+
+  dispose(): void {
+    for (const p of [...this.panels]) p.dispose();
+  }
+}
