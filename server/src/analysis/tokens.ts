@@ -49,14 +49,16 @@ export function stem(word: string, lang: DraftLanguage): string {
     cache = new Map();
     stemCache.set(lang, cache);
   }
-  const hit = cache.get(word);
+  // Keyed by the lower-cased word: "Section" and "section" share one stemming.
+  const lower = word.toLowerCase();
+  const hit = cache.get(lower);
   if (hit !== undefined) return hit;
   let stemmer = stemmers.get(lang);
   if (!stemmer) {
     stemmer = snowball.newStemmer(stemmerNames[lang]);
     stemmers.set(lang, stemmer);
   }
-  let w = word.toLowerCase();
+  let w = lower;
   const variant = spelling.words[lang]?.[w];
   if (variant) w = variant;
   // British -ise/-isation and American -ize/-ization stem differently; fold to -ize.
@@ -65,7 +67,7 @@ export function stem(word: string, lang: DraftLanguage): string {
   // Bound the cache so a hostile document of unique words cannot grow it without limit.
   if (cache.size > 200_000) cache.clear();
   // The word is cut from the draft: cache a copy, or the cache would keep the draft alive.
-  cache.set(detached(word), s);
+  cache.set(detached(lower), s);
   return s;
 }
 
