@@ -1,7 +1,7 @@
 // The analysis pipeline: parse → match each provision → checks → coverage.
 // Match results are cached by the provision's text (and its context), so re-analysing a
 // document after an edit re-matches only the provisions whose text changed.
-import { checkDraft, counterpartDoubted, isOffenceWording, type CheckOptions } from './checks';
+import { checkDraftSteps, counterpartDoubted, isOffenceWording, type CheckOptions } from './checks';
 import { detached, TokenIndex } from './cues';
 import { computeCoverage } from './coverage';
 import type { ConventionData } from './data/types';
@@ -134,7 +134,7 @@ export class Analyzer {
       yield;
     }
     const analysis: DocumentAnalysis = { language, parsed, matches, findings: [], coverage: [], problems };
-    analysis.findings = checkDraft(text, analysis, this, options.checks, revision);
+    analysis.findings = yield* checkDraftSteps(text, analysis, this, options.checks, revision);
     yield;
     analysis.coverage = computeCoverage(this.data, analysis);
     this.produced.set(analysis, { defined, languageCounts });

@@ -22,6 +22,12 @@ const IGNORE_DIRECTIVE = /concordance-ignore\s+([a-z-]+\.[a-z-]+(?:\s*,\s*[a-z-]
  * units it did not touch (same text, best match, general safeguards and language) are reused.
  */
 export function checkDraft(text: string, analysis: DocumentAnalysis, analyzer: Analyzer, options: CheckOptions = {}, revision?: Revision): Finding[] {
+  const steps = checkDraftSteps(text, analysis, analyzer, options, revision);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/** The checks as a generator that yields every few provisions, so a server can answer requests meanwhile. */
+export function* checkDraftSteps(text: string, analysis: DocumentAnalysis, analyzer: Analyzer, options: CheckOptions = {}, revision?: Revision): Generator<void, Finding[]> {
   const ctx = new CheckContext(text, analysis, analyzer);
   const out: Finding[] = [];
   const units = unitsOf(analysis.parsed);
@@ -66,8 +72,10 @@ export function checkDraft(text: string, analysis: DocumentAnalysis, analyzer: A
     memo.entries[i] = entry;
     ignored[i] = entry.ignored;
     for (const f of entry.rel) out.push({ ...f, span: shift(f.span, unit.span.start), provision: f.provision === undefined ? undefined : unit.id });
+    if (i % 256 === 255) yield;
   }
   memos.set(analysis, memo);
+  yield;
   out.push(...ctx.checkDefinitions(), ...ctx.checkReferences());
   // `concordance-ignore CODE` silences CODE in the provision (matched unit) that holds it, and only there.
   const kept = out.filter((f) => {
