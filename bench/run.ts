@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --soak]`: speed and memory of Concordance through the real
+// `npm run bench [-- --quick] [-- --soak] [-- --huge]`: speed and memory of Concordance through the real
 // server (out/server.js --stdio) and CLI (out/cli.js), on generated drafts of 100 KB, 1 MB, 5 MB.
 // Prints a table and writes bench/results.json. Never a test: numbers depend on the machine.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'child_process';
@@ -43,7 +43,8 @@ interface Case {
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const soakWanted = args.has('--soak') || (!quick && !args.has('--no-soak'));
-const sizes = quick ? [100 * 1024, 1024 * 1024] : [100 * 1024, 1024 * 1024, 5 * 1024 * 1024];
+// `--huge` adds a 20 MB draft: a consolidated code opened in the editor (issue: reliability).
+const sizes = quick ? [100 * 1024, 1024 * 1024] : [100 * 1024, 1024 * 1024, 5 * 1024 * 1024, ...(args.has('--huge') ? [20 * 1024 * 1024] : [])];
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const percentile = (xs: number[], p: number) => {
