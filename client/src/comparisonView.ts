@@ -7,7 +7,7 @@ import { pickArticle } from './commands';
 import { comparisonBody, comparisonTitle } from './html';
 import { Requests, type CompareParams, type ComparisonModel } from './protocol';
 import { compareSideUri, type ComparisonDocuments } from './virtualDocs';
-import { applyWebviewOptions, debounce, handleCommonMessage, isWebviewMessage, logFailure, PanelSet, renderMessage, renderPage, webviewOptions } from './webview';
+import { debounce, handleCommonMessage, isWebviewMessage, logFailure, PanelSet, renderMessage, renderPage, restorePanels, webviewOptions } from './webview';
 
 export const COMPARISON_VIEW_TYPE = 'concordance.comparison';
 const REFRESH_MS = 400;
@@ -34,16 +34,13 @@ export class ComparisonViews implements vscode.Disposable {
     private readonly docs: ComparisonDocuments,
   ) {
     this.disposables.push(
-      vscode.window.registerWebviewPanelSerializer(COMPARISON_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state: unknown) => {
-          applyWebviewOptions(panel, host.extensionUri);
-          if (!isComparisonState(state)) {
-            panel.webview.html = renderMessage(panel.webview, host.extensionUri, 'Comparison', 'This comparison could not be restored; run "Compare Provision with Article" again.', null);
-            return;
-          }
-          this.panels.add(new ComparisonPanel(panel, state, host, docs));
-        },
-      }),
+      restorePanels(
+        COMPARISON_VIEW_TYPE,
+        host.extensionUri,
+        isComparisonState,
+        { title: 'Comparison', message: 'This comparison could not be restored; run "Compare Provision with Article" again.' },
+        (panel, state) => this.panels.add(new ComparisonPanel(panel, state, host, docs)),
+      ),
     );
   }
 

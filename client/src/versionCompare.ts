@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { activeDraftEditor, besideDraft, request, type ClientHost } from './clientHost';
 import { versionsBody } from './html';
 import { Requests, type CompareVersionsParams, type VersionComparison } from './protocol';
-import { applyWebviewOptions, debounce, handleCommonMessage, isWebviewMessage, logFailure, PanelSet, renderMessage, renderPage, webviewOptions } from './webview';
+import { debounce, handleCommonMessage, isWebviewMessage, logFailure, PanelSet, renderMessage, renderPage, restorePanels, webviewOptions } from './webview';
 
 export const VERSIONS_VIEW_TYPE = 'concordance.versions';
 const REFRESH_MS = 800;
@@ -72,16 +72,13 @@ export class VersionViews implements vscode.Disposable {
 
   constructor(private readonly host: ClientHost) {
     this.disposables.push(
-      vscode.window.registerWebviewPanelSerializer(VERSIONS_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state: unknown) => {
-          applyWebviewOptions(panel, host.extensionUri);
-          if (!isVersionsState(state)) {
-            panel.webview.html = renderMessage(panel.webview, host.extensionUri, 'Draft versions', 'This comparison could not be restored; run "Compare Draft Versions" again.', null);
-            return;
-          }
-          this.panels.add(new VersionsPanel(panel, state, host));
-        },
-      }),
+      restorePanels(
+        VERSIONS_VIEW_TYPE,
+        host.extensionUri,
+        isVersionsState,
+        { title: 'Draft versions', message: 'This comparison could not be restored; run "Compare Draft Versions" again.' },
+        (panel, state) => this.panels.add(new VersionsPanel(panel, state, host)),
+      ),
     );
   }
 

@@ -104,3 +104,23 @@ export class PanelSet<P extends { dispose(): void; onDispose(listener: () => voi
     for (const p of [...this.panels]) p.dispose();
   }
 }
+
+/**
+ * Restores the panels of one view type after a window reload. A saved state that cannot be read
+ * (an older version's, or damaged) gets a message saying which command to run again.
+ */
+export function restorePanels<S>(
+  viewType: string,
+  extensionUri: vscode.Uri,
+  isState: (state: unknown) => state is S,
+  unreadable: { title: string; message: string },
+  restore: (panel: vscode.WebviewPanel, state: S) => void,
+): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(viewType, {
+    deserializeWebviewPanel: async (panel, state: unknown) => {
+      applyWebviewOptions(panel, extensionUri);
+      if (isState(state)) restore(panel, state);
+      else panel.webview.html = renderMessage(panel.webview, extensionUri, unreadable.title, unreadable.message, null);
+    },
+  });
+}
