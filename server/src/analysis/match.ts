@@ -1,6 +1,6 @@
 // Matches one provision to convention articles, element by element.
 // Every number that shapes the ranking (weights, thresholds) comes from data/matcher.json.
-import { AnchoredCues, CueMatcher, TokenIndex, type CompiledCue, type CueHit } from './cues';
+import { AnchoredCues, CueMatcher, detached, TokenIndex, type CompiledCue, type CueHit } from './cues';
 import type { Article, ConventionData, Cues } from './data/types';
 import type { MatcherSettings } from './matcherSettings';
 import type { ArticleMatch, DraftLanguage, ElementEvidence, MatchStrength, Span } from './types';
@@ -58,6 +58,8 @@ export class ProvisionMatcher {
   /** Inverted profiles: for each stem, the articles (by index) whose profile has it, with f × idf. */
   private readonly postings = new Map<string, { i: number; w: number }[]>();
   private readonly contexts: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
+  /** Kinds named by each context (the headings of a section's enclosing Parts), memoised. */
+  private readonly contextMemo = new Map<string, Set<string>>();
   private readonly markers: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
   private readonly nonOperative: Record<DraftLanguage, CompiledCue[]>;
   private readonly definitionTerms: Record<DraftLanguage, CompiledCue[]>;
@@ -193,7 +195,7 @@ export class ProvisionMatcher {
     const index = new TokenIndex(this.cues.content(tokens, lang, references));
     const allWords = new TokenIndex(tokens);
     const headingIndex = input.heading ? new TokenIndex(this.cues.content(this.cues.analyze(input.heading, lang), lang)) : undefined;
-    const contextIndex = new TokenIndex(this.cues.content(this.cues.analyze(input.context.join(' \n '), lang), lang));
+    const contextKinds = this.contextKinds(input.context, lang);
     const similarity = this.similarities(index, lang);
     const definedCore = this.countDefinedCoreTerms(input.definedTerms, lang);
     const w = this.settings.weights;
@@ -262,9 +264,7 @@ export class ProvisionMatcher {
       const keyTermScore = ca.keyTerms[lang].length ? Math.min(1, keyTermHits / Math.min(2, ca.keyTerms[lang].length)) : 0;
       if (keyTermHits) reasons.push(`${keyTermHits} key term${keyTermHits > 1 ? 's' : ''} of the article used`);
       let contextScore = 0;
-      for (const c of this.contexts) {
-        if (c.kinds.includes(ca.article.kind) && contextIndex.findAny(c.cues[lang])) contextScore = 1;
-      }
+      if (contextKinds.has(ca.article.kind)) contextScore = 1;
       if (contextScore) reasons.push('sits in a Part about this kind of provision');
       let definitionScore = 0;
       if (ca.article.kind === 'definition' && definedCore > 0) {
@@ -320,6 +320,20 @@ export class ProvisionMatcher {
       .filter((m, i) => i === 0 || (m.score >= t.show && m.score >= best.score * t.secondaryRatio))
       .slice(0, t.maxMatches)
       .map((m) => scoreOf(this.indexOf.get(m.article)!, true));
+  }
+
+  /** The article kinds the enclosing Parts' headings speak of; the same few contexts recur for every section. */
+  private contextKinds(context: string[], lang: DraftLanguage): Set<string> {
+    const key = lang + '\u0000' + context.join('\u0001');
+    let kinds = this.contextMemo.get(key);
+    if (!kinds) {
+      kinds = new Set();
+      const index = new TokenIndex(this.cues.content(this.cues.analyze(context.join(' \n '), lang), lang));
+      for (const c of this.contexts) if (index.findAny(c.cues[lang])) for (const k of c.kinds) kinds.add(k);
+      if (this.contextMemo.size > 10_000) this.contextMemo.clear();
+      this.contextMemo.set(detached(key), kinds);
+    }
+    return kinds;
   }
 
   /** Cosine similarity between the provision's stems and each article's profile. */
