@@ -1,6 +1,7 @@
 // The analysis pipeline: parse → match each provision → checks → coverage.
 // Match results are cached by the provision's text (and its context), so re-analysing a
 // document after an edit re-matches only the provisions whose text changed.
+import { lastAtOrBefore } from './text';
 import { checkDraftSteps, counterpartDoubted, isOffenceWording, type CheckOptions } from './checks';
 import { detached, TokenIndex } from './cues';
 import { computeCoverage } from './coverage';
@@ -226,16 +227,7 @@ export function matchUnits(parsed: ParsedDraft): Provision[] {
 function definedTermsByUnit(units: Provision[], parsed: ParsedDraft): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const d of parsed.definitions) {
-    let lo = 0;
-    let hi = units.length - 1;
-    let idx = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (units[mid].span.start <= d.span.start) {
-        idx = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const idx = lastAtOrBefore(units.length, (i) => units[i].span.start, d.span.start);
     const unit = idx >= 0 ? units[idx] : undefined;
     if (!unit || d.span.end > unit.span.end) continue;
     const list = out.get(unit.id);

@@ -4,6 +4,7 @@
 import type { Analyzer, Revision } from './analyze';
 import { unitsOf, untouched } from './analyze';
 import { detached, TokenIndex, type CompiledCue, type CueHit } from './cues';
+import { lastAtOrBefore } from './text';
 import { foldCase } from './tokens';
 import type { Article, CheckCode, Cues } from './data/types';
 import type { ArticleMatch, DocumentAnalysis, DraftLanguage, Finding, Provision, Severity, Span } from './types';
@@ -539,16 +540,7 @@ class CheckContext {
 
 /** Index of the unit (in document order, not overlapping) whose span holds offset, or -1. */
 function unitAt(units: Provision[], offset: number): number {
-  let lo = 0;
-  let hi = units.length - 1;
-  let at = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (units[mid].span.start <= offset) {
-      at = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const at = lastAtOrBefore(units.length, (i) => units[i].span.start, offset);
   return at >= 0 && offset < units[at].span.end ? at : -1;
 }
 

@@ -18,7 +18,7 @@
 // Linear time: lines are classified from a bounded prefix (HEAD_MAX chars);
 // whole-text scans use regular expressions without nested unbounded quantifiers.
 
-import { detached } from './text';
+import { detached, lastAtOrBefore } from './text';
 import type {
   ConventionReference,
   CrossReference,
@@ -882,14 +882,7 @@ function hasSolidChars(text: string, from: number, to: number, n: number): boole
 
 /** Line index holding offset (lines.start is sorted). */
 function lineAt(lines: Lines, offset: number): number {
-  let lo = 0;
-  let hi = lines.start.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (lines.start[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, lastAtOrBefore(lines.start.length, (i) => lines.start[i], offset));
 }
 
 function sameMarker(x: Marker, y: Marker, f: (n: number) => number): boolean {
@@ -1264,15 +1257,8 @@ class OwnerIndex {
   }
   at(offset: number): Provision | undefined {
     const s = this.starts;
-    if (s.length === 0 || offset < s[0]) return undefined;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (s[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.provs[lo];
+    const at = lastAtOrBefore(s.length, (i) => s[i], offset);
+    return at < 0 ? undefined : this.provs[at];
   }
 }
 

@@ -1,20 +1,12 @@
 // Position queries over an analysis: what stands at an offset.
+import { lastAtOrBefore } from './text';
 import type { DefinedTerm, DocumentAnalysis, Provision, Reference } from './types';
 
 /** The deepest provision whose span contains the offset. */
 export function provisionAt(analysis: DocumentAnalysis, offset: number): Provision | undefined {
   const list = analysis.parsed.provisions;
-  // Provisions are in document order; binary search the last one starting at or before offset.
-  let lo = 0;
-  let hi = list.length - 1;
-  let idx = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].span.start <= offset) {
-      idx = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  // Provisions are in document order: the last one starting at or before offset, or an ancestor.
+  const idx = lastAtOrBefore(list.length, (i) => list[i].span.start, offset);
   for (let p = idx >= 0 ? list[idx] : undefined; p; p = p.parent ? analysis.parsed.byId.get(p.parent) : undefined) {
     if (offset >= p.span.start && (offset < p.span.end || (offset === p.span.end && p === list[list.length - 1]))) return p;
   }

@@ -55,14 +55,7 @@ export class LineIndex {
   lineAt(offset: number): number {
     const starts = this.starts;
     if (!(offset > 0)) return 0;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, lastAtOrBefore(starts.length, (i) => starts[i], offset));
   }
 
   positionAt(offset: number): Position {
@@ -111,4 +104,22 @@ export function looksBinary(text: string, sampleSize = 65536): boolean {
 export function detached(s: string): string {
   // Concatenating makes a new string; cutting it flattens that into a fresh copy.
   return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/**
+ * Index of the last of `count` items, in ascending order of `keyAt`, whose key is at most `x`;
+ * -1 when there is none. (Line starts, provision starts: "what stands at this offset".)
+ */
+export function lastAtOrBefore(count: number, keyAt: (i: number) => number, x: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (keyAt(mid) <= x) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at;
 }
