@@ -7,7 +7,7 @@ import { pickArticle } from './commands';
 import { comparisonBody, comparisonTitle } from './html';
 import { Requests, type CompareParams, type ComparisonModel } from './protocol';
 import { compareSideUri, type ComparisonDocuments } from './virtualDocs';
-import { debounce, handleCommonMessage, isWebviewMessage, logFailure, PanelSet, renderMessage, renderPage, restorePanels, webviewOptions } from './webview';
+import { DraftPanel, handleCommonMessage, isWebviewMessage, logFailure, PanelSet, renderMessage, renderPage, restorePanels, webviewOptions } from './webview';
 
 export const COMPARISON_VIEW_TYPE = 'concordance.comparison';
 const REFRESH_MS = 400;
@@ -95,22 +95,17 @@ export class ComparisonViews implements vscode.Disposable {
   }
 }
 
-class ComparisonPanel {
-  private readonly disposables: vscode.Disposable[] = [];
+class ComparisonPanel extends DraftPanel {
   private model: ComparisonModel | undefined;
-  private disposed = false;
-  private readonly disposeListeners: (() => void)[] = [];
-  private readonly refresh = debounce(() => this.update().catch(logFailure(this.host.output, 'refreshing the comparison')), REFRESH_MS);
-  private generation = 0;
 
   constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private state: ComparisonState,
-    private readonly host: ClientHost,
+    host: ClientHost,
     private readonly docs: ComparisonDocuments,
   ) {
+    super(panel, host, 'comparison', REFRESH_MS);
     this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m).catch(logFailure(host.output, 'a comparison action'))),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.uri.toString() === this.state.uri && e.contentChanges.length) this.refresh();
@@ -127,12 +122,8 @@ class ComparisonPanel {
     this.panel.reveal(undefined, false);
   }
 
-  onDispose(fn: () => void): void {
-    this.disposeListeners.push(fn);
-  }
-
   async update(): Promise<void> {
-    const generation = ++this.generation;
+    const current = this.beginUpdate();
     const s = this.state;
     const webview = this.panel.webview;
     const ext = this.host.extensionUri;
@@ -149,11 +140,11 @@ class ComparisonPanel {
     try {
       model = await request<ComparisonModel | null>(this.host, Requests.compare, params);
     } catch (e) {
-      if (generation !== this.generation || this.disposed) return;
+      if (!current()) return;
       webview.html = renderMessage(webview, ext, 'Comparison', `The comparison could not be computed: ${(e as Error).message}`, s, [{ action: 'retry', label: 'Try again' }]);
       return;
     }
-    if (generation !== this.generation || this.disposed) return; // a newer update is on its way
+    if (!current()) return; // a newer update is on its way
     if (!model) {
       this.panel.title = 'Comparison';
       webview.html = renderMessage(webview, ext, 'Nothing to compare', 'The provision is no longer in the draft, or it matches no article. Put the cursor in a provision and run the command again.', s);
@@ -200,14 +191,5 @@ class ComparisonPanel {
       viewColumn: vscode.ViewColumn.Beside,
       preview: true,
     });
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.refresh.cancel();
-    for (const d of this.disposables) d.dispose();
-    this.panel.dispose();
-    for (const fn of this.disposeListeners) fn();
   }
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { activeDraftEditor, besideDraft, request, type ClientHost } from './clientHost';
 import { versionsBody } from './html';
 import { Requests, type CompareVersionsParams, type VersionComparison } from './protocol';
-import { debounce, handleCommonMessage, isWebviewMessage, logFailure, PanelSet, renderMessage, renderPage, restorePanels, webviewOptions } from './webview';
+import { DraftPanel, handleCommonMessage, isWebviewMessage, logFailure, PanelSet, renderMessage, renderPage, restorePanels, webviewOptions } from './webview';
 
 export const VERSIONS_VIEW_TYPE = 'concordance.versions';
 const REFRESH_MS = 800;
@@ -134,31 +134,21 @@ export class VersionViews implements vscode.Disposable {
   }
 }
 
-class VersionsPanel {
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly disposeListeners: (() => void)[] = [];
-  private disposed = false;
-  private generation = 0;
-  private readonly refresh = debounce(() => this.update().catch(logFailure(this.host.output, 'refreshing the version comparison')), REFRESH_MS);
-
+class VersionsPanel extends DraftPanel {
   constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly state: VersionsState,
-    private readonly host: ClientHost,
+    host: ClientHost,
   ) {
+    super(panel, host, 'version comparison', REFRESH_MS);
     const watched = [state.newer, ...(state.older.kind === 'file' ? [state.older.uri] : [])];
     this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m).catch(logFailure(host.output, 'a version comparison action'))),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length && watched.includes(e.document.uri.toString())) this.refresh();
       }),
     );
     void this.update().catch(logFailure(host.output, 'comparing versions'));
-  }
-
-  onDispose(fn: () => void): void {
-    this.disposeListeners.push(fn);
   }
 
   private olderLabel(): string {
@@ -181,7 +171,7 @@ class VersionsPanel {
   }
 
   async update(): Promise<void> {
-    const generation = ++this.generation;
+    const current = this.beginUpdate();
     const webview = this.panel.webview;
     const ext = this.host.extensionUri;
     const title = `${this.olderLabel()} → ${label(this.state.newer)}`;
@@ -192,11 +182,11 @@ class VersionsPanel {
       const params: CompareVersionsParams = { textA: older, textB: newer.text, uri: this.state.newer, ...(newer.languageId ? { languageId: newer.languageId } : {}) };
       result = await request<VersionComparison>(this.host, Requests.compareVersions, params);
     } catch (e) {
-      if (generation !== this.generation || this.disposed) return;
+      if (!current()) return;
       webview.html = renderMessage(webview, ext, 'Draft versions', `The versions could not be compared: ${(e as Error).message}`, this.state, [{ action: 'refresh', label: 'Try again' }]);
       return;
     }
-    if (generation !== this.generation || this.disposed) return;
+    if (!current()) return;
     const o = this.state.older;
     webview.html = renderPage(webview, ext, {
       title,
@@ -223,14 +213,5 @@ class VersionsPanel {
       return;
     }
     await vscode.commands.executeCommand('vscode.diff', older, newer, `${this.olderLabel()} ↔ ${label(this.state.newer)}`, { viewColumn: vscode.ViewColumn.Beside, preview: true });
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.refresh.cancel();
-    for (const d of this.disposables) d.dispose();
-    this.panel.dispose();
-    for (const fn of this.disposeListeners) fn();
   }
 }

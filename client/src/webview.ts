@@ -2,6 +2,7 @@
 // messages every view understands (open an article, jump to a range in a draft).
 import * as vscode from 'vscode';
 import { makeNonce, messageBody, page, type PageOptions } from './html';
+import type { ClientHost } from './clientHost';
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
@@ -123,4 +124,48 @@ export function restorePanels<S>(
       else panel.webview.html = renderMessage(panel.webview, extensionUri, unreadable.title, unreadable.message, null);
     },
   });
+}
+
+/**
+ * A webview panel showing something computed from drafts. It refreshes (debounced) when they
+ * change, lets only the latest of overlapping updates write the page, and tells its PanelSet
+ * when it closes.
+ */
+export abstract class DraftPanel {
+  protected readonly disposables: vscode.Disposable[] = [];
+  protected disposed = false;
+  private readonly disposeListeners: (() => void)[] = [];
+  private generation = 0;
+  protected readonly refresh: { (): void; cancel(): void };
+
+  constructor(
+    protected readonly panel: vscode.WebviewPanel,
+    protected readonly host: ClientHost,
+    what: string,
+    refreshMs: number,
+  ) {
+    this.refresh = debounce(() => this.update().catch(logFailure(host.output, `refreshing the ${what}`)), refreshMs);
+    this.disposables.push(panel.onDidDispose(() => this.dispose()));
+  }
+
+  abstract update(): Promise<void>;
+
+  /** Starts an update; the returned check says whether it is still the latest and the panel open. */
+  protected beginUpdate(): () => boolean {
+    const generation = ++this.generation;
+    return () => generation === this.generation && !this.disposed;
+  }
+
+  onDispose(fn: () => void): void {
+    this.disposeListeners.push(fn);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.refresh.cancel();
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+    for (const fn of this.disposeListeners) fn();
+  }
 }
