@@ -65,38 +65,30 @@ export function describeDiagnostics(ds: readonly vscode.Diagnostic[]): string {
  * Resolves with the document's diagnostics once `predicate` holds for them, checked now and on every
  * `onDidChangeDiagnostics` for that URI; rejects after `timeoutMs` with what was last seen.
  */
-export function waitForDiagnostics(
+export async function waitForDiagnostics(
   uri: vscode.Uri,
   predicate: (diagnostics: vscode.Diagnostic[]) => boolean,
   timeoutMs = DIAGNOSTICS_TIMEOUT_MS,
   what = 'the expected diagnostics',
 ): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const key = uri.toString();
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      sub.dispose();
-      clearTimeout(timer);
-      fn();
-    };
-    const check = () => {
-      const ds = vscode.languages.getDiagnostics(uri);
-      if (predicate(ds)) finish(() => resolve(ds));
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === key)) check();
+  const key = uri.toString();
+  const changedHere: vscode.Event<unknown> = (listener) =>
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === key)) listener(e);
     });
-    const timer = setTimeout(
-      () =>
-        finish(() =>
-          reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} on ${path.basename(uri.path)}; last seen:\n  ${describeDiagnostics(vscode.languages.getDiagnostics(uri))}`)),
-        ),
+  try {
+    return await waitForEvent(
+      changedHere,
+      () => {
+        const ds = vscode.languages.getDiagnostics(uri);
+        return predicate(ds) ? ds : undefined;
+      },
       timeoutMs,
+      `${what} on ${path.basename(uri.path)}`,
     );
-    check();
-  });
+  } catch (e) {
+    throw new Error(`${(e as Error).message}; last seen:\n  ${describeDiagnostics(vscode.languages.getDiagnostics(uri))}`);
+  }
 }
 
 /** Waits until the document has at least one Concordance finding, and returns the Concordance diagnostics. */
