@@ -21,12 +21,11 @@ import { formatArticleMarkdown } from './analysis/data/articleView';
 import { createAnalyzer, formatDataProblem } from './analysis/engine';
 import { computeCodeActions } from './lsp/codeActions';
 import { computeCodeLenses } from './lsp/codeLens';
-import { COMPLETION_TRIGGERS, computeCompletion } from './lsp/completion';
+import { COMPLETION_LOOKBEHIND, COMPLETION_TRIGGERS, computeCompletion } from './lsp/completion';
 import { computeDefinition } from './lsp/definition';
 import { computeDiagnostics } from './lsp/diagnostics';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './lsp/semanticTokens';
 import { computeDocumentSymbols, computeWorkspaceSymbols } from './lsp/symbols';
-import { LineIndex } from './analysis/text';
 import { computeHover } from './lsp/hover';
 import { virtualDocument } from './lsp/virtualDocs';
 import { articlesRequest } from './lsp/articles';
@@ -184,8 +183,9 @@ export function startServer(connection: Connection): void {
     if (!doc || token.isCancellationRequested) return null;
     const settings = await workspace.getSettings(doc.uri);
     if (!workspace.isAnalysedLanguage(doc.languageId, settings)) return null;
-    const text = doc.getText();
-    return computeCompletion({ text, lines: new LineIndex(text) }, analyzer(), p.position);
+    // Only the line before the cursor: no copy of the whole draft per keystroke.
+    const from = { line: p.position.line, character: Math.max(0, p.position.character - COMPLETION_LOOKBEHIND) };
+    return computeCompletion(doc.getText({ start: from, end: p.position }), analyzer(), p.position);
   });
 
   // Reloads data/*.json (e.g. after a lawyer edited them); a broken edit keeps the last good data.

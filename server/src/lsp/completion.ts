@@ -2,7 +2,6 @@
 // Needs only the line being typed, not the analysis: it runs on every trigger character.
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import type { Analyzer } from '../analysis/analyze';
-import type { LineIndex } from '../analysis/text';
 
 /** Characters that (re)open the completion list: the space after "Article", and list separators. */
 export const COMPLETION_TRIGGERS = [' ', ','];
@@ -11,11 +10,12 @@ export const COMPLETION_TRIGGERS = [' ', ','];
 const BEFORE_CURSOR =
   /(?:^|[^\p{L}\p{N}])(?:articles?|arts?\.|art[íi]culos?)[ \t\u00A0]+(?:\d{1,3}(?:\([^)\s]{1,4}\))*[ \t\u00A0]*(?:,|and|or|to|y|o|a|et|ou|à|–|—|-)[ \t\u00A0]*)*(\d{0,3})$/iu;
 
-export function computeCompletion(doc: { text: string; lines: LineIndex }, analyzer: Analyzer, position: Position): CompletionList | null {
-  const lineStart = doc.lines.lineStart(position.line);
-  const offset = doc.lines.offsetAt(position);
-  const before = doc.text.slice(Math.max(lineStart, offset - 200), offset);
-  const m = BEFORE_CURSOR.exec(before);
+/** How much of the line before the cursor the pattern needs to see. */
+export const COMPLETION_LOOKBEHIND = 200;
+
+/** `before`: the text of the cursor's line before the cursor (its last COMPLETION_LOOKBEHIND characters suffice). */
+export function computeCompletion(before: string, analyzer: Analyzer, position: Position): CompletionList | null {
+  const m = BEFORE_CURSOR.exec(before.slice(-COMPLETION_LOOKBEHIND));
   if (!m) return null;
   const typed = m[1];
   const range = { start: { line: position.line, character: position.character - typed.length }, end: position };

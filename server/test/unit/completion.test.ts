@@ -1,15 +1,13 @@
 // Where article-number completion is offered, and what it replaces.
 import * as assert from 'assert';
 import type { Analyzer } from '../../src/analysis/analyze';
-import { LineIndex } from '../../src/analysis/text';
 import { computeCompletion } from '../../src/lsp/completion';
 import { fixtureData } from './helpers/concordanceFixture';
 
 const analyzer = { data: fixtureData() } as unknown as Analyzer;
 
 function complete(line: string) {
-  const text = 'Heading\n' + line;
-  return computeCompletion({ text, lines: new LineIndex(text) }, analyzer, { line: 1, character: line.length });
+  return computeCompletion(line, analyzer, { line: 1, character: line.length });
 }
 
 describe('article completion', () => {
