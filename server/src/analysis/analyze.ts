@@ -191,7 +191,7 @@ export class Analyzer {
       // offence that only resembles a Convention offence, may share its vocabulary but
       // implements none: it gets no article, and the checks report it as having no counterpart.
       if (rel.length > 0) {
-        const idx = new TokenIndex(this.matcher.cues.analyze(unitText, lang));
+        const idx = new TokenIndex(this.matcher.cues.run(unitText, lang));
         if (isOffenceWording(this, idx, lang) && counterpartDoubted(this, unitText, idx, lang, rel[0])) rel = [];
       }
     }

@@ -260,7 +260,7 @@ class CheckContext {
   }
 
   private index(span: Span): TokenIndex {
-    return new TokenIndex(this.analyzer.matcher.cues.analyze(this.text, this.lang, span));
+    return new TokenIndex(this.analyzer.matcher.cues.run(this.text, this.lang, span));
   }
 
   private compiled(key: string, cues: Cues | undefined): CompiledCue[] {
@@ -452,7 +452,7 @@ class CheckContext {
       key = detached(key);
       if (known) cache.delete(key);
       else {
-        const termIdx = new TokenIndex(m.analyze(d.term, this.lang));
+        const termIdx = new TokenIndex(m.run(d.term, this.lang));
         const defIndex = data.definitions.findIndex(
           (x) => x.core && [x.term, x.abbrev ?? '', ...x.synonyms].some((s) => s && termIdx.find(m.compile(s, this.lang)) && sameLength(d.term, s)),
         );
@@ -507,7 +507,7 @@ class CheckContext {
         }
       }
       if (r.namedTitle) {
-        const named = new TokenIndex(m.analyze(r.namedTitle, this.lang));
+        const named = new TokenIndex(m.run(r.namedTitle, this.lang));
         const titleKeys = m.compile(article.title, 'en').keys;
         const shared = titleKeys.filter((k) => named.has(k)).length;
         if (titleKeys.length > 0 && shared === 0) {

@@ -3,7 +3,7 @@
 // sides, so "protected computer" in a draft meets the cue "computer system".
 import type { ConventionData, Cues } from './data/types';
 import { detached } from './text';
-import { tokenize, type Token } from './tokens';
+import { tokenize, tokenizeInto, type Token } from './tokens';
 
 export { detached };
 import type { DraftLanguage, Span } from './types';
@@ -29,10 +29,15 @@ const TOKEN_CACHE_CHARS = 2_500_000;
 /** Distinct token keys pooled before the pool starts afresh. */
 const KEY_POOL_LIMIT = 100_000;
 
-/** A memoised token stream, compact: keys, and [start, end) of token i at offsets[2i], offsets[2i + 1]. */
-interface TokenRun {
+/**
+ * A span's tokens, compact: token i has key keys[i] and covers [offsets[2i], offsets[2i + 1])
+ * relative to `base`; stop[i] is 1 for a stop word. No object per token: a 1 MB draft has ~170,000.
+ */
+export interface TokenRun {
   keys: string[];
-  offsets: Int32Array;
+  offsets: ArrayLike<number>;
+  stop: Uint8Array;
+  base: number;
 }
 
 /** How far apart (in tokens) consecutive words of a cue may stand in the draft. */
@@ -48,7 +53,7 @@ export class CueMatcher {
   private readonly stop: Record<DraftLanguage, Set<string>>;
   private readonly compiled = new Map<string, CompiledCue>();
   /** Folded tokens by language + text, offsets relative to the text (see analyze). */
-  private readonly tokenCache = new Map<string, TokenRun>();
+  private readonly tokenCache = new Map<string, Omit<TokenRun, 'base'>>();
   private tokenCacheChars = 0;
   /** One string per distinct token key, shared by the memoised token runs. */
   private readonly keyPool = new Map<string, string>();
@@ -80,28 +85,47 @@ export class CueMatcher {
 
   /** Replaces the longest lexicon terms in a token stream by their concept key. */
   fold(tokens: Token[], lang: DraftLanguage): Token[] {
+    const keys = tokens.map((t) => t.key);
+    const offsets = tokens.flatMap((t) => [t.start, t.end]);
+    const folded = this.foldRun(keys, offsets, lang);
+    return folded.keys.map((key, i) => ({ key, start: folded.offsets[2 * i], end: folded.offsets[2 * i + 1] }));
+  }
+
+  private foldRun(keys: string[], offsets: number[], lang: DraftLanguage): { keys: string[]; offsets: number[] } {
     const root = this.tries.get(lang);
-    if (!root || root.next.size === 0) return tokens;
-    const out: Token[] = [];
-    for (let i = 0; i < tokens.length; ) {
-      let node: TrieNode | undefined = root;
+    if (!root || root.next.size === 0) return { keys, offsets };
+    const outKeys: string[] = [];
+    const outOffsets: number[] = [];
+    for (let i = 0; i < keys.length; ) {
+      let node: TrieNode | undefined = root.next.get(keys[i]);
       let bestEnd = -1;
       let bestConcept = '';
-      for (let j = i; j < tokens.length && node; j++) {
-        node = node.next.get(tokens[j].key);
-        if (node?.concept) {
+      for (let j = i; node; ) {
+        if (node.concept) {
           bestEnd = j;
           bestConcept = node.concept;
         }
+        if (++j >= keys.length) break;
+        node = node.next.get(keys[j]);
       }
       if (bestEnd >= 0) {
-        out.push({ key: bestConcept, start: tokens[i].start, end: tokens[bestEnd].end });
+        outKeys.push(bestConcept);
+        outOffsets.push(offsets[2 * i], offsets[2 * bestEnd + 1]);
         i = bestEnd + 1;
       } else {
-        out.push(tokens[i]);
+        outKeys.push(keys[i]);
+        outOffsets.push(offsets[2 * i], offsets[2 * i + 1]);
         i++;
       }
     }
+    return { keys: outKeys, offsets: outOffsets };
+  }
+
+  /** Tokens of a span of text, stemmed and folded, as objects with absolute offsets. */
+  analyze(text: string, lang: DraftLanguage, span?: Span): Token[] {
+    const { keys, offsets, base } = this.run(text, lang, span);
+    const out: Token[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) out[i] = { key: keys[i], start: offsets[2 * i] + base, end: offsets[2 * i + 1] + base };
     return out;
   }
 
@@ -109,23 +133,17 @@ export class CueMatcher {
    * Tokens of a span of text, stemmed and folded, ready for matching. Memoised by the span's
    * text (a re-analysis after an edit tokenises again only the provisions that changed).
    */
-  analyze(text: string, lang: DraftLanguage, span?: Span): Token[] {
+  run(text: string, lang: DraftLanguage, span?: Span): TokenRun {
     const start = span?.start ?? 0;
     const end = span?.end ?? text.length;
-    if (end - start < TOKEN_CACHE_MIN || end - start > TOKEN_CACHE_MAX_ENTRY) return this.fold(tokenize(text, lang, span), lang);
+    if (end - start < TOKEN_CACHE_MIN || end - start > TOKEN_CACHE_MAX_ENTRY) return { ...this.tokenRun(text, lang, start, end, false), base: 0 };
     const slice = text.slice(start, end);
     let key = lang + slice;
     let rel = this.tokenCache.get(key);
     if (!rel) {
       // Cached: key and tokens must not hold on to the draft the slice was cut from.
       key = detached(key);
-      const tokens = this.fold(tokenize(key.slice(lang.length), lang), lang);
-      rel = { keys: new Array<string>(tokens.length), offsets: new Int32Array(2 * tokens.length) };
-      for (let i = 0; i < tokens.length; i++) {
-        rel.keys[i] = this.intern(tokens[i].key);
-        rel.offsets[2 * i] = tokens[i].start;
-        rel.offsets[2 * i + 1] = tokens[i].end;
-      }
+      rel = this.tokenRun(key, lang, lang.length, key.length, true);
       this.tokenCache.set(key, rel);
       this.tokenCacheChars += key.length;
       // Oldest first: drop entries until the cache is back under its bound.
@@ -135,10 +153,22 @@ export class CueMatcher {
         this.tokenCacheChars -= k.length;
       }
     }
-    const { keys, offsets } = rel;
-    const out: Token[] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) out[i] = { key: keys[i], start: offsets[2 * i] + start, end: offsets[2 * i + 1] + start };
-    return out;
+    return { keys: rel.keys, offsets: rel.offsets, stop: rel.stop, base: start };
+  }
+
+  /** The folded tokens of text[start, end), offsets relative to start (pooled and packed when kept in the cache). */
+  private tokenRun(text: string, lang: DraftLanguage, start: number, end: number, kept: boolean): Omit<TokenRun, 'base'> {
+    const raw: string[] = [];
+    const rawOffsets: number[] = [];
+    tokenizeInto(text, lang, start, end, kept ? start : 0, raw, rawOffsets);
+    const { keys, offsets } = this.foldRun(raw, rawOffsets, lang);
+    const stopWords = this.stop[lang];
+    const stop = new Uint8Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      if (kept) keys[i] = this.intern(keys[i]);
+      if (stopWords.has(keys[i])) stop[i] = 1;
+    }
+    return { keys, offsets: kept ? Int32Array.from(offsets) : offsets, stop };
   }
 
   /** The pooled copy of a token key (stems repeat: one string each instead of one per token). */
@@ -174,17 +204,6 @@ export class CueMatcher {
     return list.map((c) => this.compile(c, lang, verbatim)).filter((c) => c.keys.length > 0);
   }
 
-  /** The tokens that carry meaning: stop words and tokens inside any of `skip` spans dropped. */
-  content(tokens: Token[], lang: DraftLanguage, skip: Span[] = []): Token[] {
-    const stop = this.stop[lang];
-    let j = 0;
-    return tokens.filter((t) => {
-      if (stop.has(t.key)) return false;
-      while (j < skip.length && skip[j].end <= t.start) j++;
-      return !(j < skip.length && skip[j].start <= t.start && t.end <= skip[j].end);
-    });
-  }
-
   isStopWord(key: string, lang: DraftLanguage): boolean {
     return this.stop[lang].has(key);
   }
@@ -193,13 +212,36 @@ export class CueMatcher {
 /** A provision's tokens with an index from key to positions, built once per provision text. */
 export class TokenIndex {
   readonly positions = new Map<string, number[]>();
+  /** Absolute [start, end) of indexed token i at spans[2i], spans[2i + 1]. */
+  private readonly spans: number[] = [];
 
-  constructor(readonly tokens: Token[]) {
-    tokens.forEach((t, i) => {
-      const list = this.positions.get(t.key);
-      if (list) list.push(i);
-      else this.positions.set(t.key, [i]);
-    });
+  /** Indexes tokens, or a run's tokens; with `content`, only those that carry meaning (not stop words, not inside `skip`). */
+  constructor(tokens: Token[] | TokenRun, options: { content?: boolean; skip?: Span[] } = {}) {
+    if (Array.isArray(tokens)) {
+      for (const t of tokens) this.add(t.key, t.start, t.end);
+      return;
+    }
+    const { keys, offsets, stop, base } = tokens;
+    const skip = options.skip ?? [];
+    let j = 0;
+    for (let i = 0; i < keys.length; i++) {
+      if (options.content && stop[i]) continue;
+      const start = offsets[2 * i] + base;
+      const end = offsets[2 * i + 1] + base;
+      if (j < skip.length) {
+        while (j < skip.length && skip[j].end <= start) j++;
+        if (j < skip.length && skip[j].start <= start && end <= skip[j].end) continue;
+      }
+      this.add(keys[i], start, end);
+    }
+  }
+
+  private add(key: string, start: number, end: number): void {
+    const i = this.spans.length >> 1;
+    this.spans.push(start, end);
+    const list = this.positions.get(key);
+    if (list) list.push(i);
+    else this.positions.set(key, [i]);
   }
 
   has(key: string): boolean {
@@ -223,7 +265,7 @@ export class TokenIndex {
       if (ok) {
         return {
           cue: cue.text,
-          span: { start: this.tokens[s].start, end: this.tokens[prev].end },
+          span: { start: this.spans[2 * s], end: this.spans[2 * prev + 1] },
           length: cue.keys.length,
         };
       }

@@ -188,13 +188,13 @@ export class ProvisionMatcher {
   /** Ranked articles for one provision; only what clears the display threshold. */
   match(input: MatchInput): ArticleMatch[] {
     const lang = input.lang;
-    const tokens = this.cues.analyze(input.text, lang, input.span);
+    const tokens = this.cues.run(input.text, lang, input.span);
     // Words inside references to other provisions ("an offence under section 1 (unauthorised
     // access)") describe the provision referred to, not this one: they are not evidence.
     const references = this.references(input.text, input.span, lang);
-    const index = new TokenIndex(this.cues.content(tokens, lang, references));
+    const index = new TokenIndex(tokens, { content: true, skip: references });
     const allWords = new TokenIndex(tokens);
-    const headingIndex = input.heading ? new TokenIndex(this.cues.content(this.cues.analyze(input.heading, lang), lang)) : undefined;
+    const headingIndex = input.heading ? new TokenIndex(this.cues.run(input.heading, lang), { content: true }) : undefined;
     const contextKinds = this.contextKinds(input.context, lang);
     const similarity = this.similarities(index, lang);
     const definedCore = this.countDefinedCoreTerms(input.definedTerms, lang);
@@ -328,7 +328,7 @@ export class ProvisionMatcher {
     let kinds = this.contextMemo.get(key);
     if (!kinds) {
       kinds = new Set();
-      const index = new TokenIndex(this.cues.content(this.cues.analyze(context.join(' \n '), lang), lang));
+      const index = new TokenIndex(this.cues.run(context.join(' \n '), lang), { content: true });
       for (const c of this.contexts) if (index.findAny(c.cues[lang])) for (const k of c.kinds) kinds.add(k);
       if (this.contextMemo.size > 10_000) this.contextMemo.clear();
       this.contextMemo.set(detached(key), kinds);
@@ -384,7 +384,7 @@ export class ProvisionMatcher {
   private countDefinedCoreTerms(terms: string[], lang: DraftLanguage): number {
     let n = 0;
     for (const term of terms) {
-      const idx = new TokenIndex(this.cues.analyze(term, lang));
+      const idx = new TokenIndex(this.cues.run(term, lang));
       if (idx.findAny(this.definitionTerms[lang])) n++;
     }
     return n;

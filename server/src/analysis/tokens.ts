@@ -33,10 +33,76 @@ export function setSpellingRules(rules: SpellingRules): void {
   stemCache.clear();
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-/** French elides articles and prepositions ("d'entraver", "l'accès"): the apostrophe splits words. */
-const WORD_FR = /[\p{L}\p{N}]+/gu;
 const COMBINING = /\p{M}/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+
+/** Longest word stemmed whole; longer runs (hashes, base64) are stemmed by their first letters. */
+const MAX_STEMMED = 64;
+
+// Character classes of the Basic Multilingual Plane, filled in on first sight: a word is a run
+// of letters and digits (\p{L}\p{N}), optionally followed by an apostrophe and letters ("o'clock").
+const UNSEEN = 0;
+const LETTER_CLASS = 1;
+const DIGIT_CLASS = 2;
+const OTHER_CLASS = 3;
+const classes = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+  classes[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER_CLASS : c >= 48 && c <= 57 ? DIGIT_CLASS : OTHER_CLASS;
+}
+
+/** Class of the character at i, and its length in UTF-16 units (2 for an astral character). */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      const ch = text.slice(i, i + 2);
+      return (LETTER.test(ch) ? LETTER_CLASS : WORD_CHAR.test(ch) ? DIGIT_CLASS : OTHER_CLASS) | 4;
+    }
+  }
+  let k = classes[c];
+  if (k === UNSEEN) classes[c] = k = LETTER.test(text[i]) ? LETTER_CLASS : WORD_CHAR.test(text[i]) ? DIGIT_CLASS : OTHER_CLASS;
+  return k;
+}
+
+/** Adds the stemmed words of text[start, end) to keys, their [start, end) offsets (relative to `base`) to offsets. */
+export function tokenizeInto(text: string, lang: DraftLanguage, start: number, end: number, base: number, keys: string[], offsets: number[]): void {
+  // French elides articles and prepositions ("d'entraver", "l'accès"): there the apostrophe splits words.
+  const joinsApostrophe = lang !== 'fr';
+  let i = start;
+  while (i < end) {
+    let k = classAt(text, i);
+    if ((k & 3) === OTHER_CLASS) {
+      i += k & 4 ? 2 : 1;
+      continue;
+    }
+    const wordStart = i;
+    do {
+      i += k & 4 ? 2 : 1;
+      if (i >= end) break;
+      k = classAt(text, i);
+    } while ((k & 3) !== OTHER_CLASS);
+    let apostrophe = false;
+    if (joinsApostrophe && i + 1 < end) {
+      const c = text.charCodeAt(i);
+      if ((c === 39 || c === 0x2019) && (classAt(text, i + 1) & 3) === LETTER_CLASS) {
+        apostrophe = c === 0x2019;
+        i++;
+        k = classAt(text, i);
+        do {
+          i += k & 4 ? 2 : 1;
+          if (i >= end) break;
+          k = classAt(text, i);
+        } while ((k & 3) === LETTER_CLASS);
+      }
+    }
+    let word = text.slice(wordStart, Math.min(i, wordStart + MAX_STEMMED));
+    if (apostrophe) word = word.replace(/\u2019/g, "'");
+    keys.push(stem(word, lang));
+    offsets.push(wordStart - base, i - base);
+  }
+}
 
 /** Lower-cases and strips diacritics, so "autorización" and "autorizacion" meet. */
 export function foldCase(word: string): string {
@@ -73,13 +139,10 @@ export function stem(word: string, lang: DraftLanguage): string {
 
 /** Tokenises text[span] into stemmed word tokens with absolute offsets. */
 export function tokenize(text: string, lang: DraftLanguage, span: Span = { start: 0, end: text.length }): Token[] {
-  const out: Token[] = [];
-  const slice = text.slice(span.start, span.end);
-  const re = lang === 'fr' ? WORD_FR : WORD;
-  re.lastIndex = 0;
-  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
-    const word = m[0].length > 64 ? m[0].slice(0, 64) : m[0];
-    out.push({ key: stem(word.replace(/’/g, "'"), lang), start: span.start + m.index, end: span.start + m.index + m[0].length });
-  }
+  const keys: string[] = [];
+  const offsets: number[] = [];
+  tokenizeInto(text, lang, span.start, span.end, 0, keys, offsets);
+  const out: Token[] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) out[i] = { key: keys[i], start: offsets[2 * i], end: offsets[2 * i + 1] };
   return out;
 }

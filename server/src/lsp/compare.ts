@@ -36,7 +36,7 @@ export async function compareRequest(ctx: RequestContext, params: CompareParams)
   const findCue = (c: Cues, lang: DraftLanguage, span: Span): Span | undefined => {
     const key = `${lang}:${span.start}:${span.end}`;
     let index = indexes.get(key);
-    if (!index) indexes.set(key, (index = new TokenIndex(cues.analyze(doc.text, lang, span))));
+    if (!index) indexes.set(key, (index = new TokenIndex(cues.run(doc.text, lang, span))));
     let compiled = cues.compileAll(c, lang);
     if (compiled.length === 0 && lang !== 'en') compiled = cues.compileAll(c, 'en');
     return index.findAny(compiled)?.span;
