@@ -209,39 +209,39 @@ export class CueMatcher {
   }
 }
 
+/** Token positions by key, and [start, end) of indexed token i at spans[2i], spans[2i + 1] (relative to a base). */
+interface IndexTable {
+  positions: Map<string, number[]>;
+  spans: number[];
+}
+
+/** The plain index of the run indexed last. */
+let lastPlain: { keys: string[]; table: IndexTable } | undefined;
+
 /** A provision's tokens with an index from key to positions, built once per provision text. */
 export class TokenIndex {
-  readonly positions = new Map<string, number[]>();
-  /** Absolute [start, end) of indexed token i at spans[2i], spans[2i + 1]. */
-  private readonly spans: number[] = [];
+  readonly positions: Map<string, number[]>;
+  private readonly spans: number[];
+  private readonly base: number;
 
   /** Indexes tokens, or a run's tokens; with `content`, only those that carry meaning (not stop words, not inside `skip`). */
   constructor(tokens: Token[] | TokenRun, options: { content?: boolean; skip?: Span[] } = {}) {
+    let table: IndexTable;
     if (Array.isArray(tokens)) {
-      for (const t of tokens) this.add(t.key, t.start, t.end);
-      return;
+      table = { positions: new Map(), spans: [] };
+      for (const t of tokens) addToIndex(table, t.key, t.start, t.end);
+      this.base = 0;
+    } else if (!options.content && !options.skip?.length) {
+      // The matcher and then the counterpart screen index the same provision's run, one after the other.
+      if (lastPlain?.keys !== tokens.keys) lastPlain = { keys: tokens.keys, table: indexRun(tokens, false, []) };
+      table = lastPlain.table;
+      this.base = tokens.base;
+    } else {
+      table = indexRun(tokens, !!options.content, options.skip ?? []);
+      this.base = tokens.base;
     }
-    const { keys, offsets, stop, base } = tokens;
-    const skip = options.skip ?? [];
-    let j = 0;
-    for (let i = 0; i < keys.length; i++) {
-      if (options.content && stop[i]) continue;
-      const start = offsets[2 * i] + base;
-      const end = offsets[2 * i + 1] + base;
-      if (j < skip.length) {
-        while (j < skip.length && skip[j].end <= start) j++;
-        if (j < skip.length && skip[j].start <= start && end <= skip[j].end) continue;
-      }
-      this.add(keys[i], start, end);
-    }
-  }
-
-  private add(key: string, start: number, end: number): void {
-    const i = this.spans.length >> 1;
-    this.spans.push(start, end);
-    const list = this.positions.get(key);
-    if (list) list.push(i);
-    else this.positions.set(key, [i]);
+    this.positions = table.positions;
+    this.spans = table.spans;
   }
 
   has(key: string): boolean {
@@ -265,7 +265,7 @@ export class TokenIndex {
       if (ok) {
         return {
           cue: cue.text,
-          span: { start: this.spans[2 * s], end: this.spans[2 * prev + 1] },
+          span: { start: this.spans[2 * s] + this.base, end: this.spans[2 * prev + 1] + this.base },
           length: cue.keys.length,
         };
       }
@@ -282,6 +282,32 @@ export class TokenIndex {
     }
     return best;
   }
+}
+
+function addToIndex(table: IndexTable, key: string, start: number, end: number): void {
+  const i = table.spans.length >> 1;
+  table.spans.push(start, end);
+  const list = table.positions.get(key);
+  if (list) list.push(i);
+  else table.positions.set(key, [i]);
+}
+
+/** The index of a run's tokens (spans relative to its base), optionally only content tokens outside `skip` (absolute spans). */
+function indexRun(run: TokenRun, content: boolean, skip: Span[]): IndexTable {
+  const table: IndexTable = { positions: new Map(), spans: [] };
+  const { keys, offsets, stop, base } = run;
+  let j = 0;
+  for (let i = 0; i < keys.length; i++) {
+    if (content && stop[i]) continue;
+    const start = offsets[2 * i];
+    const end = offsets[2 * i + 1];
+    if (j < skip.length) {
+      while (j < skip.length && skip[j].end <= start + base) j++;
+      if (j < skip.length && skip[j].start <= start + base && end + base <= skip[j].end) continue;
+    }
+    addToIndex(table, keys[i], start, end);
+  }
+  return table;
 }
 
 /** Smallest value in an ascending list that is greater than x, or -1. */

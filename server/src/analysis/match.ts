@@ -271,7 +271,7 @@ export class ProvisionMatcher {
         definitionScore = Math.min(1, definedCore / 2);
         reasons.push(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`);
       }
-      const sim = similarity.get(ca.article.article) ?? 0;
+      const sim = similarity[ai];
       const kindMarked = this.markers.some((m) => m.kinds.includes(ca.article.kind));
       let markerScore = 0;
       if (markedKinds.has(ca.article.kind)) {
@@ -309,7 +309,7 @@ export class ProvisionMatcher {
     const scored: ArticleMatch[] = [];
     for (let ai = 0; ai < this.articles.length; ai++) {
       const ca = this.articles[ai];
-      const bound = w.markers + w.context + w.similarity * (similarity.get(ca.article.article) ?? 0);
+      const bound = w.markers + w.context + w.similarity * similarity[ai];
       if (!withEvidence.has(ai) && !(ca.article.kind === 'definition' && definedCore > 0) && bound < t.show) continue;
       scored.push(scoreOf(ai, false));
     }
@@ -336,32 +336,28 @@ export class ProvisionMatcher {
     return kinds;
   }
 
-  /** Cosine similarity between the provision's stems and each article's profile. */
-  private similarities(index: TokenIndex, lang: DraftLanguage): Map<number, number> {
-    const out = new Map<number, number>();
-    if (lang !== 'en') return out; // profiles are English paraphrases
+  /** Cosine similarity between the provision's stems and each article's profile, by article index. */
+  private similarities(index: TokenIndex, lang: DraftLanguage): Float64Array {
+    // Sum over the provision's stems through the inverted profiles (a provision shares few
+    // stems with each article; walking every article's whole profile was the hot spot).
+    const dots = new Float64Array(this.articles.length);
+    if (lang !== 'en') return dots; // profiles are English paraphrases
     let norm = 0;
-    const weights = new Map<string, number>();
     for (const [k, pos] of index.positions) {
       const idf = this.idf.get(k);
       if (!idf) continue;
       const wk = (1 + Math.log(pos.length)) * idf;
-      weights.set(k, wk);
       norm += wk * wk;
-    }
-    if (norm === 0) return out;
-    norm = Math.sqrt(norm);
-    // Sum over the provision's stems through the inverted profiles (a provision shares few
-    // stems with each article; walking every article's whole profile was the hot spot).
-    const dots = new Float64Array(this.articles.length);
-    for (const [k, wk] of weights) {
       const list = this.postings.get(k);
       if (list) for (const p of list) dots[p.i] += wk * p.w;
     }
-    this.articles.forEach((ca, i) => {
-      if (dots[i] > 0 && ca.profileNorm > 0) out.set(ca.article.article, dots[i] / (norm * ca.profileNorm));
-    });
-    return out;
+    if (norm === 0) return dots;
+    norm = Math.sqrt(norm);
+    for (let i = 0; i < dots.length; i++) {
+      const profileNorm = this.articles[i].profileNorm;
+      dots[i] = dots[i] > 0 && profileNorm > 0 ? dots[i] / (norm * profileNorm) : 0;
+    }
+    return dots;
   }
 
   /** Spans of references to other provisions within text[span], in order. */
