@@ -88,6 +88,7 @@ export class Analyzer {
       const parsed: ParsedDraft = { provisions: [], byId: new Map(), definitions: [], references: [] };
       return { language: 'en', parsed, matches: new Map(), findings: [], coverage: [], problems };
     }
+    const truncated = text.length > MAX_ANALYSED_CHARS || (options.previous?.text.length ?? 0) > MAX_ANALYSED_CHARS;
     if (text.length > MAX_ANALYSED_CHARS) {
       problems.push({ message: `The draft is ${text.length} characters long; only the first ${MAX_ANALYSED_CHARS} were analysed.` });
       text = text.slice(0, MAX_ANALYSED_CHARS);
@@ -138,7 +139,7 @@ export class Analyzer {
     analysis.findings = yield* checkDraftSteps(text, analysis, this, options.checks, revision);
     yield;
     analysis.coverage = computeCoverage(this.data, analysis);
-    this.produced.set(analysis, { defined, languageCounts });
+    this.produced.set(analysis, { defined, languageCounts, edit: revision && !truncated ? revision.edit : undefined });
     return analysis;
   }
 
@@ -158,6 +159,14 @@ export class Analyzer {
       }
       return stopWordCounts(text, s, e);
     });
+  }
+
+  /**
+   * The edit from the previous version (`options.previous`) to the text of `analysis`, when the
+   * analysis reused that version: a caller keeping per-version data (a line index) can update it too.
+   */
+  editFrom(analysis: DocumentAnalysis): TextEdit | undefined {
+    return this.produced.get(analysis)?.edit;
   }
 
   /** The previous version, when this Analyzer analysed it and it can be reused. */
@@ -242,6 +251,8 @@ const NO_TERMS: string[] = [];
 interface Produced {
   /** Terms each unit defines. */
   defined: Map<string, string[]>;
+  /** The edit from the previous version whose results were reused (untruncated texts only). */
+  edit?: TextEdit;
   /** Stop-word counts per part of the text (absent when the language was forced). */
   languageCounts?: LanguageCounts[];
 }

@@ -13,20 +13,30 @@ export class LineIndex {
   /** Offset at which each line starts; lineStarts[0] === 0. */
   private readonly starts: number[];
 
-  constructor(text: string) {
+  constructor(text: string, starts?: number[]) {
     this.text = text;
-    const starts: number[] = [0];
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
+    if (!starts) {
+      starts = [0];
+      pushLineStarts(text, 0, text.length, starts);
     }
     this.starts = starts;
+  }
+
+  /**
+   * The index of `text`, made from the index of the version before it and the edit between
+   * them: lines before the edit are kept, lines after it shifted, only the edit is scanned.
+   */
+  static afterEdit(previous: LineIndex, text: string, edit: { start: number; oldEnd: number; newEnd: number }): LineIndex {
+    const old = previous.starts;
+    const delta = edit.newEnd - edit.oldEnd;
+    // A line start s depends on the characters at s - 1 and s ("\r\n"): those before the edit are kept.
+    const keep = lastAtOrBefore(old.length, (i) => old[i], edit.start - 1);
+    const starts = keep >= 0 ? old.slice(0, keep + 1) : [0];
+    const last = pushLineStarts(text, Math.max(0, edit.start - 1), edit.newEnd, starts);
+    for (let i = lastAtOrBefore(old.length, (k) => old[k], edit.oldEnd) + 1; i < old.length; i++) {
+      if (old[i] + delta > last) starts.push(old[i] + delta);
+    }
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -76,6 +86,25 @@ export class LineIndex {
   rangeOf(span: Span): Range {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
+}
+
+/**
+ * Appends the starts of the lines that begin after a line break found in text[from, to) (a
+ * "\r\n" straddling `to` counts as one break); returns the last start appended, or -1.
+ */
+function pushLineStarts(text: string, from: number, to: number, starts: number[]): number {
+  const n = text.length;
+  let last = -1;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+      starts.push((last = i + 1));
+    } else if (c === 10 /* \n */) {
+      starts.push((last = i + 1));
+    }
+  }
+  return last;
 }
 
 function clamp(v: number, lo: number, hi: number): number {

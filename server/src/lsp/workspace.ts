@@ -112,8 +112,9 @@ export class Workspace {
     const text = doc.getText();
     const t0 = performance.now();
     const before = this.analyzer.matchedCount;
-    const analysis = this.analyzer.analyze(text, { checks: checkOptions(settings), previous: this.previous(doc.uri, this.analyzer) });
-    return this.store(doc.uri, doc.version, text, analysis, settings, this.analyzer, t0, before);
+    const prior = this.previous(doc.uri, this.analyzer);
+    const analysis = this.analyzer.analyze(text, { checks: checkOptions(settings), previous: prior });
+    return this.store(doc.uri, doc.version, text, analysis, settings, this.analyzer, t0, before, prior);
   }
 
   /**
@@ -129,10 +130,10 @@ export class Workspace {
     const text = doc.getText();
     const t0 = performance.now();
     const before = analyzer.matchedCount;
-    const previous = this.previous(doc.uri, analyzer);
-    const result = analyzer.analyzeAsync(text, { checks: checkOptions(settings), previous }, () => doc.version !== version).then((analysis) => {
+    const prior = this.previous(doc.uri, analyzer);
+    const result = analyzer.analyzeAsync(text, { checks: checkOptions(settings), previous: prior }, () => doc.version !== version).then((analysis) => {
       if (this.pending.get(doc.uri)?.result === result) this.pending.delete(doc.uri);
-      return analysis ? this.store(doc.uri, version, text, analysis, settings, analyzer, t0, before) : undefined;
+      return analysis ? this.store(doc.uri, version, text, analysis, settings, analyzer, t0, before, prior) : undefined;
     });
     this.pending.set(doc.uri, { version, settings, analyzer, result });
     return result;
@@ -142,13 +143,16 @@ export class Workspace {
    * The last analysis of the document made with this analyzer, whatever its version and settings:
    * the Analyzer reuses what an edit did not touch (the result is the same as without it).
    */
-  private previous(uri: string, analyzer: Analyzer): { text: string; analysis: DocumentAnalysis } | undefined {
+  private previous(uri: string, analyzer: Analyzer): AnalysedDocument | undefined {
     const a = this.analyses.get(uri);
-    return a && a.analyzer === analyzer ? { text: a.text, analysis: a.analysis } : undefined;
+    return a && a.analyzer === analyzer ? a : undefined;
   }
 
-  private store(uri: string, version: number, text: string, analysis: DocumentAnalysis, settings: Settings, analyzer: Analyzer, t0: number, before: number): AnalysedDocument {
-    const result: AnalysedDocument = { uri, version, text, lines: new LineIndex(text), analysis, settings, analyzer };
+  /** `prior`: the analysed version the analysis started from; its line index is updated, not rebuilt, when the analysis reused it. */
+  private store(uri: string, version: number, text: string, analysis: DocumentAnalysis, settings: Settings, analyzer: Analyzer, t0: number, before: number, prior?: AnalysedDocument): AnalysedDocument {
+    const edit = prior ? analyzer.editFrom(analysis) : undefined;
+    const lines = prior && edit ? LineIndex.afterEdit(prior.lines, text, edit) : new LineIndex(text);
+    const result: AnalysedDocument = { uri, version, text, lines, analysis, settings, analyzer };
     this.lastAnalysis = { uri, version, ms: performance.now() - t0, rematched: analyzer.matchedCount - before, chars: text.length };
     const previous = this.analyses.get(uri);
     // Never replace a newer version's analysis with an older one.

@@ -71,4 +71,23 @@ describe('LineIndex properties', () => {
       { numRuns: 200 },
     );
   });
+
+  it('the index after an edit, made from the index before it, equals one built from scratch', () => {
+    const piece = fc.oneof(fc.constantFrom('\n', '\r\n', '\r', '\r\r\n', ''), fc.string({ unit: 'grapheme', maxLength: 6 }));
+    const text = fc.array(piece, { maxLength: 30 }).map((a) => a.join(''));
+    const inserted = fc.array(piece, { maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, inserted, fc.nat(), fc.nat(), (old, ins, i, j) => {
+        const start = i % (old.length + 1);
+        const oldEnd = start + (j % (old.length - start + 1));
+        const next = old.slice(0, start) + ins + old.slice(oldEnd);
+        const edit = { start, oldEnd, newEnd: start + ins.length };
+        const incremental = LineIndex.afterEdit(new LineIndex(old), next, edit);
+        const fresh = new LineIndex(next);
+        assert.strictEqual(incremental.lineCount, fresh.lineCount);
+        for (let line = 0; line < fresh.lineCount; line++) assert.strictEqual(incremental.lineStart(line), fresh.lineStart(line), `line ${line}`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
