@@ -1,6 +1,7 @@
 // Word tokens with offsets, stemmed per language, for cue matching.
 // Stemming is the costly step, so stems are memoised per language.
 import * as snowball from 'snowball-stemmers';
+import { stemEnglish } from './porter2';
 import { detached } from './text';
 import type { DraftLanguage, Span } from './types';
 
@@ -121,7 +122,8 @@ export function stem(word: string, lang: DraftLanguage): string {
   if (hit !== undefined) return hit;
   let stemmer = stemmers.get(lang);
   if (!stemmer) {
-    stemmer = snowball.newStemmer(stemmerNames[lang]);
+    // English, by far the most common, has a hand-written stemmer with the same output (porter2.ts).
+    stemmer = lang === 'en' ? { stem: stemEnglish } : snowball.newStemmer(stemmerNames[lang]);
     stemmers.set(lang, stemmer);
   }
   let w = lower;
@@ -132,9 +134,10 @@ export function stem(word: string, lang: DraftLanguage): string {
   const s = foldCase(whole[lang]?.has(w) ? w : stemmer.stem(w));
   // Bound the cache so a hostile document of unique words cannot grow it without limit.
   if (cache.size > 200_000) cache.clear();
-  // The word is cut from the draft: cache a copy, or the cache would keep the draft alive.
-  cache.set(detached(lower), s);
-  return s;
+  // The word (and a stem cut from it) come from the draft: cache copies, or the cache would keep the draft alive.
+  const kept = detached(s);
+  cache.set(detached(lower), kept);
+  return kept;
 }
 
 /** Tokenises text[span] into stemmed word tokens with absolute offsets. */
