@@ -223,6 +223,8 @@ export class TokenIndex {
   readonly positions: Map<string, number[]>;
   private readonly spans: number[];
   private readonly base: number;
+  /** Set by locate: the last token of the hit it found. */
+  private foundEnd = -1;
 
   /** Indexes tokens, or a run's tokens; with `content`, only those that carry meaning (not stop words, not inside `skip`). */
   constructor(tokens: Token[] | TokenRun, options: { content?: boolean; skip?: Span[] } = {}) {
@@ -250,35 +252,51 @@ export class TokenIndex {
 
   /** First occurrence of the cue's keys in order, each within MAX_GAP tokens of the previous. */
   find(cue: CompiledCue): CueHit | undefined {
-    if (cue.keys.length === 0) return undefined;
-    for (const k of cue.keys) if (!this.positions.has(k)) return undefined;
-    const starts = this.positions.get(cue.keys[0])!;
+    const s = this.locate(cue);
+    return s < 0 ? undefined : this.hit(cue, s);
+  }
+
+  /**
+   * Where find's hit starts (the index of its first token), or -1; the index of its last token
+   * is left in `foundEnd`. Callers that keep only the best hit allocate one only when it is better.
+   */
+  locate(cue: CompiledCue): number {
+    const keys = cue.keys;
+    if (keys.length === 0) return -1;
+    for (const k of keys) if (!this.positions.has(k)) return -1;
+    const starts = this.positions.get(keys[0])!;
     for (const s of starts) {
       let prev = s;
       let ok = true;
-      for (let i = 1; i < cue.keys.length && ok; i++) {
-        const list = this.positions.get(cue.keys[i])!;
-        const next = firstAfter(list, prev);
+      for (let i = 1; i < keys.length && ok; i++) {
+        const next = firstAfter(this.positions.get(keys[i])!, prev);
         if (next < 0 || next - prev > MAX_GAP) ok = false;
         else prev = next;
       }
       if (ok) {
-        return {
-          cue: cue.text,
-          span: { start: this.spans[2 * s] + this.base, end: this.spans[2 * prev + 1] + this.base },
-          length: cue.keys.length,
-        };
+        this.foundEnd = prev;
+        return s;
       }
     }
-    return undefined;
+    return -1;
+  }
+
+  /** Offset at which token s starts. */
+  startOf(s: number): number {
+    return this.spans[2 * s] + this.base;
+  }
+
+  /** The hit locate just found, starting at token s. */
+  hit(cue: CompiledCue, s: number): CueHit {
+    return { cue: cue.text, span: { start: this.spans[2 * s] + this.base, end: this.spans[2 * this.foundEnd + 1] + this.base }, length: cue.keys.length };
   }
 
   /** The best (longest, then earliest) hit among cues. */
   findAny(cues: CompiledCue[]): CueHit | undefined {
     let best: CueHit | undefined;
     for (const c of cues) {
-      const hit = this.find(c);
-      if (hit && betterHit(hit, best)) best = hit;
+      const s = this.locate(c);
+      if (s >= 0 && betterThan(c.keys.length, this.startOf(s), best)) best = this.hit(c, s);
     }
     return best;
   }
@@ -324,7 +342,12 @@ function firstAfter(list: number[], x: number): number {
 
 /** Is `hit` better evidence than `best`: longer, then earlier? */
 export function betterHit(hit: CueHit, best: CueHit | undefined): boolean {
-  return !best || hit.length > best.length || (hit.length === best.length && hit.span.start < best.span.start);
+  return betterThan(hit.length, hit.span.start, best);
+}
+
+/** Is a hit of `length` tokens starting at `start` better evidence than `best`? */
+function betterThan(length: number, start: number, best: CueHit | undefined): boolean {
+  return !best || length > best.length || (length === best.length && start < best.span.start);
 }
 
 /**
@@ -347,31 +370,28 @@ export class AnchoredCues {
     }
   }
 
-  /** Every hit of every cue that occurs, as `visit(slot, hit)`. */
-  private each(index: TokenIndex, visit: (slot: number, hit: CueHit) => void): void {
+  /** The best hit (as TokenIndex.findAny would give) of each slot with any. */
+  best(index: TokenIndex): Map<number, CueHit> {
+    const out = new Map<number, CueHit>();
     for (const key of index.positions.keys()) {
       const candidates = this.byAnchor.get(key);
       if (!candidates) continue;
       for (const { cue, slot } of candidates) {
-        const hit = index.find(cue);
-        if (hit) visit(slot, hit);
+        const s = index.locate(cue);
+        if (s >= 0 && betterThan(cue.keys.length, index.startOf(s), out.get(slot))) out.set(slot, index.hit(cue, s));
       }
     }
-  }
-
-  /** The best hit (as TokenIndex.findAny would give) of each slot with any. */
-  best(index: TokenIndex): Map<number, CueHit> {
-    const out = new Map<number, CueHit>();
-    this.each(index, (slot, hit) => {
-      if (betterHit(hit, out.get(slot))) out.set(slot, hit);
-    });
     return out;
   }
 
   /** How many of each slot's cues occur. */
   count(index: TokenIndex): Map<number, number> {
     const out = new Map<number, number>();
-    this.each(index, (slot) => out.set(slot, (out.get(slot) ?? 0) + 1));
+    for (const key of index.positions.keys()) {
+      const candidates = this.byAnchor.get(key);
+      if (!candidates) continue;
+      for (const { cue, slot } of candidates) if (index.locate(cue) >= 0) out.set(slot, (out.get(slot) ?? 0) + 1);
+    }
     return out;
   }
 }
