@@ -25,10 +25,6 @@ const TOKEN_CACHE_MIN = 32;
 const TOKEN_CACHE_MAX_ENTRY = 200_000;
 const TOKEN_CACHE_CHARS = 2_500_000;
 
-
-/** Distinct token keys pooled before the pool starts afresh. */
-const KEY_POOL_LIMIT = 100_000;
-
 /**
  * A span's tokens, compact: token i has key keys[i] and covers [offsets[2i], offsets[2i + 1])
  * relative to `base`; stop[i] is 1 for a stop word. No object per token: a 1 MB draft has ~170,000.
@@ -55,8 +51,6 @@ export class CueMatcher {
   /** Folded tokens by language + text, offsets relative to the text (see analyze). */
   private readonly tokenCache = new Map<string, Omit<TokenRun, 'base'>>();
   private tokenCacheChars = 0;
-  /** One string per distinct token key, shared by the memoised token runs. */
-  private readonly keyPool = new Map<string, string>();
 
   constructor(data: ConventionData, stopWords: Record<DraftLanguage, string[]>) {
     this.stop = { en: new Set(), es: new Set(), fr: new Set() };
@@ -156,7 +150,10 @@ export class CueMatcher {
     return { keys: rel.keys, offsets: rel.offsets, stop: rel.stop, base: start };
   }
 
-  /** The folded tokens of text[start, end), offsets relative to start (pooled and packed when kept in the cache). */
+  /**
+   * The folded tokens of text[start, end), offsets relative to start (packed when kept in the
+   * cache). Keys need no pooling: stems come from the stem memo, one string per word.
+   */
   private tokenRun(text: string, lang: DraftLanguage, start: number, end: number, kept: boolean): Omit<TokenRun, 'base'> {
     const raw: string[] = [];
     const rawOffsets: number[] = [];
@@ -164,21 +161,10 @@ export class CueMatcher {
     const { keys, offsets } = this.foldRun(raw, rawOffsets, lang);
     const stopWords = this.stop[lang];
     const stop = new Uint8Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      if (kept) keys[i] = this.intern(keys[i]);
-      if (stopWords.has(keys[i])) stop[i] = 1;
-    }
+    for (let i = 0; i < keys.length; i++) if (stopWords.has(keys[i])) stop[i] = 1;
     return { keys, offsets: kept ? Int32Array.from(offsets) : offsets, stop };
   }
 
-  /** The pooled copy of a token key (stems repeat: one string each instead of one per token). */
-  private intern(key: string): string {
-    const pooled = this.keyPool.get(key);
-    if (pooled !== undefined) return pooled;
-    if (this.keyPool.size >= KEY_POOL_LIMIT) this.keyPool.clear();
-    this.keyPool.set(key, key);
-    return key;
-  }
 
   /**
    * A cue as token keys. Stop words are dropped (they are dropped from the draft's content
