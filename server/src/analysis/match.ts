@@ -26,6 +26,9 @@ interface CompiledElement {
   group: string;
   /** The article paragraph the element rests on, by its leading number ("1(b)" → "1"). */
   paragraph: string;
+  /** Position of its group among the article's groups of required elements, and of its paragraph in `paragraphWeights` (-1: none). */
+  groupIndex: number;
+  paragraphIndex: number;
   weight: number;
   /** Whether few enough articles share its cues for it to say which article this is. */
   distinctive: boolean;
@@ -38,6 +41,12 @@ interface CompiledArticle {
   requiredWeight: number;
   /** Required weight per paragraph, for provisions that implement one paragraph of an article. */
   paragraphWeights: Map<string, number>;
+  /** The same, in the same order, as arrays (scoring runs per article per provision). */
+  paragraphLabels: string[];
+  paragraphTotals: number[];
+  groupCount: number;
+  /** Whether a wording marker exists for the article's kind. */
+  kindMarked: boolean;
   headingCues: Record<DraftLanguage, CompiledCue[]>;
   keyTerms: Record<DraftLanguage, CompiledCue[]>;
   /** Stem frequencies of the article's paraphrases, element labels and model clause. */
@@ -65,6 +74,8 @@ export class ProvisionMatcher {
   private readonly definitionTerms: Record<DraftLanguage, CompiledCue[]>;
   /** Per language: element cues (slot = article index × stride + element index), heading cues and key terms (slot = article index). */
   private readonly tables = new Map<DraftLanguage, { elements: AnchoredCues; headings: AnchoredCues; keyTerms: AnchoredCues }>();
+  /** The most element groups of any article (scratch space for scoring). */
+  private readonly maxGroups: number;
   /** Per language, a pattern for references to other provisions ("section 1 above (unauthorised access)"). */
   private readonly referencePatterns = new Map<DraftLanguage, RegExp>();
 
@@ -113,8 +124,11 @@ export class ProvisionMatcher {
         const idf = Math.log(1 + withElements / Math.max(1, spread));
         const weight = idf ** (settings.weights.distinctiveness ?? 1);
         const paragraph = /^\d+/.exec(e.paragraph ?? '')?.[0] ?? e.paragraph ?? '';
-        return { id: e.id, label: e.label, required: e.required, group: e.group ?? e.id, paragraph, weight, distinctive: false, cues: withEnglishFallback(e.cues) };
+        return { id: e.id, label: e.label, required: e.required, group: e.group ?? e.id, paragraph, groupIndex: 0, paragraphIndex: -1, weight, distinctive: false, cues: withEnglishFallback(e.cues) };
       });
+      // Groups of required elements in order of first appearance: the order groupWeight sums them in.
+      const groups = [...new Set(elements.filter((e) => e.required).map((e) => e.group))];
+      for (const e of elements) e.groupIndex = groups.indexOf(e.group);
       const required = elements.filter((e) => e.required);
       // Distinctive: among the article's own least-shared required elements.
       const top = Math.max(0, ...required.map((e) => e.weight));
@@ -122,11 +136,18 @@ export class ProvisionMatcher {
       const profile = profiles[i];
       let norm = 0;
       for (const [k, f] of profile) norm += (f * (this.idf.get(k) ?? 0)) ** 2;
+      const byParagraph = paragraphWeights(required);
+      const paragraphLabels = [...byParagraph.keys()];
+      for (const e of elements) e.paragraphIndex = paragraphLabels.indexOf(e.paragraph);
       return {
         article: a,
         elements,
         requiredWeight: groupWeight(required),
-        paragraphWeights: paragraphWeights(required),
+        paragraphWeights: byParagraph,
+        paragraphLabels,
+        paragraphTotals: [...byParagraph.values()],
+        groupCount: groups.length,
+        kindMarked: settings.markers.some((m) => m.kinds.includes(a.kind)),
         headingCues: withEnglishFallback(a.headingCues),
         keyTerms: perLang({ en: a.keyTerms }),
         profile,
@@ -143,6 +164,7 @@ export class ProvisionMatcher {
       }
     });
     this.articles.forEach((ca, i) => this.indexOf.set(ca.article.article, i));
+    this.maxGroups = Math.max(1, ...this.articles.map((ca) => ca.groupCount));
     for (const l of LANGS) {
       const entries = (cues: (ca: CompiledArticle) => CompiledCue[]) => this.articles.flatMap((ca, i) => cues(ca).map((cue) => ({ cue, slot: i })));
       this.tables.set(l, {
@@ -211,74 +233,87 @@ export class ProvisionMatcher {
     const keyTermCounts = tables.keyTerms.count(index);
     // Scores for every article first; evidence and reasons only for those shown (allocation
     // for 68 articles × their elements on every provision was most of the garbage).
+    // Per group of the article being scored: the heaviest present required element's weight and paragraph.
+    const groupWeights = new Float64Array(this.maxGroups);
+    const groupParagraphs = new Int32Array(this.maxGroups);
     const scoreOf = (ai: number, detailed: boolean): ArticleMatch => {
       const ca = this.articles[ai];
       const reasons: string[] = [];
       const elements: ElementEvidence[] = [];
       let optionalBonus = 0;
-      const presentRequired: CompiledElement[] = [];
+      let anyDistinctive = false;
+      groupParagraphs.fill(-2, 0, ca.groupCount);
       for (let ei = 0; ei < ca.elements.length; ei++) {
         const e = ca.elements[ei];
         const hit = hits.get(ai * ELEMENT_STRIDE + ei);
         if (detailed) elements.push(evidence(e, hit, input.text));
-        if (hit && e.required) presentRequired.push(e);
-        if (hit && !e.required) optionalBonus += e.weight;
+        if (!hit) continue;
+        if (!e.required) {
+          optionalBonus += e.weight;
+          continue;
+        }
+        anyDistinctive ||= e.distinctive;
+        const g = e.groupIndex;
+        if (groupParagraphs[g] === -2 || e.weight > groupWeights[g]) {
+          groupWeights[g] = e.weight;
+          groupParagraphs[g] = e.paragraphIndex;
+        }
       }
-      const presentWeight = groupWeight(presentRequired);
+      // Summed in group order, as groupWeight does: the same floating-point result.
+      let presentWeight = 0;
+      for (let g = 0; g < ca.groupCount; g++) if (groupParagraphs[g] !== -2) presentWeight += groupWeights[g];
       let elementScore = 0;
       if (ca.requiredWeight > 0) {
         elementScore = Math.min(1, (presentWeight + 0.25 * optionalBonus) / (ca.requiredWeight + w.elementSmoothing));
-        if (presentWeight > 0) {
-          if (detailed) {
-            const n = elements.filter((e) => e.present && e.required).length;
-            reasons.push(`${n} of ${ca.elements.filter((e) => e.required).length} required elements found`);
-          }
+        if (presentWeight > 0 && detailed) {
+          const n = elements.filter((e) => e.present && e.required).length;
+          reasons.push(`${n} of ${ca.elements.filter((e) => e.required).length} required elements found`);
         }
         // Shared elements alone (intent, "without right", an ICT system) do not say which
         // article a provision implements: without a distinctive one the evidence counts less.
-        if (presentWeight > 0 && !presentRequired.some((e) => e.distinctive)) {
+        if (presentWeight > 0 && !anyDistinctive) {
           elementScore *= w.sharedOnlyFactor ?? 1;
-          reasons.push('only elements shared with many articles found');
+          if (detailed) reasons.push('only elements shared with many articles found');
         }
         // A provision often implements one paragraph of a many-paragraph article (a penalty
         // section, a seizure power): its coverage of that paragraph counts, discounted.
-        if (ca.paragraphWeights.size > 1 && presentWeight > 0 && w.paragraphFactor) {
-          const present = paragraphWeights(presentRequired);
+        if (ca.paragraphLabels.length > 1 && presentWeight > 0 && w.paragraphFactor) {
           let best = 0;
           let bestParagraph = '';
-          for (const [p, total] of ca.paragraphWeights) {
-            const cover = (present.get(p) ?? 0) / (total + w.elementSmoothing);
-            if (cover > best) [best, bestParagraph] = [cover, p];
+          for (let p = 0; p < ca.paragraphLabels.length; p++) {
+            let present = 0;
+            for (let g = 0; g < ca.groupCount; g++) if (groupParagraphs[g] === p) present += groupWeights[g];
+            const cover = present / (ca.paragraphTotals[p] + w.elementSmoothing);
+            if (cover > best) [best, bestParagraph] = [cover, ca.paragraphLabels[p]];
           }
           if (w.paragraphFactor * best > elementScore) {
             elementScore = w.paragraphFactor * best;
-            reasons.push(`covers paragraph ${bestParagraph}`);
+            if (detailed) reasons.push(`covers paragraph ${bestParagraph}`);
           }
         }
       }
       const headingHit = headingHits?.get(ai);
-      if (headingHit) reasons.push(`heading says "${input.heading!.slice(headingHit.span.start, headingHit.span.end)}"`);
+      if (headingHit && detailed) reasons.push(`heading says "${input.heading!.slice(headingHit.span.start, headingHit.span.end)}"`);
       const bodyHeadingHit = headingHit ? undefined : bodyHeadingHits.get(ai);
-      if (bodyHeadingHit) reasons.push(`text names "${input.text.slice(bodyHeadingHit.span.start, bodyHeadingHit.span.end)}"`);
+      if (bodyHeadingHit && detailed) reasons.push(`text names "${input.text.slice(bodyHeadingHit.span.start, bodyHeadingHit.span.end)}"`);
       const keyTermHits = keyTermCounts.get(ai) ?? 0;
       const keyTermScore = ca.keyTerms[lang].length ? Math.min(1, keyTermHits / Math.min(2, ca.keyTerms[lang].length)) : 0;
-      if (keyTermHits) reasons.push(`${keyTermHits} key term${keyTermHits > 1 ? 's' : ''} of the article used`);
+      if (keyTermHits && detailed) reasons.push(`${keyTermHits} key term${keyTermHits > 1 ? 's' : ''} of the article used`);
       let contextScore = 0;
       if (contextKinds.has(ca.article.kind)) contextScore = 1;
-      if (contextScore) reasons.push('sits in a Part about this kind of provision');
+      if (contextScore && detailed) reasons.push('sits in a Part about this kind of provision');
       let definitionScore = 0;
       if (ca.article.kind === 'definition' && definedCore > 0) {
         definitionScore = Math.min(1, definedCore / 2);
-        reasons.push(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`);
+        if (detailed) reasons.push(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`);
       }
       const sim = similarity[ai];
-      const kindMarked = this.markers.some((m) => m.kinds.includes(ca.article.kind));
       let markerScore = 0;
       if (markedKinds.has(ca.article.kind)) {
         markerScore = 1;
-        reasons.push(`worded as ${ca.article.kind === 'offence' ? 'an offence' : 'a ' + ca.article.kind.replace('-', ' ')}`);
-      } else if (kindMarked && (markedKinds.size > 0 || this.settings.markersRequired?.includes(ca.article.kind))) markerScore = -1;
-      if (saving) reasons.push(`but worded as a saving or disclaimer ("${input.text.slice(saving.span.start, saving.span.end)}")`);
+        if (detailed) reasons.push(`worded as ${ca.article.kind === 'offence' ? 'an offence' : 'a ' + ca.article.kind.replace('-', ' ')}`);
+      } else if (ca.kindMarked && (markedKinds.size > 0 || this.settings.markersRequired?.includes(ca.article.kind))) markerScore = -1;
+      if (saving && detailed) reasons.push(`but worded as a saving or disclaimer ("${input.text.slice(saving.span.start, saving.span.end)}")`);
 
       const score =
         w.elements * elementScore +
@@ -295,7 +330,7 @@ export class ProvisionMatcher {
         score: Math.round(score * 1000) / 1000,
         strength: strengthOf(score, t),
         elements,
-        reasons: detailed ? reasons : [],
+        reasons,
       };
     };
     // An article with no element, heading, key-term or definition evidence scores at most
