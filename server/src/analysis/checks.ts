@@ -508,7 +508,7 @@ class CheckContext {
       }
       if (r.namedTitle) {
         const named = new TokenIndex(m.run(r.namedTitle, this.lang));
-        const titleKeys = m.compile(article.title, 'en').keys;
+        const titleKeys = m.compile(article.title, 'en').ids;
         const shared = titleKeys.filter((k) => named.has(k)).length;
         if (titleKeys.length > 0 && shared === 0) {
           out.push(this.finding(code, r.span, undefined, `Article ${r.article} of the Convention is "${article.title}", not "${r.namedTitle}".`, [article.title]));

@@ -11,6 +11,8 @@ import type { DraftLanguage, Span } from './types';
 export interface CompiledCue {
   text: string;
   keys: string[];
+  /** The keys as vocabulary ids (see Vocabulary). */
+  ids: Int32Array;
 }
 
 export interface CueHit {
@@ -26,14 +28,60 @@ const TOKEN_CACHE_MAX_ENTRY = 200_000;
 const TOKEN_CACHE_CHARS = 2_500_000;
 
 /**
- * A span's tokens, compact: token i has key keys[i] and covers [offsets[2i], offsets[2i + 1])
+ * A span's tokens, compact: token i has key id ids[i] and covers [offsets[2i], offsets[2i + 1])
  * relative to `base`; stop[i] is 1 for a stop word. No object per token: a 1 MB draft has ~170,000.
  */
 export interface TokenRun {
-  keys: string[];
+  ids: Int32Array;
   offsets: ArrayLike<number>;
   stop: Uint8Array;
   base: number;
+}
+
+/** Draft words outside every cue and profile, numbered before the numbering starts afresh. */
+const UNPINNED_LIMIT = 200_000;
+
+/**
+ * Token keys as numbers: the matcher compares integers, not strings, and indexes a provision in
+ * typed arrays. Keys of cues and profiles are pinned for good; other words of drafts get ids
+ * too, dropped when there are too many of them (a hostile draft of unique words). Ids are never
+ * reused, so a dropped word can never be mistaken for another.
+ */
+export class Vocabulary {
+  private readonly pinned = new Map<string, number>();
+  private readonly unpinned = new Map<string, number>();
+  private next = 1;
+
+  constructor(private readonly onDrop: () => void) {}
+
+  /** The id of a key of a cue or profile (kept for good). */
+  pin(key: string): number {
+    let id = this.pinned.get(key);
+    if (id !== undefined) return id;
+    id = this.unpinned.get(key);
+    if (id !== undefined) this.unpinned.delete(key);
+    else id = this.next++;
+    this.pinned.set(key, id);
+    return id;
+  }
+
+  /** The id of a key of a draft. */
+  idOf(key: string): number {
+    let id = this.pinned.get(key) ?? this.unpinned.get(key);
+    if (id !== undefined) return id;
+    if (this.unpinned.size >= UNPINNED_LIMIT) {
+      this.unpinned.clear();
+      this.onDrop();
+    }
+    id = this.next++;
+    this.unpinned.set(key, id);
+    return id;
+  }
+
+  /** The id of a key if it is pinned (only pinned keys can occur in cues and profiles). */
+  pinnedId(key: string): number | undefined {
+    return this.pinned.get(key);
+  }
 }
 
 /** How far apart (in tokens) consecutive words of a cue may stand in the draft. */
@@ -51,6 +99,11 @@ export class CueMatcher {
   /** Folded tokens by language + text, offsets relative to the text (see analyze). */
   private readonly tokenCache = new Map<string, Omit<TokenRun, 'base'>>();
   private tokenCacheChars = 0;
+  /** Ids of token keys; memoised runs hold ids, so dropping unpinned ids drops the memo too. */
+  readonly vocabulary = new Vocabulary(() => {
+    this.tokenCache.clear();
+    this.tokenCacheChars = 0;
+  });
 
   constructor(data: ConventionData, stopWords: Record<DraftLanguage, string[]>) {
     this.stop = { en: new Set(), es: new Set(), fr: new Set() };
@@ -115,12 +168,9 @@ export class CueMatcher {
     return { keys: outKeys, offsets: outOffsets };
   }
 
-  /** Tokens of a span of text, stemmed and folded, as objects with absolute offsets. */
+  /** Tokens of a span of text, stemmed and folded, as objects with absolute offsets (not memoised). */
   analyze(text: string, lang: DraftLanguage, span?: Span): Token[] {
-    const { keys, offsets, base } = this.run(text, lang, span);
-    const out: Token[] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) out[i] = { key: keys[i], start: offsets[2 * i] + base, end: offsets[2 * i + 1] + base };
-    return out;
+    return this.fold(tokenize(text, lang, span), lang);
   }
 
   /**
@@ -147,24 +197,24 @@ export class CueMatcher {
         this.tokenCacheChars -= k.length;
       }
     }
-    return { keys: rel.keys, offsets: rel.offsets, stop: rel.stop, base: start };
+    return { ids: rel.ids, offsets: rel.offsets, stop: rel.stop, base: start };
   }
 
-  /**
-   * The folded tokens of text[start, end), offsets relative to start (packed when kept in the
-   * cache). Keys need no pooling: stems come from the stem memo, one string per word.
-   */
+  /** The folded tokens of text[start, end), offsets relative to start (packed when kept in the cache). */
   private tokenRun(text: string, lang: DraftLanguage, start: number, end: number, kept: boolean): Omit<TokenRun, 'base'> {
     const raw: string[] = [];
     const rawOffsets: number[] = [];
     tokenizeInto(text, lang, start, end, kept ? start : 0, raw, rawOffsets);
     const { keys, offsets } = this.foldRun(raw, rawOffsets, lang);
     const stopWords = this.stop[lang];
+    const ids = new Int32Array(keys.length);
     const stop = new Uint8Array(keys.length);
-    for (let i = 0; i < keys.length; i++) if (stopWords.has(keys[i])) stop[i] = 1;
-    return { keys, offsets: kept ? Int32Array.from(offsets) : offsets, stop };
+    for (let i = 0; i < keys.length; i++) {
+      ids[i] = this.vocabulary.idOf(keys[i]);
+      if (stopWords.has(keys[i])) stop[i] = 1;
+    }
+    return { ids, offsets: kept ? Int32Array.from(offsets) : offsets, stop };
   }
-
 
   /**
    * A cue as token keys. Stop words are dropped (they are dropped from the draft's content
@@ -178,7 +228,7 @@ export class CueMatcher {
       const keys = this.fold(tokenize(cue, lang), lang)
         .map((t) => t.key)
         .filter((k) => verbatim || !this.stop[lang].has(k));
-      c = { text: cue, keys };
+      c = { text: cue, keys, ids: Int32Array.from(keys, (k) => this.vocabulary.pin(k)) };
       this.compiled.set(id, c);
     }
     return c;
@@ -195,45 +245,124 @@ export class CueMatcher {
   }
 }
 
-/** Token positions by key, and [start, end) of indexed token i at spans[2i], spans[2i + 1] (relative to a base). */
-interface IndexTable {
-  positions: Map<string, number[]>;
-  spans: number[];
-}
+/** The plain index (all tokens) of the run indexed last, by the run's ids. */
+let lastPlain: { ids: Int32Array; table: number[]; size: number; n: number; distinct: number } | undefined;
 
-/** The plain index of the run indexed last. */
-let lastPlain: { keys: string[]; table: IndexTable } | undefined;
+/** Scratch arrays for building a TokenIndex, grown as needed. */
+const scratch = { keep: [] as number[], slotOf: [] as number[], fill: [] as number[] };
 
-/** A provision's tokens with an index from key to positions, built once per provision text. */
+/**
+ * A provision's tokens indexed by key id, in one array (no Map, no array per key: built
+ * for every provision, it was most of the matcher's garbage). Layout, for n indexed tokens and
+ * a hash table of `size` slots:
+ *   [0, size)             slot → key id + 1 (0: empty)
+ *   [size, 2 size)        slot → where its positions start in the positions block
+ *   [2 size, 3 size)      slot → how many positions
+ *   [3 size, 3 size + n)  positions (token numbers), grouped by key, ascending within a key
+ *   then 2n               [start, end) of each indexed token, relative to the base
+ *   then n                the slots in order of first occurrence (the distinct keys)
+ */
 export class TokenIndex {
-  readonly positions: Map<string, number[]>;
-  private readonly spans: number[];
+  private readonly table: number[];
+  private readonly size: number;
+  private readonly n: number;
+  /** Number of distinct keys. */
+  readonly distinct: number;
   private readonly base: number;
   /** Set by locate: the last token of the hit it found. */
   private foundEnd = -1;
 
-  /** Indexes tokens, or a run's tokens; with `content`, only those that carry meaning (not stop words, not inside `skip`). */
-  constructor(tokens: Token[] | TokenRun, options: { content?: boolean; skip?: Span[] } = {}) {
-    let table: IndexTable;
-    if (Array.isArray(tokens)) {
-      table = { positions: new Map(), spans: [] };
-      for (const t of tokens) addToIndex(table, t.key, t.start, t.end);
-      this.base = 0;
-    } else if (!options.content && !options.skip?.length) {
-      // The matcher and then the counterpart screen index the same provision's run, one after the other.
-      if (lastPlain?.keys !== tokens.keys) lastPlain = { keys: tokens.keys, table: indexRun(tokens, false, []) };
-      table = lastPlain.table;
-      this.base = tokens.base;
-    } else {
-      table = indexRun(tokens, !!options.content, options.skip ?? []);
-      this.base = tokens.base;
+  /** Indexes a run's tokens; with `content`, only those that carry meaning (not stop words, not inside `skip`). */
+  constructor(run: TokenRun, options: { content?: boolean; skip?: Span[] } = {}) {
+    const { ids, offsets, stop, base } = run;
+    const skip = options.skip ?? [];
+    const content = !!options.content;
+    this.base = base;
+    // The matcher and then the counterpart screen index the same provision's run, one after the other.
+    const plain = !content && skip.length === 0;
+    if (plain && lastPlain?.ids === ids) {
+      ({ table: this.table, size: this.size, n: this.n, distinct: this.distinct } = lastPlain);
+      return;
     }
-    this.positions = table.positions;
-    this.spans = table.spans;
+    // Which tokens are indexed (scratch space shared by all indexes: they are built one at a time).
+    const keep = scratch.keep;
+    let n = 0;
+    let j = 0;
+    for (let i = 0; i < ids.length; i++) {
+      if (content && stop[i]) continue;
+      if (j < skip.length) {
+        const start = offsets[2 * i] + base;
+        while (j < skip.length && skip[j].end <= start) j++;
+        if (j < skip.length && skip[j].start <= start && offsets[2 * i + 1] + base <= skip[j].end) continue;
+      }
+      keep[n++] = i;
+    }
+    let size = 8;
+    while (size < 2 * n) size <<= 1;
+    // A plain array of small integers lives on the JavaScript heap: cheaper to make and to
+    // collect than a typed array's separate buffer, for a table built per provision.
+    const t: number[] = new Array(3 * size + 4 * n).fill(0);
+    const mask = size - 1;
+    const slotOf = scratch.slotOf;
+    const fill = scratch.fill;
+    while (fill.length < size) fill.push(0);
+    const order = 3 * size + 3 * n;
+    let distinct = 0;
+    for (let k = 0; k < n; k++) {
+      const id = ids[keep[k]];
+      let slot = hashId(id) & mask;
+      while (t[slot] !== 0 && t[slot] !== id + 1) slot = (slot + 1) & mask;
+      if (t[slot] === 0) {
+        t[slot] = id + 1;
+        t[order + distinct++] = slot;
+        fill[slot] = 0;
+      }
+      t[2 * size + slot]++;
+      slotOf[k] = slot;
+    }
+    // Positions blocks in order of first occurrence, then filled in token order (ascending).
+    let at = 3 * size;
+    for (let d = 0; d < distinct; d++) {
+      const slot = t[order + d];
+      t[size + slot] = at;
+      at += t[2 * size + slot];
+    }
+    const spans = 3 * size + n;
+    for (let k = 0; k < n; k++) {
+      const slot = slotOf[k];
+      t[t[size + slot] + fill[slot]++] = k;
+      t[spans + 2 * k] = offsets[2 * keep[k]];
+      t[spans + 2 * k + 1] = offsets[2 * keep[k] + 1];
+    }
+    this.table = t;
+    this.size = size;
+    this.n = n;
+    this.distinct = distinct;
+    if (plain) lastPlain = { ids, table: t, size, n, distinct };
   }
 
-  has(key: string): boolean {
-    return this.positions.has(key);
+  /** The slot of a key id, or -1 when the provision does not have it. */
+  private slotOf(id: number): number {
+    const t = this.table;
+    const mask = this.size - 1;
+    for (let slot = hashId(id) & mask; ; slot = (slot + 1) & mask) {
+      const v = t[slot];
+      if (v === id + 1) return slot;
+      if (v === 0) return -1;
+    }
+  }
+
+  has(id: number): boolean {
+    return this.slotOf(id) >= 0;
+  }
+
+  /** The d-th distinct key (in order of first occurrence) and how often it occurs. */
+  keyAt(d: number): number {
+    return this.table[this.table[3 * this.size + 3 * this.n + d]] - 1;
+  }
+
+  countAt(d: number): number {
+    return this.table[2 * this.size + this.table[3 * this.size + 3 * this.n + d]];
   }
 
   /** First occurrence of the cue's keys in order, each within MAX_GAP tokens of the previous. */
@@ -247,15 +376,23 @@ export class TokenIndex {
    * is left in `foundEnd`. Callers that keep only the best hit allocate one only when it is better.
    */
   locate(cue: CompiledCue): number {
-    const keys = cue.keys;
-    if (keys.length === 0) return -1;
-    for (const k of keys) if (!this.positions.has(k)) return -1;
-    const starts = this.positions.get(keys[0])!;
-    for (const s of starts) {
+    const ids = cue.ids;
+    const m = ids.length;
+    if (m === 0) return -1;
+    const t = this.table;
+    const size = this.size;
+    const first = this.slotOf(ids[0]);
+    if (first < 0) return -1;
+    for (let i = 1; i < m; i++) if (this.slotOf(ids[i]) < 0) return -1;
+    const from = t[size + first];
+    const to = from + t[2 * size + first];
+    for (let p = from; p < to; p++) {
+      const s = t[p];
       let prev = s;
       let ok = true;
-      for (let i = 1; i < keys.length && ok; i++) {
-        const next = firstAfter(this.positions.get(keys[i])!, prev);
+      for (let i = 1; i < m && ok; i++) {
+        const slot = this.slotOf(ids[i]);
+        const next = firstAfter(t, t[size + slot], t[size + slot] + t[2 * size + slot], prev);
         if (next < 0 || next - prev > MAX_GAP) ok = false;
         else prev = next;
       }
@@ -267,14 +404,15 @@ export class TokenIndex {
     return -1;
   }
 
-  /** Offset at which token s starts. */
+  /** Offset at which indexed token s starts. */
   startOf(s: number): number {
-    return this.spans[2 * s] + this.base;
+    return this.table[3 * this.size + this.n + 2 * s] + this.base;
   }
 
   /** The hit locate just found, starting at token s. */
   hit(cue: CompiledCue, s: number): CueHit {
-    return { cue: cue.text, span: { start: this.spans[2 * s] + this.base, end: this.spans[2 * this.foundEnd + 1] + this.base }, length: cue.keys.length };
+    const spans = 3 * this.size + this.n;
+    return { cue: cue.text, span: { start: this.table[spans + 2 * s] + this.base, end: this.table[spans + 2 * this.foundEnd + 1] + this.base }, length: cue.keys.length };
   }
 
   /** The best (longest, then earliest) hit among cues. */
@@ -288,42 +426,22 @@ export class TokenIndex {
   }
 }
 
-function addToIndex(table: IndexTable, key: string, start: number, end: number): void {
-  const i = table.spans.length >> 1;
-  table.spans.push(start, end);
-  const list = table.positions.get(key);
-  if (list) list.push(i);
-  else table.positions.set(key, [i]);
+/** Spreads consecutive ids over the table (a multiplicative hash, high bits folded into the low ones). */
+function hashId(id: number): number {
+  const h = Math.imul(id, 0x9e3779b1);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
-/** The index of a run's tokens (spans relative to its base), optionally only content tokens outside `skip` (absolute spans). */
-function indexRun(run: TokenRun, content: boolean, skip: Span[]): IndexTable {
-  const table: IndexTable = { positions: new Map(), spans: [] };
-  const { keys, offsets, stop, base } = run;
-  let j = 0;
-  for (let i = 0; i < keys.length; i++) {
-    if (content && stop[i]) continue;
-    const start = offsets[2 * i];
-    const end = offsets[2 * i + 1];
-    if (j < skip.length) {
-      while (j < skip.length && skip[j].end <= start + base) j++;
-      if (j < skip.length && skip[j].start <= start + base && end + base <= skip[j].end) continue;
-    }
-    addToIndex(table, keys[i], start, end);
-  }
-  return table;
-}
-
-/** Smallest value in an ascending list that is greater than x, or -1. */
-function firstAfter(list: number[], x: number): number {
-  let lo = 0;
-  let hi = list.length;
+/** Smallest value in the ascending t[from, to) that is greater than x, or -1. */
+function firstAfter(t: number[], from: number, to: number, x: number): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid] <= x) lo = mid + 1;
+    if (t[mid] <= x) lo = mid + 1;
     else hi = mid;
   }
-  return lo < list.length ? list[lo] : -1;
+  return lo < to ? t[lo] : -1;
 }
 
 /** Is `hit` better evidence than `best`: longer, then earlier? */
@@ -342,25 +460,24 @@ function betterThan(length: number, start: number, best: CueHit | undefined): bo
  * contains instead of trying every cue of every list.
  */
 export class AnchoredCues {
-  private readonly byAnchor = new Map<string, { cue: CompiledCue; slot: number }[]>();
+  /** Entries by the id of their anchor (an array: ids of cue keys are small). */
+  private readonly byAnchor: { cue: CompiledCue; slot: number }[][] = [];
 
   constructor(entries: { cue: CompiledCue; slot: number }[]) {
-    const df = new Map<string, number>();
-    for (const { cue } of entries) for (const k of new Set(cue.keys)) df.set(k, (df.get(k) ?? 0) + 1);
+    const df = new Map<number, number>();
+    for (const { cue } of entries) for (const k of new Set(cue.ids)) df.set(k, (df.get(k) ?? 0) + 1);
     for (const entry of entries) {
-      let anchor = entry.cue.keys[0];
-      for (const k of entry.cue.keys) if ((df.get(k) ?? 0) < (df.get(anchor) ?? 0)) anchor = k;
-      let list = this.byAnchor.get(anchor);
-      if (!list) this.byAnchor.set(anchor, (list = []));
-      list.push(entry);
+      let anchor = entry.cue.ids[0];
+      for (const k of entry.cue.ids) if ((df.get(k) ?? 0) < (df.get(anchor) ?? 0)) anchor = k;
+      (this.byAnchor[anchor] ??= []).push(entry);
     }
   }
 
   /** The best hit (as TokenIndex.findAny would give) of each slot with any. */
   best(index: TokenIndex): Map<number, CueHit> {
     const out = new Map<number, CueHit>();
-    for (const key of index.positions.keys()) {
-      const candidates = this.byAnchor.get(key);
+    for (let d = 0; d < index.distinct; d++) {
+      const candidates = this.byAnchor[index.keyAt(d)];
       if (!candidates) continue;
       for (const { cue, slot } of candidates) {
         const s = index.locate(cue);
@@ -373,8 +490,8 @@ export class AnchoredCues {
   /** How many of each slot's cues occur. */
   count(index: TokenIndex): Map<number, number> {
     const out = new Map<number, number>();
-    for (const key of index.positions.keys()) {
-      const candidates = this.byAnchor.get(key);
+    for (let d = 0; d < index.distinct; d++) {
+      const candidates = this.byAnchor[index.keyAt(d)];
       if (!candidates) continue;
       for (const { cue, slot } of candidates) if (index.locate(cue) >= 0) out.set(slot, (out.get(slot) ?? 0) + 1);
     }

@@ -64,8 +64,9 @@ export class ProvisionMatcher {
   /** Position of each article number in `articles`. */
   private readonly indexOf = new Map<number, number>();
   private readonly idf = new Map<string, number>();
-  /** Inverted profiles: for each stem, the articles (by index) whose profile has it, with f × idf. */
-  private readonly postings = new Map<string, { i: number; w: number }[]>();
+  /** Inverted profiles by the stem's vocabulary id: the articles (by index) whose profile has it, with f × idf; and its idf. */
+  private readonly postings: { i: number; w: number }[][] = [];
+  private readonly idfById: number[] = [];
   private readonly contexts: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
   /** Kinds named by each context (the headings of a section's enclosing Parts), memoised. */
   private readonly contextMemo = new Map<string, Set<string>>();
@@ -158,9 +159,9 @@ export class ProvisionMatcher {
       for (const [k, f] of ca.profile) {
         const w = f * (this.idf.get(k) ?? 0);
         if (!w) continue;
-        let list = this.postings.get(k);
-        if (!list) this.postings.set(k, (list = []));
-        list.push({ i, w });
+        const id = this.cues.vocabulary.pin(k);
+        (this.postings[id] ??= []).push({ i, w });
+        this.idfById[id] = this.idf.get(k)!;
       }
     });
     this.articles.forEach((ca, i) => this.indexOf.set(ca.article.article, i));
@@ -378,12 +379,13 @@ export class ProvisionMatcher {
     const dots = new Float64Array(this.articles.length);
     if (lang !== 'en') return dots; // profiles are English paraphrases
     let norm = 0;
-    for (const [k, pos] of index.positions) {
-      const idf = this.idf.get(k);
+    for (let d = 0; d < index.distinct; d++) {
+      const id = index.keyAt(d);
+      const idf = this.idfById[id];
       if (!idf) continue;
-      const wk = (1 + Math.log(pos.length)) * idf;
+      const wk = (1 + Math.log(index.countAt(d))) * idf;
       norm += wk * wk;
-      const list = this.postings.get(k);
+      const list = this.postings[id];
       if (list) for (const p of list) dots[p.i] += wk * p.w;
     }
     if (norm === 0) return dots;
