@@ -78,7 +78,7 @@ export class ProvisionMatcher {
   /** The most element groups of any article (scratch space for scoring). */
   private readonly maxGroups: number;
   /** Per language, a pattern for references to other provisions ("section 1 above (unauthorised access)"). */
-  private readonly referencePatterns = new Map<DraftLanguage, RegExp>();
+  private readonly referencePatterns = new Map<DraftLanguage, { starts: RegExp; reference: RegExp }>();
 
   constructor(
     readonly data: ConventionData,
@@ -399,17 +399,23 @@ export class ProvisionMatcher {
 
   /** Spans of references to other provisions within text[span], in order. */
   private references(text: string, span: Span, lang: DraftLanguage): Span[] {
-    const re = this.referencePatterns.get(lang);
-    if (!re) return [];
+    const patterns = this.referencePatterns.get(lang);
+    if (!patterns) return [];
+    const { starts, reference } = patterns;
     const out: Span[] = [];
     const slice = text.slice(span.start, span.end);
-    re.lastIndex = 0;
-    for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
+    // Every reference starts with one of its first words: the full pattern is tried only there
+    // (tried at every character, its leading lookbehind was most of the cost). Positions are
+    // tried in order, a match resumes after itself, a failure at the next character: the same
+    // references as a scan with the full pattern.
+    starts.lastIndex = 0;
+    for (let c = starts.exec(slice); c !== null; c = starts.exec(slice)) {
+      reference.lastIndex = c.index;
+      const m = reference.exec(slice);
+      if (m && m[0].length > 0) {
+        out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
+        starts.lastIndex = m.index + m[0].length;
+      } else starts.lastIndex = c.index + 1;
     }
     return out;
   }
@@ -433,7 +439,7 @@ const alternatives = (words: string[] | undefined) =>
  * "sections 8 and 18 above", "this Act", optionally followed by a parenthesised short title
  * ("section 62 (restrictions in relation to …)"). The words come from data/matcher.json.
  */
-function referencePattern(r: NonNullable<MatcherSettings['references']>, lang: DraftLanguage): RegExp {
+function referencePattern(r: NonNullable<MatcherSettings['references']>, lang: DraftLanguage): { starts: RegExp; reference: RegExp } {
   const units = alternatives(r.units[lang] ?? r.units.en);
   const deictic = alternatives(r.deictic[lang] ?? r.deictic.en);
   const connectors = alternatives(r.connectors[lang] ?? r.connectors.en);
@@ -444,7 +450,11 @@ function referencePattern(r: NonNullable<MatcherSettings['references']>, lang: D
   const more = `(?:\\s*,?\\s*(?:${connectors})?\\s*(?:(?:${units})\\s+)?${label})*`;
   const tail = trailers ? `(?:\\s+(?:${trailers}))?` : '';
   const gloss = String.raw`(?:\s*\((?=[^()]*\p{L}{3})[^()\n]{3,160}\))?`;
-  return new RegExp(`(?<![\\p{L}\\p{N}])${head}${more}${tail}${gloss}`, 'giu');
+  return {
+    // The words a reference can start with, found fast (no lookbehind); then the whole pattern there (sticky).
+    starts: new RegExp(deictic ? `${deictic}|${units}` : units, 'giu'),
+    reference: new RegExp(`(?<![\\p{L}\\p{N}])${head}${more}${tail}${gloss}`, 'yiu'),
+  };
 }
 
 /** Required weight per paragraph (groups counted once, in the paragraph of their heaviest member). */
