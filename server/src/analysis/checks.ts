@@ -29,13 +29,13 @@ export function checkDraft(text: string, analysis: DocumentAnalysis, analyzer: A
 
 /** The checks as a generator that yields every few provisions, so a server can answer requests meanwhile. */
 export function* checkDraftSteps(text: string, analysis: DocumentAnalysis, analyzer: Analyzer, options: CheckOptions = {}, revision?: Revision): Generator<void, Finding[]> {
-  const ctx = new CheckContext(text, analysis, analyzer);
+  const prev = revision ? memos.get(revision.analysis) : undefined;
+  const ctx = new CheckContext(text, analysis, analyzer, prev && { memo: prev, revision: revision! });
   const out: Finding[] = [];
   const units = unitsOf(analysis.parsed);
   const ignored: Set<string>[] = new Array(units.length);
   const cache = unitCache(analyzer);
-  const memo: UnitMemo = { generalKey: ctx.generalKey, units, entries: new Array(units.length) };
-  const prev = revision ? memos.get(revision.analysis) : undefined;
+  const memo: UnitMemo = { generalKey: ctx.generalKey, generalIds: ctx.generalIds, units, entries: new Array(units.length) };
   const reuse = prev !== undefined && prev.generalKey === ctx.generalKey && revision!.analysis.language === analysis.language;
   const delta = revision ? text.length - revision.text.length : 0;
   // The previous version's entries by unit id, when its units are not the same list as these.
@@ -107,6 +107,8 @@ interface UnitFindings {
 /** Per analysis: what each unit gave, so that the next version's checks can reuse it. */
 interface UnitMemo {
   generalKey: string;
+  /** The general safeguards provisions the key was made from. */
+  generalIds: string[];
   units: Provision[];
   /** entries[i]: what units[i] gave. */
   entries: UnitFindings[];
@@ -231,27 +233,41 @@ class CheckContext {
   /** Spans of provisions implementing the general safeguards article: their safeguards apply draft-wide. */
   private readonly generalSpans: Span[] = [];
   private generalIndexes?: TokenIndex[];
-  /** A hash of those provisions' text, as part of the per-unit cache key. */
+  /** A hash of those provisions' text, as part of the per-unit cache key; and their ids. */
   readonly generalKey: string;
+  readonly generalIds: string[] = [];
 
+  /** `previous`: the previous version's memo, whose key is kept when the edit left those provisions alone. */
   constructor(
     private readonly text: string,
     private readonly analysis: DocumentAnalysis,
     private readonly analyzer: Analyzer,
+    previous?: { memo: UnitMemo; revision: Revision },
   ) {
     this.codes = new Map(analyzer.data.checks.map((c) => [c.code, c]));
     this.lang = analysis.language;
     const generalArticles = new Set(analyzer.data.articles.filter((a) => a.kind === 'safeguard').map((a) => a.article));
-    const general: string[] = [];
     for (const pm of analysis.matches.values()) {
       const best = pm.matches[0];
       const p = analysis.parsed.byId.get(pm.provision);
       if (best && p && generalArticles.has(best.article)) {
         this.generalSpans.push(p.span);
-        general.push(text.slice(p.span.start, p.span.end));
+        this.generalIds.push(p.id);
       }
     }
-    this.generalKey = hashText(general.join('\u0001'));
+    const unchanged = previous !== undefined && this.sameGeneralText(previous.memo, previous.revision);
+    this.generalKey = unchanged ? previous.memo.generalKey : hashText(this.generalSpans.map((s) => text.slice(s.start, s.end)).join('\u0001'));
+  }
+
+  /** Are the general safeguards provisions those of the previous version, with the same text? */
+  private sameGeneralText(memo: UnitMemo, revision: Revision): boolean {
+    if (memo.generalIds.length !== this.generalIds.length) return false;
+    const delta = this.text.length - revision.text.length;
+    const before = revision.analysis.parsed.byId;
+    return this.generalIds.every((id, k) => {
+      const old = before.get(id);
+      return id === memo.generalIds[k] && old !== undefined && untouched(old.span, this.generalSpans[k], revision.edit, delta);
+    });
   }
 
   /** Token indexes of the general safeguards provisions, built when a unit is checked anew. */

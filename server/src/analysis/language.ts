@@ -44,18 +44,44 @@ export function languageWindows(length: number): [number, number][] {
 
 export type LanguageCounts = Record<DraftLanguage, number>;
 
-/** Stop words of each language in text[start, end). */
+const WORD_RE = /[\p{L}\p{M}]+/uy;
+
+/** Stop words of each language in text[start, end): words of letters and marks, at most 10 long. */
 export function stopWordCounts(text: string, start: number, end: number): LanguageCounts {
-  const sample = text.slice(start, end);
   const counts: LanguageCounts = { en: 0, es: 0, fr: 0 };
-  const re = /[\p{L}\p{M}]+/gu;
-  for (let m = re.exec(sample); m !== null; m = re.exec(sample)) {
-    const w = m[0];
-    if (w.length > 10) continue;
-    const lang = LOOKUP.get(w.toLowerCase().normalize('NFC'));
-    if (lang) counts[lang]++;
+  // Cut out, so that a surrogate pair split by the window's edge reads as it always has.
+  const sample = text.slice(start, end);
+  const n = sample.length;
+  let i = 0;
+  while (i < n) {
+    const c = sample.charCodeAt(i);
+    if (c < 128 && !isAsciiLetter(c)) {
+      i++;
+      continue;
+    }
+    // ASCII words, most of them, are read here; a word with any other character by the pattern.
+    let j = i;
+    while (j < n && isAsciiLetter(sample.charCodeAt(j))) j++;
+    if (j === i || (j < n && sample.charCodeAt(j) >= 128)) {
+      WORD_RE.lastIndex = i;
+      const m = WORD_RE.exec(sample);
+      if (!m) {
+        i++;
+        continue;
+      }
+      j = i + m[0].length;
+    }
+    if (j - i <= 10) {
+      const lang = LOOKUP.get(sample.slice(i, j).toLowerCase().normalize('NFC'));
+      if (lang) counts[lang]++;
+    }
+    i = j;
   }
   return counts;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 /** The language with most stop words; ties and no stop words give 'en'. */
