@@ -95,6 +95,9 @@ export function* checkDraftSteps(text: string, analysis: DocumentAnalysis, analy
 
 const UNIT_CACHE_LIMIT = 50_000;
 
+/** Check families that look into one provision for what its article requires. */
+const PROVISION_FAMILIES = new Set(['safeguard', 'element', 'exception']);
+
 interface UnitFindings {
   /** Findings with spans relative to the unit's start. */
   rel: Finding[];
@@ -229,6 +232,8 @@ export function ignoredCodes(provisionText: string): Set<string> {
 class CheckContext {
   private readonly codes: Map<string, CheckCode>;
   private readonly presentCues = new Map<string, CompiledCue[]>();
+  private readonly codesByArticle = new Map<number, CheckCode[]>();
+  private techCompiled?: { term: string; neutral: string; cue: CompiledCue }[];
   private readonly lang: DraftLanguage;
   /** Spans of provisions implementing the general safeguards article: their safeguards apply draft-wide. */
   private readonly generalSpans: Span[] = [];
@@ -363,9 +368,7 @@ class CheckContext {
     const counterpartDoubted = outside !== undefined || speechOnly;
 
     if (best && article) {
-      for (const code of data.checks) {
-        if (!code.appliesTo.includes(best.article)) continue;
-        if (!['safeguard', 'element', 'exception'].includes(code.family)) continue;
+      for (const code of this.provisionCodes(best.article)) {
         if (counterpartDoubted && code.family !== 'safeguard') continue;
         const cues = this.cuesFor(code);
         if (cues.length === 0) continue;
@@ -422,8 +425,8 @@ class CheckContext {
 
     const tech = this.codes.get('neutrality.tech-specific');
     if (tech && best) {
-      for (const t of data.checkLexicon.techSpecific) {
-        const hit = idx.find(this.analyzer.matcher.cues.compile(t.term, this.lang));
+      for (const t of this.techTerms()) {
+        const hit = idx.find(t.cue);
         if (!hit) continue;
         const words = this.text.slice(hit.span.start, hit.span.end);
         // Folded synonyms can widen a hit; report only where the words are the term itself.
@@ -433,6 +436,21 @@ class CheckContext {
       }
     }
     return out;
+  }
+
+  /** The safeguard, element and exception codes that apply to provisions implementing an article (in data order). */
+  private provisionCodes(article: number): CheckCode[] {
+    let list = this.codesByArticle.get(article);
+    if (!list) {
+      list = this.analyzer.data.checks.filter((c) => c.appliesTo.includes(article) && PROVISION_FAMILIES.has(c.family));
+      this.codesByArticle.set(article, list);
+    }
+    return list;
+  }
+
+  /** Technology-specific terms, compiled once per run of the checks. */
+  private techTerms(): { term: string; neutral: string; cue: CompiledCue }[] {
+    return (this.techCompiled ??= this.analyzer.data.checkLexicon.techSpecific.map((t) => ({ ...t, cue: this.analyzer.matcher.cues.compile(t.term, this.lang) })));
   }
 
   /** The first offence subject outside the Convention whose words the provision uses. */
