@@ -249,18 +249,17 @@ export class CueMatcher {
 let lastPlain: { ids: Int32Array; table: number[]; size: number; n: number; distinct: number } | undefined;
 
 /** Scratch arrays for building a TokenIndex, grown as needed. */
-const scratch = { keep: [] as number[], slotOf: [] as number[], fill: [] as number[] };
+const scratch = { keep: [] as number[], keyOf: [] as number[], fill: [] as number[] };
 
 /**
- * A provision's tokens indexed by key id, in one array (no Map, no array per key: built
- * for every provision, it was most of the matcher's garbage). Layout, for n indexed tokens and
- * a hash table of `size` slots:
- *   [0, size)             slot → key id + 1 (0: empty)
- *   [size, 2 size)        slot → where its positions start in the positions block
- *   [2 size, 3 size)      slot → how many positions
- *   [3 size, 3 size + n)  positions (token numbers), grouped by key, ascending within a key
- *   then 2n               [start, end) of each indexed token, relative to the base
- *   then n                the slots in order of first occurrence (the distinct keys)
+ * A provision's tokens indexed by key id, in one array (no Map, no array per key: built for
+ * every provision, it was most of the matcher's garbage). For n indexed tokens, d distinct keys
+ * and a hash table of `size` slots:
+ *   [0, size)          slot → key id + 1 (0: empty); the only part that must start zeroed
+ *   [size, 2 size)     slot → the key's number (0 … d - 1, in order of first occurrence)
+ *   then n each        per key number: its id, where its positions start, how many there are
+ *   then n             positions (token numbers), grouped by key, ascending within a key
+ *   then 2n            [start, end) of each indexed token, relative to the base
  */
 export class TokenIndex {
   private readonly table: number[];
@@ -297,40 +296,46 @@ export class TokenIndex {
       }
       keep[n++] = i;
     }
+    // At most two thirds full, even if every token is a different word.
     let size = 8;
-    while (size < 2 * n) size <<= 1;
+    while (size < n + (n >> 1)) size <<= 1;
     // A plain array of small integers lives on the JavaScript heap: cheaper to make and to
     // collect than a typed array's separate buffer, for a table built per provision.
-    const t: number[] = new Array(3 * size + 4 * n).fill(0);
+    const t: number[] = new Array(2 * size + 6 * n);
+    t.fill(0, 0, size);
     const mask = size - 1;
-    const slotOf = scratch.slotOf;
+    const keyId = 2 * size;
+    const keyStart = keyId + n;
+    const keyCount = keyStart + n;
+    const spans = keyCount + 2 * n;
+    const keyOf = scratch.keyOf;
     const fill = scratch.fill;
-    while (fill.length < size) fill.push(0);
-    const order = 3 * size + 3 * n;
     let distinct = 0;
     for (let k = 0; k < n; k++) {
       const id = ids[keep[k]];
       let slot = hashId(id) & mask;
       while (t[slot] !== 0 && t[slot] !== id + 1) slot = (slot + 1) & mask;
+      let d: number;
       if (t[slot] === 0) {
         t[slot] = id + 1;
-        t[order + distinct++] = slot;
-        fill[slot] = 0;
-      }
-      t[2 * size + slot]++;
-      slotOf[k] = slot;
+        d = distinct++;
+        t[size + slot] = d;
+        t[keyId + d] = id;
+        t[keyCount + d] = 0;
+        fill[d] = 0;
+      } else d = t[size + slot];
+      t[keyCount + d]++;
+      keyOf[k] = d;
     }
     // Positions blocks in order of first occurrence, then filled in token order (ascending).
-    let at = 3 * size;
+    let at = keyCount + n;
     for (let d = 0; d < distinct; d++) {
-      const slot = t[order + d];
-      t[size + slot] = at;
-      at += t[2 * size + slot];
+      t[keyStart + d] = at;
+      at += t[keyCount + d];
     }
-    const spans = 3 * size + n;
     for (let k = 0; k < n; k++) {
-      const slot = slotOf[k];
-      t[t[size + slot] + fill[slot]++] = k;
+      const d = keyOf[k];
+      t[t[keyStart + d] + fill[d]++] = k;
       t[spans + 2 * k] = offsets[2 * keep[k]];
       t[spans + 2 * k + 1] = offsets[2 * keep[k] + 1];
     }
@@ -341,28 +346,28 @@ export class TokenIndex {
     if (plain) lastPlain = { ids, table: t, size, n, distinct };
   }
 
-  /** The slot of a key id, or -1 when the provision does not have it. */
-  private slotOf(id: number): number {
+  /** The number of a key id among the provision's keys, or -1 when the provision does not have it. */
+  private keyNumber(id: number): number {
     const t = this.table;
     const mask = this.size - 1;
     for (let slot = hashId(id) & mask; ; slot = (slot + 1) & mask) {
       const v = t[slot];
-      if (v === id + 1) return slot;
+      if (v === id + 1) return t[this.size + slot];
       if (v === 0) return -1;
     }
   }
 
   has(id: number): boolean {
-    return this.slotOf(id) >= 0;
+    return this.keyNumber(id) >= 0;
   }
 
   /** The d-th distinct key (in order of first occurrence) and how often it occurs. */
   keyAt(d: number): number {
-    return this.table[this.table[3 * this.size + 3 * this.n + d]] - 1;
+    return this.table[2 * this.size + d];
   }
 
   countAt(d: number): number {
-    return this.table[2 * this.size + this.table[3 * this.size + 3 * this.n + d]];
+    return this.table[2 * this.size + 2 * this.n + d];
   }
 
   /** First occurrence of the cue's keys in order, each within MAX_GAP tokens of the previous. */
@@ -380,19 +385,20 @@ export class TokenIndex {
     const m = ids.length;
     if (m === 0) return -1;
     const t = this.table;
-    const size = this.size;
-    const first = this.slotOf(ids[0]);
+    const keyStart = 2 * this.size + this.n;
+    const keyCount = keyStart + this.n;
+    const first = this.keyNumber(ids[0]);
     if (first < 0) return -1;
-    for (let i = 1; i < m; i++) if (this.slotOf(ids[i]) < 0) return -1;
-    const from = t[size + first];
-    const to = from + t[2 * size + first];
+    for (let i = 1; i < m; i++) if (this.keyNumber(ids[i]) < 0) return -1;
+    const from = t[keyStart + first];
+    const to = from + t[keyCount + first];
     for (let p = from; p < to; p++) {
       const s = t[p];
       let prev = s;
       let ok = true;
       for (let i = 1; i < m && ok; i++) {
-        const slot = this.slotOf(ids[i]);
-        const next = firstAfter(t, t[size + slot], t[size + slot] + t[2 * size + slot], prev);
+        const d = this.keyNumber(ids[i]);
+        const next = firstAfter(t, t[keyStart + d], t[keyStart + d] + t[keyCount + d], prev);
         if (next < 0 || next - prev > MAX_GAP) ok = false;
         else prev = next;
       }
@@ -406,12 +412,12 @@ export class TokenIndex {
 
   /** Offset at which indexed token s starts. */
   startOf(s: number): number {
-    return this.table[3 * this.size + this.n + 2 * s] + this.base;
+    return this.table[2 * this.size + 4 * this.n + 2 * s] + this.base;
   }
 
   /** The hit locate just found, starting at token s. */
   hit(cue: CompiledCue, s: number): CueHit {
-    const spans = 3 * this.size + this.n;
+    const spans = 2 * this.size + 4 * this.n;
     return { cue: cue.text, span: { start: this.table[spans + 2 * s] + this.base, end: this.table[spans + 2 * this.foundEnd + 1] + this.base }, length: cue.keys.length };
   }
 
