@@ -43,7 +43,8 @@ const CACHE_LIMIT = 50_000;
 
 export class Analyzer {
   readonly matcher: ProvisionMatcher;
-  private readonly cache = new Map<string, ArticleMatch[]>();
+  /** Matches by unit text and context, with whether the text is worded as an offence (offsets relative to the unit). */
+  private readonly cache = new Map<string, { rel: ArticleMatch[]; offence: boolean }>();
   /** Analyses this Analyzer made, with what the next version may reuse. */
   private readonly produced = new WeakMap<DocumentAnalysis, Produced>();
   /** Provisions actually matched (not served from cache) since the counter was reset. */
@@ -112,6 +113,7 @@ export class Analyzer {
     const aligned = tree && oldUnits!.length === units.length;
     const sameLanguage = revision !== undefined && revision.analysis.language === language;
     let reused = 0;
+    const offence = new Set<string>();
     for (let i = 0; i < units.length; i++) {
       const unit = units[i];
       const terms = defined.get(unit.id) ?? NO_TERMS;
@@ -129,17 +131,20 @@ export class Analyzer {
         // Same text, heading, context, defined terms and language: the match-cache key is the
         // same, so is the match; only its offsets move.
         matches.set(unit.id, delta === 0 || old.span.end < revision!.edit.start ? oldMatch : { provision: unit.id, matches: oldMatch.matches.map((m) => rebase(m, delta)) });
+        if (before?.offence.has(unit.id)) offence.add(unit.id);
         if (++reused % 256 === 0) yield;
         continue;
       }
-      matches.set(unit.id, { provision: unit.id, matches: this.matchUnit(text, unit, parsed, language, defined.get(unit.id) ?? []) });
+      const got = this.matchUnit(text, unit, parsed, language, defined.get(unit.id) ?? []);
+      matches.set(unit.id, { provision: unit.id, matches: got.rel.map((m) => rebase(m, unit.span.start)) });
+      if (got.offence) offence.add(unit.id);
       yield;
     }
     const analysis: DocumentAnalysis = { language, parsed, matches, findings: [], coverage: [], problems };
-    analysis.findings = yield* checkDraftSteps(text, analysis, this, options.checks, revision);
+    analysis.findings = yield* checkDraftSteps(text, analysis, this, options.checks, revision, offence);
     yield;
     analysis.coverage = computeCoverage(this.data, analysis);
-    this.produced.set(analysis, { defined, languageCounts, edit: revision && !truncated ? revision.edit : undefined });
+    this.produced.set(analysis, { defined, offence, languageCounts, edit: revision && !truncated ? revision.edit : undefined });
     return analysis;
   }
 
@@ -176,19 +181,20 @@ export class Analyzer {
     return { text: prevText, analysis: previous.analysis, edit: findEdit(prevText, text) };
   }
 
-  private matchUnit(text: string, unit: Provision, parsed: ParsedDraft, lang: DraftLanguage, definedTerms: string[]): ArticleMatch[] {
+  /** A unit's match (offsets relative to the unit) and whether it is worded as an offence, from the cache or computed. */
+  private matchUnit(text: string, unit: Provision, parsed: ParsedDraft, lang: DraftLanguage, definedTerms: string[]): { rel: ArticleMatch[]; offence: boolean } {
     let unitText = text.slice(unit.span.start, unit.span.end);
     const context = contextOf(unit, parsed);
     const key = [lang, unit.heading ?? '', context.join('\u0001'), definedTerms.join('\u0001'), unitText].join('\u0000');
-    let rel = this.cache.get(key);
-    if (rel) {
+    let got = this.cache.get(key);
+    if (got) {
       // Refresh recency so frequently seen provisions stay cached.
       this.cache.delete(key);
     } else {
       this.matchedCount++;
       // The match is cached and outlives this version: its evidence must be cut from a copy.
       unitText = detached(unitText);
-      rel = this.matcher.match({
+      let rel = this.matcher.match({
         text: unitText,
         span: { start: 0, end: unitText.length },
         heading: unit.heading === undefined ? undefined : detached(unit.heading),
@@ -196,17 +202,19 @@ export class Analyzer {
         definedTerms: definedTerms.map(detached),
         lang,
       });
+      // Whether it is worded as an offence: the checks of a provision that matches nothing
+      // and creates no offence have nothing to say, and are skipped.
+      const idx = new TokenIndex(this.matcher.cues.run(unitText, lang));
+      const offence = isOffenceWording(this, idx, lang);
       // An offence on a subject the Convention leaves out (extortion, copyright …), or a speech
       // offence that only resembles a Convention offence, may share its vocabulary but
       // implements none: it gets no article, and the checks report it as having no counterpart.
-      if (rel.length > 0) {
-        const idx = new TokenIndex(this.matcher.cues.run(unitText, lang));
-        if (isOffenceWording(this, idx, lang) && counterpartDoubted(this, unitText, idx, lang, rel[0])) rel = [];
-      }
+      if (rel.length > 0 && offence && counterpartDoubted(this, unitText, idx, lang, rel[0])) rel = [];
+      got = { rel, offence };
     }
-    this.cache.set(key, rel);
+    this.cache.set(key, got);
     if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
-    return rel.map((m) => rebase(m, unit.span.start));
+    return got;
   }
 }
 
@@ -251,6 +259,8 @@ const NO_TERMS: string[] = [];
 interface Produced {
   /** Terms each unit defines. */
   defined: Map<string, string[]>;
+  /** Units worded as creating an offence ("shall be guilty of an offence"), by id. */
+  offence: Set<string>;
   /** The edit from the previous version whose results were reused (untruncated texts only). */
   edit?: TextEdit;
   /** Stop-word counts per part of the text (absent when the language was forced). */

@@ -28,7 +28,15 @@ export function checkDraft(text: string, analysis: DocumentAnalysis, analyzer: A
 }
 
 /** The checks as a generator that yields every few provisions, so a server can answer requests meanwhile. */
-export function* checkDraftSteps(text: string, analysis: DocumentAnalysis, analyzer: Analyzer, options: CheckOptions = {}, revision?: Revision): Generator<void, Finding[]> {
+export function* checkDraftSteps(
+  text: string,
+  analysis: DocumentAnalysis,
+  analyzer: Analyzer,
+  options: CheckOptions = {},
+  revision?: Revision,
+  /** Units worded as an offence, when the caller knows them: the others with no match are not checked. */
+  offence?: Set<string>,
+): Generator<void, Finding[]> {
   const prev = revision ? memos.get(revision.analysis) : undefined;
   const ctx = new CheckContext(text, analysis, analyzer, prev && { memo: prev, revision: revision! });
   const out: Finding[] = [];
@@ -57,6 +65,9 @@ export function* checkDraftSteps(text: string, analysis: DocumentAnalysis, analy
     if (before && before.article === best?.article && before.strength === best?.strength && untouched(old!.span, unit.span, revision!.edit, delta)) {
       // The same cache key as the previous version's: the same findings.
       entry = before;
+    } else if (!best && offence && !offence.has(unit.id)) {
+      // Matches no article and creates no offence: no check applies (checkUnit would find nothing).
+      entry = { rel: [], ignored: ignoredCodes(text.slice(unit.span.start, unit.span.end)), article: undefined, strength: undefined };
     } else {
       // A unit's findings depend only on its text, its best match and the draft's general
       // safeguards clauses: cached on those, so an edit re-checks only the provisions it touched.
