@@ -1,6 +1,7 @@
 // Matches one provision to convention articles, element by element.
 // Every number that shapes the ranking (weights, thresholds) comes from data/matcher.json.
 import { AnchoredCues, CueMatcher, detached, TokenIndex, type CompiledCue, type CueHit } from './cues';
+import { execAt } from './text';
 import type { Article, ConventionData, Cues } from './data/types';
 import type { MatcherSettings } from './matcherSettings';
 import type { ArticleMatch, DraftLanguage, ElementEvidence, MatchStrength, Span } from './types';
@@ -404,18 +405,9 @@ export class ProvisionMatcher {
     const { starts, reference } = patterns;
     const out: Span[] = [];
     const slice = text.slice(span.start, span.end);
-    // Every reference starts with one of its first words: the full pattern is tried only there
-    // (tried at every character, its leading lookbehind was most of the cost). Positions are
-    // tried in order, a match resumes after itself, a failure at the next character: the same
-    // references as a scan with the full pattern.
-    starts.lastIndex = 0;
-    for (let c = starts.exec(slice); c !== null; c = starts.exec(slice)) {
-      reference.lastIndex = c.index;
-      const m = reference.exec(slice);
-      if (m && m[0].length > 0) {
-        out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
-        starts.lastIndex = m.index + m[0].length;
-      } else starts.lastIndex = c.index + 1;
+    // Every reference starts with one of its first words: the full pattern is tried only there.
+    for (let m = execAt(starts, reference, slice, 0); m !== null; m = execAt(starts, reference, slice, m.index + m[0].length)) {
+      out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
     }
     return out;
   }

@@ -18,7 +18,7 @@
 // Linear time: lines are classified from a bounded prefix (HEAD_MAX chars);
 // whole-text scans use regular expressions without nested unbounded quantifiers.
 
-import { detached, lastAtOrBefore } from './text';
+import { detached, execAt, lastAtOrBefore } from './text';
 import type {
   ConventionReference,
   CrossReference,
@@ -718,10 +718,13 @@ const CLOSING: Record<string, string> = { '"': '"', '“': '”', '”': '”', 
 
 const NUM = String.raw`\d{1,6}(?:-\d{1,6}){0,4}[A-Za-z]?(?:[ \t]*[°º])?(?:[ \t\u00A0]+(?:bis|ter|quater)(?![\p{L}]))?(?:[ \t\u00A0]?\((?:\d{1,4}|[a-zA-Z]{1,5})\)){0,6}`;
 const SEP = String.raw`[ \t\u00A0]*(?:,[ \t\u00A0]*(?:and|or|y|o|et|ou)?|and|or|to|through|à|au|a|y|o|et|ou|–|—)[ \t\u00A0]*`;
+const REF_WORD = String.raw`(sections?|subsections?|ss?\.|articles?|arts?\.|art[íi]culos?|§§?)`;
 const REF_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(sections?|subsections?|ss?\.|articles?|arts?\.|art[íi]culos?|§§?)[ \t\u00A0]*((?:${NUM}|\((?:\d{1,4}|[a-z]{1,5})\))(?:${SEP}(?:${NUM}|\((?:\d{1,4}|[a-z]{1,5})\)))*)`,
-  'giu',
+  String.raw`(?<![\p{L}\p{N}])${REF_WORD}[ \t\u00A0]*((?:${NUM}|\((?:\d{1,4}|[a-z]{1,5})\))(?:${SEP}(?:${NUM}|\((?:\d{1,4}|[a-z]{1,5})\)))*)`,
+  'yiu',
 );
+/** Where a reference can start: REF_RE is tried only there (see execAt). */
+const REF_START_RE = new RegExp(REF_WORD, 'giu');
 const ITEM_RE = new RegExp(String.raw`(${NUM}|\((?:\d{1,4}|[a-z]{1,5})\))|(${SEP})`, 'giu');
 const RANGE_SEP_RE = /^[ \t\u00A0]*(?:to|through|à|au|a|–|—)[ \t\u00A0]*$/i;
 
@@ -1413,15 +1416,14 @@ function scanReferences(text: string, ctx: RefContext, from: number, refs: Refer
     }
     skipIdx = 2 * lo;
   }
-  REF_RE.lastIndex = from;
-  for (let m = REF_RE.exec(text); m !== null; m = REF_RE.exec(text)) {
-    const end = REF_RE.lastIndex;
+  for (let m = execAt(REF_START_RE, REF_RE, text, from); m !== null; ) {
+    const end = m.index + m[0].length;
     referencesOf(m, text, articleStyle, owner, byId, sectionsByLabel, skip, skipIdx, refs);
     while (skipIdx < skip.length && skip[skipIdx + 1] <= m.index) skipIdx += 2;
     trace.ends.push(end);
     trace.counts.push(refs.length);
     if (resync && resync(end)) return trace.ends.length - 1;
-    REF_RE.lastIndex = end;
+    m = execAt(REF_START_RE, REF_RE, text, end);
   }
   return -1;
 }

@@ -152,3 +152,19 @@ export function lastAtOrBefore(count: number, keyAt: (i: number) => number, x: n
   }
   return at;
 }
+
+/**
+ * The leftmost match of `pattern` (sticky) at or after `from`, trying it only where `starts`
+ * (global) matches: the words every match begins with. Gives what a global search with the
+ * pattern would, when its leading lookbehind or class would otherwise run at every character.
+ */
+export function execAt(starts: RegExp, pattern: RegExp, text: string, from: number): RegExpExecArray | null {
+  starts.lastIndex = from;
+  for (let c = starts.exec(text); c !== null; c = starts.exec(text)) {
+    pattern.lastIndex = c.index;
+    const m = pattern.exec(text);
+    if (m && m[0].length > 0) return m;
+    starts.lastIndex = c.index + 1;
+  }
+  return null;
+}
