@@ -129,14 +129,15 @@ export class Analyzer {
           : old.heading === unit.heading && sameStrings(contextOf(old, revision!.analysis.parsed), contextOf(unit, parsed)))
       ) {
         // Same text, heading, context, defined terms and language: the match-cache key is the
-        // same, so is the match; only its offsets move.
-        matches.set(unit.id, delta === 0 || old.span.end < revision!.edit.start ? oldMatch : { provision: unit.id, matches: oldMatch.matches.map((m) => rebase(m, delta)) });
+        // same, so is the match (its evidence offsets are relative to the unit: nothing moves).
+        matches.set(unit.id, oldMatch);
         if (before?.offence.has(unit.id)) offence.add(unit.id);
         if (++reused % 256 === 0) yield;
         continue;
       }
       const got = this.matchUnit(text, unit, parsed, language, defined.get(unit.id) ?? []);
-      matches.set(unit.id, { provision: unit.id, matches: got.rel.map((m) => rebase(m, unit.span.start)) });
+      // Shared with the cache and later versions, never changed (evidence offsets are relative to the unit).
+      matches.set(unit.id, { provision: unit.id, matches: got.rel });
       if (got.offence) offence.add(unit.id);
       yield;
     }
@@ -298,17 +299,6 @@ export function unitOf(p: Provision, analysis: DocumentAnalysis): Provision | un
     if (analysis.matches.has(q.id)) return q;
   }
   return undefined;
-}
-
-function rebase(m: ArticleMatch, offset: number): ArticleMatch {
-  return {
-    ...m,
-    elements: m.elements.map((e) => (e.span ? { ...e, span: shift(e.span, offset) } : e)),
-  };
-}
-
-function shift(s: Span, d: number): Span {
-  return { start: s.start + d, end: s.end + d };
 }
 
 /** NUL bytes, or many control characters in the first 8 KB, mean this is not a text draft. */

@@ -199,7 +199,7 @@ export function buildComparison(input: ComparisonInput): ComparisonModel | undef
       if (ev?.present) {
         out.present = true;
         if (ev.evidence) out.evidence = ev.evidence;
-        if (ev.span) out.span = rel(ev.span);
+        if (ev.span) out.span = { ...ev.span }; // already relative to the provision
       }
     } else {
       const hit = findCue(e.cues, analysis.language, unit.span);

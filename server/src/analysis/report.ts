@@ -55,7 +55,7 @@ export function toJsonReport(file: string, text: string, analysis: DocumentAnaly
           required: e.required,
           present: e.present,
           evidence: e.evidence ?? null,
-          range: e.span ? range(e.span) : null,
+          range: e.span ? range({ start: p.span.start + e.span.start, end: p.span.start + e.span.end }) : null,
         })),
         reasons: m.reasons,
       })),

@@ -92,6 +92,11 @@ export interface ElementEvidence {
   present: boolean;
   /** The words that showed the element, as they stand in the draft. */
   evidence?: string;
+  /**
+   * Where those words stand, relative to the start of the matched provision (the unit whose
+   * ProvisionMatch holds this): a match is shared by every version of the draft that keeps the
+   * provision's text, wherever an edit moves it.
+   */
   span?: Span;
 }
 

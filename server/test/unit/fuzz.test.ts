@@ -58,7 +58,11 @@ function spansOf(a: DocumentAnalysis): [string, Span][] {
   for (const p of a.parsed.provisions) out.push([`provision ${p.id}`, p.span], [`provision ${p.id} own`, p.ownSpan]);
   for (const d of a.parsed.definitions) out.push([`definition ${d.term}`, d.span], [`definition ${d.term} body`, d.definitionSpan]);
   for (const r of a.parsed.references) out.push([`reference`, r.span]);
-  for (const pm of a.matches.values()) for (const m of pm.matches) for (const e of m.elements) if (e.span) out.push([`evidence ${pm.provision} ${m.article} ${e.id}`, e.span]);
+  // Evidence offsets are relative to the matched provision.
+  for (const pm of a.matches.values()) {
+    const at = a.parsed.byId.get(pm.provision)?.span.start ?? NaN;
+    for (const m of pm.matches) for (const e of m.elements) if (e.span) out.push([`evidence ${pm.provision} ${m.article} ${e.id}`, { start: at + e.span.start, end: at + e.span.end }]);
+  }
   for (const f of a.findings) out.push([`finding ${f.code}`, f.span]);
   for (const p of a.problems) if (p.span) out.push(['problem', p.span]);
   return out;
