@@ -43,7 +43,8 @@ export function* checkDraftSteps(
   const units = unitsOf(analysis.parsed);
   const ignored: Set<string>[] = new Array(units.length);
   const cache = unitCache(analyzer);
-  const memo: UnitMemo = { generalKey: ctx.generalKey, generalIds: ctx.generalIds, units, entries: new Array(units.length) };
+  const memo: UnitMemo = { generalKey: ctx.generalKey, generalIds: ctx.generalIds, units, entries: new Array(units.length), placed: new Array(units.length) };
+  let anyIgnored = false;
   const reuse = prev !== undefined && prev.generalKey === ctx.generalKey && revision!.analysis.language === analysis.language;
   const delta = revision ? text.length - revision.text.length : 0;
   // The previous version's entries by unit id, when its units are not the same list as these.
@@ -83,25 +84,36 @@ export function* checkDraftSteps(
     }
     memo.entries[i] = entry;
     ignored[i] = entry.ignored;
-    for (const f of entry.rel) out.push({ ...f, span: shift(f.span, unit.span.start), provision: f.provision === undefined ? undefined : unit.id });
+    if (entry.ignored.size > 0) anyIgnored = true;
+    // The findings placed in the draft: those of the previous version when the unit gave the same
+    // and did not move (an edit leaves most of them where they were).
+    const placedBefore = before === entry && old!.span.start === unit.span.start ? prev!.placed[j] : undefined;
+    const placed = placedBefore ?? entry.rel.map((f) => ({ ...f, span: shift(f.span, unit.span.start), provision: f.provision === undefined ? undefined : unit.id }));
+    memo.placed[i] = placed;
+    for (const f of placed) out.push(f);
     if (i % 256 === 255) yield;
   }
   memos.set(analysis, memo);
   yield;
   out.push(...ctx.checkDefinitions(), ...ctx.checkReferences());
   // `concordance-ignore CODE` silences CODE in the provision (matched unit) that holds it, and only there.
-  const kept = out.filter((f) => {
-    const i = unitAt(units, f.span.start);
-    return i < 0 || !ignored[i].has(f.code);
-  });
+  const kept = !anyIgnored
+    ? out
+    : out.filter((f) => {
+        const i = unitAt(units, f.span.start);
+        return i < 0 || !ignored[i].has(f.code);
+      });
   kept.push(...ctx.checkCoverage(units));
-  return kept
-    .filter((f) => options.families?.[f.code.split('.')[0]] !== false && options.severity?.[f.code] !== 'off')
-    .map((f) => {
-      const s = options.severity?.[f.code];
-      return s && s !== 'off' ? { ...f, severity: s } : f;
-    })
-    .sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  const configured = Object.keys(options.families ?? {}).length > 0 || Object.keys(options.severity ?? {}).length > 0;
+  const shown = !configured
+    ? kept
+    : kept
+        .filter((f) => options.families?.[f.code.split('.')[0]] !== false && options.severity?.[f.code] !== 'off')
+        .map((f) => {
+          const s = options.severity?.[f.code];
+          return s && s !== 'off' ? { ...f, severity: s } : f;
+        });
+  return shown.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
 }
 
 const UNIT_CACHE_LIMIT = 50_000;
@@ -124,8 +136,9 @@ interface UnitMemo {
   /** The general safeguards provisions the key was made from. */
   generalIds: string[];
   units: Provision[];
-  /** entries[i]: what units[i] gave. */
+  /** entries[i]: what units[i] gave; placed[i]: those findings at the unit's place in the draft. */
   entries: UnitFindings[];
+  placed: Finding[][];
 }
 
 const memos = new WeakMap<DocumentAnalysis, UnitMemo>();

@@ -4,6 +4,9 @@ import type { CoverageEntry, DocumentAnalysis } from './types';
 
 export function computeCoverage(data: ConventionData, analysis: DocumentAnalysis): CoverageEntry[] {
   const byArticle = new Map<number, CoverageEntry>();
+  // Missing element ids per article, in order of first sight; articles some provision implements whole.
+  const missing = new Map<number, Set<string>>();
+  const complete = new Set<number>();
   for (const a of data.articles) {
     byArticle.set(a.article, {
       article: a.article,
@@ -12,13 +15,23 @@ export function computeCoverage(data: ConventionData, analysis: DocumentAnalysis
       missingElements: [],
       missingSafeguards: [],
     });
+    missing.set(a.article, new Set());
   }
   for (const pm of analysis.matches.values()) {
     for (const m of pm.matches) {
       const entry = byArticle.get(m.article);
       if (!entry) continue;
       entry.provisions.push(pm.provision);
-      for (const e of m.elements) if (e.required && !e.present && !entry.missingElements.includes(e.id)) entry.missingElements.push(e.id);
+      const lacking = missing.get(m.article)!;
+      let whole = true;
+      for (const e of m.elements) {
+        if (!e.required || e.present) continue;
+        whole = false;
+        lacking.add(e.id);
+      }
+      // An article counts as implemented when one provision has every required element;
+      // elements spread over several provisions still leave it partial.
+      if (whole) complete.add(m.article);
     }
   }
   for (const f of analysis.findings) {
@@ -31,13 +44,9 @@ export function computeCoverage(data: ConventionData, analysis: DocumentAnalysis
   }
   for (const entry of byArticle.values()) {
     if (entry.provisions.length === 0) continue;
-    // An article counts as implemented when one provision has every required element;
-    // elements spread over several provisions still leave it partial.
-    const complete = entry.provisions.some((id) =>
-      analysis.matches.get(id)?.matches.some((m) => m.article === entry.article && m.elements.every((e) => !e.required || e.present)),
-    );
-    entry.status = complete && entry.missingSafeguards.length === 0 ? 'implemented' : 'partial';
-    if (complete) entry.missingElements = [];
+    const whole = complete.has(entry.article);
+    entry.status = whole && entry.missingSafeguards.length === 0 ? 'implemented' : 'partial';
+    entry.missingElements = whole ? [] : [...missing.get(entry.article)!];
   }
   return [...byArticle.values()];
 }
