@@ -48,41 +48,56 @@ const UNPINNED_LIMIT = 200_000;
  * reused, so a dropped word can never be mistaken for another.
  */
 export class Vocabulary {
-  private readonly pinned = new Map<string, number>();
-  private readonly unpinned = new Map<string, number>();
+  /** Every key with an id, pinned or not: one lookup per word of a draft. */
+  private readonly ids = new Map<string, number>();
+  /** Per id: KeyFlags marks (PINNED, stop word, first word of a lexicon term). */
+  private readonly flags: number[] = [];
+  private unpinned = 0;
   private next = 1;
 
   constructor(private readonly onDrop: () => void) {}
 
   /** The id of a key of a cue or profile (kept for good). */
   pin(key: string): number {
-    let id = this.pinned.get(key);
-    if (id !== undefined) return id;
-    id = this.unpinned.get(key);
-    if (id !== undefined) this.unpinned.delete(key);
-    else id = this.next++;
-    this.pinned.set(key, id);
+    return this.mark(key, PINNED);
+  }
+
+  /** Pins a key and marks it (a stop word, the first word of a lexicon term …). */
+  mark(key: string, flag: number): number {
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.next++));
+    else if (!(this.flagsOf(id) & PINNED)) this.unpinned--;
+    this.flags[id] = this.flagsOf(id) | PINNED | flag;
     return id;
   }
 
   /** The id of a key of a draft. */
   idOf(key: string): number {
-    let id = this.pinned.get(key) ?? this.unpinned.get(key);
+    let id = this.ids.get(key);
     if (id !== undefined) return id;
-    if (this.unpinned.size >= UNPINNED_LIMIT) {
-      this.unpinned.clear();
-      this.onDrop();
-    }
-    id = this.next++;
-    this.unpinned.set(key, id);
+    if (this.unpinned >= UNPINNED_LIMIT) this.dropUnpinned();
+    this.ids.set(key, (id = this.next++));
+    this.unpinned++;
     return id;
   }
 
-  /** The id of a key if it is pinned (only pinned keys can occur in cues and profiles). */
-  pinnedId(key: string): number | undefined {
-    return this.pinned.get(key);
+  /** The marks of an id (0 for a word only drafts have). */
+  flagsOf(id: number): number {
+    return id < this.flags.length ? (this.flags[id] ?? 0) : 0;
+  }
+
+  private dropUnpinned(): void {
+    for (const [key, id] of this.ids) if (!(this.flagsOf(id) & PINNED)) this.ids.delete(key);
+    this.unpinned = 0;
+    this.onDrop();
   }
 }
+
+/** Vocabulary marks: kept for good; a stop word in a language; the first word of a lexicon term in it. */
+const PINNED = 1;
+const LANG_BIT: Record<DraftLanguage, number> = { en: 0, es: 1, fr: 2 };
+const stopFlag = (lang: DraftLanguage): number => 2 << LANG_BIT[lang];
+const termStartFlag = (lang: DraftLanguage): number => 16 << LANG_BIT[lang];
 
 /** How far apart (in tokens) consecutive words of a cue may stand in the draft. */
 const MAX_GAP = 3;
@@ -90,6 +105,7 @@ const MAX_GAP = 3;
 interface TrieNode {
   next: Map<string, TrieNode>;
   concept?: string;
+  conceptId?: number;
 }
 
 export class CueMatcher {
@@ -108,12 +124,18 @@ export class CueMatcher {
   constructor(data: ConventionData, stopWords: Record<DraftLanguage, string[]>) {
     this.stop = { en: new Set(), es: new Set(), fr: new Set() };
     for (const lang of ['en', 'es', 'fr'] as DraftLanguage[]) {
-      for (const w of stopWords[lang] ?? []) for (const t of tokenize(w, lang)) this.stop[lang].add(t.key);
+      for (const w of stopWords[lang] ?? []) {
+        for (const t of tokenize(w, lang)) {
+          this.stop[lang].add(t.key);
+          this.vocabulary.mark(t.key, stopFlag(lang));
+        }
+      }
       const root: TrieNode = { next: new Map() };
       for (const concept of data.lexicon) {
         for (const term of concept.terms[lang] ?? []) {
           const keys = tokenize(term, lang).map((t) => t.key);
           if (keys.length === 0) continue;
+          this.vocabulary.mark(keys[0], termStartFlag(lang));
           let node = root;
           for (const k of keys) {
             let child = node.next.get(k);
@@ -123,7 +145,10 @@ export class CueMatcher {
             }
             node = child;
           }
-          node.concept ??= '@' + concept.id;
+          if (node.concept === undefined) {
+            node.concept = '@' + concept.id;
+            node.conceptId = this.vocabulary.pin(node.concept);
+          }
         }
       }
       this.tries.set(lang, root);
@@ -181,12 +206,11 @@ export class CueMatcher {
     const start = span?.start ?? 0;
     const end = span?.end ?? text.length;
     if (end - start < TOKEN_CACHE_MIN || end - start > TOKEN_CACHE_MAX_ENTRY) return { ...this.tokenRun(text, lang, start, end, false), base: 0 };
-    const slice = text.slice(start, end);
-    let key = lang + slice;
+    // A copy: kept in the cache, the key must not hold on to the draft it was cut from (and, a
+    // flat string, it is hashed once for the lookup and the insertion).
+    const key = detached(lang + text.slice(start, end));
     let rel = this.tokenCache.get(key);
     if (!rel) {
-      // Cached: key and tokens must not hold on to the draft the slice was cut from.
-      key = detached(key);
       rel = this.tokenRun(key, lang, lang.length, key.length, true);
       this.tokenCache.set(key, rel);
       this.tokenCacheChars += key.length;
@@ -200,20 +224,47 @@ export class CueMatcher {
     return { ids: rel.ids, offsets: rel.offsets, stop: rel.stop, base: start };
   }
 
-  /** The folded tokens of text[start, end), offsets relative to start (packed when kept in the cache). */
+  /**
+   * The folded tokens of text[start, end), offsets relative to start (packed when kept in the
+   * cache). One vocabulary lookup per word gives its id, whether it is a stop word and whether a
+   * lexicon term may start with it (only then is the term trie walked); the same as foldRun.
+   */
   private tokenRun(text: string, lang: DraftLanguage, start: number, end: number, kept: boolean): Omit<TokenRun, 'base'> {
     const raw: string[] = [];
     const rawOffsets: number[] = [];
     tokenizeInto(text, lang, start, end, kept ? start : 0, raw, rawOffsets);
-    const { keys, offsets } = this.foldRun(raw, rawOffsets, lang);
-    const stopWords = this.stop[lang];
-    const ids = new Int32Array(keys.length);
-    const stop = new Uint8Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      ids[i] = this.vocabulary.idOf(keys[i]);
-      if (stopWords.has(keys[i])) stop[i] = 1;
+    const root = this.tries.get(lang)!;
+    const vocabulary = this.vocabulary;
+    const isStop = stopFlag(lang);
+    const startsTerm = termStartFlag(lang);
+    const n = raw.length;
+    const ids = new Int32Array(n);
+    const offsets = new Int32Array(2 * n);
+    const stop = new Uint8Array(n);
+    let out = 0;
+    for (let i = 0; i < n; ) {
+      let id = vocabulary.idOf(raw[i]);
+      let last = i;
+      if (vocabulary.flagsOf(id) & startsTerm) {
+        // The longest lexicon term from here, replaced by its concept.
+        let node = root.next.get(raw[i]);
+        for (let j = i; node; ) {
+          if (node.conceptId !== undefined) {
+            last = j;
+            id = node.conceptId;
+          }
+          if (++j >= n) break;
+          node = node.next.get(raw[j]);
+        }
+      }
+      ids[out] = id;
+      offsets[2 * out] = rawOffsets[2 * i];
+      offsets[2 * out + 1] = rawOffsets[2 * last + 1];
+      if (vocabulary.flagsOf(id) & isStop) stop[out] = 1;
+      out++;
+      i = last + 1;
     }
-    return { ids, offsets: kept ? Int32Array.from(offsets) : offsets, stop };
+    return { ids: ids.slice(0, out), offsets: offsets.slice(0, 2 * out), stop: stop.slice(0, out) };
   }
 
   /**
