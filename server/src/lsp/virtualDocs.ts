@@ -16,10 +16,22 @@ export function codeDocUri(code: string): string {
 /** Line of a paragraph in an article's Markdown (0 for the title when not found). */
 export function paragraphLine(markdown: string, paragraph: string | undefined): number {
   if (!paragraph) return 0;
-  const lines = markdown.split('\n');
-  const i = lines.findIndex((l) => new RegExp(`^\\W*(?:Para(?:graph)?\\.?\\s*)?\\(?${paragraph}\\b`, 'i').test(l.replace(/^[-*#\s]+/, '')));
-  return i < 0 ? 0 : i;
+  // Asked for every diagnostic citing the paragraph: remembered per article text (a few dozen).
+  let lines = paragraphLines.get(markdown);
+  if (!lines) {
+    if (paragraphLines.size > 1000) paragraphLines.clear();
+    paragraphLines.set(markdown, (lines = new Map()));
+  }
+  let line = lines.get(paragraph);
+  if (line === undefined) {
+    const re = new RegExp(`^\\W*(?:Para(?:graph)?\\.?\\s*)?\\(?${paragraph}\\b`, 'i');
+    const i = markdown.split('\n').findIndex((l) => re.test(l.replace(/^[-*#\s]+/, '')));
+    lines.set(paragraph, (line = i < 0 ? 0 : i));
+  }
+  return line;
 }
+
+const paragraphLines = new Map<string, Map<string, number>>();
 
 /** Content of a `concordance:` URI, or undefined when it names nothing. */
 export function virtualDocument(analyzer: Analyzer, uri: string): string | undefined {
