@@ -235,6 +235,10 @@ export class ProvisionMatcher {
     const keyTermCounts = tables.keyTerms.count(index);
     // Scores for every article first; evidence and reasons only for those shown (allocation
     // for 68 articles × their elements on every provision was most of the garbage).
+    // +1 when the provision is worded as the article's kind (an offence, a power …), -1 when it
+    // is worded as another kind that has markers, or as none where the kind requires them.
+    const markerScoreOf = (ca: CompiledArticle): number =>
+      markedKinds.has(ca.article.kind) ? 1 : ca.kindMarked && (markedKinds.size > 0 || this.settings.markersRequired?.includes(ca.article.kind)) ? -1 : 0;
     // Per group of the article being scored: the heaviest present required element's weight and paragraph.
     const groupWeights = new Float64Array(this.maxGroups);
     const groupParagraphs = new Int32Array(this.maxGroups);
@@ -310,11 +314,8 @@ export class ProvisionMatcher {
         if (detailed) reasons.push(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`);
       }
       const sim = similarity[ai];
-      let markerScore = 0;
-      if (markedKinds.has(ca.article.kind)) {
-        markerScore = 1;
-        if (detailed) reasons.push(`worded as ${ca.article.kind === 'offence' ? 'an offence' : 'a ' + ca.article.kind.replace('-', ' ')}`);
-      } else if (ca.kindMarked && (markedKinds.size > 0 || this.settings.markersRequired?.includes(ca.article.kind))) markerScore = -1;
+      const markerScore = markerScoreOf(ca);
+      if (markerScore > 0 && detailed) reasons.push(`worded as ${ca.article.kind === 'offence' ? 'an offence' : 'a ' + ca.article.kind.replace('-', ' ')}`);
       if (saving && detailed) reasons.push(`but worded as a saving or disclaimer ("${input.text.slice(saving.span.start, saving.span.end)}")`);
 
       const score =
@@ -335,9 +336,10 @@ export class ProvisionMatcher {
         reasons,
       };
     };
-    // An article with no element, heading, key-term or definition evidence scores at most
-    // markers + context + similarity: when that cannot reach the threshold it cannot be shown,
-    // so it is not scored at all (most articles, for most provisions).
+    // An article with no element, heading, key-term or definition evidence scores exactly its
+    // context, marker and similarity terms (summed as scoreOf sums them, zeros left out): when
+    // that stays under the threshold it cannot be shown, so it is not scored at all (most
+    // articles, for most provisions).
     const withEvidence = new Set<number>();
     for (const slot of hits.keys()) withEvidence.add(Math.floor(slot / ELEMENT_STRIDE));
     for (const ai of bodyHeadingHits.keys()) withEvidence.add(ai);
@@ -346,8 +348,10 @@ export class ProvisionMatcher {
     const scored: ArticleMatch[] = [];
     for (let ai = 0; ai < this.articles.length; ai++) {
       const ca = this.articles[ai];
-      const bound = w.markers + w.context + w.similarity * similarity[ai];
-      if (!withEvidence.has(ai) && !(ca.article.kind === 'definition' && definedCore > 0) && bound < t.show) continue;
+      if (!withEvidence.has(ai) && !(ca.article.kind === 'definition' && definedCore > 0)) {
+        const score = w.context * (contextKinds.has(ca.article.kind) ? 1 : 0) + w.markers * markerScoreOf(ca) + w.similarity * similarity[ai] - (saving ? (w.nonOperative ?? 0) : 0);
+        if (Math.round(score * 1000) / 1000 < t.show) continue;
+      }
       scored.push(scoreOf(ai, false));
     }
     scored.sort((a, b) => b.score - a.score || a.article - b.article);
