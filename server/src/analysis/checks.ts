@@ -113,7 +113,9 @@ export function* checkDraftSteps(
           const s = options.severity?.[f.code];
           return s && s !== 'off' ? { ...f, severity: s } : f;
         });
-  return shown.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  // Codes are lower-case ASCII (letters, dots, hyphens): ordinal order, which is also their
+  // locale order, without the cost of a collator.
+  return shown.sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 const UNIT_CACHE_LIMIT = 50_000;
@@ -265,6 +267,8 @@ class CheckContext {
   /** A hash of those provisions' text, as part of the per-unit cache key; and their ids. */
   readonly generalKey: string;
   readonly generalIds: string[] = [];
+  /** Articles some provision matches. */
+  private readonly matched = new Set<number>();
 
   /** `previous`: the previous version's memo, whose key is kept when the edit left those provisions alone. */
   constructor(
@@ -277,9 +281,11 @@ class CheckContext {
     this.lang = analysis.language;
     const generalArticles = new Set(analyzer.data.articles.filter((a) => a.kind === 'safeguard').map((a) => a.article));
     for (const pm of analysis.matches.values()) {
+      for (const m of pm.matches) this.matched.add(m.article);
       const best = pm.matches[0];
+      if (best === undefined || !generalArticles.has(best.article)) continue;
       const p = analysis.parsed.byId.get(pm.provision);
-      if (best && p && generalArticles.has(best.article)) {
+      if (p) {
         this.generalSpans.push(p.span);
         this.generalIds.push(p.id);
       }
@@ -579,8 +585,7 @@ class CheckContext {
   checkCoverage(units: Provision[]): Finding[] {
     const code = this.codes.get('coverage.missing');
     if (!code) return [];
-    const matched = new Set<number>();
-    for (const pm of this.analysis.matches.values()) for (const m of pm.matches) matched.add(m.article);
+    const matched = this.matched;
     // A text that implements nothing is not a cybercrime draft: do not list 30 missing articles.
     if (matched.size === 0) return [];
     const first = units[0] ? this.headline(units[0]) : { start: 0, end: 0 };
