@@ -100,7 +100,6 @@ export class Analyzer {
     const language = options.language ?? languageOf(languageCounts!);
     const parsed = revision ? reparseProvisions(revision.analysis.parsed, revision.text, text, revision.edit) : parseProvisions(text);
     yield;
-    const matches = new Map<string, ProvisionMatch>();
     const units = unitsOf(parsed);
     const defined = definedTermsByUnit(units, parsed);
     const delta = revision ? text.length - revision.text.length : 0;
@@ -113,8 +112,13 @@ export class Analyzer {
     const aligned = tree && oldUnits!.length === units.length;
     const sameLanguage = revision !== undefined && revision.analysis.language === language;
     let reused = 0;
-    const offence = new Set<string>();
-    for (let i = 0; i < units.length; i++) {
+    let matches: Map<string, ProvisionMatch>;
+    let offence: Set<string>;
+    /**
+     * Unit i: the previous version's match when nothing its match depends on changed, else
+     * matched (from the cache or anew). Says whether to yield (after a match, every 256 reuses).
+     */
+    const settle = (i: number): boolean => {
       const unit = units[i];
       const terms = defined.get(unit.id) ?? NO_TERMS;
       const old = !sameLanguage ? undefined : aligned && oldUnits![i].id === unit.id ? oldUnits![i] : revision!.analysis.parsed.byId.get(unit.id);
@@ -132,14 +136,29 @@ export class Analyzer {
         // same, so is the match (its evidence offsets are relative to the unit: nothing moves).
         matches.set(unit.id, oldMatch);
         if (before?.offence.has(unit.id)) offence.add(unit.id);
-        if (++reused % 256 === 0) yield;
-        continue;
+        else offence.delete(unit.id);
+        return ++reused % 256 === 0;
       }
-      const got = this.matchUnit(text, unit, parsed, language, defined.get(unit.id) ?? []);
+      const got = this.matchUnit(text, unit, parsed, language, terms);
       // Shared with the cache and later versions, never changed (evidence offsets are relative to the unit).
       matches.set(unit.id, { provision: unit.id, matches: got.rel });
       if (got.offence) offence.add(unit.id);
-      yield;
+      else offence.delete(unit.id);
+      return true;
+    };
+    if (revision && before && aligned && retitled === undefined && sameLanguage) {
+      // The same provisions, one edit: only the units it touched can have changed; every other
+      // keeps its match (the same object) and its place in the map.
+      matches = new Map(revision.analysis.matches);
+      offence = new Set(before.offence);
+      const { start, oldEnd } = revision.edit;
+      const first = lastAtOrBefore(oldUnits!.length, (i) => oldUnits![i].span.end, start - 1) + 1;
+      const last = lastAtOrBefore(oldUnits!.length, (i) => oldUnits![i].span.start, oldEnd - 1);
+      for (let i = first; i <= last; i++) if (settle(i)) yield;
+    } else {
+      matches = new Map();
+      offence = new Set();
+      for (let i = 0; i < units.length; i++) if (settle(i)) yield;
     }
     const analysis: DocumentAnalysis = { language, parsed, matches, findings: [], coverage: [], problems };
     analysis.findings = yield* checkDraftSteps(text, analysis, this, options.checks, revision, offence);
