@@ -114,6 +114,8 @@ export class Analyzer {
     let reused = 0;
     let matches: Map<string, ProvisionMatch>;
     let offence: Set<string>;
+    /** With one edit over the same provisions: the units it touched (the others kept everything). */
+    let touched: { first: number; last: number } | undefined;
     /**
      * Unit i: the previous version's match when nothing its match depends on changed, else
      * matched (from the cache or anew). Says whether to yield (after a match, every 256 reuses).
@@ -155,13 +157,14 @@ export class Analyzer {
       const first = lastAtOrBefore(oldUnits!.length, (i) => oldUnits![i].span.end, start - 1) + 1;
       const last = lastAtOrBefore(oldUnits!.length, (i) => oldUnits![i].span.start, oldEnd - 1);
       for (let i = first; i <= last; i++) if (settle(i)) yield;
+      touched = { first, last };
     } else {
       matches = new Map();
       offence = new Set();
       for (let i = 0; i < units.length; i++) if (settle(i)) yield;
     }
     const analysis: DocumentAnalysis = { language, parsed, matches, findings: [], coverage: [], problems };
-    analysis.findings = yield* checkDraftSteps(text, analysis, this, options.checks, revision, offence);
+    analysis.findings = yield* checkDraftSteps(text, analysis, this, options.checks, revision, offence, touched);
     yield;
     analysis.coverage = computeCoverage(this.data, analysis);
     this.produced.set(analysis, { defined, offence, languageCounts, edit: revision && !truncated ? revision.edit : undefined });

@@ -36,6 +36,8 @@ export function* checkDraftSteps(
   revision?: Revision,
   /** Units worded as an offence, when the caller knows them: the others with no match are not checked. */
   offence?: Set<string>,
+  /** With `revision`, when the units are the previous version's and only these (by index) can have changed. */
+  touched?: { first: number; last: number },
 ): Generator<void, Finding[]> {
   const prev = revision ? memos.get(revision.analysis) : undefined;
   const ctx = new CheckContext(text, analysis, analyzer, prev && { memo: prev, revision: revision! });
@@ -49,8 +51,22 @@ export function* checkDraftSteps(
   const delta = revision ? text.length - revision.text.length : 0;
   // The previous version's entries by unit id, when its units are not the same list as these.
   let prevById: Map<string, number> | undefined;
+  const untouchedUnits = reuse && touched !== undefined && prev!.units.length === units.length ? touched : undefined;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];
+    if (untouchedUnits && (i < untouchedUnits.first || i > untouchedUnits.last)) {
+      // Same text, same match, same general safeguards: the previous version's findings, moved
+      // by the edit when the unit lies after it.
+      const entry = prev!.entries[i];
+      const placedBefore = prev!.placed[i];
+      const placed = i < untouchedUnits.first || delta === 0 || placedBefore.length === 0 ? placedBefore : placedBefore.map((f) => ({ ...f, span: shift(f.span, delta) }));
+      memo.entries[i] = entry;
+      memo.placed[i] = placed;
+      ignored[i] = entry.ignored;
+      if (entry.ignored.size > 0) anyIgnored = true;
+      for (const f of placed) out.push(f);
+      continue;
+    }
     const best = analysis.matches.get(unit.id)?.matches[0];
     let j = -1;
     if (reuse) {
