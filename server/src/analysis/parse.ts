@@ -990,7 +990,8 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
 
   // Same entries, same headings: the same tree, with offsets mapped.
   const provisions: Provision[] = [];
-  const byId = new Map<string, Provision>();
+  // A copy of the previous map (same ids, same order): only the provisions the edit moved are replaced.
+  const byId = new Map(previous.byId);
   for (const p of previous.provisions) {
     let q = p;
     if (atLineStart && (p.span.start === a || p.span.end === a || p.ownSpan.end === a)) return undefined;
@@ -1001,9 +1002,9 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
       q = { id: p.id, kind: p.kind, label: p.label, span, ownSpan, children: p.children, depth: p.depth };
       if (p.heading !== undefined) q.heading = p.heading;
       if (p.parent !== undefined) q.parent = p.parent;
+      byId.set(q.id, q);
     }
     provisions.push(q);
-    byId.set(q.id, q);
   }
   let retitledId: string | undefined;
   if (retitled) {
