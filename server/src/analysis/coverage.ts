@@ -1,6 +1,6 @@
 // Coverage of the whole convention by one draft: which articles some provision implements.
 import type { ConventionData } from './data/types';
-import type { CoverageEntry, DocumentAnalysis } from './types';
+import type { ArticleMatch, CoverageEntry, DocumentAnalysis } from './types';
 
 export function computeCoverage(data: ConventionData, analysis: DocumentAnalysis): CoverageEntry[] {
   const byArticle = new Map<number, CoverageEntry>();
@@ -22,16 +22,12 @@ export function computeCoverage(data: ConventionData, analysis: DocumentAnalysis
       const entry = byArticle.get(m.article);
       if (!entry) continue;
       entry.provisions.push(pm.provision);
-      const lacking = missing.get(m.article)!;
-      let whole = true;
-      for (const e of m.elements) {
-        if (!e.required || e.present) continue;
-        whole = false;
-        lacking.add(e.id);
-      }
+      const lacks = lacking(m);
+      const ids = missing.get(m.article)!;
+      for (const id of lacks) ids.add(id);
       // An article counts as implemented when one provision has every required element;
       // elements spread over several provisions still leave it partial.
-      if (whole) complete.add(m.article);
+      if (lacks.length === 0) complete.add(m.article);
     }
   }
   for (const f of analysis.findings) {
@@ -49,4 +45,16 @@ export function computeCoverage(data: ConventionData, analysis: DocumentAnalysis
     entry.missingElements = whole ? [] : [...missing.get(entry.article)!];
   }
   return [...byArticle.values()];
+}
+
+/** Required elements a match lacks, remembered per match: a match outlives the versions that keep its provision. */
+const lackingOf = new WeakMap<ArticleMatch, string[]>();
+
+function lacking(m: ArticleMatch): string[] {
+  let ids = lackingOf.get(m);
+  if (!ids) {
+    ids = m.elements.filter((e) => e.required && !e.present).map((e) => e.id);
+    lackingOf.set(m, ids);
+  }
+  return ids;
 }
