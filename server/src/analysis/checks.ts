@@ -276,6 +276,7 @@ class CheckContext {
   private readonly presentCues = new Map<string, CompiledCue[]>();
   private readonly codesByArticle = new Map<number, CheckCode[]>();
   private techCompiled?: { term: string; neutral: string; cue: CompiledCue }[];
+  private coreCompiled?: { index: number; names: { text: string; cue: CompiledCue }[] }[];
   private readonly lang: DraftLanguage;
   /** Spans of provisions implementing the general safeguards article: their safeguards apply draft-wide. */
   private readonly generalSpans: Span[] = [];
@@ -494,6 +495,14 @@ class CheckContext {
     return list;
   }
 
+  /** The core definitions of Art. 2 (data order) with their names (term, abbreviation, synonyms) compiled, once per run of the checks. */
+  private coreTerms(): { index: number; names: { text: string; cue: CompiledCue }[] }[] {
+    const m = this.analyzer.matcher.cues;
+    return (this.coreCompiled ??= this.analyzer.data.definitions.flatMap((x, index) =>
+      x.core ? [{ index, names: [x.term, x.abbrev ?? '', ...x.synonyms].filter((t) => t).map((text) => ({ text, cue: m.compile(text, this.lang) })) }] : [],
+    ));
+  }
+
   /** Technology-specific terms, compiled once per run of the checks. */
   private techTerms(): { term: string; neutral: string; cue: CompiledCue }[] {
     return (this.techCompiled ??= this.analyzer.data.checkLexicon.techSpecific.map((t) => ({ ...t, cue: this.analyzer.matcher.cues.compile(t.term, this.lang) })));
@@ -533,9 +542,7 @@ class CheckContext {
       if (known) cache.delete(key);
       else {
         const termIdx = new TokenIndex(m.run(d.term, this.lang));
-        const defIndex = data.definitions.findIndex(
-          (x) => x.core && [x.term, x.abbrev ?? '', ...x.synonyms].some((s) => s && termIdx.find(m.compile(s, this.lang)) && sameLength(d.term, s)),
-        );
+        const defIndex = this.coreTerms().find((c) => c.names.some(({ text, cue }) => termIdx.find(cue) && sameLength(d.term, text)))?.index ?? -1;
         const missing: number[] = [];
         if (defIndex >= 0) {
           const def = data.definitions[defIndex];
