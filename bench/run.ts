@@ -8,8 +8,9 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import MiniSearch from 'minisearch';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { matchUnits } from '../server/src/analysis/analyze';
+import { matchUnits, type Analyzer } from '../server/src/analysis/analyze';
 import { createAnalyzer } from '../server/src/analysis/engine';
+import type { DocumentAnalysis } from '../server/src/analysis/types';
 import { generateDraft, rng } from './generate';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -239,17 +240,28 @@ function floorMs(file: string): number {
 
 let warmedUp = false;
 
-/** Analysis in this process on a fresh Analyzer (empty match and token caches), after a JIT warm-up on another draft. */
+/**
+ * Analysis in this process on a fresh Analyzer (empty match and token caches), after a JIT
+ * warm-up on another draft; the best of three, as the floor is (the same warm state for both).
+ */
 function inProcess(text: string): { analysisMs: number; bm25Ms: number; provisions: number; sections: number } {
   if (!warmedUp) {
     createAnalyzer(path.join(ROOT, 'data')).analyzer?.analyze(generateDraft({ sizeBytes: 200 * 1024, seed: 99 }));
     warmedUp = true;
   }
-  const { analyzer, problems } = createAnalyzer(path.join(ROOT, 'data'));
-  if (!analyzer) throw new Error('data: ' + JSON.stringify(problems));
-  const t = performance.now();
-  const analysis = analyzer.analyze(text);
-  const analysisMs = performance.now() - t;
+  let analysisMs = Infinity;
+  let analyzer: Analyzer | undefined;
+  let analysis: DocumentAnalysis | undefined;
+  // One run for the huge draft (each takes seconds), three otherwise.
+  for (let run = 0; run < (text.length > 8_000_000 ? 1 : 3); run++) {
+    const created = createAnalyzer(path.join(ROOT, 'data'));
+    if (!created.analyzer) throw new Error('data: ' + JSON.stringify(created.problems));
+    analyzer = created.analyzer;
+    const t = performance.now();
+    analysis = analyzer.analyze(text);
+    analysisMs = Math.min(analysisMs, performance.now() - t);
+  }
+  if (!analyzer || !analysis) throw new Error('no analysis');
   const units = matchUnits(analysis.parsed);
   // BM25 baseline (as `concordance eval`): index the articles, search each provision.
   const t1 = performance.now();
