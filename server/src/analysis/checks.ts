@@ -7,7 +7,7 @@ import { detached, TokenIndex, type CompiledCue, type CueHit } from './cues';
 import { lastAtOrBefore } from './text';
 import { foldCase } from './tokens';
 import type { Article, CheckCode, Cues } from './data/types';
-import type { ArticleMatch, DocumentAnalysis, DraftLanguage, Finding, Provision, Severity, Span } from './types';
+import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, Finding, Provision, Severity, Span } from './types';
 
 export interface CheckOptions {
   /** Check families switched off, e.g. { coverage: false }. Missing means on. */
@@ -112,6 +112,7 @@ export function* checkDraftSteps(
   memos.set(analysis, memo);
   yield;
   out.push(...ctx.checkDefinitions(), ...ctx.checkReferences());
+  memo.definitionsKnown = ctx.definitionsKnown;
   // `concordance-ignore CODE` silences CODE in the provision (matched unit) that holds it, and only there.
   const kept = !anyIgnored
     ? out
@@ -157,6 +158,8 @@ interface UnitMemo {
   /** entries[i]: what units[i] gave; placed[i]: those findings at the unit's place in the draft. */
   entries: UnitFindings[];
   placed: Finding[][];
+  /** What each definition of the draft lacks, by index in parsed.definitions. */
+  definitionsKnown?: { def: number; missing: number[] }[];
 }
 
 const memos = new WeakMap<DocumentAnalysis, UnitMemo>();
@@ -277,6 +280,8 @@ class CheckContext {
   private readonly codesByArticle = new Map<number, CheckCode[]>();
   private techCompiled?: { term: string; neutral: string; cue: CompiledCue }[];
   private coreCompiled?: { index: number; names: { text: string; cue: CompiledCue }[] }[];
+  /** What each of the draft's definitions lacks (by index), once checkDefinitions ran: the next version's memo keeps it. */
+  definitionsKnown?: { def: number; missing: number[] }[];
   private readonly lang: DraftLanguage;
   /** Spans of provisions implementing the general safeguards article: their safeguards apply draft-wide. */
   private readonly generalSpans: Span[] = [];
@@ -292,7 +297,7 @@ class CheckContext {
     private readonly text: string,
     private readonly analysis: DocumentAnalysis,
     private readonly analyzer: Analyzer,
-    previous?: { memo: UnitMemo; revision: Revision },
+    private readonly previous?: { memo: UnitMemo; revision: Revision },
   ) {
     this.codes = new Map(analyzer.data.checks.map((c) => [c.code, c]));
     this.lang = analysis.language;
@@ -495,6 +500,22 @@ class CheckContext {
     return list;
   }
 
+  /** The core definition a draft's definition matches (index in data, or -1) and the elements it lacks (indexes). */
+  private definitionGaps(d: DefinedTerm): { def: number; missing: number[] } {
+    const m = this.analyzer.matcher.cues;
+    const termIdx = new TokenIndex(m.run(d.term, this.lang));
+    const defIndex = this.coreTerms().find((c) => c.names.some(({ text, cue }) => termIdx.find(cue) && sameLength(d.term, text)))?.index ?? -1;
+    const missing: number[] = [];
+    if (defIndex >= 0) {
+      const def = this.analyzer.data.definitions[defIndex];
+      const idx = this.index(d.definitionSpan);
+      def.elements.forEach((e, i) => {
+        if (!idx.findAny(this.compiled('def:' + def.id + ':' + e.id, e.cues))) missing.push(i);
+      });
+    }
+    return { def: defIndex, missing };
+  }
+
   /** The core definitions of Art. 2 (data order) with their names (term, abbreviation, synonyms) compiled, once per run of the checks. */
   private coreTerms(): { index: number; names: { text: string; cue: CompiledCue }[] }[] {
     const m = this.analyzer.matcher.cues;
@@ -530,31 +551,33 @@ class CheckContext {
     const code = this.codes.get('definition.narrower');
     if (!code) return [];
     const out: Finding[] = [];
-    const m = this.analyzer.matcher.cues;
     const data = this.analyzer.data;
     const cache = definitionCache(this.analyzer);
-    for (const d of this.analysis.parsed.definitions) {
-      // What a definition lacks depends only on its term, its text and the language: cached on those.
-      let key = this.lang + '\u0000' + d.term + '\u0000' + this.text.slice(d.definitionSpan.start, d.definitionSpan.end);
-      let known = cache.get(key);
-      // Kept as a copy: a key made of pieces of the draft would keep the draft in memory.
-      key = detached(key);
-      if (known) cache.delete(key);
-      else {
-        const termIdx = new TokenIndex(m.run(d.term, this.lang));
-        const defIndex = this.coreTerms().find((c) => c.names.some(({ text, cue }) => termIdx.find(cue) && sameLength(d.term, text)))?.index ?? -1;
-        const missing: number[] = [];
-        if (defIndex >= 0) {
-          const def = data.definitions[defIndex];
-          const idx = this.index(d.definitionSpan);
-          def.elements.forEach((e, i) => {
-            if (!idx.findAny(this.compiled('def:' + def.id + ':' + e.id, e.cues))) missing.push(i);
-          });
-        }
-        known = { def: defIndex, missing };
+    const definitions = this.analysis.parsed.definitions;
+    // The previous version's definitions, in the same order when the edit left them alone.
+    const previous = this.previous && this.previous.revision.analysis.language === this.lang ? this.previous : undefined;
+    const before = previous?.revision.analysis.parsed.definitions;
+    const delta = previous ? this.text.length - previous.revision.text.length : 0;
+    this.definitionsKnown = new Array(definitions.length);
+    for (let k = 0; k < definitions.length; k++) {
+      const d = definitions[k];
+      const old = before?.[k];
+      let known: { def: number; missing: number[] } | undefined;
+      if (old && old.term === d.term && previous!.memo.definitionsKnown?.[k] && untouched(old.definitionSpan, d.definitionSpan, previous!.revision.edit, delta)) {
+        // The same term and text as before: the same answer, without cutting the text for a key.
+        known = previous!.memo.definitionsKnown[k];
+      } else {
+        // What a definition lacks depends only on its term, its text and the language: cached on those.
+        let key = this.lang + '\u0000' + d.term + '\u0000' + this.text.slice(d.definitionSpan.start, d.definitionSpan.end);
+        known = cache.get(key);
+        // Kept as a copy: a key made of pieces of the draft would keep the draft in memory.
+        key = detached(key);
+        if (known) cache.delete(key);
+        else known = this.definitionGaps(d);
+        cache.set(key, known);
+        if (cache.size > UNIT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
       }
-      cache.set(key, known);
-      if (cache.size > UNIT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+      this.definitionsKnown[k] = known;
       if (known.def < 0) continue;
       const def = data.definitions[known.def];
       const missing = known.missing.map((i) => def.elements[i]);
