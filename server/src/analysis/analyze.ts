@@ -1,7 +1,7 @@
 // The analysis pipeline: parse → match each provision → checks → coverage.
 // Match results are cached by the provision's text (and its context), so re-analysing a
 // document after an edit re-matches only the provisions whose text changed.
-import { lastAtOrBefore } from './text';
+import { copyMap, copySet, lastAtOrBefore } from './text';
 import { checkDraftSteps, counterpartDoubted, isOffenceWording, type CheckOptions } from './checks';
 import { detached, TokenIndex } from './cues';
 import { computeCoverage } from './coverage';
@@ -151,8 +151,8 @@ export class Analyzer {
     if (revision && before && aligned && retitled === undefined && sameLanguage) {
       // The same provisions, one edit: only the units it touched can have changed; every other
       // keeps its match (the same object) and its place in the map.
-      matches = new Map(revision.analysis.matches);
-      offence = new Set(before.offence);
+      matches = copyMap(revision.analysis.matches);
+      offence = copySet(before.offence);
       const { start, oldEnd } = revision.edit;
       const first = lastAtOrBefore(oldUnits!.length, (i) => oldUnits![i].span.end, start - 1) + 1;
       const last = lastAtOrBefore(oldUnits!.length, (i) => oldUnits![i].span.start, oldEnd - 1);

@@ -64,7 +64,7 @@ export function* checkDraftSteps(
       memo.placed[i] = placed;
       ignored[i] = entry.ignored;
       if (entry.ignored.size > 0) anyIgnored = true;
-      for (const f of placed) out.push(f);
+      for (let k = 0; k < placed.length; k++) out.push(placed[k]);
       continue;
     }
     const best = analysis.matches.get(unit.id)?.matches[0];
@@ -302,16 +302,17 @@ class CheckContext {
     this.codes = new Map(analyzer.data.checks.map((c) => [c.code, c]));
     this.lang = analysis.language;
     const generalArticles = new Set(analyzer.data.articles.filter((a) => a.kind === 'safeguard').map((a) => a.article));
-    for (const pm of analysis.matches.values()) {
-      for (const m of pm.matches) this.matched.add(m.article);
+    // forEach, not for…of: this runs cold on the first edits, where for…of allocates per step.
+    analysis.matches.forEach((pm) => {
+      for (let k = 0; k < pm.matches.length; k++) this.matched.add(pm.matches[k].article);
       const best = pm.matches[0];
-      if (best === undefined || !generalArticles.has(best.article)) continue;
+      if (best === undefined || !generalArticles.has(best.article)) return;
       const p = analysis.parsed.byId.get(pm.provision);
       if (p) {
         this.generalSpans.push(p.span);
         this.generalIds.push(p.id);
       }
-    }
+    });
     const unchanged = previous !== undefined && this.sameGeneralText(previous.memo, previous.revision);
     this.generalKey = unchanged ? previous.memo.generalKey : hashText(this.generalSpans.map((s) => text.slice(s.start, s.end)).join('\u0001'));
   }

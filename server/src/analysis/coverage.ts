@@ -17,8 +17,10 @@ export function computeCoverage(data: ConventionData, analysis: DocumentAnalysis
     });
     missing.set(a.article, new Set());
   }
-  for (const pm of analysis.matches.values()) {
-    for (const m of pm.matches) {
+  // forEach and indexed loops, not for…of: this runs cold on the first edits, where for…of allocates per step.
+  analysis.matches.forEach((pm) => {
+    for (let k = 0; k < pm.matches.length; k++) {
+      const m = pm.matches[k];
       const entry = byArticle.get(m.article);
       if (!entry) continue;
       entry.provisions.push(pm.provision);
@@ -29,8 +31,9 @@ export function computeCoverage(data: ConventionData, analysis: DocumentAnalysis
       // elements spread over several provisions still leave it partial.
       if (lacks.length === 0) complete.add(m.article);
     }
-  }
-  for (const f of analysis.findings) {
+  });
+  for (let k = 0; k < analysis.findings.length; k++) {
+    const f = analysis.findings[k];
     if (!f.provision || !f.code.startsWith('safeguard.')) continue;
     const pm = analysis.matches.get(f.provision);
     const best = pm?.matches[0];

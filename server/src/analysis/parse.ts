@@ -18,7 +18,7 @@
 // Linear time: lines are classified from a bounded prefix (HEAD_MAX chars);
 // whole-text scans use regular expressions without nested unbounded quantifiers.
 
-import { detached, execAt, lastAtOrBefore } from './text';
+import { copyMap, detached, execAt, lastAtOrBefore } from './text';
 import type {
   ConventionReference,
   CrossReference,
@@ -991,8 +991,10 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
   // Same entries, same headings: the same tree, with offsets mapped.
   const provisions: Provision[] = [];
   // A copy of the previous map (same ids, same order): only the provisions the edit moved are replaced.
-  const byId = new Map(previous.byId);
-  for (const p of previous.provisions) {
+  // (Indexed loops and forEach here: run cold on the first edits, for…of allocates per step.)
+  const byId = copyMap(previous.byId);
+  for (let k = 0; k < previous.provisions.length; k++) {
+    const p = previous.provisions[k];
     let q = p;
     if (atLineStart && (p.span.start === a || p.span.end === a || p.ownSpan.end === a)) return undefined;
     if (p.span.end >= a) {
@@ -1252,7 +1254,8 @@ class OwnerIndex {
   private readonly starts: number[] = [];
   private readonly provs: Provision[] = [];
   constructor(provisions: Provision[]) {
-    for (const p of provisions) {
+    for (let k = 0; k < provisions.length; k++) {
+      const p = provisions[k];
       if (p.ownSpan.end > p.ownSpan.start) {
         this.starts.push(p.ownSpan.start);
         this.provs.push(p);
