@@ -300,17 +300,17 @@ export class CueMatcher {
 let lastPlain: { ids: Int32Array; table: number[]; size: number; n: number; distinct: number } | undefined;
 
 /** Scratch arrays for building a TokenIndex, grown as needed. */
-const scratch = { keep: [] as number[], keyOf: [] as number[], fill: [] as number[] };
+const scratch = { keep: [] as number[], keyOf: [] as number[], keyIds: [] as number[], counts: [] as number[], slots: new Int32Array(1024) };
 
 /**
- * A provision's tokens indexed by key id, in one array (no Map, no array per key: built for
- * every provision, it was most of the matcher's garbage). For n indexed tokens, d distinct keys
- * and a hash table of `size` slots:
- *   [0, size)          slot → key id + 1 (0: empty); the only part that must start zeroed
- *   [size, 2 size)     slot → the key's number (0 … d - 1, in order of first occurrence)
- *   then n each        per key number: its id, where its positions start, how many there are
- *   then n             positions (token numbers), grouped by key, ascending within a key
- *   then 2n            [start, end) of each indexed token, relative to the base
+ * A provision's tokens indexed by key id, in one array of small integers (no Map, no array per
+ * key: built for every provision, it is the matcher's main allocation). For n indexed tokens, d
+ * distinct keys and a hash table of `size` slots:
+ *   [0, size)     slot → the key's number + 1 (0: empty); numbers follow first occurrence
+ *   then d each   per key number: its id, where its positions start, how many there are
+ *   then n        positions (indexed token numbers), grouped by key, ascending within a key
+ *   then n        (content indexes only) the run's token number of each indexed token
+ * Offsets are read from the run itself.
  */
 export class TokenIndex {
   private readonly table: number[];
@@ -318,6 +318,9 @@ export class TokenIndex {
   private readonly n: number;
   /** Number of distinct keys. */
   readonly distinct: number;
+  /** Whether indexed token numbers differ from the run's (stop words or skipped spans left out). */
+  private readonly filtered: boolean;
+  private readonly offsets: ArrayLike<number>;
   private readonly base: number;
   /** Set by locate: the last token of the hit it found. */
   private foundEnd = -1;
@@ -328,10 +331,12 @@ export class TokenIndex {
     const skip = options.skip ?? [];
     const content = !!options.content;
     this.base = base;
+    this.offsets = offsets;
     // The matcher and then the counterpart screen index the same provision's run, one after the other.
     const plain = !content && skip.length === 0;
     if (plain && lastPlain?.ids === ids) {
       ({ table: this.table, size: this.size, n: this.n, distinct: this.distinct } = lastPlain);
+      this.filtered = false;
       return;
     }
     // Which tokens are indexed (scratch space shared by all indexes: they are built one at a time).
@@ -347,64 +352,77 @@ export class TokenIndex {
       }
       keep[n++] = i;
     }
-    // At most two thirds full, even if every token is a different word.
+    // At most four fifths full, even if every token is a different word (typically half).
     let size = 8;
-    while (size < n + (n >> 1)) size <<= 1;
-    // A plain array of small integers lives on the JavaScript heap: cheaper to make and to
-    // collect than a typed array's separate buffer, for a table built per provision.
-    const t: number[] = new Array(2 * size + 6 * n);
-    t.fill(0, 0, size);
+    while (size < n + (n >> 2)) size <<= 1;
+    if (scratch.slots.length < size) scratch.slots = new Int32Array(size);
+    const slots = scratch.slots;
+    slots.fill(0, 0, size);
     const mask = size - 1;
-    const keyId = 2 * size;
-    const keyStart = keyId + n;
-    const keyCount = keyStart + n;
-    const spans = keyCount + 2 * n;
+    const keyIds = scratch.keyIds;
+    const counts = scratch.counts;
     const keyOf = scratch.keyOf;
-    const fill = scratch.fill;
     let distinct = 0;
     for (let k = 0; k < n; k++) {
       const id = ids[keep[k]];
       let slot = hashId(id) & mask;
-      while (t[slot] !== 0 && t[slot] !== id + 1) slot = (slot + 1) & mask;
-      let d: number;
-      if (t[slot] === 0) {
-        t[slot] = id + 1;
+      let d = -1;
+      for (let v = slots[slot]; v !== 0; v = slots[slot]) {
+        if (keyIds[v - 1] === id) {
+          d = v - 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (d < 0) {
         d = distinct++;
-        t[size + slot] = d;
-        t[keyId + d] = id;
-        t[keyCount + d] = 0;
-        fill[d] = 0;
-      } else d = t[size + slot];
-      t[keyCount + d]++;
+        slots[slot] = d + 1;
+        keyIds[d] = id;
+        counts[d] = 0;
+      }
+      counts[d]++;
       keyOf[k] = d;
     }
+    const filtered = n !== ids.length;
+    // A plain array of small integers lives on the JavaScript heap: cheaper to make and to
+    // collect than a typed array's separate buffer, for a table built per provision.
+    const t: number[] = new Array(size + 3 * distinct + (filtered ? 2 * n : n));
+    for (let i = 0; i < size; i++) t[i] = slots[i];
+    const keyId = size;
+    const keyStart = keyId + distinct;
+    const keyCount = keyStart + distinct;
+    const positions = keyCount + distinct;
     // Positions blocks in order of first occurrence, then filled in token order (ascending).
-    let at = keyCount + n;
+    let at = positions;
     for (let d = 0; d < distinct; d++) {
+      t[keyId + d] = keyIds[d];
       t[keyStart + d] = at;
-      at += t[keyCount + d];
+      t[keyCount + d] = counts[d];
+      at += counts[d];
+      counts[d] = 0;
     }
     for (let k = 0; k < n; k++) {
       const d = keyOf[k];
-      t[t[keyStart + d] + fill[d]++] = k;
-      t[spans + 2 * k] = offsets[2 * keep[k]];
-      t[spans + 2 * k + 1] = offsets[2 * keep[k] + 1];
+      t[t[keyStart + d] + counts[d]++] = k;
     }
+    if (filtered) for (let k = 0; k < n; k++) t[positions + n + k] = keep[k];
     this.table = t;
     this.size = size;
     this.n = n;
     this.distinct = distinct;
+    this.filtered = filtered;
     if (plain) lastPlain = { ids, table: t, size, n, distinct };
   }
 
   /** The number of a key id among the provision's keys, or -1 when the provision does not have it. */
   private keyNumber(id: number): number {
     const t = this.table;
-    const mask = this.size - 1;
+    const size = this.size;
+    const mask = size - 1;
     for (let slot = hashId(id) & mask; ; slot = (slot + 1) & mask) {
       const v = t[slot];
-      if (v === id + 1) return t[this.size + slot];
       if (v === 0) return -1;
+      if (t[size + v - 1] === id) return v - 1;
     }
   }
 
@@ -414,11 +432,11 @@ export class TokenIndex {
 
   /** The d-th distinct key (in order of first occurrence) and how often it occurs. */
   keyAt(d: number): number {
-    return this.table[2 * this.size + d];
+    return this.table[this.size + d];
   }
 
   countAt(d: number): number {
-    return this.table[2 * this.size + 2 * this.n + d];
+    return this.table[this.size + 2 * this.distinct + d];
   }
 
   /** First occurrence of the cue's keys in order, each within MAX_GAP tokens of the previous. */
@@ -436,8 +454,8 @@ export class TokenIndex {
     const m = ids.length;
     if (m === 0) return -1;
     const t = this.table;
-    const keyStart = 2 * this.size + this.n;
-    const keyCount = keyStart + this.n;
+    const keyStart = this.size + this.distinct;
+    const keyCount = keyStart + this.distinct;
     const first = this.keyNumber(ids[0]);
     if (first < 0) return -1;
     for (let i = 1; i < m; i++) if (this.keyNumber(ids[i]) < 0) return -1;
@@ -463,13 +481,17 @@ export class TokenIndex {
 
   /** Offset at which indexed token s starts. */
   startOf(s: number): number {
-    return this.table[2 * this.size + 4 * this.n + 2 * s] + this.base;
+    return this.offsets[2 * this.tokenOf(s)] + this.base;
+  }
+
+  /** The run's token number of indexed token s. */
+  private tokenOf(s: number): number {
+    return this.filtered ? this.table[this.size + 3 * this.distinct + this.n + s] : s;
   }
 
   /** The hit locate just found, starting at token s. */
   hit(cue: CompiledCue, s: number): CueHit {
-    const spans = 2 * this.size + 4 * this.n;
-    return { cue: cue.text, span: { start: this.table[spans + 2 * s] + this.base, end: this.table[spans + 2 * this.foundEnd + 1] + this.base }, length: cue.keys.length };
+    return { cue: cue.text, span: { start: this.startOf(s), end: this.offsets[2 * this.tokenOf(this.foundEnd) + 1] + this.base }, length: cue.keys.length };
   }
 
   /** The best (longest, then earliest) hit among cues. */
