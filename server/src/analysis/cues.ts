@@ -50,7 +50,7 @@ const UNPINNED_LIMIT = 200_000;
 export class Vocabulary {
   /** Every key with an id, pinned or not: one lookup per word of a draft. */
   private readonly ids = new Map<string, number>();
-  /** Per id: KeyFlags marks (PINNED, stop word, first word of a lexicon term). */
+  /** Per id, its marks: PINNED, stopFlag(lang), termStartFlag(lang). */
   private readonly flags: number[] = [];
   private unpinned = 0;
   private next = 1;
@@ -309,7 +309,7 @@ const scratch = { keep: [] as number[], keyOf: [] as number[], keyIds: [] as num
  *   [0, size)     slot → the key's number + 1 (0: empty); numbers follow first occurrence
  *   then d each   per key number: its id, where its positions start, how many there are
  *   then n        positions (indexed token numbers), grouped by key, ascending within a key
- *   then n        (content indexes only) the run's token number of each indexed token
+ *   then n        (when tokens were left out) the run's token number of each indexed token
  * Offsets are read from the run itself.
  */
 export class TokenIndex {
