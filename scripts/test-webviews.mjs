@@ -152,7 +152,7 @@ function findCueFor(text) {
   return (c, lang, span) => {
     const key = `${lang}:${span.start}:${span.end}`;
     let index = indexes.get(key);
-    if (!index) indexes.set(key, (index = new lib.TokenIndex(cues.analyze(text, lang, span))));
+    if (!index) indexes.set(key, (index = new lib.TokenIndex(cues.run(text, lang, span))));
     let compiled = cues.compileAll(c, lang);
     if (compiled.length === 0 && lang !== 'en') compiled = cues.compileAll(c, 'en');
     return index.findAny(compiled)?.span;
