@@ -497,7 +497,8 @@ export class TokenIndex {
   /** The best (longest, then earliest) hit among cues. */
   findAny(cues: CompiledCue[]): CueHit | undefined {
     let best: CueHit | undefined;
-    for (const c of cues) {
+    for (let k = 0; k < cues.length; k++) {
+      const c = cues[k];
       const s = this.locate(c);
       if (s >= 0 && betterThan(c.keys.length, this.startOf(s), best)) best = this.hit(c, s);
     }
@@ -558,7 +559,8 @@ export class AnchoredCues {
     for (let d = 0; d < index.distinct; d++) {
       const candidates = this.byAnchor[index.keyAt(d)];
       if (!candidates) continue;
-      for (const { cue, slot } of candidates) {
+      for (let k = 0; k < candidates.length; k++) {
+        const { cue, slot } = candidates[k];
         const s = index.locate(cue);
         if (s >= 0 && betterThan(cue.keys.length, index.startOf(s), out.get(slot))) out.set(slot, index.hit(cue, s));
       }
@@ -572,7 +574,7 @@ export class AnchoredCues {
     for (let d = 0; d < index.distinct; d++) {
       const candidates = this.byAnchor[index.keyAt(d)];
       if (!candidates) continue;
-      for (const { cue, slot } of candidates) if (index.locate(cue) >= 0) out.set(slot, (out.get(slot) ?? 0) + 1);
+      for (let k = 0; k < candidates.length; k++) if (index.locate(candidates[k].cue) >= 0) out.set(candidates[k].slot, (out.get(candidates[k].slot) ?? 0) + 1);
     }
     return out;
   }

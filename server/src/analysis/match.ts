@@ -225,7 +225,11 @@ export class ProvisionMatcher {
     const w = this.settings.weights;
     const t = this.settings.thresholds;
     const markedKinds = new Set<string>();
-    for (const m of this.markers) if (allWords.findAny(m.cues[lang])) for (const k of m.kinds) markedKinds.add(k);
+    // Indexed loops and forEach in this per-section path: for…of allocates per step until the JIT has optimised it.
+    for (let k = 0; k < this.markers.length; k++) {
+      const m = this.markers[k];
+      if (allWords.findAny(m.cues[lang])) for (let i = 0; i < m.kinds.length; i++) markedKinds.add(m.kinds[i]);
+    }
     const saving = allWords.findAny(this.nonOperative[lang]);
 
     const tables = this.tables.get(lang)!;
@@ -242,10 +246,9 @@ export class ProvisionMatcher {
     // Per group of the article being scored: the heaviest present required element's weight and paragraph.
     const groupWeights = new Float64Array(this.maxGroups);
     const groupParagraphs = new Int32Array(this.maxGroups);
-    const scoreOf = (ai: number, detailed: boolean): ArticleMatch => {
+    // The article's score; with `detailed`, its element evidence and reasons are filled in too.
+    const scoreOf = (ai: number, detailed: boolean, reasons: string[], elements: ElementEvidence[]): number => {
       const ca = this.articles[ai];
-      const reasons: string[] = [];
-      const elements: ElementEvidence[] = [];
       let optionalBonus = 0;
       let anyDistinctive = false;
       groupParagraphs.fill(-2, 0, ca.groupCount);
@@ -327,40 +330,43 @@ export class ProvisionMatcher {
         w.definitions * definitionScore +
         w.similarity * sim -
         (saving ? (w.nonOperative ?? 0) : 0);
-      return {
-        article: ca.article.article,
-        title: ca.article.title,
-        score: Math.round(score * 1000) / 1000,
-        strength: strengthOf(score, t),
-        elements,
-        reasons,
-      };
+      return score;
+    };
+    const shown = (ai: number): ArticleMatch => {
+      const reasons: string[] = [];
+      const elements: ElementEvidence[] = [];
+      const score = scoreOf(ai, true, reasons, elements);
+      const ca = this.articles[ai];
+      return { article: ca.article.article, title: ca.article.title, score: roundScore(score), strength: strengthOf(score, t), elements, reasons };
     };
     // An article with no element, heading, key-term or definition evidence scores exactly its
     // context, marker and similarity terms (summed as scoreOf sums them, zeros left out): when
     // that stays under the threshold it cannot be shown, so it is not scored at all (most
     // articles, for most provisions).
     const withEvidence = new Set<number>();
-    for (const slot of hits.keys()) withEvidence.add(Math.floor(slot / ELEMENT_STRIDE));
-    for (const ai of bodyHeadingHits.keys()) withEvidence.add(ai);
-    if (headingHits) for (const ai of headingHits.keys()) withEvidence.add(ai);
-    for (const ai of keyTermCounts.keys()) withEvidence.add(ai);
-    const scored: ArticleMatch[] = [];
+    hits.forEach((_, slot) => withEvidence.add(Math.floor(slot / ELEMENT_STRIDE)));
+    bodyHeadingHits.forEach((_, ai) => withEvidence.add(ai));
+    headingHits?.forEach((_, ai) => withEvidence.add(ai));
+    keyTermCounts.forEach((_, ai) => withEvidence.add(ai));
+    // Scores only (rounded as shown), by article index; objects only for the articles shown.
+    const candidates: number[] = [];
+    const scores = new Float64Array(this.articles.length);
     for (let ai = 0; ai < this.articles.length; ai++) {
       const ca = this.articles[ai];
       if (!withEvidence.has(ai) && !(ca.article.kind === 'definition' && definedCore > 0)) {
         const score = w.context * (contextKinds.has(ca.article.kind) ? 1 : 0) + w.markers * markerScoreOf(ca) + w.similarity * similarity[ai] - (saving ? (w.nonOperative ?? 0) : 0);
-        if (Math.round(score * 1000) / 1000 < t.show) continue;
+        if (roundScore(score) < t.show) continue;
       }
-      scored.push(scoreOf(ai, false));
+      scores[ai] = roundScore(scoreOf(ai, false, NO_REASONS, NO_ELEMENTS));
+      candidates.push(ai);
     }
-    scored.sort((a, b) => b.score - a.score || a.article - b.article);
-    const best = scored[0];
-    if (!best || best.score < t.show) return [];
-    return scored
-      .filter((m, i) => i === 0 || (m.score >= t.show && m.score >= best.score * t.secondaryRatio))
+    candidates.sort((a, b) => scores[b] - scores[a] || this.articles[a].article.article - this.articles[b].article.article);
+    if (candidates.length === 0 || scores[candidates[0]] < t.show) return [];
+    const top = scores[candidates[0]];
+    return candidates
+      .filter((ai, i) => i === 0 || (scores[ai] >= t.show && scores[ai] >= top * t.secondaryRatio))
       .slice(0, t.maxMatches)
-      .map((m) => scoreOf(this.indexOf.get(m.article)!, true));
+      .map(shown);
   }
 
   /** The article kinds the enclosing Parts' headings speak of; the same few contexts recur for every section. */
@@ -391,7 +397,7 @@ export class ProvisionMatcher {
       const wk = (1 + Math.log(index.countAt(d))) * idf;
       norm += wk * wk;
       const list = this.postings[id];
-      if (list) for (const p of list) dots[p.i] += wk * p.w;
+      if (list) for (let j = 0; j < list.length; j++) dots[list[j].i] += wk * list[j].w;
     }
     if (norm === 0) return dots;
     norm = Math.sqrt(norm);
@@ -479,6 +485,15 @@ function evidence(e: CompiledElement, hit: CueHit | undefined, text: string): El
   }
   return ev;
 }
+
+/** Scores as shown and compared: to three decimals. */
+function roundScore(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
+
+/** Passed when a score is wanted without its evidence (never written to). */
+const NO_REASONS: string[] = [];
+const NO_ELEMENTS: ElementEvidence[] = [];
 
 function strengthOf(score: number, t: MatcherSettings['thresholds']): MatchStrength {
   return score >= t.strong ? 'strong' : score >= t.moderate ? 'moderate' : 'weak';
