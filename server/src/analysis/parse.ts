@@ -1136,7 +1136,8 @@ function parseUnsafe(text: string): ParsedDraft {
 
   // In Article-style drafts, "Section N" lines are divisions (Chapter > Section > Article);
   // "N." lines are sections only when no other section style is present.
-  for (const e of entries) {
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k];
     if (articleStyle && e.type === 'section' && e.key === 'section' && /^(?:Section|SECTION)/.test(text.slice(e.marker!.start, e.marker!.end))) {
       e.type = 'division';
       e.subs = [];
@@ -1153,9 +1154,13 @@ function parseUnsafe(text: string): ParsedDraft {
 
   // 2. headings on their own line
   const entryAtLine = new Map<number, Entry>();
-  for (const e of entries) entryAtLine.set(e.line, e);
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k];
+    entryAtLine.set(e.line, e);
+  }
   const claimed = new Set<number>();
-  for (const e of entries) {
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k];
     if (e.type === 'division' && e.wantsHeading && e.key !== '#') {
       // next non-empty line, if short and title-like
       let j = e.line + 1;
@@ -1169,7 +1174,8 @@ function parseUnsafe(text: string): ParsedDraft {
       }
     }
   }
-  for (const e of entries) {
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k];
     if (e.type !== 'section' || e.heading !== undefined) continue;
     // marginal heading on the line directly above
     const j = e.line - 1;
@@ -1232,10 +1238,14 @@ function parseUnsafe(text: string): ParsedDraft {
   const owner = new OwnerIndex(provisions);
   const definitions = findDefinitions(text, owner, byId);
   let nMarks = 0;
-  for (const e of entries) if (e.marker) nMarks++;
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k];
+    if (e.marker) nMarks++;
+  }
   const skip: Marks = new Int32Array(2 * nMarks);
   nMarks = 0;
-  for (const e of entries) {
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k];
     if (!e.marker) continue;
     skip[nMarks++] = e.marker.start;
     skip[nMarks++] = e.marker.end;
@@ -1372,7 +1382,8 @@ function conventionIn(text: string, from: number, to: number): boolean {
 /** The first section with each (normalised) label: what "section 14" resolves to. */
 function sectionLabels(provisions: Provision[]): Map<string, Provision> {
   const sectionsByLabel = new Map<string, Provision>();
-  for (const p of provisions) {
+  for (let i = 0; i < provisions.length; i++) {
+    const p = provisions[i];
     if (p.kind !== 'section') continue;
     const k = normLabel(p.label);
     if (!sectionsByLabel.has(k)) sectionsByLabel.set(k, p);
