@@ -164,6 +164,9 @@ interface UnitMemo {
 
 const memos = new WeakMap<DocumentAnalysis, UnitMemo>();
 
+/** CheckContext's compiled cue lists, per analyzer and language. */
+const presentCueLists = new WeakMap<Analyzer, Map<DraftLanguage, Map<string, CompiledCue[]>>>();
+
 /** Per analyzer: the core definition a draft's definition matches (index, or -1) and the elements it lacks (indexes). */
 const definitionCaches = new WeakMap<Analyzer, Map<string, { def: number; missing: number[] }>>();
 
@@ -276,7 +279,8 @@ export function ignoredCodes(provisionText: string): Set<string> {
 
 class CheckContext {
   private readonly codes: Map<string, CheckCode>;
-  private readonly presentCues = new Map<string, CompiledCue[]>();
+  /** Compiled cue lists by key, kept per analyzer and language: the same data every run. */
+  private readonly presentCues: Map<string, CompiledCue[]>;
   private readonly codesByArticle = new Map<number, CheckCode[]>();
   private techCompiled?: { term: string; neutral: string; cue: CompiledCue }[];
   private coreCompiled?: { index: number; names: { text: string; cue: CompiledCue }[] }[];
@@ -301,6 +305,11 @@ class CheckContext {
   ) {
     this.codes = new Map(analyzer.data.checks.map((c) => [c.code, c]));
     this.lang = analysis.language;
+    let byLang = presentCueLists.get(analyzer);
+    if (!byLang) presentCueLists.set(analyzer, (byLang = new Map()));
+    let lists = byLang.get(this.lang);
+    if (!lists) byLang.set(this.lang, (lists = new Map()));
+    this.presentCues = lists;
     const generalArticles = new Set(analyzer.data.articles.filter((a) => a.kind === 'safeguard').map((a) => a.article));
     // forEach, not for…of: this runs cold on the first edits, where for…of allocates per step.
     analysis.matches.forEach((pm) => {
