@@ -158,8 +158,8 @@ interface UnitMemo {
   /** entries[i]: what units[i] gave; placed[i]: those findings at the unit's place in the draft. */
   entries: UnitFindings[];
   placed: Finding[][];
-  /** What each definition of the draft lacks, by index in parsed.definitions. */
-  definitionsKnown?: { def: number; missing: number[] }[];
+  /** What each definition of the draft lacks (and its finding), by index in parsed.definitions. */
+  definitionsKnown?: { def: number; missing: number[]; finding?: Finding }[];
 }
 
 const memos = new WeakMap<DocumentAnalysis, UnitMemo>();
@@ -284,8 +284,8 @@ class CheckContext {
   private readonly codesByArticle = new Map<number, CheckCode[]>();
   private techCompiled?: { term: string; neutral: string; cue: CompiledCue }[];
   private coreCompiled?: { index: number; names: { text: string; cue: CompiledCue }[] }[];
-  /** What each of the draft's definitions lacks (by index), once checkDefinitions ran: the next version's memo keeps it. */
-  definitionsKnown?: { def: number; missing: number[] }[];
+  /** What each of the draft's definitions lacks (by index), and its finding, once checkDefinitions ran: the next version's memo keeps it. */
+  definitionsKnown?: { def: number; missing: number[]; finding?: Finding }[];
   private readonly lang: DraftLanguage;
   /** Spans of provisions implementing the general safeguards article: their safeguards apply draft-wide. */
   private readonly generalSpans: Span[] = [];
@@ -572,10 +572,18 @@ class CheckContext {
     for (let k = 0; k < definitions.length; k++) {
       const d = definitions[k];
       const old = before?.[k];
-      let known: { def: number; missing: number[] } | undefined;
+      let known: { def: number; missing: number[]; finding?: Finding } | undefined;
       if (old && old.term === d.term && previous!.memo.definitionsKnown?.[k] && untouched(old.definitionSpan, d.definitionSpan, previous!.revision.edit, delta)) {
-        // The same term and text as before: the same answer, without cutting the text for a key.
-        known = previous!.memo.definitionsKnown[k];
+        // The same term and text as before: the same answer, without cutting the text for a key;
+        // and the same finding, when it has not moved.
+        const kept = previous!.memo.definitionsKnown[k];
+        this.definitionsKnown[k] = kept;
+        const f = kept.finding;
+        if (f && f.span.start === d.span.start && f.provision === d.provision) {
+          out.push(f);
+          continue;
+        }
+        known = kept;
       } else {
         // What a definition lacks depends only on its term, its text and the language: cached on those.
         let key = this.lang + '\u0000' + d.term + '\u0000' + this.text.slice(d.definitionSpan.start, d.definitionSpan.end);
@@ -587,21 +595,23 @@ class CheckContext {
         cache.set(key, known);
         if (cache.size > UNIT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
       }
-      this.definitionsKnown[k] = known;
-      if (known.def < 0) continue;
+      if (known.def < 0 || known.missing.length === 0) {
+        this.definitionsKnown[k] = known;
+        continue;
+      }
       const def = data.definitions[known.def];
       const missing = known.missing.map((i) => def.elements[i]);
-      if (missing.length === 0) continue;
-      out.push(
-        this.finding(
-          code,
-          d.span,
-          d.provision,
-          `The definition of "${d.term}" is narrower than Art. ${def.citation} ("${def.term}"): it lacks ${missing.map((e) => e.label).join('; ')}.`,
-          missing.flatMap((e) => e.cues.en.slice(0, 2)),
-          { articles: [def.citation] },
-        ),
+      const finding = this.finding(
+        code,
+        d.span,
+        d.provision,
+        `The definition of "${d.term}" is narrower than Art. ${def.citation} ("${def.term}"): it lacks ${missing.map((e) => e.label).join('; ')}.`,
+        missing.flatMap((e) => e.cues.en.slice(0, 2)),
+        { articles: [def.citation] },
       );
+      // Remembered for the next version (the cached answer itself is shared by drafts: not written to).
+      this.definitionsKnown[k] = { def: known.def, missing: known.missing, finding };
+      out.push(finding);
     }
     return out;
   }
