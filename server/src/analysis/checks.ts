@@ -93,7 +93,7 @@ export function* checkDraftSteps(
       let rel = cache.get(key);
       if (rel) cache.delete(key);
       // Cached and reused by later versions: words quoted from the draft are copied out of it.
-      else rel = ctx.checkUnit(unit, best).map((f) => ({ ...f, span: shift(f.span, -unit.span.start), message: detached(f.message), lookedFor: f.lookedFor.map(detached) }));
+      else rel = ctx.checkUnit(unit, best, offence?.has(unit.id)).map((f) => ({ ...f, span: shift(f.span, -unit.span.start), message: detached(f.message), lookedFor: f.lookedFor.map(detached) }));
       cache.set(key, rel);
       if (cache.size > UNIT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
       entry = { rel, ignored: ignoredCodes(unitText), article: best?.article, strength: best?.strength };
@@ -295,6 +295,7 @@ class CheckContext {
   readonly generalIds: string[] = [];
   /** Articles some provision matches. */
   private readonly matched = new Set<number>();
+  private readonly articleByNumber: Map<number, Article>;
 
   /** `previous`: the previous version's memo, whose key is kept when the edit left those provisions alone. */
   constructor(
@@ -304,6 +305,7 @@ class CheckContext {
     private readonly previous?: { memo: UnitMemo; revision: Revision },
   ) {
     this.codes = new Map(analyzer.data.checks.map((c) => [c.code, c]));
+    this.articleByNumber = new Map(analyzer.data.articles.map((a) => [a.article, a]));
     this.lang = analysis.language;
     let byLang = presentCueLists.get(analyzer);
     if (!byLang) presentCueLists.set(analyzer, (byLang = new Map()));
@@ -377,7 +379,7 @@ class CheckContext {
   private headline(p: Provision): Span {
     // Underline the provision's first line, not the whole section.
     let start = p.span.start;
-    while (start < p.span.end && /\s/.test(this.text[start])) start++;
+    while (start < p.span.end && isSpace(this.text.charCodeAt(start))) start++;
     let end = start;
     while (end < p.span.end && this.text[end] !== '\n' && this.text[end] !== '\r') end++;
     return { start, end: Math.max(end, start) };
@@ -410,13 +412,14 @@ class CheckContext {
     return undefined;
   }
 
-  checkUnit(unit: Provision, best: ArticleMatch | undefined): Finding[] {
+  /** `offence`: whether the unit is worded as an offence, when the caller already knows. */
+  checkUnit(unit: Provision, best: ArticleMatch | undefined, offence?: boolean): Finding[] {
     const out: Finding[] = [];
     const idx = this.index(unit.span);
     const head = this.headline(unit);
     const data = this.analyzer.data;
-    const isOffence = isOffenceWording(this.analyzer, idx, this.lang);
-    const article = best ? data.articles.find((a) => a.article === best.article) : undefined;
+    const isOffence = offence ?? isOffenceWording(this.analyzer, idx, this.lang);
+    const article = best ? this.articleByNumber.get(best.article) : undefined;
 
     // An offence that matches no offence article (or only a general one) has no counterpart;
     // nor has one whose subject the Convention leaves out (extortion, copyright …), whatever it
@@ -665,6 +668,11 @@ class CheckContext {
         }),
       );
   }
+}
+
+/** What /\s/ matches, by character code (read per character of every provision's first line). */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Index of the unit (in document order, not overlapping) whose span holds offset, or -1. */
