@@ -11,6 +11,7 @@ import { createAnalyzer } from '../../src/analysis/engine';
 import type { Finding } from '../../src/analysis/types';
 import { caseDraft, parseCases, runEval, type EvalCase } from '../../src/cli/eval';
 import { check, type Case } from './check';
+import { CORPUS_CODES } from './helpers/codes';
 
 const { analyzer: loaded, problems } = createAnalyzer();
 if (!loaded) throw new Error(`convention data did not load: ${JSON.stringify(problems)}`);
@@ -18,23 +19,6 @@ const analyzer: Analyzer = loaded;
 
 const CASES_FILE = path.join(__dirname, '..', '..', '..', '..', 'server', 'test', 'fixtures', 'cases', 'checks.jsonl');
 const cases: EvalCase[] = parseCases(fs.readFileSync(CASES_FILE, 'utf8'), CASES_FILE);
-
-/** The 13 codes of the evaluation corpus vocabulary. */
-const CORPUS_CODES = [
-  'safeguard.judicial-review',
-  'safeguard.grounds',
-  'safeguard.scope',
-  'safeguard.duration',
-  'safeguard.remedy',
-  'safeguard.proportionality',
-  'safeguard.serious-crime',
-  'element.intent',
-  'element.without-right',
-  'element.consent',
-  'exception.security-testing',
-  'overbreadth.no-counterpart',
-  'overbreadth.vague-term',
-];
 
 function findings(text: string, options?: CheckOptions, a: Analyzer = analyzer): Finding[] {
   return a.analyze(text, { checks: options }).findings;

@@ -6,26 +6,7 @@ import * as path from 'path';
 import { articleByNumber, budapestBase, findDataDir, formatProblem, getConventionData, loadConventionData, modelClauseFor, safeguardById } from '../../src/analysis/data/load';
 import { articleRecord, formatArticleMarkdown, formatArticleText } from '../../src/analysis/data/articleView';
 import type { ConventionData, Cues } from '../../src/analysis/data/types';
-
-const CODES = [
-  'safeguard.judicial-review',
-  'safeguard.grounds',
-  'safeguard.scope',
-  'safeguard.duration',
-  'safeguard.remedy',
-  'safeguard.proportionality',
-  'safeguard.serious-crime',
-  'element.intent',
-  'element.without-right',
-  'element.consent',
-  'exception.security-testing',
-  'overbreadth.no-counterpart',
-  'overbreadth.vague-term',
-  'neutrality.tech-specific',
-  'definition.narrower',
-  'reference.unknown-article',
-  'coverage.missing',
-];
+import { ALL_CODES } from './helpers/codes';
 
 const DATA_FILES = ['articles.json', 'safeguards.json', 'definitions.json', 'lexicons.json', 'checks.json', 'model-clauses.json', 'budapest.json'];
 
@@ -135,7 +116,7 @@ describe('convention data', () => {
   });
 
   it('check codes are exactly the 17 listed, with families, resolving safeguards and articles', () => {
-    assert.deepStrictEqual(data.checks.map((c) => c.code).sort(), [...CODES].sort());
+    assert.deepStrictEqual(data.checks.map((c) => c.code).sort(), [...ALL_CODES].sort());
     for (const c of data.checks) {
       assert.strictEqual(c.family, c.code.split('.')[0], c.code);
       for (const id of c.safeguards ?? []) assert.ok(safeguardById(data, id), `${c.code} safeguard ${id}`);
