@@ -108,6 +108,18 @@ interface TrieNode {
   conceptId?: number;
 }
 
+/** The longest lexicon term starting at keys[i]: its last token and its trie node; undefined when none starts there. */
+function longestTerm(root: TrieNode, keys: string[], i: number): { last: number; node: TrieNode } | undefined {
+  let found: { last: number; node: TrieNode } | undefined;
+  let node = root.next.get(keys[i]);
+  for (let j = i; node; ) {
+    if (node.concept !== undefined) found = { last: j, node };
+    if (++j >= keys.length) break;
+    node = node.next.get(keys[j]);
+  }
+  return found;
+}
+
 export class CueMatcher {
   private readonly tries = new Map<DraftLanguage, TrieNode>();
   private readonly stop: Record<DraftLanguage, Set<string>>;
@@ -169,26 +181,11 @@ export class CueMatcher {
     const outKeys: string[] = [];
     const outOffsets: number[] = [];
     for (let i = 0; i < keys.length; ) {
-      let node: TrieNode | undefined = root.next.get(keys[i]);
-      let bestEnd = -1;
-      let bestConcept = '';
-      for (let j = i; node; ) {
-        if (node.concept) {
-          bestEnd = j;
-          bestConcept = node.concept;
-        }
-        if (++j >= keys.length) break;
-        node = node.next.get(keys[j]);
-      }
-      if (bestEnd >= 0) {
-        outKeys.push(bestConcept);
-        outOffsets.push(offsets[2 * i], offsets[2 * bestEnd + 1]);
-        i = bestEnd + 1;
-      } else {
-        outKeys.push(keys[i]);
-        outOffsets.push(offsets[2 * i], offsets[2 * i + 1]);
-        i++;
-      }
+      const term = longestTerm(root, keys, i);
+      const last = term ? term.last : i;
+      outKeys.push(term ? term.node.concept! : keys[i]);
+      outOffsets.push(offsets[2 * i], offsets[2 * last + 1]);
+      i = last + 1;
     }
     return { keys: outKeys, offsets: outOffsets };
   }
@@ -227,7 +224,7 @@ export class CueMatcher {
   /**
    * The folded tokens of text[start, end), offsets relative to start (packed when kept in the
    * cache). One vocabulary lookup per word gives its id, whether it is a stop word and whether a
-   * lexicon term may start with it (only then is the term trie walked); the same as foldRun.
+   * lexicon term may start with it (only then is the term trie walked); it folds as foldRun does.
    */
   private tokenRun(text: string, lang: DraftLanguage, start: number, end: number, kept: boolean): Omit<TokenRun, 'base'> {
     const raw: string[] = [];
@@ -245,17 +242,11 @@ export class CueMatcher {
     for (let i = 0; i < n; ) {
       let id = vocabulary.idOf(raw[i]);
       let last = i;
-      if (vocabulary.flagsOf(id) & startsTerm) {
-        // The longest lexicon term from here, replaced by its concept.
-        let node = root.next.get(raw[i]);
-        for (let j = i; node; ) {
-          if (node.conceptId !== undefined) {
-            last = j;
-            id = node.conceptId;
-          }
-          if (++j >= n) break;
-          node = node.next.get(raw[j]);
-        }
+      // The longest lexicon term from here, replaced by its concept (looked for only where one can start).
+      const term = vocabulary.flagsOf(id) & startsTerm ? longestTerm(root, raw, i) : undefined;
+      if (term) {
+        last = term.last;
+        id = term.node.conceptId!;
       }
       ids[out] = id;
       offsets[2 * out] = rawOffsets[2 * i];
