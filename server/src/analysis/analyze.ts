@@ -1,8 +1,8 @@
 // The analysis pipeline: parse → match each provision → checks → coverage.
 // Match results are cached by the provision's text (and its context), so re-analysing a
 // document after an edit re-matches only the provisions whose text changed.
-import { copyMap, copySet, lastAtOrBefore } from './text';
-import { checkDraftSteps, counterpartDoubted, isOffenceWording, type CheckOptions } from './checks';
+import { copyMap, lastAtOrBefore } from './text';
+import { checkDraftSteps, checkProvision, counterpartDoubted, isOffenceWording, type CheckOptions, type UnitChecks } from './checks';
 import { detached, TokenIndex } from './cues';
 import { computeCoverage } from './coverage';
 import type { ConventionData } from './data/types';
@@ -43,8 +43,8 @@ const CACHE_LIMIT = 50_000;
 
 export class Analyzer {
   readonly matcher: ProvisionMatcher;
-  /** Matches by unit text and context, with whether the text is worded as an offence (offsets relative to the unit). */
-  private readonly cache = new Map<string, { rel: ArticleMatch[]; offence: boolean }>();
+  /** Matches by unit text and context, with the unit's own checks (offsets relative to the unit). */
+  private readonly cache = new Map<string, MatchEntry>();
   /** Analyses this Analyzer made, with what the next version may reuse. */
   private readonly produced = new WeakMap<DocumentAnalysis, Produced>();
   /** Provisions actually matched (not served from cache) since the counter was reset. */
@@ -113,7 +113,8 @@ export class Analyzer {
     const sameLanguage = revision !== undefined && revision.analysis.language === language;
     let reused = 0;
     let matches: Map<string, ProvisionMatch>;
-    let offence: Set<string>;
+    /** Each unit's own checks, by id. */
+    let checks: Map<string, UnitChecks>;
     /** With one edit over the same provisions: the units it touched (the others kept everything). */
     let touched: { first: number; last: number } | undefined;
     /**
@@ -137,22 +138,20 @@ export class Analyzer {
         // Same text, heading, context, defined terms and language: the match-cache key is the
         // same, so is the match (its evidence offsets are relative to the unit: nothing moves).
         matches.set(unit.id, oldMatch);
-        if (before?.offence.has(unit.id)) offence.add(unit.id);
-        else offence.delete(unit.id);
+        checks.set(unit.id, before!.checks.get(unit.id)!);
         return ++reused % 256 === 0;
       }
       const got = this.matchUnit(text, unit, parsed, language, terms);
       // Shared with the cache and later versions, never changed (evidence offsets are relative to the unit).
       matches.set(unit.id, { provision: unit.id, matches: got.rel });
-      if (got.offence) offence.add(unit.id);
-      else offence.delete(unit.id);
+      checks.set(unit.id, got.checks);
       return true;
     };
     if (revision && before && aligned && retitled === undefined && sameLanguage) {
       // The same provisions, one edit: only the units it touched can have changed; every other
       // keeps its match (the same object) and its place in the map.
       matches = copyMap(revision.analysis.matches);
-      offence = copySet(before.offence);
+      checks = copyMap(before.checks);
       const { start, oldEnd } = revision.edit;
       const first = lastAtOrBefore(oldUnits!.length, (i) => oldUnits![i].span.end, start - 1) + 1;
       const last = lastAtOrBefore(oldUnits!.length, (i) => oldUnits![i].span.start, oldEnd - 1);
@@ -160,14 +159,14 @@ export class Analyzer {
       touched = { first, last };
     } else {
       matches = new Map();
-      offence = new Set();
+      checks = new Map();
       for (let i = 0; i < units.length; i++) if (settle(i)) yield;
     }
     const analysis: DocumentAnalysis = { language, parsed, matches, findings: [], coverage: [], problems };
-    analysis.findings = yield* checkDraftSteps(text, analysis, this, options.checks, revision, offence, touched);
+    analysis.findings = yield* checkDraftSteps(text, analysis, this, options.checks, revision, checks, touched);
     yield;
     analysis.coverage = computeCoverage(this.data, analysis);
-    this.produced.set(analysis, { defined, offence, languageCounts, edit: revision && !truncated ? revision.edit : undefined });
+    this.produced.set(analysis, { defined, checks, languageCounts, edit: revision && !truncated ? revision.edit : undefined });
     return analysis;
   }
 
@@ -204,8 +203,8 @@ export class Analyzer {
     return { text: prevText, analysis: previous.analysis, edit: findEdit(prevText, text) };
   }
 
-  /** A unit's match (offsets relative to the unit) and whether it is worded as an offence, from the cache or computed. */
-  private matchUnit(text: string, unit: Provision, parsed: ParsedDraft, lang: DraftLanguage, definedTerms: string[]): { rel: ArticleMatch[]; offence: boolean } {
+  /** A unit's match and own checks (offsets relative to the unit), from the cache or computed. */
+  private matchUnit(text: string, unit: Provision, parsed: ParsedDraft, lang: DraftLanguage, definedTerms: string[]): MatchEntry {
     let unitText = text.slice(unit.span.start, unit.span.end);
     const context = contextOf(unit, parsed);
     const key = [lang, unit.heading ?? '', context.join('\u0001'), definedTerms.join('\u0001'), unitText].join('\u0000');
@@ -225,15 +224,16 @@ export class Analyzer {
         definedTerms: definedTerms.map(detached),
         lang,
       });
-      // Whether it is worded as an offence: the checks of a provision that matches nothing
-      // and creates no offence have nothing to say, and are skipped.
+      // The index of all its words, which the matcher has just built too (TokenIndex reuses it).
       const idx = new TokenIndex(this.matcher.cues.run(unitText, lang));
       const offence = isOffenceWording(this, idx, lang);
       // An offence on a subject the Convention leaves out (extortion, copyright …), or a speech
       // offence that only resembles a Convention offence, may share its vocabulary but
       // implements none: it gets no article, and the checks report it as having no counterpart.
       if (rel.length > 0 && offence && counterpartDoubted(this, unitText, idx, lang, rel[0])) rel = [];
-      got = { rel, offence };
+      // Its own checks depend only on what the key holds (its text, and through it its match):
+      // run now, while its index is at hand, and cached with the match.
+      got = { rel, checks: checkProvision(this, unitText, idx, lang, rel[0], offence) };
     }
     this.cache.set(key, got);
     if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
@@ -279,11 +279,17 @@ function definedTermsByUnit(units: Provision[], parsed: ParsedDraft): Map<string
 
 const NO_TERMS: string[] = [];
 
+/** A unit's match and its own checks, cached by the unit's text and context. */
+interface MatchEntry {
+  rel: ArticleMatch[];
+  checks: UnitChecks;
+}
+
 interface Produced {
   /** Terms each unit defines. */
   defined: Map<string, string[]>;
-  /** Units worded as creating an offence ("shall be guilty of an offence"), by id. */
-  offence: Set<string>;
+  /** Each unit's own checks, by id. */
+  checks: Map<string, UnitChecks>;
   /** The edit from the previous version whose results were reused (untruncated texts only). */
   edit?: TextEdit;
   /** Stop-word counts per part of the text (absent when the language was forced). */

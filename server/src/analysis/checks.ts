@@ -19,23 +19,19 @@ export interface CheckOptions {
 const IGNORE_DIRECTIVE = /concordance-ignore\s+([a-z-]+\.[a-z-]+(?:\s*,\s*[a-z-]+\.[a-z-]+)*)/gi;
 
 /**
- * `revision`: the previous version of the draft, analysed by the same analyzer; the findings of
- * units it did not touch (same text, best match, general safeguards and language) are reused.
+ * The checks as a generator that yields every few provisions, so a server can answer requests
+ * meanwhile. Each unit's own checks were run when it was matched (`unitChecks`, by unit id);
+ * here they are placed in the draft, less what a general safeguards clause elsewhere supplies.
+ * `revision`: the previous version of the draft, analysed by the same analyzer; the placed
+ * findings of units it did not touch are reused.
  */
-export function checkDraft(text: string, analysis: DocumentAnalysis, analyzer: Analyzer, options: CheckOptions = {}, revision?: Revision): Finding[] {
-  const steps = checkDraftSteps(text, analysis, analyzer, options, revision);
-  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
-}
-
-/** The checks as a generator that yields every few provisions, so a server can answer requests meanwhile. */
 export function* checkDraftSteps(
   text: string,
   analysis: DocumentAnalysis,
   analyzer: Analyzer,
   options: CheckOptions = {},
-  revision?: Revision,
-  /** Units worded as an offence, when the caller knows them: the others with no match are not checked. */
-  offence?: Set<string>,
+  revision: Revision | undefined,
+  unitChecks: Map<string, UnitChecks>,
   /** With `revision`, when the units are the previous version's and only these (by index) can have changed. */
   touched?: { first: number; last: number },
 ): Generator<void, Finding[]> {
@@ -44,7 +40,6 @@ export function* checkDraftSteps(
   const out: Finding[] = [];
   const units = unitsOf(analysis.parsed);
   const ignored: Set<string>[] = new Array(units.length);
-  const cache = unitCache(analyzer);
   const memo: UnitMemo = { generalKey: ctx.generalKey, generalIds: ctx.generalIds, units, entries: new Array(units.length), placed: new Array(units.length) };
   let anyIgnored = false;
   const reuse = prev !== undefined && prev.generalKey === ctx.generalKey && revision!.analysis.language === analysis.language;
@@ -67,7 +62,7 @@ export function* checkDraftSteps(
       for (let k = 0; k < placed.length; k++) out.push(placed[k]);
       continue;
     }
-    const best = analysis.matches.get(unit.id)?.matches[0];
+    const entry = unitChecks.get(unit.id) ?? NO_CHECKS;
     let j = -1;
     if (reuse) {
       if (i < prev!.units.length && prev!.units[i].id === unit.id) j = i;
@@ -76,37 +71,14 @@ export function* checkDraftSteps(
         j = prevById.get(unit.id) ?? -1;
       }
     }
-    const old = j >= 0 ? prev!.units[j] : undefined;
-    const before = j >= 0 ? prev!.entries[j] : undefined;
-    let entry: UnitFindings;
-    if (before && before.article === best?.article && before.strength === best?.strength && untouched(old!.span, unit.span, revision!.edit, delta)) {
-      // The same cache key as the previous version's: the same findings.
-      entry = before;
-    } else if (!best && offence && !offence.has(unit.id)) {
-      // Matches no article and creates no offence: no check applies (checkUnit would find nothing).
-      entry = { rel: [], ignored: ignoredCodes(text.slice(unit.span.start, unit.span.end)), article: undefined, strength: undefined };
-    } else {
-      // A unit's findings depend only on its text, its best match and the draft's general
-      // safeguards clauses: cached on those, so an edit re-checks only the provisions it touched.
-      const unitText = text.slice(unit.span.start, unit.span.end);
-      const key = [analysis.language, best?.article ?? '', best?.strength ?? '', ctx.generalKey, unitText].join('\u0000');
-      let rel = cache.get(key);
-      if (rel) cache.delete(key);
-      // Cached and reused by later versions: words quoted from the draft are copied out of it.
-      else rel = ctx.checkUnit(unit, best, offence?.has(unit.id)).map((f) => ({ ...f, span: shift(f.span, -unit.span.start), message: detached(f.message), lookedFor: f.lookedFor.map(detached) }));
-      cache.set(key, rel);
-      if (cache.size > UNIT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-      entry = { rel, ignored: ignoredCodes(unitText), article: best?.article, strength: best?.strength };
-    }
     memo.entries[i] = entry;
     ignored[i] = entry.ignored;
     if (entry.ignored.size > 0) anyIgnored = true;
-    // The findings placed in the draft: those of the previous version when the unit gave the same
-    // and did not move (an edit leaves most of them where they were).
-    const placedBefore = before === entry && old!.span.start === unit.span.start ? prev!.placed[j] : undefined;
-    const placed = placedBefore ?? entry.rel.map((f) => ({ ...f, span: shift(f.span, unit.span.start), provision: f.provision === undefined ? undefined : unit.id }));
+    // The same checks (the same match-cache entry: same text and match) at the same place, with
+    // the same general safeguards: the previous version's placed findings.
+    const placed = j >= 0 && prev!.entries[j] === entry && prev!.units[j].span.start === unit.span.start ? prev!.placed[j] : ctx.place(entry, unit);
     memo.placed[i] = placed;
-    for (const f of placed) out.push(f);
+    for (let k = 0; k < placed.length; k++) out.push(placed[k]);
     if (i % 256 === 255) yield;
   }
   memos.set(analysis, memo);
@@ -135,19 +107,25 @@ export function* checkDraftSteps(
   return shown.sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-const UNIT_CACHE_LIMIT = 50_000;
+const DEFINITION_CACHE_LIMIT = 50_000;
 
 /** Check families that look into one provision for what its article requires. */
 const PROVISION_FAMILIES = new Set(['safeguard', 'element', 'exception']);
 
-interface UnitFindings {
-  /** Findings with spans relative to the unit's start. */
-  rel: Finding[];
+/**
+ * What a unit's own checks found, from its text, its best match and whether it is worded as an
+ * offence: spans relative to the unit, `provision` filled in when placed. Made when the unit is
+ * matched and kept with its match, so it is shared, unchanged, by every version with that text.
+ */
+export interface UnitChecks {
+  findings: Finding[];
+  /** Per finding: the check a general safeguards clause elsewhere in the draft may satisfy instead. */
+  draftWide: (CheckCode | undefined)[];
   /** Codes the unit silences (`concordance-ignore`). */
   ignored: Set<string>;
-  article?: number;
-  strength?: string;
 }
+
+const NO_CHECKS: UnitChecks = { findings: [], draftWide: [], ignored: new Set() };
 
 /** Per analysis: what each unit gave, so that the next version's checks can reuse it. */
 interface UnitMemo {
@@ -155,8 +133,8 @@ interface UnitMemo {
   /** The general safeguards provisions the key was made from. */
   generalIds: string[];
   units: Provision[];
-  /** entries[i]: what units[i] gave; placed[i]: those findings at the unit's place in the draft. */
-  entries: UnitFindings[];
+  /** entries[i]: units[i]'s own checks; placed[i]: those findings at the unit's place in the draft. */
+  entries: UnitChecks[];
   placed: Finding[][];
   /** What each definition of the draft lacks (and its finding), by index in parsed.definitions. */
   definitionsKnown?: { def: number; missing: number[]; finding?: Finding }[];
@@ -164,22 +142,12 @@ interface UnitMemo {
 
 const memos = new WeakMap<DocumentAnalysis, UnitMemo>();
 
-/** CheckContext's compiled cue lists, per analyzer and language. */
-const presentCueLists = new WeakMap<Analyzer, Map<DraftLanguage, Map<string, CompiledCue[]>>>();
-
 /** Per analyzer: the core definition a draft's definition matches (index, or -1) and the elements it lacks (indexes). */
 const definitionCaches = new WeakMap<Analyzer, Map<string, { def: number; missing: number[] }>>();
 
 function definitionCache(analyzer: Analyzer): Map<string, { def: number; missing: number[] }> {
   let c = definitionCaches.get(analyzer);
   if (!c) definitionCaches.set(analyzer, (c = new Map()));
-  return c;
-}
-const unitCaches = new WeakMap<Analyzer, Map<string, Finding[]>>();
-
-function unitCache(analyzer: Analyzer): Map<string, Finding[]> {
-  let c = unitCaches.get(analyzer);
-  if (!c) unitCaches.set(analyzer, (c = new Map()));
   return c;
 }
 
@@ -199,6 +167,30 @@ function hashText(text: string): string {
 
 function shift(s: Span, d: number): Span {
   return { start: s.start + d, end: s.end + d };
+}
+
+/** The first line of a provision's span, where its findings are underlined (not the whole section). */
+function headline(text: string, span: Span): Span {
+  let start = span.start;
+  while (start < span.end && isSpace(text.charCodeAt(start))) start++;
+  let end = start;
+  while (end < span.end && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { start, end: Math.max(end, start) };
+}
+
+function finding(code: CheckCode, span: Span, provision: string | undefined, message: string, lookedFor: string[], extra: Partial<Finding> = {}): Finding {
+  const optional = extra.obligation === 'optional';
+  return {
+    code: code.code,
+    severity: optional ? 'information' : code.defaultSeverity,
+    message,
+    span,
+    provision,
+    articles: code.citations,
+    obligation: 'mandatory',
+    lookedFor: lookedFor.slice(0, 8),
+    ...extra,
+  };
 }
 
 /**
@@ -277,25 +269,231 @@ export function ignoredCodes(provisionText: string): Set<string> {
   return out;
 }
 
-class CheckContext {
-  private readonly codes: Map<string, CheckCode>;
-  /** Compiled cue lists by key, kept per analyzer and language: the same data every run. */
-  private readonly presentCues: Map<string, CompiledCue[]>;
+/** The checks' compiled data for one analyzer and language: built once, shared by every analysis. */
+class ProvisionChecker {
+  readonly codes: Map<string, CheckCode>;
+  private readonly articleByNumber: Map<number, Article>;
   private readonly codesByArticle = new Map<number, CheckCode[]>();
+  /** Compiled cue lists by key: the same data every run. */
+  private readonly presentCues = new Map<string, CompiledCue[]>();
   private techCompiled?: { term: string; neutral: string; cue: CompiledCue }[];
   private coreCompiled?: { index: number; names: { text: string; cue: CompiledCue }[] }[];
+
+  constructor(
+    readonly analyzer: Analyzer,
+    readonly lang: DraftLanguage,
+  ) {
+    this.codes = new Map(analyzer.data.checks.map((c) => [c.code, c]));
+    this.articleByNumber = new Map(analyzer.data.articles.map((a) => [a.article, a]));
+  }
+
+  compiled(key: string, cues: Cues | undefined): CompiledCue[] {
+    let c = this.presentCues.get(key);
+    if (!c) {
+      const m = this.analyzer.matcher.cues;
+      c = m.compileAll(cues, this.lang);
+      if (c.length === 0 && this.lang !== 'en') c = m.compileAll(cues, 'en');
+      this.presentCues.set(key, c);
+    }
+    return c;
+  }
+
+  /** Cues that show a check's subject present: its own plus those of the safeguards it names. */
+  cuesFor(code: CheckCode): CompiledCue[] {
+    const key = 'code:' + code.code;
+    if (!this.presentCues.has(key)) {
+      const merged: Cues = { en: [...(code.cues?.en ?? [])], es: [...(code.cues?.es ?? [])], fr: [...(code.cues?.fr ?? [])] };
+      for (const id of code.safeguards ?? []) {
+        const s = this.analyzer.data.safeguards.find((x) => x.id === id);
+        if (!s) continue;
+        merged.en.push(...s.cues.en);
+        merged.es!.push(...(s.cues.es ?? []));
+        merged.fr!.push(...(s.cues.fr ?? []));
+      }
+      this.compiled(key, merged);
+    }
+    return this.presentCues.get(key)!;
+  }
+
+  /**
+   * Like findAny, but the words found must be the cue's own words, not only share its stems:
+   * "offensive" and "offence" share a stem, and only the first is a vague standard.
+   */
+  private findWords(text: string, idx: TokenIndex, key: string, cues: Cues): CueHit | undefined {
+    for (const cue of this.compiled(key, cues)) {
+      const hit = idx.find(cue);
+      if (hit && sameWords(text.slice(hit.span.start, hit.span.end), cue.text)) return hit;
+    }
+    return undefined;
+  }
+
+  /**
+   * A unit's own checks (see UnitChecks). `text` is the unit's text and `idx` the index of all
+   * its tokens (offsets relative to it); `isOffence`: whether it is worded as an offence.
+   */
+  check(text: string, idx: TokenIndex, best: ArticleMatch | undefined, isOffence: boolean): UnitChecks {
+    const out: Finding[] = [];
+    const draftWide: (CheckCode | undefined)[] = [];
+    const push = (f: Finding, wide?: CheckCode) => {
+      out.push(f);
+      draftWide.push(wide);
+    };
+    const head = headline(text, { start: 0, end: text.length });
+    const data = this.analyzer.data;
+    const article = best ? this.articleByNumber.get(best.article) : undefined;
+    const words = (s: Span) => text.slice(s.start, s.end);
+
+    // An offence that matches no offence article (or only a general one) has no counterpart;
+    // nor has one whose subject the Convention leaves out (extortion, copyright …), whatever it
+    // resembles; nor a speech or content offence that only moderately resembles a Convention
+    // offence. The matched article's element checks would then be beside the point.
+    const bestKind = article?.kind;
+    const offenceArticle = bestKind !== undefined && this.analyzer.settings.offenceKinds.includes(bestKind);
+    const speech = isOffence ? speechWordsIn(this.analyzer, text, idx, this.lang) : undefined;
+    const outside = isOffence ? outsideSubjectIn(this.analyzer, text, idx, this.lang, best?.article) : undefined;
+    const speechOnly = speech !== undefined && (bestKind !== 'offence' || best?.strength !== 'strong');
+    const counterpartDoubted = outside !== undefined || speechOnly;
+
+    if (best && article) {
+      for (const code of this.provisionCodes(best.article)) {
+        if (counterpartDoubted && code.family !== 'safeguard') continue;
+        const cues = this.cuesFor(code);
+        if (cues.length === 0) continue;
+        if (idx.findAny(cues)) continue;
+        const obligation = this.obligationOf(code, article);
+        const ownCitations = code.citations.filter((c) => parseCitation(c).article === best.article);
+        const cited = ownCitations.length ? ownCitations : code.citations;
+        const pin = cited.length ? `Art. ${cited.join(', ')}` : `Art. ${best.article}`;
+        const missing = code.missing ?? 'it says nothing of this';
+        const advice = code.advice ? ` ${code.advice}` : ` ${code.description}`;
+        push(
+          finding(
+            code,
+            head,
+            '',
+            `${code.title} (${pin}, ${obligation}): this provision reads as Art. ${best.article} (${best.title}), but ${missing}.${advice}`,
+            unique(cues.map((c) => c.text)),
+            { fix: { article: best.article, safeguard: code.code }, obligation, articles: cited },
+          ),
+          // A general safeguards clause elsewhere in the draft counts, unless the code says the
+          // provision itself must say it (a remedy clause's "court" does not authorise a search).
+          code.family === 'safeguard' && code.draftWide !== false ? code : undefined,
+        );
+      }
+    }
+
+    if (isOffence) {
+      const noCounterpart = this.codes.get('overbreadth.no-counterpart');
+      if (noCounterpart && (!offenceArticle || outside || speechOnly)) {
+        let message: string;
+        let span = head;
+        if (outside) {
+          span = outside.hit.span;
+          message = `This offence is about ${outside.subject} ("${words(outside.hit.span)}"), which no article of the Convention asks States to criminalise (its offences are Arts 7-17). It may be sound national law, but it does not implement the Convention: keep it out of the implementing Part, or check it is needed and narrowly drawn (Art. 6(2)).`;
+        } else if (speech) {
+          span = speech.span;
+          message = `This offence reaches speech or content ("${words(speech.span)}") and has no counterpart in the Convention. Art. 6(2): nothing in the Convention permits suppressing expression; check it is necessary and precisely drawn.`;
+        } else {
+          message = 'This provision creates an offence that no article of the Convention calls for. Over-criminalisation is the biggest risk in implementing laws: check it is needed and that it does not reach protected expression (Art. 6(2)).';
+        }
+        push(finding(noCounterpart, span, '', message, outside ? [outside.subject] : speech ? [words(speech.span)] : []));
+      }
+      const vague = this.codes.get('overbreadth.vague-term');
+      const vagueHit = this.findWords(text, idx, 'vague', data.checkLexicon.vagueTerms);
+      if (vague && vagueHit) {
+        const found = words(vagueHit.span);
+        push(
+          finding(vague, vagueHit.span, '', `"${found}" is a vague standard: a person cannot tell in advance what is forbidden, and it can reach protected expression (Art. 6(2)). ${vague.advice ?? vague.description}`, [found]),
+        );
+      }
+    }
+
+    const tech = this.codes.get('neutrality.tech-specific');
+    if (tech && best) {
+      for (const t of this.techTerms()) {
+        const hit = idx.find(t.cue);
+        if (!hit) continue;
+        const found = words(hit.span);
+        // Folded synonyms can widen a hit; report only where the words are the term itself.
+        if (found.toLowerCase() !== t.term.toLowerCase()) continue;
+        push(finding(tech, hit.span, '', `"${found}" ties the provision to one technology; the Convention speaks of "${t.neutral}" so the law keeps working as technology changes.`, [t.term]));
+        break;
+      }
+    }
+    return { findings: out, draftWide, ignored: ignoredCodes(text) };
+  }
+
+  /** The safeguard, element and exception codes that apply to provisions implementing an article (in data order). */
+  private provisionCodes(article: number): CheckCode[] {
+    let list = this.codesByArticle.get(article);
+    if (!list) {
+      list = this.analyzer.data.checks.filter((c) => c.appliesTo.includes(article) && PROVISION_FAMILIES.has(c.family));
+      this.codesByArticle.set(article, list);
+    }
+    return list;
+  }
+
+  /** The core definitions of Art. 2 (data order) with their names (term, abbreviation, synonyms) compiled. */
+  coreTerms(): { index: number; names: { text: string; cue: CompiledCue }[] }[] {
+    const m = this.analyzer.matcher.cues;
+    return (this.coreCompiled ??= this.analyzer.data.definitions.flatMap((x, index) =>
+      x.core ? [{ index, names: [x.term, x.abbrev ?? '', ...x.synonyms].filter((t) => t).map((text) => ({ text, cue: m.compile(text, this.lang) })) }] : [],
+    ));
+  }
+
+  /** Technology-specific terms, compiled. */
+  private techTerms(): { term: string; neutral: string; cue: CompiledCue }[] {
+    return (this.techCompiled ??= this.analyzer.data.checkLexicon.techSpecific.map((t) => ({ ...t, cue: this.analyzer.matcher.cues.compile(t.term, this.lang) })));
+  }
+
+  /**
+   * Whether what a check asks is required or only permitted: the code may say so, else the
+   * paragraphs it cites of the matched article decide ("may …" paragraphs are optional).
+   */
+  private obligationOf(code: CheckCode, article: Article): 'mandatory' | 'optional' {
+    if (code.obligation) return code.obligation;
+    const own = code.citations.map(parseCitation).filter((c) => c.article === article.article);
+    if (own.length === 0) return article.obligation === 'optional' ? 'optional' : 'mandatory';
+    const paragraphs = own.flatMap((c) => article.paragraphs.filter((p) => c.paragraph === undefined || paragraphCovers(p.n, c.paragraph)));
+    if (paragraphs.length === 0) return article.obligation === 'optional' ? 'optional' : 'mandatory';
+    return paragraphs.every((p) => /^may\b/i.test(p.obligation)) ? 'optional' : 'mandatory';
+  }
+}
+
+const checkers = new WeakMap<Analyzer, Partial<Record<DraftLanguage, ProvisionChecker>>>();
+
+function checkerFor(analyzer: Analyzer, lang: DraftLanguage): ProvisionChecker {
+  let byLang = checkers.get(analyzer);
+  if (!byLang) checkers.set(analyzer, (byLang = {}));
+  return (byLang[lang] ??= new ProvisionChecker(analyzer, lang));
+}
+
+/**
+ * A unit's own checks, run when the analyzer matches it (its token index is at hand then).
+ * `text` is the unit's text and `idx` the index of all its tokens; `offence`: whether it is
+ * worded as an offence. A unit that matches nothing and creates no offence has nothing to check.
+ */
+export function checkProvision(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, best: ArticleMatch | undefined, offence: boolean): UnitChecks {
+  if (!best && !offence) return { findings: [], draftWide: [], ignored: ignoredCodes(text) };
+  return checkerFor(analyzer, lang).check(text, idx, best, offence);
+}
+
+/** The checks of one analysis: places each unit's own findings, and checks what spans the draft. */
+class CheckContext {
+  private readonly checker: ProvisionChecker;
   /** What each of the draft's definitions lacks (by index), and its finding, once checkDefinitions ran: the next version's memo keeps it. */
   definitionsKnown?: { def: number; missing: number[]; finding?: Finding }[];
   private readonly lang: DraftLanguage;
   /** Spans of provisions implementing the general safeguards article: their safeguards apply draft-wide. */
   private readonly generalSpans: Span[] = [];
   private generalIndexes?: TokenIndex[];
-  /** A hash of those provisions' text, as part of the per-unit cache key; and their ids. */
+  /** Per check code: whether the general safeguards provisions say what it looks for. */
+  private readonly generalAnswers = new Map<string, boolean>();
+  /** A hash of those provisions' text, part of what decides whether placed findings are reused; and their ids. */
   readonly generalKey: string;
   readonly generalIds: string[] = [];
   /** Articles some provision matches. */
   private readonly matched = new Set<number>();
-  private readonly articleByNumber: Map<number, Article>;
 
   /** `previous`: the previous version's memo, whose key is kept when the edit left those provisions alone. */
   constructor(
@@ -304,14 +502,8 @@ class CheckContext {
     private readonly analyzer: Analyzer,
     private readonly previous?: { memo: UnitMemo; revision: Revision },
   ) {
-    this.codes = new Map(analyzer.data.checks.map((c) => [c.code, c]));
-    this.articleByNumber = new Map(analyzer.data.articles.map((a) => [a.article, a]));
     this.lang = analysis.language;
-    let byLang = presentCueLists.get(analyzer);
-    if (!byLang) presentCueLists.set(analyzer, (byLang = new Map()));
-    let lists = byLang.get(this.lang);
-    if (!lists) byLang.set(this.lang, (lists = new Map()));
-    this.presentCues = lists;
+    this.checker = checkerFor(analyzer, this.lang);
     const generalArticles = new Set(analyzer.data.articles.filter((a) => a.kind === 'safeguard').map((a) => a.article));
     // forEach, not for…of: this runs cold on the first edits, where for…of allocates per step.
     analysis.matches.forEach((pm) => {
@@ -339,229 +531,52 @@ class CheckContext {
     });
   }
 
-  /** Token indexes of the general safeguards provisions, built when a unit is checked anew. */
-  private get generalSafeguards(): TokenIndex[] {
-    return (this.generalIndexes ??= this.generalSpans.map((s) => this.index(s)));
+  /** Do the general safeguards provisions say what a check looks for? */
+  private generalHas(code: CheckCode): boolean {
+    let has = this.generalAnswers.get(code.code);
+    if (has === undefined) {
+      const cues = this.checker.cuesFor(code);
+      this.generalIndexes ??= this.generalSpans.map((s) => this.index(s));
+      has = this.generalIndexes.some((g) => g.findAny(cues));
+      this.generalAnswers.set(code.code, has);
+    }
+    return has;
+  }
+
+  /** A unit's own findings at its place in the draft, less those a general safeguards clause answers. */
+  place(entry: UnitChecks, unit: Provision): Finding[] {
+    const out: Finding[] = [];
+    for (let k = 0; k < entry.findings.length; k++) {
+      const wide = entry.draftWide[k];
+      if (wide && this.generalHas(wide)) continue;
+      const f = entry.findings[k];
+      out.push({ ...f, span: shift(f.span, unit.span.start), provision: unit.id });
+    }
+    return out;
   }
 
   private index(span: Span): TokenIndex {
     return new TokenIndex(this.analyzer.matcher.cues.run(this.text, this.lang, span));
   }
 
-  private compiled(key: string, cues: Cues | undefined): CompiledCue[] {
-    let c = this.presentCues.get(key);
-    if (!c) {
-      const m = this.analyzer.matcher.cues;
-      c = m.compileAll(cues, this.lang);
-      if (c.length === 0 && this.lang !== 'en') c = m.compileAll(cues, 'en');
-      this.presentCues.set(key, c);
-    }
-    return c;
-  }
-
-  /** Cues that show a check's subject present: its own plus those of the safeguards it names. */
-  private cuesFor(code: CheckCode): CompiledCue[] {
-    const key = 'code:' + code.code;
-    if (!this.presentCues.has(key)) {
-      const merged: Cues = { en: [...(code.cues?.en ?? [])], es: [...(code.cues?.es ?? [])], fr: [...(code.cues?.fr ?? [])] };
-      for (const id of code.safeguards ?? []) {
-        const s = this.analyzer.data.safeguards.find((x) => x.id === id);
-        if (!s) continue;
-        merged.en.push(...s.cues.en);
-        merged.es!.push(...(s.cues.es ?? []));
-        merged.fr!.push(...(s.cues.fr ?? []));
-      }
-      this.compiled(key, merged);
-    }
-    return this.presentCues.get(key)!;
-  }
-
-  private headline(p: Provision): Span {
-    // Underline the provision's first line, not the whole section.
-    let start = p.span.start;
-    while (start < p.span.end && isSpace(this.text.charCodeAt(start))) start++;
-    let end = start;
-    while (end < p.span.end && this.text[end] !== '\n' && this.text[end] !== '\r') end++;
-    return { start, end: Math.max(end, start) };
-  }
-
-  private finding(code: CheckCode, span: Span, provision: string | undefined, message: string, lookedFor: string[], extra: Partial<Finding> = {}): Finding {
-    const optional = extra.obligation === 'optional';
-    return {
-      code: code.code,
-      severity: optional ? 'information' : code.defaultSeverity,
-      message,
-      span,
-      provision,
-      articles: code.citations,
-      obligation: 'mandatory',
-      lookedFor: lookedFor.slice(0, 8),
-      ...extra,
-    };
-  }
-
-  /**
-   * Like findAny, but the words found must be the cue's own words, not only share its stems:
-   * "offensive" and "offence" share a stem, and only the first is a vague standard.
-   */
-  private findWords(idx: TokenIndex, key: string, cues: Cues): CueHit | undefined {
-    for (const cue of this.compiled(key, cues)) {
-      const hit = idx.find(cue);
-      if (hit && sameWords(this.text.slice(hit.span.start, hit.span.end), cue.text)) return hit;
-    }
-    return undefined;
-  }
-
-  /** `offence`: whether the unit is worded as an offence, when the caller already knows. */
-  checkUnit(unit: Provision, best: ArticleMatch | undefined, offence?: boolean): Finding[] {
-    const out: Finding[] = [];
-    const idx = this.index(unit.span);
-    const head = this.headline(unit);
-    const data = this.analyzer.data;
-    const isOffence = offence ?? isOffenceWording(this.analyzer, idx, this.lang);
-    const article = best ? this.articleByNumber.get(best.article) : undefined;
-
-    // An offence that matches no offence article (or only a general one) has no counterpart;
-    // nor has one whose subject the Convention leaves out (extortion, copyright …), whatever it
-    // resembles; nor a speech or content offence that only moderately resembles a Convention
-    // offence. The matched article's element checks would then be beside the point.
-    const bestKind = article?.kind;
-    const offenceArticle = bestKind !== undefined && this.analyzer.settings.offenceKinds.includes(bestKind);
-    const speech = isOffence ? speechWordsIn(this.analyzer, this.text, idx, this.lang) : undefined;
-    const outside = isOffence ? this.outsideSubject(idx, best?.article) : undefined;
-    const speechOnly = speech !== undefined && (bestKind !== 'offence' || best?.strength !== 'strong');
-    const counterpartDoubted = outside !== undefined || speechOnly;
-
-    if (best && article) {
-      for (const code of this.provisionCodes(best.article)) {
-        if (counterpartDoubted && code.family !== 'safeguard') continue;
-        const cues = this.cuesFor(code);
-        if (cues.length === 0) continue;
-        if (idx.findAny(cues)) continue;
-        // A general safeguards clause elsewhere in the draft counts, unless the code says the
-        // provision itself must say it (a remedy clause's "court" does not authorise a search).
-        const draftWide = code.family === 'safeguard' && code.draftWide !== false;
-        if (draftWide && this.generalSafeguards.some((g) => g.findAny(cues))) continue;
-        const obligation = this.obligationOf(code, article);
-        const ownCitations = code.citations.filter((c) => parseCitation(c).article === best.article);
-        const cited = ownCitations.length ? ownCitations : code.citations;
-        const pin = cited.length ? `Art. ${cited.join(', ')}` : `Art. ${best.article}`;
-        const missing = code.missing ?? 'it says nothing of this';
-        const advice = code.advice ? ` ${code.advice}` : ` ${code.description}`;
-        out.push(
-          this.finding(
-            code,
-            head,
-            unit.id,
-            `${code.title} (${pin}, ${obligation}): this provision reads as Art. ${best.article} (${best.title}), but ${missing}.${advice}`,
-            unique(cues.map((c) => c.text)),
-            { fix: { article: best.article, safeguard: code.code }, obligation, articles: cited },
-          ),
-        );
-      }
-    }
-
-    if (isOffence) {
-      const noCounterpart = this.codes.get('overbreadth.no-counterpart');
-      if (noCounterpart && (!offenceArticle || outside || speechOnly)) {
-        const words = (s: Span) => this.text.slice(s.start, s.end);
-        let message: string;
-        let span = head;
-        if (outside) {
-          span = outside.hit.span;
-          message = `This offence is about ${outside.subject} ("${words(outside.hit.span)}"), which no article of the Convention asks States to criminalise (its offences are Arts 7-17). It may be sound national law, but it does not implement the Convention: keep it out of the implementing Part, or check it is needed and narrowly drawn (Art. 6(2)).`;
-        } else if (speech) {
-          span = speech.span;
-          message = `This offence reaches speech or content ("${words(speech.span)}") and has no counterpart in the Convention. Art. 6(2): nothing in the Convention permits suppressing expression; check it is necessary and precisely drawn.`;
-        } else {
-          message = 'This provision creates an offence that no article of the Convention calls for. Over-criminalisation is the biggest risk in implementing laws: check it is needed and that it does not reach protected expression (Art. 6(2)).';
-        }
-        out.push(this.finding(noCounterpart, span, unit.id, message, outside ? [outside.subject] : speech ? [words(speech.span)] : []));
-      }
-      const vague = this.codes.get('overbreadth.vague-term');
-      const vagueHit = this.findWords(idx, 'vague', data.checkLexicon.vagueTerms);
-      if (vague && vagueHit) {
-        const words = this.text.slice(vagueHit.span.start, vagueHit.span.end);
-        out.push(
-          this.finding(vague, vagueHit.span, unit.id, `"${words}" is a vague standard: a person cannot tell in advance what is forbidden, and it can reach protected expression (Art. 6(2)). ${vague.advice ?? vague.description}`, [words]),
-        );
-      }
-    }
-
-    const tech = this.codes.get('neutrality.tech-specific');
-    if (tech && best) {
-      for (const t of this.techTerms()) {
-        const hit = idx.find(t.cue);
-        if (!hit) continue;
-        const words = this.text.slice(hit.span.start, hit.span.end);
-        // Folded synonyms can widen a hit; report only where the words are the term itself.
-        if (words.toLowerCase() !== t.term.toLowerCase()) continue;
-        out.push(this.finding(tech, hit.span, unit.id, `"${words}" ties the provision to one technology; the Convention speaks of "${t.neutral}" so the law keeps working as technology changes.`, [t.term]));
-        break;
-      }
-    }
-    return out;
-  }
-
-  /** The safeguard, element and exception codes that apply to provisions implementing an article (in data order). */
-  private provisionCodes(article: number): CheckCode[] {
-    let list = this.codesByArticle.get(article);
-    if (!list) {
-      list = this.analyzer.data.checks.filter((c) => c.appliesTo.includes(article) && PROVISION_FAMILIES.has(c.family));
-      this.codesByArticle.set(article, list);
-    }
-    return list;
-  }
-
   /** The core definition a draft's definition matches (index in data, or -1) and the elements it lacks (indexes). */
   private definitionGaps(d: DefinedTerm): { def: number; missing: number[] } {
     const m = this.analyzer.matcher.cues;
     const termIdx = new TokenIndex(m.run(d.term, this.lang));
-    const defIndex = this.coreTerms().find((c) => c.names.some(({ text, cue }) => termIdx.find(cue) && sameLength(d.term, text)))?.index ?? -1;
+    const defIndex = this.checker.coreTerms().find((c) => c.names.some(({ text, cue }) => termIdx.find(cue) && sameLength(d.term, text)))?.index ?? -1;
     const missing: number[] = [];
     if (defIndex >= 0) {
       const def = this.analyzer.data.definitions[defIndex];
       const idx = this.index(d.definitionSpan);
       def.elements.forEach((e, i) => {
-        if (!idx.findAny(this.compiled('def:' + def.id + ':' + e.id, e.cues))) missing.push(i);
+        if (!idx.findAny(this.checker.compiled('def:' + def.id + ':' + e.id, e.cues))) missing.push(i);
       });
     }
     return { def: defIndex, missing };
   }
 
-  /** The core definitions of Art. 2 (data order) with their names (term, abbreviation, synonyms) compiled, once per run of the checks. */
-  private coreTerms(): { index: number; names: { text: string; cue: CompiledCue }[] }[] {
-    const m = this.analyzer.matcher.cues;
-    return (this.coreCompiled ??= this.analyzer.data.definitions.flatMap((x, index) =>
-      x.core ? [{ index, names: [x.term, x.abbrev ?? '', ...x.synonyms].filter((t) => t).map((text) => ({ text, cue: m.compile(text, this.lang) })) }] : [],
-    ));
-  }
-
-  /** Technology-specific terms, compiled once per run of the checks. */
-  private techTerms(): { term: string; neutral: string; cue: CompiledCue }[] {
-    return (this.techCompiled ??= this.analyzer.data.checkLexicon.techSpecific.map((t) => ({ ...t, cue: this.analyzer.matcher.cues.compile(t.term, this.lang) })));
-  }
-
-  /** The first offence subject outside the Convention whose words the provision uses. */
-  private outsideSubject(idx: TokenIndex, bestArticle: number | undefined): { subject: string; hit: CueHit } | undefined {
-    return outsideSubjectIn(this.analyzer, this.text, idx, this.lang, bestArticle);
-  }
-
-  /**
-   * Whether what a check asks is required or only permitted: the code may say so, else the
-   * paragraphs it cites of the matched article decide ("may …" paragraphs are optional).
-   */
-  private obligationOf(code: CheckCode, article: Article): 'mandatory' | 'optional' {
-    if (code.obligation) return code.obligation;
-    const own = code.citations.map(parseCitation).filter((c) => c.article === article.article);
-    if (own.length === 0) return article.obligation === 'optional' ? 'optional' : 'mandatory';
-    const paragraphs = own.flatMap((c) => article.paragraphs.filter((p) => c.paragraph === undefined || paragraphCovers(p.n, c.paragraph)));
-    if (paragraphs.length === 0) return article.obligation === 'optional' ? 'optional' : 'mandatory';
-    return paragraphs.every((p) => /^may\b/i.test(p.obligation)) ? 'optional' : 'mandatory';
-  }
-
   checkDefinitions(): Finding[] {
-    const code = this.codes.get('definition.narrower');
+    const code = this.checker.codes.get('definition.narrower');
     if (!code) return [];
     const out: Finding[] = [];
     const data = this.analyzer.data;
@@ -596,7 +611,7 @@ class CheckContext {
         if (known) cache.delete(key);
         else known = this.definitionGaps(d);
         cache.set(key, known);
-        if (cache.size > UNIT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+        if (cache.size > DEFINITION_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
       }
       if (known.def < 0 || known.missing.length === 0) {
         this.definitionsKnown[k] = known;
@@ -604,7 +619,7 @@ class CheckContext {
       }
       const def = data.definitions[known.def];
       const missing = known.missing.map((i) => def.elements[i]);
-      const finding = this.finding(
+      const narrower = finding(
         code,
         d.span,
         d.provision,
@@ -613,14 +628,14 @@ class CheckContext {
         { articles: [def.citation] },
       );
       // Remembered for the next version (the cached answer itself is shared by drafts: not written to).
-      this.definitionsKnown[k] = { def: known.def, missing: known.missing, finding };
-      out.push(finding);
+      this.definitionsKnown[k] = { def: known.def, missing: known.missing, finding: narrower };
+      out.push(narrower);
     }
     return out;
   }
 
   checkReferences(): Finding[] {
-    const code = this.codes.get('reference.unknown-article');
+    const code = this.checker.codes.get('reference.unknown-article');
     if (!code) return [];
     const out: Finding[] = [];
     const m = this.analyzer.matcher.cues;
@@ -628,14 +643,14 @@ class CheckContext {
       if (r.kind !== 'convention') continue;
       const article = this.analyzer.data.articles.find((a) => a.article === r.article);
       if (!article) {
-        out.push(this.finding(code, r.span, undefined, `The Convention has no Article ${r.article}: it has articles 1 to ${this.analyzer.data.articles.length}.`, []));
+        out.push(finding(code, r.span, undefined, `The Convention has no Article ${r.article}: it has articles 1 to ${this.analyzer.data.articles.length}.`, []));
         continue;
       }
       if (r.paragraph) {
         const top = r.paragraph.replace(/\(.*$/, '');
         const known = article.paragraphs.some((p) => paragraphCovers(p.n, top));
         if (top && !known) {
-          out.push(this.finding(code, r.span, undefined, `Article ${r.article} (${article.title}) has no paragraph ${r.paragraph}.`, article.paragraphs.map((p) => p.n)));
+          out.push(finding(code, r.span, undefined, `Article ${r.article} (${article.title}) has no paragraph ${r.paragraph}.`, article.paragraphs.map((p) => p.n)));
           continue;
         }
       }
@@ -644,7 +659,7 @@ class CheckContext {
         const titleKeys = m.compile(article.title, 'en').ids;
         const shared = titleKeys.filter((k) => named.has(k)).length;
         if (titleKeys.length > 0 && shared === 0) {
-          out.push(this.finding(code, r.span, undefined, `Article ${r.article} of the Convention is "${article.title}", not "${r.namedTitle}".`, [article.title]));
+          out.push(finding(code, r.span, undefined, `Article ${r.article} of the Convention is "${article.title}", not "${r.namedTitle}".`, [article.title]));
         }
       }
     }
@@ -652,17 +667,17 @@ class CheckContext {
   }
 
   checkCoverage(units: Provision[]): Finding[] {
-    const code = this.codes.get('coverage.missing');
+    const code = this.checker.codes.get('coverage.missing');
     if (!code) return [];
     const matched = this.matched;
     // A text that implements nothing is not a cybercrime draft: do not list 30 missing articles.
     if (matched.size === 0) return [];
-    const first = units[0] ? this.headline(units[0]) : { start: 0, end: 0 };
+    const first = units[0] ? headline(this.text, units[0].span) : { start: 0, end: 0 };
     const top: Span = { start: 0, end: Math.min(first.start, this.text.length) === 0 ? first.end : lineEnd(this.text, 0) };
     return this.analyzer.data.articles
       .filter((a) => a.needsDomesticProvision && a.obligation !== 'optional' && !matched.has(a.article))
       .map((a) =>
-        this.finding(code, top, undefined, `No provision implements Art. ${a.article} (${a.title}), a mandatory article of the Convention.`, a.headingCues.en.slice(0, 4), {
+        finding(code, top, undefined, `No provision implements Art. ${a.article} (${a.title}), a mandatory article of the Convention.`, a.headingCues.en.slice(0, 4), {
           articles: [String(a.article)],
           fix: { article: a.article },
         }),

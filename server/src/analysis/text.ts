@@ -178,10 +178,3 @@ export function copyMap<K, V>(map: Map<K, V>): Map<K, V> {
   map.forEach((v, k) => out.set(k, v));
   return out;
 }
-
-/** A copy of a set, in the same order (see copyMap). */
-export function copySet<T>(set: Set<T>): Set<T> {
-  const out = new Set<T>();
-  set.forEach((v) => out.add(v));
-  return out;
-}

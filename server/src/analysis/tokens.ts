@@ -36,6 +36,7 @@ export function setSpellingRules(rules: SpellingRules): void {
 }
 
 const COMBINING = /\p{M}/gu;
+const NON_ASCII = /[^\u0000-\u007f]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
 
@@ -193,7 +194,9 @@ function asciiStem(text: string, start: number, end: number, lang: DraftLanguage
 
 /** Lower-cases and strips diacritics, so "autorización" and "autorizacion" meet. */
 export function foldCase(word: string): string {
-  return word.toLowerCase().normalize('NFD').replace(COMBINING, '');
+  const lower = word.toLowerCase();
+  // Most words are ASCII, which has no diacritics to strip (and normalising is the costly part).
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(COMBINING, '') : lower;
 }
 
 export function stem(word: string, lang: DraftLanguage): string {
@@ -216,7 +219,7 @@ export function stem(word: string, lang: DraftLanguage): string {
   const variant = spelling.words[lang]?.[w];
   if (variant) w = variant;
   // British -ise/-isation and American -ize/-ization stem differently; fold to -ize.
-  if (lang === 'en') w = w.replace(/(\w{3,})is(e|ed|es|ing|ation|ations|er|ers)$/, '$1iz$2');
+  if (lang === 'en' && w.includes('is')) w = w.replace(/(\w{3,})is(e|ed|es|ing|ation|ations|er|ers)$/, '$1iz$2');
   const s = foldCase(whole[lang]?.has(w) ? w : stemmer.stem(w));
   // Bound the cache so a hostile document of unique words cannot grow it without limit.
   if (cache.size > STEM_CACHE_LIMIT) cache.clear();
