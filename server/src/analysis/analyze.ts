@@ -216,6 +216,7 @@ export class Analyzer {
       this.matchedCount++;
       // The match is cached and outlives this version: its evidence must be cut from a copy.
       unitText = detached(unitText);
+      const tokens = this.matcher.cues.run(unitText, lang);
       let rel = this.matcher.match({
         text: unitText,
         span: { start: 0, end: unitText.length },
@@ -223,9 +224,10 @@ export class Analyzer {
         context: context.map(detached),
         definedTerms: definedTerms.map(detached),
         lang,
+        tokens,
       });
       // The index of all its words, which the matcher has just built too (TokenIndex reuses it).
-      const idx = new TokenIndex(this.matcher.cues.run(unitText, lang));
+      const idx = new TokenIndex(tokens);
       const offence = isOffenceWording(this, idx, lang);
       // An offence on a subject the Convention leaves out (extortion, copyright …), or a speech
       // offence that only resembles a Convention offence, may share its vocabulary but

@@ -38,6 +38,9 @@ export interface TokenRun {
   base: number;
 }
 
+/** Scratch space for tokenRun (runs are made one at a time), grown as needed. */
+const runScratch = { keys: [] as string[], offsets: [] as number[], ids: new Int32Array(0), folded: new Int32Array(0), stop: new Uint8Array(0) };
+
 /** Draft words outside every cue and profile, numbered before the numbering starts afresh. */
 const UNPINNED_LIMIT = 200_000;
 
@@ -109,12 +112,12 @@ interface TrieNode {
 }
 
 /** The longest lexicon term starting at keys[i]: its last token and its trie node; undefined when none starts there. */
-function longestTerm(root: TrieNode, keys: string[], i: number): { last: number; node: TrieNode } | undefined {
+function longestTerm(root: TrieNode, keys: string[], i: number, count = keys.length): { last: number; node: TrieNode } | undefined {
   let found: { last: number; node: TrieNode } | undefined;
   let node = root.next.get(keys[i]);
   for (let j = i; node; ) {
     if (node.concept !== undefined) found = { last: j, node };
-    if (++j >= keys.length) break;
+    if (++j >= count) break;
     node = node.next.get(keys[j]);
   }
   return found;
@@ -202,13 +205,14 @@ export class CueMatcher {
   run(text: string, lang: DraftLanguage, span?: Span): TokenRun {
     const start = span?.start ?? 0;
     const end = span?.end ?? text.length;
-    if (end - start < TOKEN_CACHE_MIN || end - start > TOKEN_CACHE_MAX_ENTRY) return { ...this.tokenRun(text, lang, start, end, false), base: 0 };
+    if (end - start < TOKEN_CACHE_MIN || end - start > TOKEN_CACHE_MAX_ENTRY) return this.tokenRun(text, lang, start, end, false);
     // A copy: kept in the cache, the key must not hold on to the draft it was cut from (and, a
     // flat string, it is hashed once for the lookup and the insertion).
     const key = detached(lang + text.slice(start, end));
     let rel = this.tokenCache.get(key);
     if (!rel) {
-      rel = this.tokenRun(key, lang, lang.length, key.length, true);
+      const { ids, offsets, stop } = this.tokenRun(key, lang, lang.length, key.length, true);
+      rel = { ids, offsets, stop };
       this.tokenCache.set(key, rel);
       this.tokenCacheChars += key.length;
       // Oldest first: drop entries until the cache is back under its bound.
@@ -222,40 +226,50 @@ export class CueMatcher {
   }
 
   /**
-   * The folded tokens of text[start, end), offsets relative to start (packed when kept in the
-   * cache). One vocabulary lookup per word gives its id, whether it is a stop word and whether a
-   * lexicon term may start with it (only then is the term trie walked); it folds as foldRun does.
+   * The folded tokens of text[start, end), offsets relative to start when `kept` (in the cache),
+   * else absolute. One vocabulary lookup per word gives its id, whether it is a stop word and
+   * whether a lexicon term may start with it (only then is the term trie walked); it folds as
+   * foldRun does. Built in scratch arrays, then copied into one buffer: a typed array's own
+   * buffer costs more to make than the copy, and runs are made for every provision.
    */
-  private tokenRun(text: string, lang: DraftLanguage, start: number, end: number, kept: boolean): Omit<TokenRun, 'base'> {
-    const raw: string[] = [];
-    const rawOffsets: number[] = [];
-    tokenizeInto(text, lang, start, end, kept ? start : 0, raw, rawOffsets);
+  private tokenRun(text: string, lang: DraftLanguage, start: number, end: number, kept: boolean): TokenRun {
+    const raw = runScratch.keys;
+    const rawOffsets = runScratch.offsets;
+    const n = tokenizeInto(text, lang, start, end, kept ? start : 0, raw, rawOffsets);
+    if (runScratch.ids.length < n) {
+      runScratch.ids = new Int32Array(2 * n);
+      runScratch.folded = new Int32Array(4 * n);
+      runScratch.stop = new Uint8Array(2 * n);
+    }
+    const { ids, folded, stop } = runScratch;
     const root = this.tries.get(lang)!;
     const vocabulary = this.vocabulary;
     const isStop = stopFlag(lang);
     const startsTerm = termStartFlag(lang);
-    const n = raw.length;
-    const ids = new Int32Array(n);
-    const offsets = new Int32Array(2 * n);
-    const stop = new Uint8Array(n);
     let out = 0;
     for (let i = 0; i < n; ) {
       let id = vocabulary.idOf(raw[i]);
       let last = i;
       // The longest lexicon term from here, replaced by its concept (looked for only where one can start).
-      const term = vocabulary.flagsOf(id) & startsTerm ? longestTerm(root, raw, i) : undefined;
+      const term = vocabulary.flagsOf(id) & startsTerm ? longestTerm(root, raw, i, n) : undefined;
       if (term) {
         last = term.last;
         id = term.node.conceptId!;
       }
       ids[out] = id;
-      offsets[2 * out] = rawOffsets[2 * i];
-      offsets[2 * out + 1] = rawOffsets[2 * last + 1];
-      if (vocabulary.flagsOf(id) & isStop) stop[out] = 1;
+      folded[2 * out] = rawOffsets[2 * i];
+      folded[2 * out + 1] = rawOffsets[2 * last + 1];
+      stop[out] = vocabulary.flagsOf(id) & isStop ? 1 : 0;
       out++;
       i = last + 1;
     }
-    return { ids: ids.slice(0, out), offsets: offsets.slice(0, 2 * out), stop: stop.slice(0, out) };
+    // ids (4 bytes each), then offsets (8), then stop flags (1).
+    const buffer = new ArrayBuffer(13 * out);
+    const run: TokenRun = { ids: new Int32Array(buffer, 0, out), offsets: new Int32Array(buffer, 4 * out, 2 * out), stop: new Uint8Array(buffer, 12 * out, out), base: 0 };
+    (run.ids as Int32Array).set(ids.subarray(0, out));
+    (run.offsets as Int32Array).set(folded.subarray(0, 2 * out));
+    run.stop.set(stop.subarray(0, out));
+    return run;
   }
 
   /**

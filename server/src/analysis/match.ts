@@ -1,6 +1,6 @@
 // Matches one provision to convention articles, element by element.
 // Every number that shapes the ranking (weights, thresholds) comes from data/matcher.json.
-import { AnchoredCues, CueMatcher, detached, TokenIndex, type CompiledCue, type CueHit } from './cues';
+import { AnchoredCues, CueMatcher, detached, TokenIndex, type CompiledCue, type CueHit, type TokenRun } from './cues';
 import { execAt } from './text';
 import type { Article, ConventionData, Cues } from './data/types';
 import type { MatcherSettings } from './matcherSettings';
@@ -17,6 +17,8 @@ export interface MatchInput {
   /** Terms the provision defines (quoted defined terms). */
   definedTerms: string[];
   lang: DraftLanguage;
+  /** The tokens of text[span], when the caller has them already (CueMatcher.run). */
+  tokens?: TokenRun;
 }
 
 interface CompiledElement {
@@ -212,7 +214,7 @@ export class ProvisionMatcher {
   /** Ranked articles for one provision; only what clears the display threshold. */
   match(input: MatchInput): ArticleMatch[] {
     const lang = input.lang;
-    const tokens = this.cues.run(input.text, lang, input.span);
+    const tokens = input.tokens ?? this.cues.run(input.text, lang, input.span);
     // Words inside references to other provisions ("an offence under section 1 (unauthorised
     // access)") describe the provision referred to, not this one: they are not evidence.
     const references = this.references(input.text, input.span, lang);
@@ -360,7 +362,16 @@ export class ProvisionMatcher {
       scores[ai] = roundScore(scoreOf(ai, false, NO_REASONS, NO_ELEMENTS));
       candidates.push(ai);
     }
-    candidates.sort((a, b) => scores[b] - scores[a] || this.articles[a].article.article - this.articles[b].article.article);
+    // Best first, ties by article number: an insertion sort, as there are only a few.
+    for (let i = 1; i < candidates.length; i++) {
+      const ai = candidates[i];
+      let j = i - 1;
+      while (j >= 0 && (scores[candidates[j]] < scores[ai] || (scores[candidates[j]] === scores[ai] && this.articles[candidates[j]].article.article > this.articles[ai].article.article))) {
+        candidates[j + 1] = candidates[j];
+        j--;
+      }
+      candidates[j + 1] = ai;
+    }
     if (candidates.length === 0 || scores[candidates[0]] < t.show) return [];
     const top = scores[candidates[0]];
     return candidates

@@ -72,8 +72,12 @@ function classAt(text: string, i: number): number {
   return k;
 }
 
-/** Adds the stemmed words of text[start, end) to keys, their [start, end) offsets (relative to `base`) to offsets. */
-export function tokenizeInto(text: string, lang: DraftLanguage, start: number, end: number, base: number, keys: string[], offsets: number[]): void {
+/**
+ * Writes the stemmed words of text[start, end) to keys from index `n` on, their [start, end)
+ * offsets (relative to `base`) to offsets from 2n on; returns the new count. (Scratch arrays
+ * reused from one provision to the next are written over, not grown afresh.)
+ */
+export function tokenizeInto(text: string, lang: DraftLanguage, start: number, end: number, base: number, keys: string[], offsets: number[], n = 0): number {
   // French elides articles and prepositions ("d'entraver", "l'accès"): there the apostrophe splits words.
   const joinsApostrophe = lang !== 'fr';
   let i = start;
@@ -104,14 +108,17 @@ export function tokenizeInto(text: string, lang: DraftLanguage, start: number, e
       }
     }
     const known = apostrophe || i - wordStart > MAX_STEMMED ? undefined : asciiStem(text, wordStart, i, lang);
-    if (known !== undefined) keys.push(known);
+    if (known !== undefined) keys[n] = known;
     else {
       let word = text.slice(wordStart, Math.min(i, wordStart + MAX_STEMMED));
       if (apostrophe) word = word.replace(/\u2019/g, "'");
-      keys.push(stem(word, lang));
+      keys[n] = stem(word, lang);
     }
-    offsets.push(wordStart - base, i - base);
+    offsets[2 * n] = wordStart - base;
+    offsets[2 * n + 1] = i - base;
+    n++;
   }
+  return n;
 }
 
 /**
