@@ -4,7 +4,7 @@
 import type { Analyzer, Revision } from './analyze';
 import { unitsOf, untouched } from './analyze';
 import { detached, TokenIndex, type CompiledCue, type CueHit } from './cues';
-import { lastAtOrBefore } from './text';
+import { isSpace, lastAtOrBefore } from './text';
 import { foldCase } from './tokens';
 import type { Article, CheckCode, Cues } from './data/types';
 import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, Finding, Provision, Severity, Span } from './types';
@@ -685,10 +685,6 @@ class CheckContext {
   }
 }
 
-/** What /\s/ matches, by character code (read per character of every provision's first line). */
-function isSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** Index of the unit (in document order, not overlapping) whose span holds offset, or -1. */
 function unitAt(units: Provision[], offset: number): number {

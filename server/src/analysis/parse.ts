@@ -18,7 +18,7 @@
 // Linear time: lines are classified from a bounded prefix (HEAD_MAX chars);
 // whole-text scans use regular expressions without nested unbounded quantifiers.
 
-import { copyMap, detached, execAt, lastAtOrBefore } from './text';
+import { copyMap, detached, execAt, isSpace, lastAtOrBefore } from './text';
 import type {
   ConventionReference,
   CrossReference,
@@ -163,7 +163,16 @@ const PREV_REF_TAIL_RE = /(?<![\p{L}])(?:paragraphs?|subsections?|sections?|sub-
 
 const VERB_RE =
   /(?:^|[\s,])(?:shall|must|may|is|are|was|were|be|been|being|means|mean|includes|applies|apply|commits|has|have|will|can|does|do|should|cited|constitutes|se|es|son|será|serán|podrá|deberá|debe|comete|est|sont|peut|doit|sera|constitue|commet)(?=$|[\s,.;:])/i;
-const TRAILING_FUNCTION_WORD_RE = /(?:^|\s)(?:the|of|a|an|and|or|to|in|by|for|with|de|la|le|el|et|y|en|du|des|del|los|las|les)$/i;
+const TRAILING_FUNCTION_WORDS = new Set(['the', 'of', 'a', 'an', 'and', 'or', 'to', 'in', 'by', 'for', 'with', 'de', 'la', 'le', 'el', 'et', 'y', 'en', 'du', 'des', 'del', 'los', 'las', 'les']);
+
+/** Does a line end in a function word ("… of the"), so that it is a sentence wrapped, not a heading? */
+function endsInFunctionWord(line: string): boolean {
+  // The last word after whitespace, as a pattern ending /(?:^|\s)(?:the|of|…)$/i would read it
+  // (a pattern tried at every position of every candidate heading cost more than the parse around it).
+  let i = line.length;
+  while (i > 0 && !isSpace(line.charCodeAt(i - 1))) i--;
+  return line.length - i <= 4 && TRAILING_FUNCTION_WORDS.has(line.slice(i).toLowerCase());
+}
 
 function wordCount(s: string): number {
   let n = 0;
@@ -259,11 +268,11 @@ function readSectionTail(text: string, p: number, lineEnd: number, subs: Marker[
     if (windowEnd < lineEnd) return info;
     const h = rest.trim();
     if (/[,;:—–-]$/.test(h)) return info;
-    if (titleLike(h, 12) && !TRAILING_FUNCTION_WORD_RE.test(h)) info.heading = h;
+    if (titleLike(h, 12) && !endsInFunctionWord(h)) info.heading = h;
     else if (lenient && sep !== '' && /[-—–:]/.test(sep) && h.length <= 120 && !VERB_RE.test(h)) info.heading = h;
   } else {
     const h = rest.slice(0, dot.index).trim();
-    if (titleLike(h, 10) && !TRAILING_FUNCTION_WORD_RE.test(h)) {
+    if (titleLike(h, 10) && !endsInFunctionWord(h)) {
       info.heading = h;
       const afterDot = pos + dot.index + 1;
       const s2 = skipSeparator(text, afterDot, lineEnd);
@@ -493,7 +502,7 @@ function headingLine(text: string, lines: Lines, li: number, maxWords: number): 
   t = t.replace(/^\*\*(.+)\*\*$/, '$1').replace(/^_(.+)_$/, '$1').trim();
   if (/[.;:,—–-]$/.test(t)) return undefined;
   if (!titleLike(t, maxWords)) return undefined;
-  if (TRAILING_FUNCTION_WORD_RE.test(t)) return undefined;
+  if (endsInFunctionWord(t)) return undefined;
   return t;
 }
 

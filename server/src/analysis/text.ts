@@ -178,3 +178,8 @@ export function copyMap<K, V>(map: Map<K, V>): Map<K, V> {
   map.forEach((v, k) => out.set(k, v));
   return out;
 }
+
+/** What /\s/ matches, by character code (read per character of every provision's first line). */
+export function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
