@@ -39,12 +39,18 @@ export function untouched(oldSpan: Span, newSpan: Span, edit: TextEdit, delta: n
 
 /** Drafts larger than this are analysed only in part, with a problem saying so. */
 export const MAX_ANALYSED_CHARS = 25_000_000;
+/** Unit texts whose matches are cached, and matches kept per text. */
 const CACHE_LIMIT = 50_000;
+const ENTRIES_PER_TEXT = 8;
 
 export class Analyzer {
   readonly matcher: ProvisionMatcher;
-  /** Matches by unit text and context, with the unit's own checks (offsets relative to the unit). */
-  private readonly cache = new Map<string, MatchEntry>();
+  /**
+   * Matches with the unit's own checks (offsets relative to the unit), by unit text: the key is
+   * the one copy of the text that matches, their evidence and the token memo share. Per text,
+   * one entry per language, heading, context and defined terms it was matched with.
+   */
+  private readonly cache = new Map<string, { text: string; entries: MatchEntry[] }>();
   /** Analyses this Analyzer made, with what the next version may reuse. */
   private readonly produced = new WeakMap<DocumentAnalysis, Produced>();
   /** Provisions actually matched (not served from cache) since the counter was reset. */
@@ -205,18 +211,21 @@ export class Analyzer {
 
   /** A unit's match and own checks (offsets relative to the unit), from the cache or computed. */
   private matchUnit(text: string, unit: Provision, parsed: ParsedDraft, lang: DraftLanguage, definedTerms: string[]): MatchEntry {
-    let unitText = text.slice(unit.span.start, unit.span.end);
+    const slice = text.slice(unit.span.start, unit.span.end);
+    const heading = unit.heading ?? '';
     const context = contextOf(unit, parsed);
-    const key = [lang, unit.heading ?? '', context.join('\u0001'), definedTerms.join('\u0001'), unitText].join('\u0000');
-    let got = this.cache.get(key);
-    if (got) {
-      // Refresh recency so frequently seen provisions stay cached.
-      this.cache.delete(key);
-    } else {
+    const contextKey = context.join('\u0001');
+    const termsKey = definedTerms.join('\u0001');
+    const cached = this.cache.get(slice);
+    // Refresh recency so frequently seen provisions stay cached.
+    if (cached) this.cache.delete(slice);
+    // The match is cached and outlives this version: its evidence must be cut from a copy.
+    const unitText = cached ? cached.text : detached(slice);
+    const entries = cached ? cached.entries : [];
+    let got = entries.find((e) => e.lang === lang && e.heading === heading && e.context === contextKey && e.terms === termsKey);
+    if (!got) {
       this.matchedCount++;
-      // The match is cached and outlives this version: its evidence must be cut from a copy.
-      unitText = detached(unitText);
-      const tokens = this.matcher.cues.run(unitText, lang);
+      const tokens = this.matcher.cues.run(unitText, lang, undefined, true);
       let rel = this.matcher.match({
         text: unitText,
         span: { start: 0, end: unitText.length },
@@ -235,9 +244,12 @@ export class Analyzer {
       if (rel.length > 0 && offence && counterpartDoubted(this, unitText, idx, lang, rel[0])) rel = [];
       // Its own checks depend only on what the key holds (its text, and through it its match):
       // run now, while its index is at hand, and cached with the match.
-      got = { rel, checks: checkProvision(this, unitText, idx, lang, rel[0], offence) };
+      got = { lang, heading: detached(heading), context: detached(contextKey), terms: detached(termsKey), rel, checks: checkProvision(this, unitText, idx, lang, rel[0], offence) };
+      // A text matched under ever new headings or contexts (a hostile draft) keeps its latest few.
+      if (entries.length >= ENTRIES_PER_TEXT) entries.shift();
+      entries.push(got);
     }
-    this.cache.set(key, got);
+    this.cache.set(unitText, cached ?? { text: unitText, entries });
     if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
     return got;
   }
@@ -281,8 +293,13 @@ function definedTermsByUnit(units: Provision[], parsed: ParsedDraft): Map<string
 
 const NO_TERMS: string[] = [];
 
-/** A unit's match and its own checks, cached by the unit's text and context. */
+/** A unit's match and its own checks, cached by the unit's text and what else it was matched with. */
 interface MatchEntry {
+  lang: DraftLanguage;
+  heading: string;
+  /** Headings of the enclosing divisions, and the terms the unit defines, each joined. */
+  context: string;
+  terms: string;
   rel: ArticleMatch[];
   checks: UnitChecks;
 }

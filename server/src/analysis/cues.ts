@@ -127,8 +127,8 @@ export class CueMatcher {
   private readonly tries = new Map<DraftLanguage, TrieNode>();
   private readonly stop: Record<DraftLanguage, Set<string>>;
   private readonly compiled = new Map<string, CompiledCue>();
-  /** Folded tokens by language + text, offsets relative to the text (see analyze). */
-  private readonly tokenCache = new Map<string, Omit<TokenRun, 'base'>>();
+  /** Folded tokens by text and language, offsets relative to the text (see analyze). */
+  private readonly tokenCache = new Map<string, Partial<Record<DraftLanguage, TokenRun>>>();
   private tokenCacheChars = 0;
   /** Ids of token keys; memoised runs hold ids, so dropping unpinned ids drops the memo too. */
   readonly vocabulary = new Vocabulary(() => {
@@ -201,41 +201,47 @@ export class CueMatcher {
   /**
    * Tokens of a span of text, stemmed and folded, ready for matching. Memoised by the span's
    * text (a re-analysis after an edit tokenises again only the provisions that changed).
+   * `kept`: the text is a string made to be kept (not cut from a draft), which the memo may
+   * hold as its key as it is.
    */
-  run(text: string, lang: DraftLanguage, span?: Span): TokenRun {
+  run(text: string, lang: DraftLanguage, span?: Span, kept = false): TokenRun {
     const start = span?.start ?? 0;
     const end = span?.end ?? text.length;
     if (end - start < TOKEN_CACHE_MIN || end - start > TOKEN_CACHE_MAX_ENTRY) return this.tokenRun(text, lang, start, end, false);
-    // A copy: kept in the cache, the key must not hold on to the draft it was cut from (and, a
-    // flat string, it is hashed once for the lookup and the insertion).
-    const key = detached(lang + text.slice(start, end));
-    let rel = this.tokenCache.get(key);
+    const whole = start === 0 && end === text.length;
+    const slice = whole ? text : text.slice(start, end);
+    const runs = this.tokenCache.get(slice);
+    let rel = runs?.[lang];
     if (!rel) {
-      const { ids, offsets, stop } = this.tokenRun(key, lang, lang.length, key.length, true);
-      rel = { ids, offsets, stop };
-      this.tokenCache.set(key, rel);
-      this.tokenCacheChars += key.length;
-      // Oldest first: drop entries until the cache is back under its bound.
-      for (const [k] of this.tokenCache) {
-        if (this.tokenCacheChars <= TOKEN_CACHE_CHARS) break;
-        this.tokenCache.delete(k);
-        this.tokenCacheChars -= k.length;
+      rel = this.tokenRun(text, lang, start, end, true);
+      if (runs) runs[lang] = rel;
+      else {
+        // Kept in the memo, the key must not hold on to the draft it was cut from: a copy.
+        const key = whole && kept ? text : detached(slice);
+        this.tokenCache.set(key, { [lang]: rel });
+        this.tokenCacheChars += key.length;
+        // Oldest first: drop entries until the memo is back under its bound.
+        for (const [k] of this.tokenCache) {
+          if (this.tokenCacheChars <= TOKEN_CACHE_CHARS) break;
+          this.tokenCache.delete(k);
+          this.tokenCacheChars -= k.length;
+        }
       }
     }
     return { ids: rel.ids, offsets: rel.offsets, stop: rel.stop, base: start };
   }
 
   /**
-   * The folded tokens of text[start, end), offsets relative to start when `kept` (in the cache),
-   * else absolute. One vocabulary lookup per word gives its id, whether it is a stop word and
+   * The folded tokens of text[start, end), offsets relative to start when `relative` (to be
+   * memoised), else absolute. One vocabulary lookup per word gives its id, whether it is a stop word and
    * whether a lexicon term may start with it (only then is the term trie walked); it folds as
    * foldRun does. Built in scratch arrays, then copied into one buffer: a typed array's own
    * buffer costs more to make than the copy, and runs are made for every provision.
    */
-  private tokenRun(text: string, lang: DraftLanguage, start: number, end: number, kept: boolean): TokenRun {
+  private tokenRun(text: string, lang: DraftLanguage, start: number, end: number, relative: boolean): TokenRun {
     const raw = runScratch.keys;
     const rawOffsets = runScratch.offsets;
-    const n = tokenizeInto(text, lang, start, end, kept ? start : 0, raw, rawOffsets);
+    const n = tokenizeInto(text, lang, start, end, relative ? start : 0, raw, rawOffsets);
     if (runScratch.ids.length < n) {
       runScratch.ids = new Int32Array(2 * n);
       runScratch.folded = new Int32Array(4 * n);

@@ -62,7 +62,8 @@ export function stopWordCounts(text: string, start: number, end: number): Langua
     // ASCII words, most of them, are read here; a word with any other character by the pattern.
     let j = i;
     while (j < n && isAsciiLetter(sample.charCodeAt(j))) j++;
-    if (j === i || (j < n && sample.charCodeAt(j) >= 128)) {
+    const ascii = !(j === i || (j < n && sample.charCodeAt(j) >= 128));
+    if (!ascii) {
       WORD_RE.lastIndex = i;
       const m = WORD_RE.exec(sample);
       if (!m) {
@@ -72,7 +73,9 @@ export function stopWordCounts(text: string, start: number, end: number): Langua
       j = i + m[0].length;
     }
     if (j - i <= 10) {
-      const lang = LOOKUP.get(sample.slice(i, j).toLowerCase().normalize('NFC'));
+      // Normalising (so that a decomposed "é" meets the listed one) is the costly part: ASCII needs none.
+      const word = sample.slice(i, j).toLowerCase();
+      const lang = LOOKUP.get(ascii ? word : word.normalize('NFC'));
       if (lang) counts[lang]++;
     }
     i = j;

@@ -751,7 +751,13 @@ const NAMED_TITLE_RE = /^[ \t\u00A0]*\(([^()\r\n]{2,80})\)/;
 const PARAGRAPH_AFTER_RE = /^[ \t\u00A0]*,?[ \t\u00A0]*(?:paragraph|para\.|párrafo|apartado|paragraphe|alinéa)[ \t\u00A0]*(\d{1,3}|\(\d{1,3}\))/i;
 
 function normLabel(s: string): string {
-  return s.toLowerCase().replace(/[\s°º.]/g, '');
+  const lower = s.toLowerCase();
+  // Most labels ("12", "3A") have nothing to strip: no pattern is run for them.
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 46 || c === 0xb0 || c === 0xba || isSpace(c)) return lower.replace(/[\s°º.]/g, '');
+  }
+  return lower;
 }
 
 function subCore(label: string): string {
