@@ -3,7 +3,7 @@
 // sides, so "protected computer" in a draft meets the cue "computer system".
 import type { ConventionData, Cues } from './data/types';
 import { detached } from './text';
-import { tokenize, tokenizeInto, type Token } from './tokens';
+import { tokenize, tokenizeIdsInto, type StemIds, type Token } from './tokens';
 
 export { detached };
 import type { DraftLanguage, Span } from './types';
@@ -39,7 +39,7 @@ export interface TokenRun {
 }
 
 /** Scratch space for tokenRun (runs are made one at a time), grown as needed. */
-const runScratch = { keys: [] as string[], offsets: [] as number[], ids: new Int32Array(0), folded: new Int32Array(0), stop: new Uint8Array(0) };
+const runScratch = { raw: [] as number[], offsets: [] as number[], ids: new Int32Array(0), folded: new Int32Array(0), stop: new Uint8Array(0) };
 
 /** Draft words outside every cue and profile, numbered before the numbering starts afresh. */
 const UNPINNED_LIMIT = 200_000;
@@ -50,9 +50,11 @@ const UNPINNED_LIMIT = 200_000;
  * too, dropped when there are too many of them (a hostile draft of unique words). Ids are never
  * reused, so a dropped word can never be mistaken for another.
  */
-export class Vocabulary {
-  /** Every key with an id, pinned or not: one lookup per word of a draft. */
+export class Vocabulary implements StemIds {
+  /** Every key with an id, pinned or not: one lookup per new word of a draft. */
   private readonly ids = new Map<string, number>();
+  /** Replaced when unpinned ids are dropped: ids remembered elsewhere (per ASCII word) are then stale. */
+  epoch: object = {};
   /** Per id, its marks: PINNED, stopFlag(lang), termStartFlag(lang). */
   private readonly flags: number[] = [];
   private unpinned = 0;
@@ -84,6 +86,11 @@ export class Vocabulary {
     return id;
   }
 
+  /** The id of a key, if it has one (no id is given). */
+  find(key: string): number | undefined {
+    return this.ids.get(key);
+  }
+
   /** The marks of an id (0 for a word only drafts have). */
   flagsOf(id: number): number {
     return id < this.flags.length ? (this.flags[id] ?? 0) : 0;
@@ -92,6 +99,7 @@ export class Vocabulary {
   private dropUnpinned(): void {
     for (const [key, id] of this.ids) if (!(this.flagsOf(id) & PINNED)) this.ids.delete(key);
     this.unpinned = 0;
+    this.epoch = {};
     this.onDrop();
   }
 }
@@ -105,20 +113,21 @@ const termStartFlag = (lang: DraftLanguage): number => 16 << LANG_BIT[lang];
 /** How far apart (in tokens) consecutive words of a cue may stand in the draft. */
 const MAX_GAP = 3;
 
+/** Lexicon terms by the vocabulary ids of their keys (all pinned). */
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  next: Map<number, TrieNode>;
   concept?: string;
   conceptId?: number;
 }
 
-/** The longest lexicon term starting at keys[i]: its last token and its trie node; undefined when none starts there. */
-function longestTerm(root: TrieNode, keys: string[], i: number, count = keys.length): { last: number; node: TrieNode } | undefined {
+/** The longest lexicon term starting at ids[i] (of `count`): its last token and its trie node; undefined when none starts there. */
+function longestTerm(root: TrieNode, ids: ArrayLike<number>, i: number, count: number): { last: number; node: TrieNode } | undefined {
   let found: { last: number; node: TrieNode } | undefined;
-  let node = root.next.get(keys[i]);
+  let node = root.next.get(ids[i]);
   for (let j = i; node; ) {
     if (node.concept !== undefined) found = { last: j, node };
     if (++j >= count) break;
-    node = node.next.get(keys[j]);
+    node = node.next.get(ids[j]);
   }
   return found;
 }
@@ -153,10 +162,11 @@ export class CueMatcher {
           this.vocabulary.mark(keys[0], termStartFlag(lang));
           let node = root;
           for (const k of keys) {
-            let child = node.next.get(k);
+            const id = this.vocabulary.pin(k);
+            let child = node.next.get(id);
             if (!child) {
               child = { next: new Map() };
-              node.next.set(k, child);
+              node.next.set(id, child);
             }
             node = child;
           }
@@ -183,8 +193,10 @@ export class CueMatcher {
     if (!root || root.next.size === 0) return { keys, offsets };
     const outKeys: string[] = [];
     const outOffsets: number[] = [];
+    // A key without an id is in no lexicon term (their keys are all pinned).
+    const ids = keys.map((k) => this.vocabulary.find(k) ?? 0);
     for (let i = 0; i < keys.length; ) {
-      const term = longestTerm(root, keys, i);
+      const term = longestTerm(root, ids, i, ids.length);
       const last = term ? term.last : i;
       outKeys.push(term ? term.node.concept! : keys[i]);
       outOffsets.push(offsets[2 * i], offsets[2 * last + 1]);
@@ -233,15 +245,15 @@ export class CueMatcher {
 
   /**
    * The folded tokens of text[start, end), offsets relative to start when `relative` (to be
-   * memoised), else absolute. One vocabulary lookup per word gives its id, whether it is a stop word and
-   * whether a lexicon term may start with it (only then is the term trie walked); it folds as
-   * foldRun does. Built in scratch arrays, then copied into one buffer: a typed array's own
+   * memoised), else absolute. Each word's id (remembered per ASCII word, see tokenizeIdsInto)
+   * says whether it is a stop word and whether a lexicon term may start with it (only then is
+   * the term trie walked); it folds as foldRun does. Built in scratch arrays, then copied into one buffer: a typed array's own
    * buffer costs more to make than the copy, and runs are made for every provision.
    */
   private tokenRun(text: string, lang: DraftLanguage, start: number, end: number, relative: boolean): TokenRun {
-    const raw = runScratch.keys;
+    const raw = runScratch.raw;
     const rawOffsets = runScratch.offsets;
-    const n = tokenizeInto(text, lang, start, end, relative ? start : 0, raw, rawOffsets);
+    const n = tokenizeIdsInto(text, lang, start, end, relative ? start : 0, this.vocabulary, raw, rawOffsets);
     if (runScratch.ids.length < n) {
       runScratch.ids = new Int32Array(2 * n);
       runScratch.folded = new Int32Array(4 * n);
@@ -254,7 +266,7 @@ export class CueMatcher {
     const startsTerm = termStartFlag(lang);
     let out = 0;
     for (let i = 0; i < n; ) {
-      let id = vocabulary.idOf(raw[i]);
+      let id = raw[i];
       let last = i;
       // The longest lexicon term from here, replaced by its concept (looked for only where one can start).
       const term = vocabulary.flagsOf(id) & startsTerm ? longestTerm(root, raw, i, n) : undefined;

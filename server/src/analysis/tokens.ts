@@ -32,7 +32,7 @@ export function setSpellingRules(rules: SpellingRules): void {
   whole = {};
   for (const [lang, list] of Object.entries(rules.whole ?? {})) whole[lang as DraftLanguage] = new Set(list.map((w) => w.toLowerCase()));
   stemCache.clear();
-  asciiStems.clear();
+  asciiStems.forEach((table) => table.clear());
 }
 
 const COMBINING = /\p{M}/gu;
@@ -73,13 +73,33 @@ function classAt(text: string, i: number): number {
 }
 
 /**
+ * Gives stems their ids (a CueMatcher's Vocabulary), so that tokenizeIdsInto writes ids, not
+ * stems. The id of each ASCII word is remembered with its stem until `epoch` is replaced.
+ */
+export interface StemIds {
+  readonly epoch: object;
+  idOf(stem: string): number;
+}
+
+/**
  * Writes the stemmed words of text[start, end) to keys from index `n` on, their [start, end)
  * offsets (relative to `base`) to offsets from 2n on; returns the new count. (Scratch arrays
  * reused from one provision to the next are written over, not grown afresh.)
  */
 export function tokenizeInto(text: string, lang: DraftLanguage, start: number, end: number, base: number, keys: string[], offsets: number[], n = 0): number {
+  return scan(text, lang, start, end, base, keys, undefined, [], offsets, n);
+}
+
+/** tokenizeInto, writing each word's id (its stem's, from `stemIds`) to `ids` instead of its stem. */
+export function tokenizeIdsInto(text: string, lang: DraftLanguage, start: number, end: number, base: number, stemIds: StemIds, ids: number[], offsets: number[]): number {
+  return scan(text, lang, start, end, base, [], stemIds, ids, offsets, 0);
+}
+
+/** The word scanner behind both: stems to `keys`, or, with `stemIds`, ids to `ids`. */
+function scan(text: string, lang: DraftLanguage, start: number, end: number, base: number, keys: string[], stemIds: StemIds | undefined, ids: number[], offsets: number[], n: number): number {
   // French elides articles and prepositions ("d'entraver", "l'accès"): there the apostrophe splits words.
   const joinsApostrophe = lang !== 'fr';
+  const table = asciiTable(lang);
   let i = start;
   while (i < end) {
     let k = classAt(text, i);
@@ -107,12 +127,16 @@ export function tokenizeInto(text: string, lang: DraftLanguage, start: number, e
         } while ((k & 3) === LETTER_CLASS);
       }
     }
-    const known = apostrophe || i - wordStart > MAX_STEMMED ? undefined : asciiStem(text, wordStart, i, lang);
-    if (known !== undefined) keys[n] = known;
-    else {
+    const e = apostrophe || i - wordStart > MAX_STEMMED ? -1 : asciiEntry(table, text, wordStart, i, lang);
+    if (e >= 0) {
+      if (stemIds) ids[n] = table.idOf(e, stemIds);
+      else keys[n] = table.stems[e];
+    } else {
       let word = text.slice(wordStart, Math.min(i, wordStart + MAX_STEMMED));
       if (apostrophe) word = word.replace(/\u2019/g, "'");
-      keys[n] = stem(word, lang);
+      const s = stem(word, lang);
+      if (stemIds) ids[n] = stemIds.idOf(s);
+      else keys[n] = s;
     }
     offsets[2 * n] = wordStart - base;
     offsets[2 * n + 1] = i - base;
@@ -125,39 +149,64 @@ export function tokenizeInto(text: string, lang: DraftLanguage, start: number, e
  * Stems of ASCII words, found by their lower-cased characters in the text itself: most words of
  * a draft are seen many times, and a lookup that cuts no substring and hashes no new string is
  * several times cheaper than the Map behind stem(). Open addressing over a power-of-two table.
+ * Each entry also remembers its stem's id for the StemIds (epoch) that last asked.
  */
 class AsciiStems {
   private slots = new Int32Array(1 << 12);
-  private readonly words: string[] = [];
-  private readonly stems: string[] = [];
-  private readonly hashes: number[] = [];
+  private words: string[] = [];
+  stems: string[] = [];
+  private hashes: number[] = [];
+  private ids: number[] = [];
+  private epochs: (object | undefined)[] = [];
 
   get size(): number {
     return this.words.length;
   }
 
-  /** The stem of text[start, end) (ASCII, compared lower-cased), if known; `hash` from asciiHash. */
-  get(text: string, start: number, end: number, hash: number): string | undefined {
+  /** The entry of text[start, end) (ASCII, compared lower-cased), or -1; `hash` as asciiEntry computes it. */
+  find(text: string, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     const n = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const e = this.slots[slot] - 1;
-      if (e < 0) return undefined;
+      if (e < 0) return -1;
       if (this.hashes[e] !== hash) continue;
       const w = this.words[e];
       if (w.length !== n) continue;
       let j = 0;
       while (j < n && lowerAscii(text.charCodeAt(start + j)) === w.charCodeAt(j)) j++;
-      if (j === n) return this.stems[e];
+      if (j === n) return e;
     }
   }
 
-  set(word: string, stem: string, hash: number): void {
+  add(word: string, stem: string, hash: number): number {
+    const e = this.words.length;
     this.words.push(word);
     this.stems.push(stem);
     this.hashes.push(hash);
+    this.ids.push(0);
+    this.epochs.push(undefined);
     if (this.words.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    else this.place(this.words.length - 1);
+    else this.place(e);
+    return e;
+  }
+
+  /** The id of entry e's stem. */
+  idOf(e: number, stemIds: StemIds): number {
+    if (this.epochs[e] !== stemIds.epoch) {
+      this.ids[e] = stemIds.idOf(this.stems[e]);
+      this.epochs[e] = stemIds.epoch;
+    }
+    return this.ids[e];
+  }
+
+  clear(): void {
+    this.slots = new Int32Array(1 << 12);
+    this.words = [];
+    this.stems = [];
+    this.hashes = [];
+    this.ids = [];
+    this.epochs = [];
   }
 
   private place(e: number): void {
@@ -175,28 +224,31 @@ class AsciiStems {
 
 const asciiStems = new Map<DraftLanguage, AsciiStems>();
 
+function asciiTable(lang: DraftLanguage): AsciiStems {
+  let table = asciiStems.get(lang);
+  if (!table) asciiStems.set(lang, (table = new AsciiStems()));
+  return table;
+}
+
 function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-/** The stem of text[start, end) through AsciiStems, or undefined for a word with a non-ASCII character. */
-function asciiStem(text: string, start: number, end: number, lang: DraftLanguage): string | undefined {
+/** The entry of text[start, end) in the language's AsciiStems, stemmed when new; -1 for a word with a non-ASCII character. */
+function asciiEntry(table: AsciiStems, text: string, start: number, end: number, lang: DraftLanguage): number {
   let hash = 0x811c9dc5;
   for (let j = start; j < end; j++) {
     const c = text.charCodeAt(j);
-    if (c >= 128) return undefined;
+    if (c >= 128) return -1;
     hash = Math.imul(hash ^ lowerAscii(c), 16777619);
   }
-  let table = asciiStems.get(lang);
-  if (!table) asciiStems.set(lang, (table = new AsciiStems()));
-  const known = table.get(text, start, end, hash);
-  if (known !== undefined) return known;
+  const known = table.find(text, start, end, hash);
+  if (known >= 0) return known;
   const word = text.slice(start, end).toLowerCase();
   const s = stem(word, lang);
   // Bounded like the stem cache: a hostile draft of unique words starts the table afresh.
-  if (table.size >= STEM_CACHE_LIMIT) asciiStems.set(lang, (table = new AsciiStems()));
-  table.set(detached(word), s, hash);
-  return s;
+  if (table.size >= STEM_CACHE_LIMIT) table.clear();
+  return table.add(detached(word), s, hash);
 }
 
 /** Lower-cases and strips diacritics, so "autorización" and "autorizacion" meet. */

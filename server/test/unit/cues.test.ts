@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { TokenIndex, Vocabulary, type CompiledCue, type TokenRun } from '../../src/analysis/cues';
+import { createAnalyzer } from '../../src/analysis/engine';
+import { tokenize } from '../../src/analysis/tokens';
 
 /** A run of key ids with made-up offsets (token i covers [10i, 10i + 5)). */
 function runOf(ids: number[], stop: number[] = [], base = 0): TokenRun {
@@ -86,5 +88,21 @@ describe('Vocabulary', () => {
     assert.strictEqual(v.idOf('intercept'), pinned, 'pinned words survive');
     const again = v.idOf('w0');
     assert.ok(!seen.has(again), 'a dropped word comes back with a new id');
+  });
+
+  it('a run gives each word the id its stem has now, also after the draft words were dropped', () => {
+    const cues = createAnalyzer().analyzer!.matcher.cues;
+    const v = cues.vocabulary;
+    // Draft words that are in no cue (unpinned), and one that is (pinned): ids as the vocabulary has them.
+    const text = 'Zorblax and quuxification intercepted';
+    const idsNow = () => tokenize(text, 'en').map((t) => v.find(t.key));
+    const first = cues.run(text, 'en');
+    assert.deepStrictEqual(Array.from(first.ids), idsNow());
+    // Enough unique draft words to make the vocabulary drop its unpinned ones.
+    for (let i = 0; i < 200_001; i++) v.idOf('dropme' + i);
+    const second = cues.run(text, 'en');
+    assert.deepStrictEqual(Array.from(second.ids), idsNow(), 'the ids remembered per word were given before the drop');
+    assert.notStrictEqual(second.ids[0], first.ids[0], 'a dropped word has a new id');
+    assert.strictEqual(second.ids[3], first.ids[3], 'a cue word keeps its id');
   });
 });
