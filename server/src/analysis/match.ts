@@ -78,8 +78,11 @@ export class ProvisionMatcher {
   private readonly definitionTerms: Record<DraftLanguage, CompiledCue[]>;
   /** Per language: element cues (slot = article index × stride + element index), heading cues and key terms (slot = article index). */
   private readonly tables = new Map<DraftLanguage, { elements: AnchoredCues; headings: AnchoredCues; keyTerms: AnchoredCues }>();
-  /** The most element groups of any article (scratch space for scoring). */
-  private readonly maxGroups: number;
+  /** Position of each article's kind in `kinds` (the no-evidence score depends on the kind only). */
+  private readonly kindOf: Int32Array;
+  private readonly kinds: { kind: string; marked: boolean }[] = [];
+  /** Scratch space for scoring (match runs for one provision at a time). */
+  private readonly scratch: { scores: Float64Array; dots: Float64Array; withEvidence: Uint8Array; byKind: Float64Array; groupWeights: Float64Array; groupParagraphs: Int32Array };
   /** Per language, a pattern for references to other provisions ("section 1 above (unauthorised access)"). */
   private readonly referencePatterns = new Map<DraftLanguage, { starts: RegExp; reference: RegExp }>();
 
@@ -168,7 +171,21 @@ export class ProvisionMatcher {
       }
     });
     this.articles.forEach((ca, i) => this.indexOf.set(ca.article.article, i));
-    this.maxGroups = Math.max(1, ...this.articles.map((ca) => ca.groupCount));
+    const maxGroups = Math.max(1, ...this.articles.map((ca) => ca.groupCount));
+    this.kindOf = Int32Array.from(this.articles, (ca) => {
+      let k = this.kinds.findIndex((x) => x.kind === ca.article.kind);
+      if (k < 0) k = this.kinds.push({ kind: ca.article.kind, marked: ca.kindMarked }) - 1;
+      return k;
+    });
+    const n = this.articles.length;
+    this.scratch = {
+      scores: new Float64Array(n),
+      dots: new Float64Array(n),
+      withEvidence: new Uint8Array(n),
+      byKind: new Float64Array(this.kinds.length),
+      groupWeights: new Float64Array(maxGroups),
+      groupParagraphs: new Int32Array(maxGroups),
+    };
     for (const l of LANGS) {
       const entries = (cues: (ca: CompiledArticle) => CompiledCue[]) => this.articles.flatMap((ca, i) => cues(ca).map((cue) => ({ cue, slot: i })));
       this.tables.set(l, {
@@ -246,8 +263,7 @@ export class ProvisionMatcher {
     const markerScoreOf = (ca: CompiledArticle): number =>
       markedKinds.has(ca.article.kind) ? 1 : ca.kindMarked && (markedKinds.size > 0 || this.settings.markersRequired?.includes(ca.article.kind)) ? -1 : 0;
     // Per group of the article being scored: the heaviest present required element's weight and paragraph.
-    const groupWeights = new Float64Array(this.maxGroups);
-    const groupParagraphs = new Int32Array(this.maxGroups);
+    const { groupWeights, groupParagraphs } = this.scratch;
     // The article's score; with `detailed`, its element evidence and reasons are filled in too.
     const scoreOf = (ai: number, detailed: boolean, reasons: string[], elements: ElementEvidence[]): number => {
       const ca = this.articles[ai];
@@ -345,18 +361,24 @@ export class ProvisionMatcher {
     // context, marker and similarity terms (summed as scoreOf sums them, zeros left out): when
     // that stays under the threshold it cannot be shown, so it is not scored at all (most
     // articles, for most provisions).
-    const withEvidence = new Set<number>();
-    hits.forEach((_, slot) => withEvidence.add(Math.floor(slot / ELEMENT_STRIDE)));
-    bodyHeadingHits.forEach((_, ai) => withEvidence.add(ai));
-    headingHits?.forEach((_, ai) => withEvidence.add(ai));
-    keyTermCounts.forEach((_, ai) => withEvidence.add(ai));
+    const { withEvidence, scores, byKind } = this.scratch;
+    withEvidence.fill(0);
+    hits.forEach((_, slot) => (withEvidence[Math.floor(slot / ELEMENT_STRIDE)] = 1));
+    bodyHeadingHits.forEach((_, ai) => (withEvidence[ai] = 1));
+    headingHits?.forEach((_, ai) => (withEvidence[ai] = 1));
+    keyTermCounts.forEach((_, ai) => (withEvidence[ai] = 1));
+    // Their context and marker terms depend on the article's kind only: once per kind.
+    for (let k = 0; k < this.kinds.length; k++) {
+      const { kind, marked } = this.kinds[k];
+      const markerScore = markedKinds.has(kind) ? 1 : marked && (markedKinds.size > 0 || this.settings.markersRequired?.includes(kind)) ? -1 : 0;
+      byKind[k] = w.context * (contextKinds.has(kind) ? 1 : 0) + w.markers * markerScore;
+    }
     // Scores only (rounded as shown), by article index; objects only for the articles shown.
     const candidates: number[] = [];
-    const scores = new Float64Array(this.articles.length);
     for (let ai = 0; ai < this.articles.length; ai++) {
       const ca = this.articles[ai];
-      if (!withEvidence.has(ai) && !(ca.article.kind === 'definition' && definedCore > 0)) {
-        const score = w.context * (contextKinds.has(ca.article.kind) ? 1 : 0) + w.markers * markerScoreOf(ca) + w.similarity * similarity[ai] - (saving ? (w.nonOperative ?? 0) : 0);
+      if (withEvidence[ai] === 0 && !(ca.article.kind === 'definition' && definedCore > 0)) {
+        const score = byKind[this.kindOf[ai]] + w.similarity * similarity[ai] - (saving ? (w.nonOperative ?? 0) : 0);
         if (roundScore(score) < t.show) continue;
       }
       scores[ai] = roundScore(scoreOf(ai, false, NO_REASONS, NO_ELEMENTS));
@@ -398,7 +420,8 @@ export class ProvisionMatcher {
   private similarities(index: TokenIndex, lang: DraftLanguage): Float64Array {
     // Sum over the provision's stems through the inverted profiles (a provision shares few
     // stems with each article; walking every article's whole profile was the hot spot).
-    const dots = new Float64Array(this.articles.length);
+    const dots = this.scratch.dots;
+    dots.fill(0);
     if (lang !== 'en') return dots; // profiles are English paraphrases
     let norm = 0;
     for (let d = 0; d < index.distinct; d++) {
