@@ -3,7 +3,7 @@
 // document after an edit re-matches only the provisions whose text changed.
 import { copyMap, lastAtOrBefore } from './text';
 import { checkDraftSteps, checkProvision, counterpartDoubted, isOffenceWording, type CheckOptions, type UnitChecks } from './checks';
-import { detached, TokenIndex } from './cues';
+import { detached, TokenIndex, type TokenRun } from './cues';
 import { computeCoverage } from './coverage';
 import type { ConventionData } from './data/types';
 import { languageOf, languageWindows, stopWordCounts, type LanguageCounts } from './language';
@@ -225,7 +225,9 @@ export class Analyzer {
     let got = entries.find((e) => e.lang === lang && e.heading === heading && e.context === contextKey && e.terms === termsKey);
     if (!got) {
       this.matchedCount++;
-      const tokens = this.matcher.cues.run(unitText, lang, undefined, true);
+      // Tokenised from the draft (cheaper to read than the copy), memoised under the copy; made relative to the unit.
+      const inDraft = this.matcher.cues.run(text, lang, unit.span, unitText);
+      const tokens: TokenRun = { ...inDraft, base: inDraft.base - unit.span.start };
       let rel = this.matcher.match({
         text: unitText,
         span: { start: 0, end: unitText.length },

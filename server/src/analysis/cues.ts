@@ -213,25 +213,26 @@ export class CueMatcher {
   /**
    * Tokens of a span of text, stemmed and folded, ready for matching. Memoised by the span's
    * text (a re-analysis after an edit tokenises again only the provisions that changed).
-   * `kept`: the text is a string made to be kept (not cut from a draft), which the memo may
-   * hold as its key as it is.
+   * `key`: the span's text as a string made to be kept (a copy, not cut from the draft), which
+   * the memo may hold as its key as it is.
    */
-  run(text: string, lang: DraftLanguage, span?: Span, kept = false): TokenRun {
+  run(text: string, lang: DraftLanguage, span?: Span, key?: string): TokenRun {
     const start = span?.start ?? 0;
     const end = span?.end ?? text.length;
     if (end - start < TOKEN_CACHE_MIN || end - start > TOKEN_CACHE_MAX_ENTRY) return this.tokenRun(text, lang, start, end, false);
-    const whole = start === 0 && end === text.length;
-    const slice = whole ? text : text.slice(start, end);
+    const slice = key ?? (start === 0 && end === text.length ? text : text.slice(start, end));
     const runs = this.tokenCache.get(slice);
     let rel = runs?.[lang];
     if (!rel) {
+      // Read from `text` itself: a copy made by detached() is a slice of a fresh string, whose
+      // every character costs an extra step to reach.
       rel = this.tokenRun(text, lang, start, end, true);
       if (runs) runs[lang] = rel;
       else {
         // Kept in the memo, the key must not hold on to the draft it was cut from: a copy.
-        const key = whole && kept ? text : detached(slice);
-        this.tokenCache.set(key, { [lang]: rel });
-        this.tokenCacheChars += key.length;
+        const kept = key ?? detached(slice);
+        this.tokenCache.set(kept, { [lang]: rel });
+        this.tokenCacheChars += kept.length;
         // Oldest first: drop entries until the memo is back under its bound.
         for (const [k] of this.tokenCache) {
           if (this.tokenCacheChars <= TOKEN_CACHE_CHARS) break;

@@ -120,10 +120,10 @@ check<string, Record<string, number | null>>(
   bestPerSection,
 );
 
-/** Evidence of one element of the best article of the only section of a draft. */
-function evidenceOf(input: { draft: string; element: string }): { article: number | null; evidence?: string } {
+/** Evidence of one element of the best article of a section of a draft (the first, or the `section`-th from 0). */
+function evidenceOf(input: { draft: string; element: string; section?: number }): { article: number | null; evidence?: string } {
   const a = analyzer.analyze(input.draft);
-  const unit = matchUnits(a.parsed)[0];
+  const unit = matchUnits(a.parsed)[input.section ?? 0];
   const best = a.matches.get(unit.id)?.matches[0];
   return { article: best?.article ?? null, evidence: best?.elements.find((e) => e.id === input.element)?.evidence };
 }
@@ -154,6 +154,12 @@ check(
         element: 'sanctions-gravity',
       },
       expected: { article: 21, evidence: 'imprisonment for not more than' },
+    },
+    {
+      // Too short for the token memo: its tokens are made on the spot, and must still be read relative to the section.
+      name: 'a very short section after another: evidence cut from its own words',
+      input: { draft: 'Section 1 Interpretation\nIn this Act, words have their ordinary meaning.\n\nSection 2\nIntercepts data.\n', element: 'interception', section: 1 },
+      expected: { article: 30, evidence: 'Intercepts' },
     },
   ],
   evidenceOf,
