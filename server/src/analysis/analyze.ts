@@ -1,7 +1,7 @@
 // The analysis pipeline: parse → match each provision → checks → coverage.
 // Match results are cached by the provision's text (and its context), so re-analysing a
 // document after an edit re-matches only the provisions whose text changed.
-import { copyMap, lastAtOrBefore } from './text';
+import { copyMap, Interner, lastAtOrBefore } from './text';
 import { checkDraftSteps, checkProvision, counterpartDoubted, isOffenceWording, type CheckOptions, type UnitChecks } from './checks';
 import { detached, TokenIndex, type TokenRun } from './cues';
 import { computeCoverage } from './coverage';
@@ -50,7 +50,9 @@ export class Analyzer {
    * the one copy of the text that matches, their evidence and the token memo share. Per text,
    * one entry per language, heading, context and defined terms it was matched with.
    */
-  private readonly cache = new Map<string, { text: string; entries: MatchEntry[] }>();
+  private readonly cache = new Map<string, MatchEntry[]>();
+  /** Context and defined-terms keys of cached matches: the same few recur for every section. */
+  private readonly contextKeys = new Interner();
   /** Analyses this Analyzer made, with what the next version may reuse. */
   private readonly produced = new WeakMap<DocumentAnalysis, Produced>();
   /** Provisions actually matched (not served from cache) since the counter was reset. */
@@ -220,8 +222,8 @@ export class Analyzer {
     // Refresh recency so frequently seen provisions stay cached.
     if (cached) this.cache.delete(slice);
     // The match is cached and outlives this version: its evidence must be cut from a copy.
-    const unitText = cached ? cached.text : detached(slice);
-    const entries = cached ? cached.entries : [];
+    const unitText = cached ? cached[0].text : detached(slice);
+    const entries = cached ?? [];
     let got = entries.find((e) => e.lang === lang && e.heading === heading && e.context === contextKey && e.terms === termsKey);
     if (!got) {
       this.matchedCount++;
@@ -246,12 +248,12 @@ export class Analyzer {
       if (rel.length > 0 && offence && counterpartDoubted(this, unitText, idx, lang, rel[0])) rel = [];
       // Its own checks depend only on what the key holds (its text, and through it its match):
       // run now, while its index is at hand, and cached with the match.
-      got = { lang, heading: detached(heading), context: detached(contextKey), terms: detached(termsKey), rel, checks: checkProvision(this, unitText, idx, lang, rel[0], offence) };
+      got = { text: unitText, lang, heading: detached(heading), context: this.contextKeys.get(contextKey), terms: this.contextKeys.get(termsKey), rel, checks: checkProvision(this, unitText, idx, lang, rel[0], offence) };
       // A text matched under ever new headings or contexts (a hostile draft) keeps its latest few.
       if (entries.length >= ENTRIES_PER_TEXT) entries.shift();
       entries.push(got);
     }
-    this.cache.set(unitText, cached ?? { text: unitText, entries });
+    this.cache.set(unitText, entries);
     if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
     return got;
   }
@@ -297,6 +299,8 @@ const NO_TERMS: string[] = [];
 
 /** A unit's match and its own checks, cached by the unit's text and what else it was matched with. */
 interface MatchEntry {
+  /** The unit's text: the cache's key. */
+  text: string;
   lang: DraftLanguage;
   heading: string;
   /** Headings of the enclosing divisions, and the terms the unit defines, each joined. */

@@ -16,6 +16,7 @@ export interface CheckOptions {
   severity?: Record<string, Severity | 'off'>;
 }
 
+const MENTIONS_IGNORE = /concordance-ignore/i;
 const IGNORE_DIRECTIVE = /concordance-ignore\s+([a-z-]+\.[a-z-]+(?:\s*,\s*[a-z-]+\.[a-z-]+)*)/gi;
 
 /**
@@ -39,7 +40,7 @@ export function* checkDraftSteps(
   const ctx = new CheckContext(text, analysis, analyzer, prev && { memo: prev, revision: revision! });
   const out: Finding[] = [];
   const units = unitsOf(analysis.parsed);
-  const ignored: Set<string>[] = new Array(units.length);
+  const ignored: ReadonlySet<string>[] = new Array(units.length);
   const memo: UnitMemo = { generalKey: ctx.generalKey, generalIds: ctx.generalIds, units, entries: new Array(units.length), placed: new Array(units.length) };
   let anyIgnored = false;
   const reuse = prev !== undefined && prev.generalKey === ctx.generalKey && revision!.analysis.language === analysis.language;
@@ -122,10 +123,12 @@ export interface UnitChecks {
   /** Per finding: the check a general safeguards clause elsewhere in the draft may satisfy instead. */
   draftWide: (CheckCode | undefined)[];
   /** Codes the unit silences (`concordance-ignore`). */
-  ignored: Set<string>;
+  ignored: ReadonlySet<string>;
 }
 
-const NO_CHECKS: UnitChecks = { findings: [], draftWide: [], ignored: new Set() };
+const NONE_IGNORED: ReadonlySet<string> = new Set();
+const NO_FINDINGS: Finding[] = [];
+const NO_CHECKS: UnitChecks = { findings: NO_FINDINGS, draftWide: [], ignored: NONE_IGNORED };
 
 /** Per analysis: what each unit gave, so that the next version's checks can reuse it. */
 interface UnitMemo {
@@ -260,7 +263,9 @@ function findOwnWords(analyzer: Analyzer, text: string, idx: TokenIndex, lang: D
 }
 
 /** Codes silenced in a provision by a `concordance-ignore CODE` directive. */
-export function ignoredCodes(provisionText: string): Set<string> {
+export function ignoredCodes(provisionText: string): ReadonlySet<string> {
+  // Almost no provision has one: they share one empty set.
+  if (!MENTIONS_IGNORE.test(provisionText)) return NONE_IGNORED;
   const out = new Set<string>();
   IGNORE_DIRECTIVE.lastIndex = 0;
   for (let m = IGNORE_DIRECTIVE.exec(provisionText); m; m = IGNORE_DIRECTIVE.exec(provisionText)) {
@@ -276,6 +281,8 @@ class ProvisionChecker {
   private readonly codesByArticle = new Map<number, CheckCode[]>();
   /** Compiled cue lists by key: the same data every run. */
   private readonly presentCues = new Map<string, CompiledCue[]>();
+  /** missingFinding's findings, by code and article. */
+  private readonly missingFindings = new Map<string, Finding>();
   private techCompiled?: { term: string; neutral: string; cue: CompiledCue }[];
   private coreCompiled?: { index: number; names: { text: string; cue: CompiledCue }[] }[];
 
@@ -360,21 +367,8 @@ class ProvisionChecker {
         const cues = this.cuesFor(code);
         if (cues.length === 0) continue;
         if (idx.findAny(cues)) continue;
-        const obligation = this.obligationOf(code, article);
-        const ownCitations = code.citations.filter((c) => parseCitation(c).article === best.article);
-        const cited = ownCitations.length ? ownCitations : code.citations;
-        const pin = cited.length ? `Art. ${cited.join(', ')}` : `Art. ${best.article}`;
-        const missing = code.missing ?? 'it says nothing of this';
-        const advice = code.advice ? ` ${code.advice}` : ` ${code.description}`;
         push(
-          finding(
-            code,
-            head,
-            '',
-            `${code.title} (${pin}, ${obligation}): this provision reads as Art. ${best.article} (${best.title}), but ${missing}.${advice}`,
-            unique(cues.map((c) => c.text)),
-            { fix: { article: best.article, safeguard: code.code }, obligation, articles: cited },
-          ),
+          { ...this.missingFinding(code, article, best.title, cues), span: head },
           // A general safeguards clause elsewhere in the draft counts, unless the code says the
           // provision itself must say it (a remedy clause's "court" does not authorise a search).
           code.family === 'safeguard' && code.draftWide !== false ? code : undefined,
@@ -421,6 +415,33 @@ class ProvisionChecker {
       }
     }
     return { findings: out, draftWide, ignored: ignoredCodes(text) };
+  }
+
+  /**
+   * What a provision implementing `article` lacks when `code` finds nothing, but its place: the
+   * same for every such provision, so made once (thousands of sections share its strings).
+   */
+  private missingFinding(code: CheckCode, article: Article, title: string, cues: CompiledCue[]): Finding {
+    const key = code.code + '\u0000' + article.article + '\u0000' + title;
+    let f = this.missingFindings.get(key);
+    if (!f) {
+      const obligation = this.obligationOf(code, article);
+      const ownCitations = code.citations.filter((c) => parseCitation(c).article === article.article);
+      const cited = ownCitations.length ? ownCitations : code.citations;
+      const pin = cited.length ? `Art. ${cited.join(', ')}` : `Art. ${article.article}`;
+      const missing = code.missing ?? 'it says nothing of this';
+      const advice = code.advice ? ` ${code.advice}` : ` ${code.description}`;
+      f = finding(
+        code,
+        { start: 0, end: 0 },
+        '',
+        `${code.title} (${pin}, ${obligation}): this provision reads as Art. ${article.article} (${title}), but ${missing}.${advice}`,
+        unique(cues.map((c) => c.text)),
+        { fix: { article: article.article, safeguard: code.code }, obligation, articles: cited },
+      );
+      this.missingFindings.set(key, f);
+    }
+    return f;
   }
 
   /** The safeguard, element and exception codes that apply to provisions implementing an article (in data order). */
@@ -474,7 +495,10 @@ function checkerFor(analyzer: Analyzer, lang: DraftLanguage): ProvisionChecker {
  * worded as an offence. A unit that matches nothing and creates no offence has nothing to check.
  */
 export function checkProvision(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, best: ArticleMatch | undefined, offence: boolean): UnitChecks {
-  if (!best && !offence) return { findings: [], draftWide: [], ignored: ignoredCodes(text) };
+  if (!best && !offence) {
+    const ignored = ignoredCodes(text);
+    return ignored === NONE_IGNORED ? NO_CHECKS : { findings: NO_FINDINGS, draftWide: [], ignored };
+  }
   return checkerFor(analyzer, lang).check(text, idx, best, offence);
 }
 

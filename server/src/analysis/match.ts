@@ -1,7 +1,7 @@
 // Matches one provision to convention articles, element by element.
 // Every number that shapes the ranking (weights, thresholds) comes from data/matcher.json.
 import { AnchoredCues, CueMatcher, detached, TokenIndex, type CompiledCue, type CueHit, type TokenRun } from './cues';
-import { execAt } from './text';
+import { execAt, Interner } from './text';
 import type { Article, ConventionData, Cues } from './data/types';
 import type { MatcherSettings } from './matcherSettings';
 import type { ArticleMatch, DraftLanguage, ElementEvidence, MatchStrength, Span } from './types';
@@ -35,6 +35,8 @@ interface CompiledElement {
   weight: number;
   /** Whether few enough articles share its cues for it to say which article this is. */
   distinctive: boolean;
+  /** Its evidence when absent: the same for every provision, so one object shared by all (never changed). */
+  absent: ElementEvidence;
   cues: Record<DraftLanguage, CompiledCue[]>;
 }
 
@@ -83,6 +85,8 @@ export class ProvisionMatcher {
   private readonly kinds: { kind: string; marked: boolean }[] = [];
   /** Scratch space for scoring (match runs for one provision at a time). */
   private readonly scratch: { scores: Float64Array; dots: Float64Array; withEvidence: Uint8Array; byKind: Float64Array; groupWeights: Float64Array; groupParagraphs: Int32Array };
+  /** Reasons, shared: the same few are given for thousands of provisions. */
+  private readonly phrases = new Interner();
   /** Per language, a pattern for references to other provisions ("section 1 above (unauthorised access)"). */
   private readonly referencePatterns = new Map<DraftLanguage, { starts: RegExp; reference: RegExp }>();
 
@@ -131,7 +135,8 @@ export class ProvisionMatcher {
         const idf = Math.log(1 + withElements / Math.max(1, spread));
         const weight = idf ** (settings.weights.distinctiveness ?? 1);
         const paragraph = /^\d+/.exec(e.paragraph ?? '')?.[0] ?? e.paragraph ?? '';
-        return { id: e.id, label: e.label, required: e.required, group: e.group ?? e.id, paragraph, groupIndex: 0, paragraphIndex: -1, weight, distinctive: false, cues: withEnglishFallback(e.cues) };
+        const absent: ElementEvidence = { id: e.id, label: e.label, required: e.required, present: false };
+        return { id: e.id, label: e.label, required: e.required, group: e.group ?? e.id, paragraph, groupIndex: 0, paragraphIndex: -1, weight, distinctive: false, absent, cues: withEnglishFallback(e.cues) };
       });
       // Groups of required elements in order of first appearance: the order groupWeight sums them in.
       const groups = [...new Set(elements.filter((e) => e.required).map((e) => e.group))];
@@ -273,7 +278,7 @@ export class ProvisionMatcher {
       for (let ei = 0; ei < ca.elements.length; ei++) {
         const e = ca.elements[ei];
         const hit = hits.get(ai * ELEMENT_STRIDE + ei);
-        if (detailed) elements.push(evidence(e, hit, input.text));
+        if (detailed) elements.push(hit ? evidence(e, hit, input.text) : e.absent);
         if (!hit) continue;
         if (!e.required) {
           optionalBonus += e.weight;
@@ -294,7 +299,7 @@ export class ProvisionMatcher {
         elementScore = Math.min(1, (presentWeight + 0.25 * optionalBonus) / (ca.requiredWeight + w.elementSmoothing));
         if (presentWeight > 0 && detailed) {
           const n = elements.filter((e) => e.present && e.required).length;
-          reasons.push(`${n} of ${ca.elements.filter((e) => e.required).length} required elements found`);
+          reasons.push(this.phrases.get(`${n} of ${ca.elements.filter((e) => e.required).length} required elements found`));
         }
         // Shared elements alone (intent, "without right", an ICT system) do not say which
         // article a provision implements: without a distinctive one the evidence counts less.
@@ -315,29 +320,29 @@ export class ProvisionMatcher {
           }
           if (w.paragraphFactor * best > elementScore) {
             elementScore = w.paragraphFactor * best;
-            if (detailed) reasons.push(`covers paragraph ${bestParagraph}`);
+            if (detailed) reasons.push(this.phrases.get(`covers paragraph ${bestParagraph}`));
           }
         }
       }
       const headingHit = headingHits?.get(ai);
-      if (headingHit && detailed) reasons.push(`heading says "${input.heading!.slice(headingHit.span.start, headingHit.span.end)}"`);
+      if (headingHit && detailed) reasons.push(this.phrases.get(`heading says "${input.heading!.slice(headingHit.span.start, headingHit.span.end)}"`));
       const bodyHeadingHit = headingHit ? undefined : bodyHeadingHits.get(ai);
-      if (bodyHeadingHit && detailed) reasons.push(`text names "${input.text.slice(bodyHeadingHit.span.start, bodyHeadingHit.span.end)}"`);
+      if (bodyHeadingHit && detailed) reasons.push(this.phrases.get(`text names "${input.text.slice(bodyHeadingHit.span.start, bodyHeadingHit.span.end)}"`));
       const keyTermHits = keyTermCounts.get(ai) ?? 0;
       const keyTermScore = ca.keyTerms[lang].length ? Math.min(1, keyTermHits / Math.min(2, ca.keyTerms[lang].length)) : 0;
-      if (keyTermHits && detailed) reasons.push(`${keyTermHits} key term${keyTermHits > 1 ? 's' : ''} of the article used`);
+      if (keyTermHits && detailed) reasons.push(this.phrases.get(`${keyTermHits} key term${keyTermHits > 1 ? 's' : ''} of the article used`));
       let contextScore = 0;
       if (contextKinds.has(ca.article.kind)) contextScore = 1;
       if (contextScore && detailed) reasons.push('sits in a Part about this kind of provision');
       let definitionScore = 0;
       if (ca.article.kind === 'definition' && definedCore > 0) {
         definitionScore = Math.min(1, definedCore / 2);
-        if (detailed) reasons.push(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`);
+        if (detailed) reasons.push(this.phrases.get(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`));
       }
       const sim = similarity[ai];
       const markerScore = markerScoreOf(ca);
-      if (markerScore > 0 && detailed) reasons.push(`worded as ${ca.article.kind === 'offence' ? 'an offence' : 'a ' + ca.article.kind.replace('-', ' ')}`);
-      if (saving && detailed) reasons.push(`but worded as a saving or disclaimer ("${input.text.slice(saving.span.start, saving.span.end)}")`);
+      if (markerScore > 0 && detailed) reasons.push(this.phrases.get(`worded as ${ca.article.kind === 'offence' ? 'an offence' : 'a ' + ca.article.kind.replace('-', ' ')}`));
+      if (saving && detailed) reasons.push(this.phrases.get(`but worded as a saving or disclaimer ("${input.text.slice(saving.span.start, saving.span.end)}")`));
 
       const score =
         w.elements * elementScore +
@@ -511,13 +516,8 @@ function groupWeight(elements: CompiledElement[]): number {
   return sum;
 }
 
-function evidence(e: CompiledElement, hit: CueHit | undefined, text: string): ElementEvidence {
-  const ev: ElementEvidence = { id: e.id, label: e.label, required: e.required, present: !!hit };
-  if (hit) {
-    ev.evidence = text.slice(hit.span.start, hit.span.end);
-    ev.span = hit.span;
-  }
-  return ev;
+function evidence(e: CompiledElement, hit: CueHit, text: string): ElementEvidence {
+  return { id: e.id, label: e.label, required: e.required, present: true, evidence: text.slice(hit.span.start, hit.span.end), span: hit.span };
 }
 
 /** Scores as shown and compared: to three decimals. */

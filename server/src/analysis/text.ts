@@ -183,3 +183,22 @@ export function copyMap<K, V>(map: Map<K, V>): Map<K, V> {
 export function isSpace(c: number): boolean {
   return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/**
+ * One shared string for each text made over and over (reasons, messages): thousands of
+ * provisions then hold one string, not thousands of equal ones. Bounded: a draft that makes
+ * ever new texts starts the table afresh. Kept as copies, so no text holds on to a draft.
+ */
+export class Interner {
+  private readonly seen = new Map<string, string>();
+  constructor(private readonly limit = 10_000) {}
+
+  get(text: string): string {
+    const known = this.seen.get(text);
+    if (known !== undefined) return known;
+    if (this.seen.size >= this.limit) this.seen.clear();
+    const kept = detached(text);
+    this.seen.set(kept, kept);
+    return kept;
+  }
+}
