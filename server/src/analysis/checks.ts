@@ -119,7 +119,10 @@ const PROVISION_FAMILIES = new Set(['safeguard', 'element', 'exception']);
  * matched and kept with its match, so it is shared, unchanged, by every version with that text.
  */
 export interface UnitChecks {
+  /** The findings, but their places: a finding made once for many units is shared (never changed). */
   findings: Finding[];
+  /** Where finding k lies, relative to the unit: [at[2k], at[2k + 1]). */
+  at: number[];
   /** Per finding: the check a general safeguards clause elsewhere in the draft may satisfy instead. */
   draftWide: (CheckCode | undefined)[];
   /** Codes the unit silences (`concordance-ignore`). */
@@ -127,8 +130,10 @@ export interface UnitChecks {
 }
 
 const NONE_IGNORED: ReadonlySet<string> = new Set();
+/** The span of a finding shared by many units (UnitChecks.at places each). */
+const NOWHERE: Span = { start: 0, end: 0 };
 const NO_FINDINGS: Finding[] = [];
-const NO_CHECKS: UnitChecks = { findings: NO_FINDINGS, draftWide: [], ignored: NONE_IGNORED };
+const NO_CHECKS: UnitChecks = { findings: NO_FINDINGS, at: [], draftWide: [], ignored: NONE_IGNORED };
 
 /** Per analysis: what each unit gave, so that the next version's checks can reuse it. */
 interface UnitMemo {
@@ -340,9 +345,11 @@ class ProvisionChecker {
    */
   check(text: string, idx: TokenIndex, best: ArticleMatch | undefined, isOffence: boolean): UnitChecks {
     const out: Finding[] = [];
+    const at: number[] = [];
     const draftWide: (CheckCode | undefined)[] = [];
-    const push = (f: Finding, wide?: CheckCode) => {
+    const push = (f: Finding, span: Span, wide?: CheckCode) => {
       out.push(f);
+      at.push(span.start, span.end);
       draftWide.push(wide);
     };
     const head = headline(text, { start: 0, end: text.length });
@@ -367,8 +374,10 @@ class ProvisionChecker {
         const cues = this.cuesFor(code);
         if (cues.length === 0) continue;
         if (idx.findAny(cues)) continue;
+        // Shared by every provision it is found in, placed at each one's headline.
         push(
-          { ...this.missingFinding(code, article, best.title, cues), span: head },
+          this.missingFinding(code, article, best.title, cues),
+          head,
           // A general safeguards clause elsewhere in the draft counts, unless the code says the
           // provision itself must say it (a remedy clause's "court" does not authorise a search).
           code.family === 'safeguard' && code.draftWide !== false ? code : undefined,
@@ -390,7 +399,7 @@ class ProvisionChecker {
         } else {
           message = 'This provision creates an offence that no article of the Convention calls for. Over-criminalisation is the biggest risk in implementing laws: check it is needed and that it does not reach protected expression (Art. 6(2)).';
         }
-        push(finding(noCounterpart, span, '', message, outside ? [outside.subject] : speech ? [words(speech.span)] : []));
+        push(finding(noCounterpart, span, '', message, outside ? [outside.subject] : speech ? [words(speech.span)] : []), span);
       }
       const vague = this.codes.get('overbreadth.vague-term');
       const vagueHit = this.findWords(text, idx, 'vague', data.checkLexicon.vagueTerms);
@@ -398,6 +407,7 @@ class ProvisionChecker {
         const found = words(vagueHit.span);
         push(
           finding(vague, vagueHit.span, '', `"${found}" is a vague standard: a person cannot tell in advance what is forbidden, and it can reach protected expression (Art. 6(2)). ${vague.advice ?? vague.description}`, [found]),
+          vagueHit.span,
         );
       }
     }
@@ -410,11 +420,11 @@ class ProvisionChecker {
         const found = words(hit.span);
         // Folded synonyms can widen a hit; report only where the words are the term itself.
         if (found.toLowerCase() !== t.term.toLowerCase()) continue;
-        push(finding(tech, hit.span, '', `"${found}" ties the provision to one technology; the Convention speaks of "${t.neutral}" so the law keeps working as technology changes.`, [t.term]));
+        push(finding(tech, hit.span, '', `"${found}" ties the provision to one technology; the Convention speaks of "${t.neutral}" so the law keeps working as technology changes.`, [t.term]), hit.span);
         break;
       }
     }
-    return { findings: out, draftWide, ignored: ignoredCodes(text) };
+    return { findings: out, at, draftWide, ignored: ignoredCodes(text) };
   }
 
   /**
@@ -433,7 +443,7 @@ class ProvisionChecker {
       const advice = code.advice ? ` ${code.advice}` : ` ${code.description}`;
       f = finding(
         code,
-        { start: 0, end: 0 },
+        NOWHERE,
         '',
         `${code.title} (${pin}, ${obligation}): this provision reads as Art. ${article.article} (${title}), but ${missing}.${advice}`,
         unique(cues.map((c) => c.text)),
@@ -497,7 +507,7 @@ function checkerFor(analyzer: Analyzer, lang: DraftLanguage): ProvisionChecker {
 export function checkProvision(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, best: ArticleMatch | undefined, offence: boolean): UnitChecks {
   if (!best && !offence) {
     const ignored = ignoredCodes(text);
-    return ignored === NONE_IGNORED ? NO_CHECKS : { findings: NO_FINDINGS, draftWide: [], ignored };
+    return ignored === NONE_IGNORED ? NO_CHECKS : { findings: NO_FINDINGS, at: [], draftWide: [], ignored };
   }
   return checkerFor(analyzer, lang).check(text, idx, best, offence);
 }
@@ -573,8 +583,8 @@ class CheckContext {
     for (let k = 0; k < entry.findings.length; k++) {
       const wide = entry.draftWide[k];
       if (wide && this.generalHas(wide)) continue;
-      const f = entry.findings[k];
-      out.push({ ...f, span: shift(f.span, unit.span.start), provision: unit.id });
+      const start = unit.span.start;
+      out.push({ ...entry.findings[k], span: { start: start + entry.at[2 * k], end: start + entry.at[2 * k + 1] }, provision: unit.id });
     }
     return out;
   }

@@ -136,8 +136,8 @@ export class CueMatcher {
   private readonly tries = new Map<DraftLanguage, TrieNode>();
   private readonly stop: Record<DraftLanguage, Set<string>>;
   private readonly compiled = new Map<string, CompiledCue>();
-  /** Folded tokens by text and language, offsets relative to the text (see analyze). */
-  private readonly tokenCache = new Map<string, Partial<Record<DraftLanguage, TokenRun>>>();
+  /** Folded tokens by text, offsets relative to the text (see analyze); one language per text (a draft has one). */
+  private readonly tokenCache = new Map<string, TokenRun & { lang: DraftLanguage }>();
   private tokenCacheChars = 0;
   /** Ids of token keys; memoised runs hold ids, so dropping unpinned ids drops the memo too. */
   readonly vocabulary = new Vocabulary(() => {
@@ -221,24 +221,22 @@ export class CueMatcher {
     const end = span?.end ?? text.length;
     if (end - start < TOKEN_CACHE_MIN || end - start > TOKEN_CACHE_MAX_ENTRY) return this.tokenRun(text, lang, start, end, false);
     const slice = key ?? (start === 0 && end === text.length ? text : text.slice(start, end));
-    const runs = this.tokenCache.get(slice);
-    let rel = runs?.[lang];
-    if (!rel) {
+    let rel = this.tokenCache.get(slice);
+    if (!rel || rel.lang !== lang) {
       // Read from `text` itself: a copy made by detached() is a slice of a fresh string, whose
       // every character costs an extra step to reach.
-      rel = this.tokenRun(text, lang, start, end, true);
-      if (runs) runs[lang] = rel;
-      else {
-        // Kept in the memo, the key must not hold on to the draft it was cut from: a copy.
-        const kept = key ?? detached(slice);
-        this.tokenCache.set(kept, { [lang]: rel });
-        this.tokenCacheChars += kept.length;
-        // Oldest first: drop entries until the memo is back under its bound.
-        for (const [k] of this.tokenCache) {
-          if (this.tokenCacheChars <= TOKEN_CACHE_CHARS) break;
-          this.tokenCache.delete(k);
-          this.tokenCacheChars -= k.length;
-        }
+      const run = this.tokenRun(text, lang, start, end, true);
+      rel = { ids: run.ids, offsets: run.offsets, stop: run.stop, base: 0, lang };
+      if (this.tokenCache.delete(slice)) this.tokenCacheChars -= slice.length;
+      // Kept in the memo, the key must not hold on to the draft it was cut from: a copy.
+      const kept = key ?? detached(slice);
+      this.tokenCache.set(kept, rel);
+      this.tokenCacheChars += kept.length;
+      // Oldest first: drop entries until the memo is back under its bound.
+      for (const [k] of this.tokenCache) {
+        if (this.tokenCacheChars <= TOKEN_CACHE_CHARS) break;
+        this.tokenCache.delete(k);
+        this.tokenCacheChars -= k.length;
       }
     }
     return { ids: rel.ids, offsets: rel.offsets, stop: rel.stop, base: start };

@@ -608,12 +608,14 @@ class TreeBuilder {
       label,
       span: { start, end: start },
       ownSpan: { start, end: start },
-      children: [],
+      // Most provisions are leaves: they share one empty list until they get a child.
+      children: NO_CHILDREN,
       depth: parent !== undefined ? parent.prov.depth + 1 : 0,
     };
     if (heading !== undefined && heading !== '') prov.heading = heading;
     if (parent !== undefined) {
       prov.parent = parent.prov.id;
+      if (parent.prov.children === NO_CHILDREN) parent.prov.children = [];
       parent.prov.children.push(id);
       if (!parent.hasChild) {
         parent.hasChild = true;
@@ -749,6 +751,9 @@ const CONVENTION_ANY_RE = new RegExp(CONVENTION_WORD, 'gi');
 const OTHER_TREATY_RE = /(?:Budapest|Council of Europe|Conseil de l['’]Europe|Consejo de Europa|Malabo|African Union|Arab)[^.;\n]{0,30}$/i;
 const NAMED_TITLE_RE = /^[ \t\u00A0]*\(([^()\r\n]{2,80})\)/;
 const PARAGRAPH_AFTER_RE = /^[ \t\u00A0]*,?[ \t\u00A0]*(?:paragraph|para\.|párrafo|apartado|paragraphe|alinéa)[ \t\u00A0]*(\d{1,3}|\(\d{1,3}\))/i;
+
+/** The children of every leaf (never added to: a provision gets its own list with its first child). */
+const NO_CHILDREN: string[] = Object.freeze([]) as unknown as string[];
 
 function normLabel(s: string): string {
   const lower = s.toLowerCase();
