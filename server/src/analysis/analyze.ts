@@ -121,8 +121,10 @@ export class Analyzer {
     const sameLanguage = revision !== undefined && revision.analysis.language === language;
     let reused = 0;
     let matches: Map<string, ProvisionMatch>;
-    /** Each unit's own checks, by id. */
-    let checks: Map<string, UnitChecks>;
+    /** Each unit's own checks, by unit index. */
+    let checks: UnitChecks[];
+    /** The previous version's unit indexes by id, when its units are not these in the same order. */
+    let oldIndexById: Map<string, number> | undefined;
     /** With one edit over the same provisions: the units it touched (the others kept everything). */
     let touched: { first: number; last: number } | undefined;
     /**
@@ -146,20 +148,21 @@ export class Analyzer {
         // Same text, heading, context, defined terms and language: the match-cache key is the
         // same, so is the match (its evidence offsets are relative to the unit: nothing moves).
         matches.set(unit.id, oldMatch);
-        checks.set(unit.id, before!.checks.get(unit.id)!);
+        const j = aligned && oldUnits![i].id === unit.id ? i : (oldIndexById ??= new Map(oldUnits!.map((u, k) => [u.id, k]))).get(unit.id)!;
+        checks[i] = before!.checks[j];
         return ++reused % 256 === 0;
       }
       const got = this.matchUnit(text, unit, parsed, language, terms);
       // Shared with the cache and later versions, never changed (evidence offsets are relative to the unit).
       matches.set(unit.id, { provision: unit.id, matches: got.rel });
-      checks.set(unit.id, got.checks);
+      checks[i] = got.checks;
       return true;
     };
     if (revision && before && aligned && retitled === undefined && sameLanguage) {
       // The same provisions, one edit: only the units it touched can have changed; every other
       // keeps its match (the same object) and its place in the map.
       matches = copyMap(revision.analysis.matches);
-      checks = copyMap(before.checks);
+      checks = before.checks.slice();
       const { start, oldEnd } = revision.edit;
       const first = lastAtOrBefore(oldUnits!.length, (i) => oldUnits![i].span.end, start - 1) + 1;
       const last = lastAtOrBefore(oldUnits!.length, (i) => oldUnits![i].span.start, oldEnd - 1);
@@ -167,7 +170,7 @@ export class Analyzer {
       touched = { first, last };
     } else {
       matches = new Map();
-      checks = new Map();
+      checks = new Array(units.length);
       for (let i = 0; i < units.length; i++) if (settle(i)) yield;
     }
     const analysis: DocumentAnalysis = { language, parsed, matches, findings: [], coverage: [], problems };
@@ -313,8 +316,8 @@ interface MatchEntry {
 interface Produced {
   /** Terms each unit defines. */
   defined: Map<string, string[]>;
-  /** Each unit's own checks, by id. */
-  checks: Map<string, UnitChecks>;
+  /** Each unit's own checks, by unit index. */
+  checks: UnitChecks[];
   /** The edit from the previous version whose results were reused (untruncated texts only). */
   edit?: TextEdit;
   /** Stop-word counts per part of the text (absent when the language was forced). */

@@ -21,7 +21,7 @@ const IGNORE_DIRECTIVE = /concordance-ignore\s+([a-z-]+\.[a-z-]+(?:\s*,\s*[a-z-]
 
 /**
  * The checks as a generator that yields every few provisions, so a server can answer requests
- * meanwhile. Each unit's own checks were run when it was matched (`unitChecks`, by unit id);
+ * meanwhile. Each unit's own checks were run when it was matched (`unitChecks`, by unit index);
  * here they are placed in the draft, less what a general safeguards clause elsewhere supplies.
  * `revision`: the previous version of the draft, analysed by the same analyzer; the placed
  * findings of units it did not touch are reused.
@@ -32,7 +32,7 @@ export function* checkDraftSteps(
   analyzer: Analyzer,
   options: CheckOptions = {},
   revision: Revision | undefined,
-  unitChecks: Map<string, UnitChecks>,
+  unitChecks: UnitChecks[],
   /** With `revision`, when the units are the previous version's and only these (by index) can have changed. */
   touched?: { first: number; last: number },
 ): Generator<void, Finding[]> {
@@ -63,7 +63,7 @@ export function* checkDraftSteps(
       for (let k = 0; k < placed.length; k++) out.push(placed[k]);
       continue;
     }
-    const entry = unitChecks.get(unit.id) ?? NO_CHECKS;
+    const entry = unitChecks[i] ?? NO_CHECKS;
     let j = -1;
     if (reuse) {
       if (i < prev!.units.length && prev!.units[i].id === unit.id) j = i;
