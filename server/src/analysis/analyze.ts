@@ -4,7 +4,7 @@
 import { copyMap, Interner, lastAtOrBefore } from './text';
 import { checkDraftSteps, checkProvision, counterpartDoubted, isOffenceWording, type CheckOptions, type UnitChecks } from './checks';
 import { detached, TokenIndex, type TokenRun } from './cues';
-import { computeCoverage } from './coverage';
+import { computeCoverage, lackingElements } from './coverage';
 import type { ConventionData } from './data/types';
 import { languageOf, languageWindows, stopWordCounts, type LanguageCounts } from './language';
 import { ProvisionMatcher } from './match';
@@ -121,8 +121,8 @@ export class Analyzer {
     const sameLanguage = revision !== undefined && revision.analysis.language === language;
     let reused = 0;
     let matches: Map<string, ProvisionMatch>;
-    /** Each unit's own checks, by unit index. */
-    let checks: UnitChecks[];
+    /** Each unit's cache entry (match, own checks, lacking elements), by unit index. */
+    let entries: MatchEntry[];
     /** The previous version's unit indexes by id, when its units are not these in the same order. */
     let oldIndexById: Map<string, number> | undefined;
     /** With one edit over the same provisions: the units it touched (the others kept everything). */
@@ -149,20 +149,20 @@ export class Analyzer {
         // same, so is the match (its evidence offsets are relative to the unit: nothing moves).
         matches.set(unit.id, oldMatch);
         const j = aligned && oldUnits![i].id === unit.id ? i : (oldIndexById ??= new Map(oldUnits!.map((u, k) => [u.id, k]))).get(unit.id)!;
-        checks[i] = before!.checks[j];
+        entries[i] = before!.entries[j];
         return ++reused % 256 === 0;
       }
       const got = this.matchUnit(text, unit, parsed, language, terms);
       // Shared with the cache and later versions, never changed (evidence offsets are relative to the unit).
       matches.set(unit.id, { provision: unit.id, matches: got.rel });
-      checks[i] = got.checks;
+      entries[i] = got;
       return true;
     };
     if (revision && before && aligned && retitled === undefined && sameLanguage) {
       // The same provisions, one edit: only the units it touched can have changed; every other
       // keeps its match (the same object) and its place in the map.
       matches = copyMap(revision.analysis.matches);
-      checks = before.checks.slice();
+      entries = before.entries.slice();
       const { start, oldEnd } = revision.edit;
       const first = lastAtOrBefore(oldUnits!.length, (i) => oldUnits![i].span.end, start - 1) + 1;
       const last = lastAtOrBefore(oldUnits!.length, (i) => oldUnits![i].span.start, oldEnd - 1);
@@ -170,14 +170,14 @@ export class Analyzer {
       touched = { first, last };
     } else {
       matches = new Map();
-      checks = new Array(units.length);
+      entries = new Array(units.length);
       for (let i = 0; i < units.length; i++) if (settle(i)) yield;
     }
     const analysis: DocumentAnalysis = { language, parsed, matches, findings: [], coverage: [], problems };
-    analysis.findings = yield* checkDraftSteps(text, analysis, this, options.checks, revision, checks, touched);
+    analysis.findings = yield* checkDraftSteps(text, analysis, this, options.checks, revision, entries, touched);
     yield;
-    analysis.coverage = computeCoverage(this.data, analysis);
-    this.produced.set(analysis, { defined, checks, languageCounts, edit: revision && !truncated ? revision.edit : undefined });
+    analysis.coverage = computeCoverage(this.data, analysis, units, entries);
+    this.produced.set(analysis, { defined, entries, languageCounts, edit: revision && !truncated ? revision.edit : undefined });
     return analysis;
   }
 
@@ -251,7 +251,16 @@ export class Analyzer {
       if (rel.length > 0 && offence && counterpartDoubted(this, unitText, idx, lang, rel[0])) rel = [];
       // Its own checks depend only on what the key holds (its text, and through it its match):
       // run now, while its index is at hand, and cached with the match.
-      got = { text: unitText, lang, heading: detached(heading), context: this.contextKeys.get(contextKey), terms: this.contextKeys.get(termsKey), rel, checks: checkProvision(this, unitText, idx, lang, rel[0], offence) };
+      got = {
+        text: unitText,
+        lang,
+        heading: detached(heading),
+        context: this.contextKeys.get(contextKey),
+        terms: this.contextKeys.get(termsKey),
+        rel,
+        lacking: rel.map(lackingElements),
+        checks: checkProvision(this, unitText, idx, lang, rel[0], offence),
+      };
       // A text matched under ever new headings or contexts (a hostile draft) keeps its latest few.
       if (entries.length >= ENTRIES_PER_TEXT) entries.shift();
       entries.push(got);
@@ -301,7 +310,7 @@ function definedTermsByUnit(units: Provision[], parsed: ParsedDraft): Map<string
 const NO_TERMS: string[] = [];
 
 /** A unit's match and its own checks, cached by the unit's text and what else it was matched with. */
-interface MatchEntry {
+export interface MatchEntry {
   /** The unit's text: the cache's key. */
   text: string;
   lang: DraftLanguage;
@@ -310,14 +319,16 @@ interface MatchEntry {
   context: string;
   terms: string;
   rel: ArticleMatch[];
+  /** The required elements each match lacks (for coverage). */
+  lacking: string[][];
   checks: UnitChecks;
 }
 
 interface Produced {
   /** Terms each unit defines. */
   defined: Map<string, string[]>;
-  /** Each unit's own checks, by unit index. */
-  checks: UnitChecks[];
+  /** Each unit's cache entry, by unit index. */
+  entries: MatchEntry[];
   /** The edit from the previous version whose results were reused (untruncated texts only). */
   edit?: TextEdit;
   /** Stop-word counts per part of the text (absent when the language was forced). */

@@ -32,7 +32,8 @@ export function* checkDraftSteps(
   analyzer: Analyzer,
   options: CheckOptions = {},
   revision: Revision | undefined,
-  unitChecks: UnitChecks[],
+  /** Per unit (by index), its own checks. */
+  unitChecks: readonly { checks: UnitChecks }[],
   /** With `revision`, when the units are the previous version's and only these (by index) can have changed. */
   touched?: { first: number; last: number },
 ): Generator<void, Finding[]> {
@@ -63,7 +64,7 @@ export function* checkDraftSteps(
       for (let k = 0; k < placed.length; k++) out.push(placed[k]);
       continue;
     }
-    const entry = unitChecks[i] ?? NO_CHECKS;
+    const entry = unitChecks[i]?.checks ?? NO_CHECKS;
     let j = -1;
     if (reuse) {
       if (i < prev!.units.length && prev!.units[i].id === unit.id) j = i;

@@ -1,8 +1,14 @@
 // Coverage of the whole convention by one draft: which articles some provision implements.
 import type { ConventionData } from './data/types';
-import type { ArticleMatch, CoverageEntry, DocumentAnalysis } from './types';
+import type { ArticleMatch, CoverageEntry, DocumentAnalysis, Provision } from './types';
 
-export function computeCoverage(data: ConventionData, analysis: DocumentAnalysis): CoverageEntry[] {
+/** `units`: the matched units in order; `entries`: per unit, its matches and the required elements each lacks. */
+export function computeCoverage(
+  data: ConventionData,
+  analysis: DocumentAnalysis,
+  units: readonly Provision[],
+  entries: readonly { rel: ArticleMatch[]; lacking: string[][] }[],
+): CoverageEntry[] {
   const byArticle = new Map<number, CoverageEntry>();
   // Missing element ids per article, in order of first sight; articles some provision implements whole.
   const missing = new Map<number, Set<string>>();
@@ -17,21 +23,22 @@ export function computeCoverage(data: ConventionData, analysis: DocumentAnalysis
     });
     missing.set(a.article, new Set());
   }
-  // forEach and indexed loops, not for…of: this runs cold on the first edits, where for…of allocates per step.
-  analysis.matches.forEach((pm) => {
-    for (let k = 0; k < pm.matches.length; k++) {
-      const m = pm.matches[k];
+  // Indexed loops, not for…of: this runs cold on the first edits, where for…of allocates per step.
+  for (let i = 0; i < entries.length; i++) {
+    const { rel, lacking } = entries[i];
+    for (let k = 0; k < rel.length; k++) {
+      const m = rel[k];
       const entry = byArticle.get(m.article);
       if (!entry) continue;
-      entry.provisions.push(pm.provision);
-      const lacks = lacking(m);
-      const ids = missing.get(m.article)!;
-      for (const id of lacks) ids.add(id);
+      entry.provisions.push(units[i].id);
+      const lacks = lacking[k];
+      const set = missing.get(m.article)!;
+      for (let j = 0; j < lacks.length; j++) set.add(lacks[j]);
       // An article counts as implemented when one provision has every required element;
       // elements spread over several provisions still leave it partial.
       if (lacks.length === 0) complete.add(m.article);
     }
-  });
+  }
   for (let k = 0; k < analysis.findings.length; k++) {
     const f = analysis.findings[k];
     if (!f.provision || !f.code.startsWith('safeguard.')) continue;
@@ -50,14 +57,7 @@ export function computeCoverage(data: ConventionData, analysis: DocumentAnalysis
   return [...byArticle.values()];
 }
 
-/** Required elements a match lacks, remembered per match: a match outlives the versions that keep its provision. */
-const lackingOf = new WeakMap<ArticleMatch, string[]>();
-
-function lacking(m: ArticleMatch): string[] {
-  let ids = lackingOf.get(m);
-  if (!ids) {
-    ids = m.elements.filter((e) => e.required && !e.present).map((e) => e.id);
-    lackingOf.set(m, ids);
-  }
-  return ids;
+/** The required elements a match lacks (ids, in the article's order). */
+export function lackingElements(m: ArticleMatch): string[] {
+  return m.elements.filter((e) => e.required && !e.present).map((e) => e.id);
 }
