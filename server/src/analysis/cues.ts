@@ -501,6 +501,22 @@ export class TokenIndex {
     return -1;
   }
 
+  /** Where the d-th key first occurs (an indexed token number): what locate finds for a one-word cue of it. */
+  firstOf(d: number): number {
+    const t = this.table;
+    return t[t[this.size + this.distinct + d]];
+  }
+
+  /** Offset at which indexed token s ends. */
+  endOf(s: number): number {
+    return this.offsets[2 * this.tokenOf(s) + 1] + this.base;
+  }
+
+  /** The last token of the hit locate last found. */
+  get lastFound(): number {
+    return this.foundEnd;
+  }
+
   /** Offset at which indexed token s starts. */
   startOf(s: number): number {
     return this.offsets[2 * this.tokenOf(s)] + this.base;
@@ -557,37 +573,106 @@ function betterThan(length: number, start: number, best: CueHit | undefined): bo
 }
 
 /**
+ * The best hit per slot (AnchoredCues.bestInto), kept as numbers: an object is made only for a
+ * hit a caller asks for (most are only counted). Reused from one provision to the next.
+ */
+export class SlotHits {
+  /** A slot has a hit when its stamp is the current generation. */
+  private readonly stamp: Int32Array;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly lengths: Int32Array;
+  /** The hit's cue, and its place among the cues (ties go to the earlier cue, as in findAny). */
+  private readonly cues: (CompiledCue | undefined)[];
+  private readonly orders: Int32Array;
+  private generation = 1;
+  /** The slots with a hit, in the order they were first hit. */
+  readonly slots: Int32Array;
+  count = 0;
+
+  constructor(size: number) {
+    this.stamp = new Int32Array(size);
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+    this.lengths = new Int32Array(size);
+    this.orders = new Int32Array(size);
+    this.cues = new Array(size).fill(undefined);
+    this.slots = new Int32Array(size);
+  }
+
+  reset(): void {
+    this.count = 0;
+    if (++this.generation === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+  }
+
+  has(slot: number): boolean {
+    return this.stamp[slot] === this.generation;
+  }
+
+  /** The slot's hit, if any (a new object). */
+  get(slot: number): CueHit | undefined {
+    if (!this.has(slot)) return undefined;
+    return { cue: this.cues[slot]!.text, span: { start: this.starts[slot], end: this.ends[slot] }, length: this.lengths[slot] };
+  }
+
+  /** Would a hit of `length` tokens at `start`, of the order-th cue, be better than the slot's (longer, then earlier, then of an earlier cue)? */
+  beats(slot: number, length: number, start: number, order: number): boolean {
+    if (!this.has(slot) || length > this.lengths[slot]) return true;
+    return length === this.lengths[slot] && (start < this.starts[slot] || (start === this.starts[slot] && order < this.orders[slot]));
+  }
+
+  set(slot: number, cue: CompiledCue, order: number, start: number, end: number): void {
+    if (!this.has(slot)) {
+      this.stamp[slot] = this.generation;
+      this.slots[this.count++] = slot;
+    }
+    this.cues[slot] = cue;
+    this.orders[slot] = order;
+    this.starts[slot] = start;
+    this.ends[slot] = end;
+    this.lengths[slot] = cue.keys.length;
+  }
+}
+
+/**
  * Many cue lists at once, each under a numbered slot (an element, an article's heading cues …),
  * indexed by each cue's rarest word. A provision looks up only the cues whose rarest word it
  * contains instead of trying every cue of every list.
  */
 export class AnchoredCues {
   /** Entries by the id of their anchor (an array: ids of cue keys are small). */
-  private readonly byAnchor: { cue: CompiledCue; slot: number }[][] = [];
+  private readonly byAnchor: { cue: CompiledCue; slot: number; order: number }[][] = [];
 
+  /** `entries` in order: a slot's cues in the order findAny would try them. */
   constructor(entries: { cue: CompiledCue; slot: number }[]) {
     const df = new Map<number, number>();
     for (const { cue } of entries) for (const k of new Set(cue.ids)) df.set(k, (df.get(k) ?? 0) + 1);
-    for (const entry of entries) {
-      let anchor = entry.cue.ids[0];
-      for (const k of entry.cue.ids) if ((df.get(k) ?? 0) < (df.get(anchor) ?? 0)) anchor = k;
-      (this.byAnchor[anchor] ??= []).push(entry);
-    }
+    entries.forEach(({ cue, slot }, order) => {
+      let anchor = cue.ids[0];
+      for (const k of cue.ids) if ((df.get(k) ?? 0) < (df.get(anchor) ?? 0)) anchor = k;
+      (this.byAnchor[anchor] ??= []).push({ cue, slot, order });
+    });
   }
 
-  /** The best hit (as TokenIndex.findAny would give) of each slot with any. */
-  best(index: TokenIndex): Map<number, CueHit> {
-    const out = new Map<number, CueHit>();
+  /** Puts in `out` the best hit (as TokenIndex.findAny would give) of each slot with any. */
+  bestInto(index: TokenIndex, out: SlotHits): void {
+    out.reset();
     for (let d = 0; d < index.distinct; d++) {
       const candidates = this.byAnchor[index.keyAt(d)];
       if (!candidates) continue;
       for (let k = 0; k < candidates.length; k++) {
-        const { cue, slot } = candidates[k];
-        const s = index.locate(cue);
-        if (s >= 0 && betterThan(cue.keys.length, index.startOf(s), out.get(slot))) out.set(slot, index.hit(cue, s));
+        const { cue, slot, order } = candidates[k];
+        // A one-word cue is anchored on its word, which is the d-th key: no lookup needed.
+        const one = cue.ids.length === 1;
+        const s = one ? index.firstOf(d) : index.locate(cue);
+        if (s < 0) continue;
+        const start = index.startOf(s);
+        if (out.beats(slot, cue.keys.length, start, order)) out.set(slot, cue, order, start, index.endOf(one ? s : index.lastFound));
       }
     }
-    return out;
   }
 
   /** How many of each slot's cues occur. */

@@ -1,6 +1,6 @@
 // Matches one provision to convention articles, element by element.
 // Every number that shapes the ranking (weights, thresholds) comes from data/matcher.json.
-import { AnchoredCues, CueMatcher, detached, TokenIndex, type CompiledCue, type CueHit, type TokenRun } from './cues';
+import { AnchoredCues, CueMatcher, detached, SlotHits, TokenIndex, type CompiledCue, type CueHit, type TokenRun } from './cues';
 import { execAt, Interner } from './text';
 import type { Article, ConventionData, Cues } from './data/types';
 import type { MatcherSettings } from './matcherSettings';
@@ -84,7 +84,18 @@ export class ProvisionMatcher {
   private readonly kindOf: Int32Array;
   private readonly kinds: { kind: string; marked: boolean }[] = [];
   /** Scratch space for scoring (match runs for one provision at a time). */
-  private readonly scratch: { scores: Float64Array; dots: Float64Array; withEvidence: Uint8Array; byKind: Float64Array; groupWeights: Float64Array; groupParagraphs: Int32Array };
+  private readonly scratch: {
+    scores: Float64Array;
+    dots: Float64Array;
+    withEvidence: Uint8Array;
+    byKind: Float64Array;
+    groupWeights: Float64Array;
+    groupParagraphs: Int32Array;
+    /** Element cue hits (slot = article index × stride + element index); heading cue hits in the heading and in the body (slot = article index). */
+    elementHits: SlotHits;
+    headingHits: SlotHits;
+    bodyHeadingHits: SlotHits;
+  };
   /** Reasons, shared: the same few are given for thousands of provisions. */
   private readonly phrases = new Interner();
   /** Per language, a pattern for references to other provisions ("section 1 above (unauthorised access)"). */
@@ -190,6 +201,9 @@ export class ProvisionMatcher {
       byKind: new Float64Array(this.kinds.length),
       groupWeights: new Float64Array(maxGroups),
       groupParagraphs: new Int32Array(maxGroups),
+      elementHits: new SlotHits(n * ELEMENT_STRIDE),
+      headingHits: new SlotHits(n),
+      bodyHeadingHits: new SlotHits(n),
     };
     for (const l of LANGS) {
       const entries = (cues: (ca: CompiledArticle) => CompiledCue[]) => this.articles.flatMap((ca, i) => cues(ca).map((cue) => ({ cue, slot: i })));
@@ -257,9 +271,11 @@ export class ProvisionMatcher {
     const saving = allWords.findAny(this.nonOperative[lang]);
 
     const tables = this.tables.get(lang)!;
-    const hits = tables.elements.best(index);
-    const headingHits = headingIndex ? tables.headings.best(headingIndex) : undefined;
-    const bodyHeadingHits = tables.headings.best(index);
+    const { elementHits: hits, bodyHeadingHits } = this.scratch;
+    tables.elements.bestInto(index, hits);
+    const headingHits = headingIndex ? this.scratch.headingHits : undefined;
+    if (headingIndex) tables.headings.bestInto(headingIndex, headingHits!);
+    tables.headings.bestInto(index, bodyHeadingHits);
     const keyTermCounts = tables.keyTerms.count(index);
     // Scores for every article first; evidence and reasons only for those shown (allocation
     // for 68 articles × their elements on every provision was most of the garbage).
@@ -277,9 +293,9 @@ export class ProvisionMatcher {
       groupParagraphs.fill(-2, 0, ca.groupCount);
       for (let ei = 0; ei < ca.elements.length; ei++) {
         const e = ca.elements[ei];
-        const hit = hits.get(ai * ELEMENT_STRIDE + ei);
-        if (detailed) elements.push(hit ? evidence(e, hit, input.text) : e.absent);
-        if (!hit) continue;
+        const present = hits.has(ai * ELEMENT_STRIDE + ei);
+        if (detailed) elements.push(present ? evidence(e, hits.get(ai * ELEMENT_STRIDE + ei)!, input.text) : e.absent);
+        if (!present) continue;
         if (!e.required) {
           optionalBonus += e.weight;
           continue;
@@ -324,10 +340,16 @@ export class ProvisionMatcher {
           }
         }
       }
-      const headingHit = headingHits?.get(ai);
-      if (headingHit && detailed) reasons.push(this.phrases.get(`heading says "${input.heading!.slice(headingHit.span.start, headingHit.span.end)}"`));
-      const bodyHeadingHit = headingHit ? undefined : bodyHeadingHits.get(ai);
-      if (bodyHeadingHit && detailed) reasons.push(this.phrases.get(`text names "${input.text.slice(bodyHeadingHit.span.start, bodyHeadingHit.span.end)}"`));
+      const headingHit = headingHits !== undefined && headingHits.has(ai);
+      if (headingHit && detailed) {
+        const { span } = headingHits.get(ai)!;
+        reasons.push(this.phrases.get(`heading says "${input.heading!.slice(span.start, span.end)}"`));
+      }
+      const bodyHeadingHit = !headingHit && bodyHeadingHits.has(ai);
+      if (bodyHeadingHit && detailed) {
+        const { span } = bodyHeadingHits.get(ai)!;
+        reasons.push(this.phrases.get(`text names "${input.text.slice(span.start, span.end)}"`));
+      }
       const keyTermHits = keyTermCounts.get(ai) ?? 0;
       const keyTermScore = ca.keyTerms[lang].length ? Math.min(1, keyTermHits / Math.min(2, ca.keyTerms[lang].length)) : 0;
       if (keyTermHits && detailed) reasons.push(this.phrases.get(`${keyTermHits} key term${keyTermHits > 1 ? 's' : ''} of the article used`));
@@ -368,9 +390,9 @@ export class ProvisionMatcher {
     // articles, for most provisions).
     const { withEvidence, scores, byKind } = this.scratch;
     withEvidence.fill(0);
-    hits.forEach((_, slot) => (withEvidence[Math.floor(slot / ELEMENT_STRIDE)] = 1));
-    bodyHeadingHits.forEach((_, ai) => (withEvidence[ai] = 1));
-    headingHits?.forEach((_, ai) => (withEvidence[ai] = 1));
+    for (let k = 0; k < hits.count; k++) withEvidence[Math.floor(hits.slots[k] / ELEMENT_STRIDE)] = 1;
+    for (let k = 0; k < bodyHeadingHits.count; k++) withEvidence[bodyHeadingHits.slots[k]] = 1;
+    if (headingHits) for (let k = 0; k < headingHits.count; k++) withEvidence[headingHits.slots[k]] = 1;
     keyTermCounts.forEach((_, ai) => (withEvidence[ai] = 1));
     // Their context and marker terms depend on the article's kind only: once per kind.
     for (let k = 0; k < this.kinds.length; k++) {

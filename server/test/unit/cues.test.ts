@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { TokenIndex, Vocabulary, type CompiledCue, type TokenRun } from '../../src/analysis/cues';
+import { AnchoredCues, SlotHits, TokenIndex, Vocabulary, type CompiledCue, type TokenRun } from '../../src/analysis/cues';
 import { createAnalyzer } from '../../src/analysis/engine';
 import { tokenize } from '../../src/analysis/tokens';
 
@@ -60,6 +60,27 @@ describe('TokenIndex', () => {
     const plain = new TokenIndex(run);
     assert.strictEqual(plain.has(2), true);
     assert.strictEqual(plain.distinct, 5);
+  });
+
+  it('AnchoredCues finds, per slot, the hit findAny finds among that slot\'s cues', () => {
+    const hits = new SlotHits(4);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 8 }), { maxLength: 40 }),
+        fc.array(fc.record({ slot: fc.integer({ min: 0, max: 3 }), ids: fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 3 }) }), { minLength: 1, maxLength: 12 }),
+        (tokens, entries) => {
+          const index = new TokenIndex(runOf(tokens));
+          const cues = entries.map((e) => ({ cue: cueOf(e.ids), slot: e.slot }));
+          new AnchoredCues(cues).bestInto(index, hits);
+          for (let slot = 0; slot < 4; slot++) {
+            const want = index.findAny(cues.filter((c) => c.slot === slot).map((c) => c.cue));
+            assert.deepStrictEqual(hits.get(slot)?.span, want?.span, `slot ${slot}`);
+            assert.strictEqual(hits.get(slot)?.length, want?.length);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('counts each distinct key in order of first occurrence', () => {
