@@ -513,9 +513,11 @@ function referencePattern(r: NonNullable<MatcherSettings['references']>, lang: D
   const more = `(?:\\s*,?\\s*(?:${connectors})?\\s*(?:(?:${units})\\s+)?${label})*`;
   const tail = trailers ? `(?:\\s+(?:${trailers}))?` : '';
   const gloss = String.raw`(?:\s*\((?=[^()]*\p{L}{3})[^()\n]{3,160}\))?`;
+  // Where a reference can start, found fast (no lookbehind): a deictic word, or a unit word followed by
+  // its number, as `numbered` requires (a bare "act" or "part" inside "action" or "party" is no candidate).
+  const unitStarts = `(?:${units})(?=\\s+[\\d(])`;
   return {
-    // The words a reference can start with, found fast (no lookbehind); then the whole pattern there (sticky).
-    starts: new RegExp(deictic ? `${deictic}|${units}` : units, 'giu'),
+    starts: new RegExp(deictic ? `${deictic}|${unitStarts}` : unitStarts, 'giu'),
     reference: new RegExp(`(?<![\\p{L}\\p{N}])${head}${more}${tail}${gloss}`, 'yiu'),
   };
 }

@@ -734,8 +734,12 @@ const REF_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])${REF_WORD}[ \t\u00A0]*((?:${NUM}|\((?:\d{1,4}|[a-z]{1,5})\))(?:${SEP}(?:${NUM}|\((?:\d{1,4}|[a-z]{1,5})\)))*)`,
   'yiu',
 );
-/** Where a reference can start: REF_RE is tried only there (see execAt). */
-const REF_START_RE = new RegExp(REF_WORD, 'giu');
+/**
+ * Where a reference can start: REF_RE is tried only there (see execAt). Its word must be
+ * followed by a number or "(", as in REF_RE: "s." ending a sentence or "section" inside
+ * "intersection" followed by words is no candidate.
+ */
+const REF_START_RE = new RegExp(String.raw`${REF_WORD}(?=[ 	 ]*[\d(])`, 'giu');
 const ITEM_RE = new RegExp(String.raw`(${NUM}|\((?:\d{1,4}|[a-z]{1,5})\))|(${SEP})`, 'giu');
 const RANGE_SEP_RE = /^[ \t\u00A0]*(?:to|through|à|au|a|–|—)[ \t\u00A0]*$/i;
 
