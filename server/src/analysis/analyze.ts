@@ -335,11 +335,22 @@ interface Produced {
   languageCounts?: LanguageCounts[];
 }
 
-/** Headings of a provision's ancestors, outermost first: the context it is matched in. */
+/** contextOf's answers per parse, by parent id: sections share the few Parts they sit in. */
+const contextMemos = new WeakMap<ParsedDraft, Map<string, string[]>>();
+
+/** Headings of a provision's ancestors, outermost first: the context it is matched in (not to be changed by the caller). */
 function contextOf(p: Provision, parsed: ParsedDraft): string[] {
-  return ancestors(p, parsed)
-    .map((q) => q.heading ?? '')
-    .filter(Boolean);
+  if (p.parent === undefined) return NO_TERMS;
+  let memo = contextMemos.get(parsed);
+  if (!memo) contextMemos.set(parsed, (memo = new Map()));
+  let context = memo.get(p.parent);
+  if (!context) {
+    context = ancestors(p, parsed)
+      .map((q) => q.heading ?? '')
+      .filter(Boolean);
+    memo.set(p.parent, context);
+  }
+  return context;
 }
 
 /** Is p the provision `id` or one under it? */

@@ -102,32 +102,43 @@ function scan(text: string, lang: DraftLanguage, start: number, end: number, bas
   const table = asciiTable(lang);
   let i = start;
   while (i < end) {
-    let k = classAt(text, i);
+    // ASCII classes are read from the table directly (no call per character).
+    let c = text.charCodeAt(i);
+    let k = c < 128 ? classes[c] : classAt(text, i);
     if ((k & 3) === OTHER_CLASS) {
       i += k & 4 ? 2 : 1;
       continue;
     }
     const wordStart = i;
+    // The word's hash as AsciiStems keys it (lower-cased), made on the way; `ascii` until a character is not.
+    let hash = FNV_OFFSET;
+    let ascii = true;
     do {
+      if (c < 128) hash = Math.imul(hash ^ lowerAscii(c), FNV_PRIME);
+      else ascii = false;
       i += k & 4 ? 2 : 1;
       if (i >= end) break;
-      k = classAt(text, i);
+      c = text.charCodeAt(i);
+      k = c < 128 ? classes[c] : classAt(text, i);
     } while ((k & 3) !== OTHER_CLASS);
     let apostrophe = false;
-    if (joinsApostrophe && i + 1 < end) {
-      const c = text.charCodeAt(i);
-      if ((c === 39 || c === 0x2019) && (classAt(text, i + 1) & 3) === LETTER_CLASS) {
-        apostrophe = c === 0x2019;
-        i++;
+    // Here c is text[i], the character that ended the word (when i < end).
+    if (joinsApostrophe && i + 1 < end && (c === 39 || c === 0x2019) && (classAt(text, i + 1) & 3) === LETTER_CLASS) {
+      apostrophe = c === 0x2019;
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+      i++;
+      c = text.charCodeAt(i);
+      k = classAt(text, i);
+      do {
+        if (c < 128) hash = Math.imul(hash ^ lowerAscii(c), FNV_PRIME);
+        else ascii = false;
+        i += k & 4 ? 2 : 1;
+        if (i >= end) break;
+        c = text.charCodeAt(i);
         k = classAt(text, i);
-        do {
-          i += k & 4 ? 2 : 1;
-          if (i >= end) break;
-          k = classAt(text, i);
-        } while ((k & 3) === LETTER_CLASS);
-      }
+      } while ((k & 3) === LETTER_CLASS);
     }
-    const e = apostrophe || i - wordStart > MAX_STEMMED ? -1 : asciiEntry(table, text, wordStart, i, lang);
+    const e = apostrophe || !ascii || i - wordStart > MAX_STEMMED ? -1 : asciiEntry(table, text, wordStart, i, lang, hash);
     if (e >= 0) {
       if (stemIds) ids[n] = table.idOf(e, stemIds);
       else keys[n] = table.stems[e];
@@ -163,7 +174,7 @@ class AsciiStems {
     return this.words.length;
   }
 
-  /** The entry of text[start, end) (ASCII, compared lower-cased), or -1; `hash` as asciiEntry computes it. */
+  /** The entry of text[start, end) (ASCII, compared lower-cased), or -1; `hash` as scan computes it. */
   find(text: string, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     const n = end - start;
@@ -234,14 +245,12 @@ function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-/** The entry of text[start, end) in the language's AsciiStems, stemmed when new; -1 for a word with a non-ASCII character. */
-function asciiEntry(table: AsciiStems, text: string, start: number, end: number, lang: DraftLanguage): number {
-  let hash = 0x811c9dc5;
-  for (let j = start; j < end; j++) {
-    const c = text.charCodeAt(j);
-    if (c >= 128) return -1;
-    hash = Math.imul(hash ^ lowerAscii(c), 16777619);
-  }
+/** FNV-1a over the lower-cased characters of an ASCII word. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+
+/** The entry of the ASCII word text[start, end) (with its FNV hash) in the language's AsciiStems, stemmed when new. */
+function asciiEntry(table: AsciiStems, text: string, start: number, end: number, lang: DraftLanguage, hash: number): number {
   const known = table.find(text, start, end, hash);
   if (known >= 0) return known;
   const word = text.slice(start, end).toLowerCase();
