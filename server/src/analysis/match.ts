@@ -69,9 +69,15 @@ export class ProvisionMatcher {
   /** Position of each article number in `articles`. */
   private readonly indexOf = new Map<number, number>();
   private readonly idf = new Map<string, number>();
-  /** Inverted profiles by the stem's vocabulary id: the articles (by index) whose profile has it, with f × idf; and its idf. */
-  private readonly postings: { i: number; w: number }[][] = [];
-  private readonly idfById: number[] = [];
+  /**
+   * Inverted profiles by the stem's vocabulary id, flat: the articles (by index) whose profile
+   * has stem `id` are postingArticle[postingStart[id] … postingStart[id + 1]), with f × idf in
+   * postingWeight; idfById[id] is its idf (0: in no profile). Ids past the end are draft words.
+   */
+  private readonly postingStart: Int32Array;
+  private readonly postingArticle: Int32Array;
+  private readonly postingWeight: Float64Array;
+  private readonly idfById: Float64Array;
   private readonly contexts: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
   /** Kinds named by each context (the headings of a section's enclosing Parts), memoised. */
   private readonly contextMemo = new Map<string, Set<string>>();
@@ -177,15 +183,32 @@ export class ProvisionMatcher {
         profileNorm: Math.sqrt(norm),
       };
     });
+    const postings: { i: number; w: number }[][] = [];
+    const idfs: number[] = [];
     this.articles.forEach((ca, i) => {
       for (const [k, f] of ca.profile) {
         const w = f * (this.idf.get(k) ?? 0);
         if (!w) continue;
         const id = this.cues.vocabulary.pin(k);
-        (this.postings[id] ??= []).push({ i, w });
-        this.idfById[id] = this.idf.get(k)!;
+        (postings[id] ??= []).push({ i, w });
+        idfs[id] = this.idf.get(k)!;
       }
     });
+    this.postingStart = new Int32Array(postings.length + 1);
+    const total = postings.reduce((n, list) => n + (list?.length ?? 0), 0);
+    this.postingArticle = new Int32Array(total);
+    this.postingWeight = new Float64Array(total);
+    this.idfById = new Float64Array(postings.length);
+    let at = 0;
+    for (let id = 0; id < postings.length; id++) {
+      this.postingStart[id] = at;
+      this.idfById[id] = idfs[id] ?? 0;
+      for (const { i, w } of postings[id] ?? []) {
+        this.postingArticle[at] = i;
+        this.postingWeight[at++] = w;
+      }
+    }
+    this.postingStart[postings.length] = at;
     this.articles.forEach((ca, i) => this.indexOf.set(ca.article.article, i));
     const maxGroups = Math.max(1, ...this.articles.map((ca) => ca.groupCount));
     this.kindOf = Int32Array.from(this.articles, (ca) => {
@@ -451,14 +474,15 @@ export class ProvisionMatcher {
     dots.fill(0);
     if (lang !== 'en') return dots; // profiles are English paraphrases
     let norm = 0;
+    const { idfById, postingStart, postingArticle, postingWeight } = this;
     for (let d = 0; d < index.distinct; d++) {
       const id = index.keyAt(d);
-      const idf = this.idfById[id];
+      if (id >= idfById.length) continue;
+      const idf = idfById[id];
       if (!idf) continue;
       const wk = (1 + Math.log(index.countAt(d))) * idf;
       norm += wk * wk;
-      const list = this.postings[id];
-      if (list) for (let j = 0; j < list.length; j++) dots[list[j].i] += wk * list[j].w;
+      for (let j = postingStart[id]; j < postingStart[id + 1]; j++) dots[postingArticle[j]] += wk * postingWeight[j];
     }
     if (norm === 0) return dots;
     norm = Math.sqrt(norm);
