@@ -560,7 +560,11 @@ class TreeBuilder {
   private pop(at: number): void {
     const m = this.stack.pop()!;
     m.prov.span.end = at;
-    if (!m.hasChild) m.prov.ownSpan.end = at;
+    // A leaf's own text is all of it: one span object serves as both (thousands fewer objects kept).
+    if (!m.hasChild) {
+      if (m.prov.ownSpan.start === m.prov.span.start) m.prov.ownSpan = m.prov.span;
+      else m.prov.ownSpan.end = at;
+    }
     if (m.subType !== '') {
       const idx = this.stack.length;
       const arr = this.typeIdx.get(m.subType);
@@ -1023,7 +1027,7 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
     if (atLineStart && (p.span.start === a || p.span.end === a || p.ownSpan.end === a)) return undefined;
     if (p.span.end >= a) {
       const span = { start: f(p.span.start), end: f(p.span.end) };
-      const ownSpan = { start: f(p.ownSpan.start), end: f(p.ownSpan.end) };
+      const ownSpan = p.ownSpan === p.span ? span : { start: f(p.ownSpan.start), end: f(p.ownSpan.end) };
       if (Number.isNaN(span.start) || Number.isNaN(span.end) || Number.isNaN(ownSpan.start) || Number.isNaN(ownSpan.end)) return undefined;
       q = { id: p.id, kind: p.kind, label: p.label, span, ownSpan, children: p.children, depth: p.depth };
       if (p.heading !== undefined) q.heading = p.heading;
