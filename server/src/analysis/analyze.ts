@@ -158,12 +158,18 @@ export class Analyzer {
       entries[i] = got;
       return true;
     };
-    if (revision && before && aligned && retitled === undefined && sameLanguage) {
-      // The same provisions, one edit: only the units it touched can have changed; every other
-      // keeps its match (the same object) and its place in the map.
+    if (revision && before && aligned && sameLanguage) {
+      // The same provisions, one edit: only the units it touched can have changed, and those
+      // under a heading it rewrote (another context); every other keeps its match (the same
+      // object) and its place in the map.
       matches = copyMap(revision.analysis.matches);
       entries = before.entries.slice();
-      const { start, oldEnd } = revision.edit;
+      let { start, oldEnd } = revision.edit;
+      const old = retitled === undefined ? undefined : revision.analysis.parsed.byId.get(retitled);
+      if (old) {
+        start = Math.min(start, old.span.start);
+        oldEnd = Math.max(oldEnd, old.span.end);
+      }
       const first = lastAtOrBefore(oldUnits!.length, (i) => oldUnits![i].span.end, start - 1) + 1;
       const last = lastAtOrBefore(oldUnits!.length, (i) => oldUnits![i].span.start, oldEnd - 1);
       for (let i = first; i <= last; i++) if (settle(i)) yield;
