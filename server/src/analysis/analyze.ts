@@ -254,7 +254,9 @@ export class Analyzer {
       // An offence on a subject the Convention leaves out (extortion, copyright …), or a speech
       // offence that only resembles a Convention offence, may share its vocabulary but
       // implements none: it gets no article, and the checks report it as having no counterpart.
-      if (rel.length > 0 && offence && counterpartDoubted(this, unitText, idx, lang, rel[0])) rel = [];
+      if (rel.length > 0 && offence && counterpartDoubted(this, unitText, idx, lang, rel[0])) rel = NO_MATCHES;
+      // Most units match nothing: they share one empty list (matches are never changed).
+      if (rel.length === 0) rel = NO_MATCHES;
       // Its own checks depend only on what the key holds (its text, and through it its match):
       // run now, while its index is at hand, and cached with the match.
       got = {
@@ -264,7 +266,7 @@ export class Analyzer {
         context: this.contextKeys.get(contextKey),
         terms: this.contextKeys.get(termsKey),
         rel,
-        lacking: rel.map(lackingElements),
+        lacking: rel.length > 0 ? rel.map(lackingElements) : NO_MATCHES_LACKING,
         checks: checkProvision(this, unitText, idx, lang, rel[0], offence),
       };
       // A text matched under ever new headings or contexts (a hostile draft) keeps its latest few.
@@ -314,6 +316,8 @@ function definedTermsByUnit(units: Provision[], parsed: ParsedDraft): Map<string
 }
 
 const NO_TERMS: string[] = [];
+const NO_MATCHES_LACKING: string[][] = [];
+const NO_MATCHES: ArticleMatch[] = [];
 
 /** A unit's match and its own checks, cached by the unit's text and what else it was matched with. */
 export interface MatchEntry {

@@ -57,7 +57,10 @@ export function computeCoverage(
   return [...byArticle.values()];
 }
 
-/** The required elements a match lacks (ids, in the article's order). */
+/** The required elements a match lacks (ids, in the article's order; not to be changed: most share one empty list). */
 export function lackingElements(m: ArticleMatch): string[] {
-  return m.elements.filter((e) => e.required && !e.present).map((e) => e.id);
+  const ids = m.elements.filter((e) => e.required && !e.present).map((e) => e.id);
+  return ids.length > 0 ? ids : NOTHING_LACKING;
 }
+
+const NOTHING_LACKING: string[] = [];

@@ -605,7 +605,9 @@ class TreeBuilder {
     this.lastStart = start;
     if (this.stack.length >= MAX_DEPTH) this.pop(start);
     const parent = this.stack.length > 0 ? this.stack[this.stack.length - 1] : undefined;
-    const id = this.uniqueId(parent !== undefined ? parent.prov.id + '/' + idPart : idPart);
+    // Joined, not concatenated: one flat string per id (a concatenation is a chain of pieces,
+    // kept for good and compared piece by piece as a map key).
+    const id = this.uniqueId(parent !== undefined ? [parent.prov.id, '/', idPart].join('') : idPart);
     const prov: Provision = {
       id,
       kind,
