@@ -326,7 +326,7 @@ function classifyLine(text: string, lines: Lines, li: number): Entry | undefined
 
   // Markdown heading
   let mdLevel = 0;
-  const md = /^(#{1,6})[ \t]+/.exec(s);
+  const md = s.charCodeAt(0) === 35 /* # */ ? /^(#{1,6})[ \t]+/.exec(s) : null;
   if (md) {
     mdLevel = md[1].length;
     p += md[0].length;
@@ -334,7 +334,10 @@ function classifyLine(text: string, lines: Lines, li: number): Entry | undefined
   }
   const contentEnd = mdLevel > 0 ? stripClosingHashes(text, p, le) : le;
 
-  const div = DIV_RE.exec(s);
+  // Each pattern below is tried only where its first character can start it (most lines are
+  // "(1) …" subsections, which every other pattern would turn down one by one).
+  const first = s.charCodeAt(0);
+  const div = KEYWORD_INITIALS.has(first) ? DIV_RE.exec(s) : null;
   if (div) {
     const keyword = div[1].toLowerCase();
     const key = DIV_KEYS[keyword] ?? keyword;
@@ -356,8 +359,8 @@ function classifyLine(text: string, lines: Lines, li: number): Entry | undefined
     }
   }
 
-  const sec = SECTION_RE.exec(s) ?? SIGN_RE.exec(s);
-  const art = sec ? null : ARTICLE_RE.exec(s);
+  const sec = first === 83 /* S */ ? SECTION_RE.exec(s) : first === 0xa7 /* § */ ? SIGN_RE.exec(s) : null;
+  const art = sec || first !== 65 /* A */ ? null : ARTICLE_RE.exec(s);
   if (sec || art) {
     const m = (sec ?? art)!;
     let label: string;
@@ -399,7 +402,8 @@ function classifyLine(text: string, lines: Lines, li: number): Entry | undefined
     }
   }
 
-  const dec = DECIMAL_RE.exec(s);
+  const digit = first >= 48 && first <= 57;
+  const dec = digit ? DECIMAL_RE.exec(s) : null;
   if (dec) {
     const subs: Marker[] = [{ offset: p, label: dec[1], core: dec[1], form: 'decimal' }];
     const after = p + dec[0].length;
@@ -407,7 +411,7 @@ function classifyLine(text: string, lines: Lines, li: number): Entry | undefined
     return { type: 'sub', line: li, start: ls, label: dec[1], heading: tail.heading, subs };
   }
 
-  const num = NUMBERED_RE.exec(s);
+  const num = digit ? NUMBERED_RE.exec(s) : null;
   if (num) {
     const subs: Marker[] = [];
     const after = p + num[0].length;
@@ -441,8 +445,8 @@ function classifyLine(text: string, lines: Lines, li: number): Entry | undefined
     };
   }
 
-  const paren = PAREN_RE.exec(s);
-  const half = paren ? null : HALF_RE.exec(s);
+  const paren = first === 40 /* ( */ ? PAREN_RE.exec(s) : null;
+  const half = paren || !(digit || (first >= 97 && first <= 122)) ? null : HALF_RE.exec(s);
   if (paren || half) {
     const m = (paren ?? half)!;
     const after = p + m[0].length;
