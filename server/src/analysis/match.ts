@@ -83,6 +83,8 @@ export class ProvisionMatcher {
   private readonly contextMemo = new Map<string, Set<string>>();
   private readonly markers: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
   private readonly nonOperative: Record<DraftLanguage, CompiledCue[]>;
+  /** Per language: the markers' and the saving wording's cues (see the constructor). */
+  private readonly wording = new Map<DraftLanguage, AnchoredCues>();
   private readonly definitionTerms: Record<DraftLanguage, CompiledCue[]>;
   /** Per language: element cues (slot = article index × stride + element index), heading cues and key terms (slot = article index). */
   private readonly tables = new Map<DraftLanguage, { elements: AnchoredCues; headings: AnchoredCues; keyTerms: AnchoredCues }>();
@@ -101,6 +103,8 @@ export class ProvisionMatcher {
     elementHits: SlotHits;
     headingHits: SlotHits;
     bodyHeadingHits: SlotHits;
+    /** Hits of the wording markers (slot = marker index) and of the saving wording (the last slot). */
+    wordingHits: SlotHits;
   };
   /** Reasons, shared: the same few are given for thousands of provisions. */
   private readonly phrases = new Interner();
@@ -227,6 +231,7 @@ export class ProvisionMatcher {
       elementHits: new SlotHits(n * ELEMENT_STRIDE),
       headingHits: new SlotHits(n),
       bodyHeadingHits: new SlotHits(n),
+      wordingHits: new SlotHits(0),
     };
     for (const l of LANGS) {
       const entries = (cues: (ca: CompiledArticle) => CompiledCue[]) => this.articles.flatMap((ca, i) => cues(ca).map((cue) => ({ cue, slot: i })));
@@ -245,6 +250,12 @@ export class ProvisionMatcher {
     };
     this.markers = settings.markers.map((c) => ({ kinds: c.kinds, cues: verbatim(c.cues) }));
     this.nonOperative = verbatim(settings.nonOperative ?? { en: [] });
+    // The wording markers of each kind (slot = marker index) and the saving wording (the slot after them), looked up together.
+    for (const l of LANGS) {
+      const marks = this.markers.flatMap((m, k) => m.cues[l].map((cue) => ({ cue, slot: k })));
+      this.wording.set(l, new AnchoredCues([...marks, ...this.nonOperative[l].map((cue) => ({ cue, slot: this.markers.length }))]));
+    }
+    this.scratch.wordingHits = new SlotHits(this.markers.length + 1);
     if (settings.references) for (const l of LANGS) this.referencePatterns.set(l, referencePattern(settings.references, l));
     const defs: Cues = { en: [], es: [], fr: [] };
     for (const d of data.definitions) {
@@ -286,12 +297,13 @@ export class ProvisionMatcher {
     const w = this.settings.weights;
     const t = this.settings.thresholds;
     const markedKinds = new Set<string>();
+    const wording = this.scratch.wordingHits;
+    this.wording.get(lang)!.bestInto(allWords, wording);
     // Indexed loops and forEach in this per-section path: for…of allocates per step until the JIT has optimised it.
     for (let k = 0; k < this.markers.length; k++) {
-      const m = this.markers[k];
-      if (allWords.findAny(m.cues[lang])) for (let i = 0; i < m.kinds.length; i++) markedKinds.add(m.kinds[i]);
+      if (wording.has(k)) for (let i = 0; i < this.markers[k].kinds.length; i++) markedKinds.add(this.markers[k].kinds[i]);
     }
-    const saving = allWords.findAny(this.nonOperative[lang]);
+    const saving = wording.get(this.markers.length);
 
     const tables = this.tables.get(lang)!;
     const { elementHits: hits, bodyHeadingHits } = this.scratch;
