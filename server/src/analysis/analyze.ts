@@ -242,9 +242,10 @@ export class Analyzer {
       let rel = this.matcher.match({
         text: unitText,
         span: { start: 0, end: unitText.length },
-        heading: unit.heading === undefined ? undefined : detached(unit.heading),
-        context: context.map(detached),
-        definedTerms: definedTerms.map(detached),
+        // The matcher keeps none of these (its memos key on copies): no copies needed here.
+        heading: unit.heading,
+        context,
+        definedTerms,
         lang,
         tokens,
       });

@@ -81,6 +81,7 @@ export class ProvisionMatcher {
   private readonly contexts: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
   /** Kinds named by each context (the headings of a section's enclosing Parts), memoised. */
   private readonly contextMemo = new Map<string, Set<string>>();
+  private readonly contextMemoByList = new WeakMap<string[], Partial<Record<DraftLanguage, Set<string>>>>();
   private readonly markers: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
   private readonly nonOperative: Record<DraftLanguage, CompiledCue[]>;
   /** Per language: the markers' and the saving wording's cues (see the constructor). */
@@ -466,6 +467,10 @@ export class ProvisionMatcher {
 
   /** The article kinds the enclosing Parts' headings speak of; the same few contexts recur for every section. */
   private contextKinds(context: string[], lang: DraftLanguage): Set<string> {
+    // The analyzer passes the same list for every section under the same Parts: known by identity first.
+    let byLang = this.contextMemoByList.get(context);
+    const known = byLang?.[lang];
+    if (known) return known;
     const key = lang + '\u0000' + context.join('\u0001');
     let kinds = this.contextMemo.get(key);
     if (!kinds) {
@@ -475,6 +480,8 @@ export class ProvisionMatcher {
       if (this.contextMemo.size > 10_000) this.contextMemo.clear();
       this.contextMemo.set(detached(key), kinds);
     }
+    if (!byLang) this.contextMemoByList.set(context, (byLang = {}));
+    byLang[lang] = kinds;
     return kinds;
   }
 
