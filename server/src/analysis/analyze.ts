@@ -53,6 +53,8 @@ export class Analyzer {
   private readonly cache = new Map<string, MatchEntry[]>();
   /** Context and defined-terms keys of cached matches: the same few recur for every section. */
   private readonly contextKeys = new Interner();
+  /** The joined (interned) key of each context list contextOf gives: sections under the same Parts share one. */
+  private readonly contextKeyOf = new WeakMap<string[], string>();
   /** Analyses this Analyzer made, with what the next version may reuse. */
   private readonly produced = new WeakMap<DocumentAnalysis, Produced>();
   /** Provisions actually matched (not served from cache) since the counter was reset. */
@@ -225,7 +227,8 @@ export class Analyzer {
     const slice = text.slice(unit.span.start, unit.span.end);
     const heading = unit.heading ?? '';
     const context = contextOf(unit, parsed);
-    const contextKey = context.join('\u0001');
+    let contextKey = this.contextKeyOf.get(context);
+    if (contextKey === undefined) this.contextKeyOf.set(context, (contextKey = this.contextKeys.get(context.join('\u0001'))));
     const termsKey = definedTerms.join('\u0001');
     const cached = this.cache.get(slice);
     // Refresh recency so frequently seen provisions stay cached.
@@ -233,7 +236,11 @@ export class Analyzer {
     // The match is cached and outlives this version: its evidence must be cut from a copy.
     const unitText = cached ? cached[0].text : detached(slice);
     const entries = cached ?? [];
-    let got = entries.find((e) => e.lang === lang && e.heading === heading && e.context === contextKey && e.terms === termsKey);
+    let got: MatchEntry | undefined;
+    for (let k = 0; k < entries.length && !got; k++) {
+      const e = entries[k];
+      if (e.lang === lang && e.heading === heading && e.context === contextKey && e.terms === termsKey) got = e;
+    }
     if (!got) {
       this.matchedCount++;
       // Tokenised from the draft (cheaper to read than the copy), memoised under the copy; made relative to the unit.
@@ -264,7 +271,7 @@ export class Analyzer {
         text: unitText,
         lang,
         heading: detached(heading),
-        context: this.contextKeys.get(contextKey),
+        context: contextKey,
         terms: this.contextKeys.get(termsKey),
         rel,
         lacking: rel.length > 0 ? rel.map(lackingElements) : NO_MATCHES_LACKING,
