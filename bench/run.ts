@@ -19,7 +19,7 @@ const CLI = path.join(ROOT, 'out/cli.js');
 const WORK = path.join(ROOT, 'out/bench');
 const RESULTS = path.join(ROOT, 'bench/results.json');
 const TIMEOUT_MS = 120_000;
-const SERVER_RUNS = 3;
+const SERVER_RUNS = 5;
 
 interface Case {
   sizeBytes: number;
@@ -151,7 +151,7 @@ type ServerFigures = Pick<Case, 'openToDiagnosticsMs' | 'openMaxRequestLatencyMs
 /**
  * The server figures over `runs` fresh servers: the median of each (the worst of the longest
  * wait and of the peak memory), with every run's open and re-analysis times kept. One run on a
- * shared machine can be a tenth off either way; the median of three is what a user typically sees.
+ * shared machine can be a fifth off either way; the median is what a user typically sees.
  */
 async function serverCases(file: string, text: string, runs: number): Promise<ServerFigures & Pick<Case, 'openToDiagnosticsRunsMs' | 'reanalysisRunsMs'>> {
   const all: ServerFigures[] = [];
@@ -379,8 +379,8 @@ async function main(): Promise<void> {
     fs.writeFileSync(file, text);
     const bytes = fs.statSync(file).size;
     process.stdout.write(`${round(bytes / 2 ** 20, 2)} MB: server …`);
-    // Three fresh servers per size; one for a 20 MB draft (each takes most of a minute).
-    const server = await serverCases(file, text, sizeBytes > 5 * 2 ** 20 ? 1 : SERVER_RUNS);
+    // Five fresh servers per size up to 1 MB, three for 5 MB, one for 20 MB (each takes most of a minute).
+    const server = await serverCases(file, text, sizeBytes > 6 * 2 ** 20 ? 1 : sizeBytes > 2 * 2 ** 20 ? 3 : SERVER_RUNS);
     process.stdout.write(' CLI …');
     const cli = cliMBps(file, bytes);
     process.stdout.write(' in-process …\n');
