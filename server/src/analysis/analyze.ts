@@ -2,7 +2,7 @@
 // Match results are cached by the provision's text (and its context), so re-analysing a
 // document after an edit re-matches only the provisions whose text changed.
 import { copyMap, Interner, lastAtOrBefore } from './text';
-import { checkDraftSteps, checkProvision, counterpartDoubted, isOffenceWording, type CheckOptions, type UnitChecks } from './checks';
+import { checkDraftSteps, checkProvision, counterpartDoubted, isOffenceWording, prepareChecks, type CheckOptions, type UnitChecks } from './checks';
 import { detached, TokenIndex, type TokenRun } from './cues';
 import { computeCoverage, lackingElements } from './coverage';
 import type { ConventionData } from './data/types';
@@ -66,6 +66,7 @@ export class Analyzer {
   ) {
     setSpellingRules({ words: settings.spelling, whole: settings.unstemmed });
     this.matcher = new ProvisionMatcher(data, settings);
+    prepareChecks(this);
   }
 
   analyze(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {

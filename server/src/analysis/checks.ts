@@ -6,7 +6,7 @@ import { unitsOf, untouched } from './analyze';
 import { detached, TokenIndex, type CompiledCue, type CueHit } from './cues';
 import { isSpace, lastAtOrBefore } from './text';
 import { foldCase } from './tokens';
-import type { Article, CheckCode, Cues } from './data/types';
+import type { Article, CheckCode, Cues, Definition } from './data/types';
 import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, Finding, Provision, Severity, Span } from './types';
 
 export interface CheckOptions {
@@ -473,6 +473,20 @@ class ProvisionChecker {
     ));
   }
 
+  /** Compiles the technology terms and the core definitions' names and elements now (see prepareChecks). */
+  prepare(): void {
+    this.techTerms();
+    for (const { index } of this.coreTerms()) {
+      const def = this.analyzer.data.definitions[index];
+      for (const e of def.elements) this.definitionElementCues(def, e);
+    }
+  }
+
+  /** The cues that show an element of a core definition present in a draft's definition. */
+  definitionElementCues(def: Definition, e: Definition['elements'][number]): CompiledCue[] {
+    return this.compiled('def:' + def.id + ':' + e.id, e.cues);
+  }
+
   /** Technology-specific terms, compiled. */
   private techTerms(): { term: string; neutral: string; cue: CompiledCue }[] {
     return (this.techCompiled ??= this.analyzer.data.checkLexicon.techSpecific.map((t) => ({ ...t, cue: this.analyzer.matcher.cues.compile(t.term, this.lang) })));
@@ -498,6 +512,23 @@ function checkerFor(analyzer: Analyzer, lang: DraftLanguage): ProvisionChecker {
   let byLang = checkers.get(analyzer);
   if (!byLang) checkers.set(analyzer, (byLang = {}));
   return (byLang[lang] ??= new ProvisionChecker(analyzer, lang));
+}
+
+/**
+ * Compiles every cue list the checks use, in each language, as the matcher compiles its own when
+ * data is loaded: analysing a draft then compiles nothing.
+ */
+export function prepareChecks(analyzer: Analyzer): void {
+  const lex = analyzer.data.checkLexicon;
+  for (const lang of ['en', 'es', 'fr'] as DraftLanguage[]) {
+    const checker = checkerFor(analyzer, lang);
+    for (const code of analyzer.data.checks) if (PROVISION_FAMILIES.has(code.family)) checker.cuesFor(code);
+    checker.compiled('vague', lex.vagueTerms);
+    checker.prepare();
+    compiledFor(analyzer, lex.offenceMarkers, lang, true);
+    compiledFor(analyzer, lex.speechOffenceCues, lang);
+    for (const subject of lex.outsideSubjects ?? []) compiledFor(analyzer, subject.cues, lang);
+  }
 }
 
 /**
@@ -604,7 +635,7 @@ class CheckContext {
       const def = this.analyzer.data.definitions[defIndex];
       const idx = this.index(d.definitionSpan);
       def.elements.forEach((e, i) => {
-        if (!idx.findAny(this.checker.compiled('def:' + def.id + ':' + e.id, e.cues))) missing.push(i);
+        if (!idx.findAny(this.checker.definitionElementCues(def, e))) missing.push(i);
       });
     }
     return { def: defIndex, missing };
