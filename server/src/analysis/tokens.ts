@@ -95,6 +95,32 @@ export function tokenizeIdsInto(text: string, lang: DraftLanguage, start: number
   return scan(text, lang, start, end, base, [], stemIds, ids, offsets, 0);
 }
 
+/** Where readRun stopped, the character there, and the word's hash so far (`ascii` until a character is not). */
+const cursor = { i: 0, c: 0, hash: 0, ascii: true };
+
+/**
+ * Reads the run of word characters (letters and digits; only letters with `lettersOnly`) that
+ * starts at cursor.i, whose first character is cursor.c, adding each to the word's hash as
+ * AsciiStems keys it (lower-cased); leaves the cursor on the first character after the run.
+ */
+function readRun(text: string, end: number, lettersOnly: boolean): void {
+  let { i, c, hash, ascii } = cursor;
+  // ASCII classes are read from the table directly (no call per character).
+  let k = c < 128 ? classes[c] : classAt(text, i);
+  do {
+    if (c < 128) hash = Math.imul(hash ^ lowerAscii(c), FNV_PRIME);
+    else ascii = false;
+    i += k & 4 ? 2 : 1;
+    if (i >= end) break;
+    c = text.charCodeAt(i);
+    k = c < 128 ? classes[c] : classAt(text, i);
+  } while (lettersOnly ? (k & 3) === LETTER_CLASS : (k & 3) !== OTHER_CLASS);
+  cursor.i = i;
+  cursor.c = c;
+  cursor.hash = hash;
+  cursor.ascii = ascii;
+}
+
 /** The word scanner behind both: stems to `keys`, or, with `stemIds`, ids to `ids`. */
 function scan(text: string, lang: DraftLanguage, start: number, end: number, base: number, keys: string[], stemIds: StemIds | undefined, ids: number[], offsets: number[], n: number): number {
   // French elides articles and prepositions ("d'entraver", "l'accès"): there the apostrophe splits words.
@@ -102,43 +128,31 @@ function scan(text: string, lang: DraftLanguage, start: number, end: number, bas
   const table = asciiTable(lang);
   let i = start;
   while (i < end) {
-    // ASCII classes are read from the table directly (no call per character).
     let c = text.charCodeAt(i);
-    let k = c < 128 ? classes[c] : classAt(text, i);
+    const k = c < 128 ? classes[c] : classAt(text, i);
     if ((k & 3) === OTHER_CLASS) {
       i += k & 4 ? 2 : 1;
       continue;
     }
     const wordStart = i;
-    // The word's hash as AsciiStems keys it (lower-cased), made on the way; `ascii` until a character is not.
-    let hash = FNV_OFFSET;
-    let ascii = true;
-    do {
-      if (c < 128) hash = Math.imul(hash ^ lowerAscii(c), FNV_PRIME);
-      else ascii = false;
-      i += k & 4 ? 2 : 1;
-      if (i >= end) break;
-      c = text.charCodeAt(i);
-      k = c < 128 ? classes[c] : classAt(text, i);
-    } while ((k & 3) !== OTHER_CLASS);
+    cursor.i = i;
+    cursor.c = c;
+    cursor.hash = FNV_OFFSET;
+    cursor.ascii = true;
+    readRun(text, end, false);
+    i = cursor.i;
+    c = cursor.c;
     let apostrophe = false;
     // Here c is text[i], the character that ended the word (when i < end).
     if (joinsApostrophe && i + 1 < end && (c === 39 || c === 0x2019) && (classAt(text, i + 1) & 3) === LETTER_CLASS) {
       apostrophe = c === 0x2019;
-      hash = Math.imul(hash ^ c, FNV_PRIME);
-      i++;
-      c = text.charCodeAt(i);
-      k = classAt(text, i);
-      do {
-        if (c < 128) hash = Math.imul(hash ^ lowerAscii(c), FNV_PRIME);
-        else ascii = false;
-        i += k & 4 ? 2 : 1;
-        if (i >= end) break;
-        c = text.charCodeAt(i);
-        k = classAt(text, i);
-      } while ((k & 3) === LETTER_CLASS);
+      cursor.hash = Math.imul(cursor.hash ^ c, FNV_PRIME);
+      cursor.i = i + 1;
+      cursor.c = text.charCodeAt(i + 1);
+      readRun(text, end, true);
+      i = cursor.i;
     }
-    const e = apostrophe || !ascii || i - wordStart > MAX_STEMMED ? -1 : asciiEntry(table, text, wordStart, i, lang, hash);
+    const e = apostrophe || !cursor.ascii || i - wordStart > MAX_STEMMED ? -1 : asciiEntry(table, text, wordStart, i, lang, cursor.hash);
     if (e >= 0) {
       if (stemIds) ids[n] = table.idOf(e, stemIds);
       else keys[n] = table.stems[e];
