@@ -3,7 +3,7 @@
 // document after an edit re-matches only the provisions whose text changed.
 import { copyMap, Interner, lastAtOrBefore } from './text';
 import { checkDraftSteps, checkProvision, counterpartDoubted, isOffenceWording, prepareChecks, type CheckOptions, type UnitChecks } from './checks';
-import { detached, TokenIndex, type TokenRun } from './cues';
+import { detached, TokenIndex } from './cues';
 import { computeCoverage, lackingElements } from './coverage';
 import type { ConventionData } from './data/types';
 import { languageOf, languageWindows, stopWordCounts, type LanguageCounts } from './language';
@@ -244,9 +244,8 @@ export class Analyzer {
     }
     if (!got) {
       this.matchedCount++;
-      // Tokenised from the draft (cheaper to read than the copy), memoised under the copy; made relative to the unit.
-      const inDraft = this.matcher.cues.run(text, lang, unit.span, unitText);
-      const tokens: TokenRun = { ...inDraft, base: inDraft.base - unit.span.start };
+      // Tokenised from the draft (cheaper to read than the copy), offsets relative to the unit.
+      const tokens = this.matcher.cues.tokensOf(text, lang, unit.span);
       let rel = this.matcher.match({
         text: unitText,
         span: { start: 0, end: unitText.length },

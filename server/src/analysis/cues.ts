@@ -212,24 +212,20 @@ export class CueMatcher {
 
   /**
    * Tokens of a span of text, stemmed and folded, ready for matching. Memoised by the span's
-   * text (a re-analysis after an edit tokenises again only the provisions that changed).
-   * `key`: the span's text as a string made to be kept (a copy, not cut from the draft), which
-   * the memo may hold as its key as it is.
+   * text (a feature that looks at a provision again does not tokenise it again).
    */
-  run(text: string, lang: DraftLanguage, span?: Span, key?: string): TokenRun {
+  run(text: string, lang: DraftLanguage, span?: Span): TokenRun {
     const start = span?.start ?? 0;
     const end = span?.end ?? text.length;
     if (end - start < TOKEN_CACHE_MIN || end - start > TOKEN_CACHE_MAX_ENTRY) return this.tokenRun(text, lang, start, end, false);
-    const slice = key ?? (start === 0 && end === text.length ? text : text.slice(start, end));
+    const slice = start === 0 && end === text.length ? text : text.slice(start, end);
     let rel = this.tokenCache.get(slice);
     if (!rel || rel.lang !== lang) {
-      // Read from `text` itself: a copy made by detached() is a slice of a fresh string, whose
-      // every character costs an extra step to reach.
       const run = this.tokenRun(text, lang, start, end, true);
       rel = { ids: run.ids, offsets: run.offsets, stop: run.stop, base: 0, lang };
       if (this.tokenCache.delete(slice)) this.tokenCacheChars -= slice.length;
       // Kept in the memo, the key must not hold on to the draft it was cut from: a copy.
-      const kept = key ?? detached(slice);
+      const kept = detached(slice);
       this.tokenCache.set(kept, rel);
       this.tokenCacheChars += kept.length;
       // Oldest first: drop entries until the memo is back under its bound.
@@ -240,6 +236,15 @@ export class CueMatcher {
       }
     }
     return { ids: rel.ids, offsets: rel.offsets, stop: rel.stop, base: start };
+  }
+
+  /**
+   * Tokens of text[span] with offsets relative to the span's start, not memoised: for a text
+   * tokenised once (the analyzer caches a section's match and checks, not its tokens, which
+   * would only be more for the garbage collector to keep).
+   */
+  tokensOf(text: string, lang: DraftLanguage, span: Span): TokenRun {
+    return this.tokenRun(text, lang, span.start, span.end, true);
   }
 
   /**
