@@ -47,8 +47,8 @@ export class Analyzer {
   readonly matcher: ProvisionMatcher;
   /**
    * Matches with the unit's own checks (offsets relative to the unit), by unit text: the key is
-   * the one copy of the text that matches, their evidence and the token memo share. Per text,
-   * one entry per language, heading, context and defined terms it was matched with.
+   * the one copy of the text, which the matches' evidence is cut from too. Per text, one entry
+   * per language, heading, context and defined terms it was matched with.
    */
   private readonly cache = new Map<string, MatchEntry[]>();
   /** Context and defined-terms keys of cached matches: the same few recur for every section. */

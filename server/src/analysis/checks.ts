@@ -120,7 +120,7 @@ const PROVISION_FAMILIES = new Set(['safeguard', 'element', 'exception']);
  * matched and kept with its match, so it is shared, unchanged, by every version with that text.
  */
 export interface UnitChecks {
-  /** The findings, but their places: a finding made once for many units is shared (never changed). */
+  /** The findings, all but their places (see `at`): a finding made once for many units is shared, never changed. */
   findings: Finding[];
   /** Where finding k lies, relative to the unit: [at[2k], at[2k + 1]). */
   at: number[];

@@ -136,7 +136,7 @@ export class CueMatcher {
   private readonly tries = new Map<DraftLanguage, TrieNode>();
   private readonly stop: Record<DraftLanguage, Set<string>>;
   private readonly compiled = new Map<string, CompiledCue>();
-  /** Folded tokens by text, offsets relative to the text (see analyze); one language per text (a draft has one). */
+  /** Folded tokens by text, offsets relative to the text's start; one language per text (a draft has one). */
   private readonly tokenCache = new Map<string, TokenRun & { lang: DraftLanguage }>();
   private tokenCacheChars = 0;
   /** Ids of token keys; memoised runs hold ids, so dropping unpinned ids drops the memo too. */
