@@ -274,7 +274,7 @@ export class Analyzer {
         context: contextKey,
         terms: this.contextKeys.get(termsKey),
         rel,
-        lacking: rel.length > 0 ? rel.map(lackingElements) : NO_MATCHES_LACKING,
+        lacking: lackingOf(rel),
         checks: checkProvision(this, unitText, idx, lang, rel[0], offence),
       };
       // A text matched under ever new headings or contexts (a hostile draft) keeps its latest few.
@@ -324,7 +324,16 @@ function definedTermsByUnit(units: Provision[], parsed: ParsedDraft): Map<string
 }
 
 const NO_TERMS: string[] = [];
-const NO_MATCHES_LACKING: string[][] = [];
+/** Shared by every unit that matches nothing; a list that held lists, like the others (one array shape). */
+const NO_MATCHES_LACKING: string[][] = [NO_TERMS].slice(0, 0);
+
+/** The required elements each match lacks (see lackingElements). */
+function lackingOf(rel: ArticleMatch[]): string[][] {
+  if (rel.length === 0) return NO_MATCHES_LACKING;
+  const out: string[][] = [];
+  for (let k = 0; k < rel.length; k++) out.push(lackingElements(rel[k]));
+  return out;
+}
 const NO_MATCHES: ArticleMatch[] = [];
 
 /** A unit's match and its own checks, cached by the unit's text and what else it was matched with. */
@@ -363,9 +372,8 @@ function contextOf(p: Provision, parsed: ParsedDraft): string[] {
   if (!memo) contextMemos.set(parsed, (memo = new Map()));
   let context = memo.get(p.parent);
   if (!context) {
-    context = ancestors(p, parsed)
-      .map((q) => q.heading ?? '')
-      .filter(Boolean);
+    context = [];
+    for (let q = parsed.byId.get(p.parent); q; q = q.parent ? parsed.byId.get(q.parent) : undefined) if (q.heading) context.unshift(q.heading);
     memo.set(p.parent, context);
   }
   return context;

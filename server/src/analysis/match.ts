@@ -42,6 +42,9 @@ interface CompiledElement {
 
 interface CompiledArticle {
   article: Article;
+  /** The article's number and kind, read per section: kept here, where every article has the same shape (data objects differ). */
+  number: number;
+  kind: string;
   elements: CompiledElement[];
   requiredWeight: number;
   /** Required weight per paragraph, for provisions that implement one paragraph of an article. */
@@ -175,6 +178,8 @@ export class ProvisionMatcher {
       for (const e of elements) e.paragraphIndex = paragraphLabels.indexOf(e.paragraph);
       return {
         article: a,
+        number: a.article,
+        kind: a.kind,
         elements,
         requiredWeight: groupWeight(required),
         paragraphWeights: byParagraph,
@@ -214,11 +219,11 @@ export class ProvisionMatcher {
       }
     }
     this.postingStart[postings.length] = at;
-    this.articles.forEach((ca, i) => this.indexOf.set(ca.article.article, i));
+    this.articles.forEach((ca, i) => this.indexOf.set(ca.number, i));
     const maxGroups = Math.max(1, ...this.articles.map((ca) => ca.groupCount));
     this.kindOf = Int32Array.from(this.articles, (ca) => {
-      let k = this.kinds.findIndex((x) => x.kind === ca.article.kind);
-      if (k < 0) k = this.kinds.push({ kind: ca.article.kind, marked: ca.kindMarked }) - 1;
+      let k = this.kinds.findIndex((x) => x.kind === ca.kind);
+      if (k < 0) k = this.kinds.push({ kind: ca.kind, marked: ca.kindMarked }) - 1;
       return k;
     });
     const n = this.articles.length;
@@ -318,7 +323,7 @@ export class ProvisionMatcher {
     // +1 when the provision is worded as the article's kind (an offence, a power …), -1 when it
     // is worded as another kind that has markers, or as none where the kind requires them.
     const markerScoreOf = (ca: CompiledArticle): number =>
-      markedKinds.has(ca.article.kind) ? 1 : ca.kindMarked && (markedKinds.size > 0 || this.settings.markersRequired?.includes(ca.article.kind)) ? -1 : 0;
+      markedKinds.has(ca.kind) ? 1 : ca.kindMarked && (markedKinds.size > 0 || this.settings.markersRequired?.includes(ca.kind)) ? -1 : 0;
     // Per group of the article being scored: the heaviest present required element's weight and paragraph.
     const { groupWeights, groupParagraphs } = this.scratch;
     // The article's score; with `detailed`, its element evidence and reasons are filled in too.
@@ -390,16 +395,16 @@ export class ProvisionMatcher {
       const keyTermScore = ca.keyTerms[lang].length ? Math.min(1, keyTermHits / Math.min(2, ca.keyTerms[lang].length)) : 0;
       if (keyTermHits && detailed) reasons.push(this.phrases.get(`${keyTermHits} key term${keyTermHits > 1 ? 's' : ''} of the article used`));
       let contextScore = 0;
-      if (contextKinds.has(ca.article.kind)) contextScore = 1;
+      if (contextKinds.has(ca.kind)) contextScore = 1;
       if (contextScore && detailed) reasons.push('sits in a Part about this kind of provision');
       let definitionScore = 0;
-      if (ca.article.kind === 'definition' && definedCore > 0) {
+      if (ca.kind === 'definition' && definedCore > 0) {
         definitionScore = Math.min(1, definedCore / 2);
         if (detailed) reasons.push(this.phrases.get(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`));
       }
       const sim = similarity[ai];
       const markerScore = markerScoreOf(ca);
-      if (markerScore > 0 && detailed) reasons.push(this.phrases.get(`worded as ${ca.article.kind === 'offence' ? 'an offence' : 'a ' + ca.article.kind.replace('-', ' ')}`));
+      if (markerScore > 0 && detailed) reasons.push(this.phrases.get(`worded as ${ca.kind === 'offence' ? 'an offence' : 'a ' + ca.kind.replace('-', ' ')}`));
       if (saving && detailed) reasons.push(this.phrases.get(`but worded as a saving or disclaimer ("${input.text.slice(saving.span.start, saving.span.end)}")`));
 
       const score =
@@ -418,7 +423,7 @@ export class ProvisionMatcher {
       const elements: ElementEvidence[] = [];
       const score = scoreOf(ai, true, reasons, elements);
       const ca = this.articles[ai];
-      return { article: ca.article.article, title: ca.article.title, score: roundScore(score), strength: strengthOf(score, t), elements, reasons };
+      return { article: ca.number, title: ca.article.title, score: roundScore(score), strength: strengthOf(score, t), elements, reasons };
     };
     // An article with no element, heading, key-term or definition evidence scores exactly its
     // context, marker and similarity terms (summed as scoreOf sums them, zeros left out): when
@@ -440,7 +445,7 @@ export class ProvisionMatcher {
     const candidates: number[] = [];
     for (let ai = 0; ai < this.articles.length; ai++) {
       const ca = this.articles[ai];
-      if (withEvidence[ai] === 0 && !(ca.article.kind === 'definition' && definedCore > 0)) {
+      if (withEvidence[ai] === 0 && !(ca.kind === 'definition' && definedCore > 0)) {
         const score = byKind[this.kindOf[ai]] + w.similarity * similarity[ai] - (saving ? (w.nonOperative ?? 0) : 0);
         if (roundScore(score) < t.show) continue;
       }
@@ -451,7 +456,7 @@ export class ProvisionMatcher {
     for (let i = 1; i < candidates.length; i++) {
       const ai = candidates[i];
       let j = i - 1;
-      while (j >= 0 && (scores[candidates[j]] < scores[ai] || (scores[candidates[j]] === scores[ai] && this.articles[candidates[j]].article.article > this.articles[ai].article.article))) {
+      while (j >= 0 && (scores[candidates[j]] < scores[ai] || (scores[candidates[j]] === scores[ai] && this.articles[candidates[j]].number > this.articles[ai].number))) {
         candidates[j + 1] = candidates[j];
         j--;
       }

@@ -621,10 +621,12 @@ class TreeBuilder {
       // Most provisions are leaves: they share one empty list until they get a child.
       children: NO_CHILDREN,
       depth: parent !== undefined ? parent.prov.depth + 1 : 0,
+      // Always present, if undefined: every provision has the same shape, which keeps the code
+      // that reads them (per section, per edit) on one fast path. JSON leaves undefined out.
+      heading: heading !== undefined && heading !== '' ? heading : undefined,
+      parent: parent?.prov.id,
     };
-    if (heading !== undefined && heading !== '') prov.heading = heading;
     if (parent !== undefined) {
-      prov.parent = parent.prov.id;
       if (parent.prov.children === NO_CHILDREN) parent.prov.children = [];
       parent.prov.children.push(id);
       if (!parent.hasChild) {
@@ -805,6 +807,8 @@ export function parseProvisions(text: string): ParsedDraft {
               ownSpan: { start: 0, end: text.length },
               children: [],
               depth: 0,
+              heading: undefined,
+              parent: undefined,
             },
           ];
     return { provisions, byId: new Map(provisions.map((p) => [p.id, p])), definitions: [], references: [] };
@@ -1035,9 +1039,7 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
       const span = { start: f(p.span.start), end: f(p.span.end) };
       const ownSpan = p.ownSpan === p.span ? span : { start: f(p.ownSpan.start), end: f(p.ownSpan.end) };
       if (Number.isNaN(span.start) || Number.isNaN(span.end) || Number.isNaN(ownSpan.start) || Number.isNaN(ownSpan.end)) return undefined;
-      q = { id: p.id, kind: p.kind, label: p.label, span, ownSpan, children: p.children, depth: p.depth };
-      if (p.heading !== undefined) q.heading = p.heading;
-      if (p.parent !== undefined) q.parent = p.parent;
+      q = { id: p.id, kind: p.kind, label: p.label, span, ownSpan, children: p.children, depth: p.depth, heading: p.heading, parent: p.parent };
     }
     byId.set(q.id, q);
     provisions.push(q);
