@@ -36,7 +36,7 @@ export interface Provision {
   kind: ProvisionKind;
   /** Number or letter as written in the draft: "14", "(1)", "(a)", "12 bis", "323-1". */
   label: string;
-  /** Heading text where the draft gives one (marginal heading, Part title, "Section 14 Illegal access"). */
+  /** Heading text where the draft gives one (marginal heading, Part title, "Section 14 Illegal access"); the parser sets it to undefined where there is none (every provision has the same fields). */
   heading?: string;
   /** Whole provision including its children. */
   span: Span;
