@@ -32,15 +32,15 @@ export function* checkDraftSteps(
   analyzer: Analyzer,
   options: CheckOptions = {},
   revision: Revision | undefined,
-  /** Per unit (by index), its own checks. */
-  unitChecks: readonly { checks: UnitChecks }[],
+  /** Per unit (by index), its matches and its own checks. */
+  unitChecks: readonly { rel: ArticleMatch[]; checks: UnitChecks }[],
   /** With `revision`, when the units are the previous version's and only these (by index) can have changed. */
   touched?: { first: number; last: number },
 ): Generator<void, Finding[]> {
   const prev = revision ? memos.get(revision.analysis) : undefined;
-  const ctx = new CheckContext(text, analysis, analyzer, prev && { memo: prev, revision: revision! });
-  const out: Finding[] = [];
   const units = unitsOf(analysis.parsed);
+  const ctx = new CheckContext(text, analysis, analyzer, units, unitChecks, prev && { memo: prev, revision: revision! });
+  const out: Finding[] = [];
   const ignored: ReadonlySet<string>[] = new Array(units.length);
   const memo: UnitMemo = { generalKey: ctx.generalKey, generalIds: ctx.generalIds, units, entries: new Array(units.length), placed: new Array(units.length) };
   let anyIgnored = false;
@@ -566,22 +566,22 @@ class CheckContext {
     private readonly text: string,
     private readonly analysis: DocumentAnalysis,
     private readonly analyzer: Analyzer,
+    units: Provision[],
+    unitMatches: readonly { rel: ArticleMatch[] }[],
     private readonly previous?: { memo: UnitMemo; revision: Revision },
   ) {
     this.lang = analysis.language;
     this.checker = checkerFor(analyzer, this.lang);
     const generalArticles = new Set(analyzer.data.articles.filter((a) => a.kind === 'safeguard').map((a) => a.article));
-    // forEach, not for…of: this runs cold on the first edits, where for…of allocates per step.
-    analysis.matches.forEach((pm) => {
-      for (let k = 0; k < pm.matches.length; k++) this.matched.add(pm.matches[k].article);
-      const best = pm.matches[0];
-      if (best === undefined || !generalArticles.has(best.article)) return;
-      const p = analysis.parsed.byId.get(pm.provision);
-      if (p) {
-        this.generalSpans.push(p.span);
-        this.generalIds.push(p.id);
-      }
-    });
+    // An indexed loop over the units' entries: this runs on every edit, over every unit.
+    for (let i = 0; i < units.length; i++) {
+      const rel = unitMatches[i]?.rel;
+      if (rel === undefined) continue;
+      for (let k = 0; k < rel.length; k++) this.matched.add(rel[k].article);
+      if (rel.length === 0 || !generalArticles.has(rel[0].article)) continue;
+      this.generalSpans.push(units[i].span);
+      this.generalIds.push(units[i].id);
+    }
     const unchanged = previous !== undefined && this.sameGeneralText(previous.memo, previous.revision);
     this.generalKey = unchanged ? previous.memo.generalKey : hashText(this.generalSpans.map((s) => text.slice(s.start, s.end)).join('\u0001'));
   }

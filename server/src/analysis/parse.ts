@@ -828,6 +828,8 @@ interface ParseState {
   firstEntryStart: number;
   sectionsByLabel: Map<string, Provision>;
   trace: RefTrace;
+  /** The defined terms found, in order (the edited line is scanned again, the others are kept or shifted). */
+  candidates: DefinitionCandidate[];
   /** The same for every version whose tree was carried over from an earlier one by shifting offsets. */
   tree: number;
   /** When this version's tree is the tree `from` with one provision's heading rewritten: that provision. */
@@ -1073,7 +1075,18 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
   }
 
   const owner = new OwnerIndex(provisions);
-  const definitions = findDefinitions(text, owner, byId);
+  // Defined terms: those on the lines before and after the edited one are the previous version's (shifted after it).
+  const lineStart = lines.start[L];
+  const candidates: DefinitionCandidate[] = [];
+  let c = 0;
+  for (; c < st.candidates.length && st.candidates[c].quoteStart < lineStart; c++) candidates.push(st.candidates[c]);
+  definitionCandidates(text, lineStart, lines.end[L], candidates);
+  const oldLineEnd = st.lines.end[L];
+  for (; c < st.candidates.length; c++) {
+    const r = st.candidates[c];
+    if (r.quoteStart > oldLineEnd) candidates.push({ term: r.term, quoteStart: r.quoteStart + delta, termStart: r.termStart + delta, termEnd: r.termEnd + delta });
+  }
+  const definitions = definitionsFrom(text, candidates, owner);
 
   // References: keep those found well before the edit, scan again from there until the scan
   // is back in step with the old one well after the edit, and keep the old ones after that.
@@ -1138,6 +1151,7 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
     firstEntryStart: st.firstEntryStart,
     sectionsByLabel: st.sectionsByLabel,
     trace,
+    candidates,
     tree,
     retitled: retitledId !== undefined ? { from: st.tree, id: retitledId } : undefined,
   });
@@ -1272,7 +1286,9 @@ function parseUnsafe(text: string): ParsedDraft {
   const byId = tb.byId;
 
   const owner = new OwnerIndex(provisions);
-  const definitions = findDefinitions(text, owner, byId);
+  const candidates: DefinitionCandidate[] = [];
+  definitionCandidates(text, 0, text.length, candidates);
+  const definitions = definitionsFrom(text, candidates, owner);
   let nMarks = 0;
   for (let k = 0; k < entries.length; k++) {
     const e = entries[k];
@@ -1291,7 +1307,7 @@ function parseUnsafe(text: string): ParsedDraft {
   const references: Reference[] = [];
   scanReferences(text, { skip, articleStyle, owner, byId, sectionsByLabel }, 0, references, trace);
   const parsed: ParsedDraft = { provisions, byId, definitions, references };
-  states.set(parsed, { lines, skip, articleStyle, firstEntryStart: entries.length > 0 ? entries[0].start : -1, sectionsByLabel, trace, tree: ++treeCount });
+  states.set(parsed, { lines, skip, articleStyle, firstEntryStart: entries.length > 0 ? entries[0].start : -1, sectionsByLabel, trace, candidates, tree: ++treeCount });
   return parsed;
 }
 
@@ -1315,16 +1331,21 @@ class OwnerIndex {
   }
 }
 
-function findDefinitions(text: string, owner: OwnerIndex, byId: Map<string, Provision>): DefinedTerm[] {
-  interface Raw {
-    term: string;
-    quoteStart: number;
-    termStart: number;
-    termEnd: number;
-  }
-  const raws: Raw[] = [];
-  DEF_RE.lastIndex = 0;
-  for (let m = DEF_RE.exec(text); m !== null; m = DEF_RE.exec(text)) {
+/** A defined term found in the text, before its definition's extent is worked out. */
+interface DefinitionCandidate {
+  term: string;
+  quoteStart: number;
+  termStart: number;
+  termEnd: number;
+}
+
+/**
+ * Adds to `out` the defined terms found at offsets in [from, to). A match of DEF_RE never spans a
+ * line break, so whole lines can be scanned on their own: a reparse scans only the edited line.
+ */
+function definitionCandidates(text: string, from: number, to: number, out: DefinitionCandidate[]): void {
+  DEF_RE.lastIndex = from;
+  for (let m = DEF_RE.exec(text); m !== null && m.index < to; m = DEF_RE.exec(text)) {
     const open = m[1];
     let term: string;
     let termStart: number;
@@ -1355,8 +1376,12 @@ function findDefinitions(text: string, owner: OwnerIndex, byId: Map<string, Prov
       }
     }
     termStart += term.indexOf(trimmed);
-    raws.push({ term: trimmed, quoteStart: m.index, termStart, termEnd: termStart + trimmed.length });
+    out.push({ term: trimmed, quoteStart: m.index, termStart, termEnd: termStart + trimmed.length });
   }
+}
+
+/** The defined terms with the extent of each definition (to the next term, the end of its provision or a blank line). */
+function definitionsFrom(text: string, raws: DefinitionCandidate[], owner: OwnerIndex): DefinedTerm[] {
   const out: DefinedTerm[] = [];
   for (let i = 0; i < raws.length; i++) {
     const r = raws[i];
@@ -1387,7 +1412,6 @@ function findDefinitions(text: string, owner: OwnerIndex, byId: Map<string, Prov
     };
     if (prov) d.provision = prov.id;
     out.push(d);
-    void byId;
   }
   return out;
 }
