@@ -391,12 +391,6 @@ function sameStrings(x: string[], y: string[]): boolean {
   return true;
 }
 
-export function ancestors(p: Provision, parsed: ParsedDraft): Provision[] {
-  const out: Provision[] = [];
-  for (let q = p.parent ? parsed.byId.get(p.parent) : undefined; q; q = q.parent ? parsed.byId.get(q.parent) : undefined) out.unshift(q);
-  return out;
-}
-
 /** The matched unit (section) that contains a provision, if any. */
 export function unitOf(p: Provision, analysis: DocumentAnalysis): Provision | undefined {
   for (let q: Provision | undefined = p; q; q = q.parent ? analysis.parsed.byId.get(q.parent) : undefined) {

@@ -101,15 +101,16 @@ export class ProvisionMatcher {
     dots: Float64Array;
     withEvidence: Uint8Array;
     byKind: Float64Array;
+    markerByKind: Float64Array;
     groupWeights: Float64Array;
     groupParagraphs: Int32Array;
     /** Element cue hits (slot = article index × stride + element index); heading cue hits in the heading and in the body (slot = article index). */
     elementHits: SlotHits;
     headingHits: SlotHits;
     bodyHeadingHits: SlotHits;
-    /** Hits of the wording markers (slot = marker index) and of the saving wording (the last slot). */
-    wordingHits: SlotHits;
   };
+  /** Hits of the wording markers (slot = marker index) and of the saving wording (the last slot): scratch space too. */
+  private readonly wordingHits: SlotHits;
   /** Reasons, shared: the same few are given for thousands of provisions. */
   private readonly phrases = new Interner();
   /** Per language, a pattern for references to other provisions ("section 1 above (unauthorised access)"). */
@@ -232,12 +233,12 @@ export class ProvisionMatcher {
       dots: new Float64Array(n),
       withEvidence: new Uint8Array(n),
       byKind: new Float64Array(this.kinds.length),
+      markerByKind: new Float64Array(this.kinds.length),
       groupWeights: new Float64Array(maxGroups),
       groupParagraphs: new Int32Array(maxGroups),
       elementHits: new SlotHits(n * ELEMENT_STRIDE),
       headingHits: new SlotHits(n),
       bodyHeadingHits: new SlotHits(n),
-      wordingHits: new SlotHits(0),
     };
     for (const l of LANGS) {
       const entries = (cues: (ca: CompiledArticle) => CompiledCue[]) => this.articles.flatMap((ca, i) => cues(ca).map((cue) => ({ cue, slot: i })));
@@ -261,7 +262,7 @@ export class ProvisionMatcher {
       const marks = this.markers.flatMap((m, k) => m.cues[l].map((cue) => ({ cue, slot: k })));
       this.wording.set(l, new AnchoredCues([...marks, ...this.nonOperative[l].map((cue) => ({ cue, slot: this.markers.length }))]));
     }
-    this.scratch.wordingHits = new SlotHits(this.markers.length + 1);
+    this.wordingHits = new SlotHits(this.markers.length + 1);
     if (settings.references) for (const l of LANGS) this.referencePatterns.set(l, referencePattern(settings.references, l));
     const defs: Cues = { en: [], es: [], fr: [] };
     for (const d of data.definitions) {
@@ -303,7 +304,7 @@ export class ProvisionMatcher {
     const w = this.settings.weights;
     const t = this.settings.thresholds;
     const markedKinds = new Set<string>();
-    const wording = this.scratch.wordingHits;
+    const wording = this.wordingHits;
     this.wording.get(lang)!.bestInto(allWords, wording);
     // Indexed loops and forEach in this per-section path: for…of allocates per step until the JIT has optimised it.
     for (let k = 0; k < this.markers.length; k++) {
@@ -320,10 +321,15 @@ export class ProvisionMatcher {
     const keyTermCounts = tables.keyTerms.count(index);
     // Scores for every article first; evidence and reasons only for those shown (allocation
     // for 68 articles × their elements on every provision was most of the garbage).
-    // +1 when the provision is worded as the article's kind (an offence, a power …), -1 when it
-    // is worded as another kind that has markers, or as none where the kind requires them.
-    const markerScoreOf = (ca: CompiledArticle): number =>
-      markedKinds.has(ca.kind) ? 1 : ca.kindMarked && (markedKinds.size > 0 || this.settings.markersRequired?.includes(ca.kind)) ? -1 : 0;
+    // Per kind: +1 when the provision is worded as the kind (an offence, a power …), -1 when it is
+    // worded as another kind that has markers, or as none where the kind requires them; and the
+    // context and marker terms of the score (they depend on the article's kind only).
+    const { markerByKind, byKind } = this.scratch;
+    for (let k = 0; k < this.kinds.length; k++) {
+      const { kind, marked } = this.kinds[k];
+      markerByKind[k] = markedKinds.has(kind) ? 1 : marked && (markedKinds.size > 0 || this.settings.markersRequired?.includes(kind)) ? -1 : 0;
+      byKind[k] = w.context * (contextKinds.has(kind) ? 1 : 0) + w.markers * markerByKind[k];
+    }
     // Per group of the article being scored: the heaviest present required element's weight and paragraph.
     const { groupWeights, groupParagraphs } = this.scratch;
     // The article's score; with `detailed`, its element evidence and reasons are filled in too.
@@ -403,7 +409,7 @@ export class ProvisionMatcher {
         if (detailed) reasons.push(this.phrases.get(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`));
       }
       const sim = similarity[ai];
-      const markerScore = markerScoreOf(ca);
+      const markerScore = markerByKind[this.kindOf[ai]];
       if (markerScore > 0 && detailed) reasons.push(this.phrases.get(`worded as ${ca.kind === 'offence' ? 'an offence' : 'a ' + ca.kind.replace('-', ' ')}`));
       if (saving && detailed) reasons.push(this.phrases.get(`but worded as a saving or disclaimer ("${input.text.slice(saving.span.start, saving.span.end)}")`));
 
@@ -429,18 +435,12 @@ export class ProvisionMatcher {
     // context, marker and similarity terms (summed as scoreOf sums them, zeros left out): when
     // that stays under the threshold it cannot be shown, so it is not scored at all (most
     // articles, for most provisions).
-    const { withEvidence, scores, byKind } = this.scratch;
+    const { withEvidence, scores } = this.scratch;
     withEvidence.fill(0);
     for (let k = 0; k < hits.count; k++) withEvidence[Math.floor(hits.slots[k] / ELEMENT_STRIDE)] = 1;
     for (let k = 0; k < bodyHeadingHits.count; k++) withEvidence[bodyHeadingHits.slots[k]] = 1;
     if (headingHits) for (let k = 0; k < headingHits.count; k++) withEvidence[headingHits.slots[k]] = 1;
     keyTermCounts.forEach((_, ai) => (withEvidence[ai] = 1));
-    // Their context and marker terms depend on the article's kind only: once per kind.
-    for (let k = 0; k < this.kinds.length; k++) {
-      const { kind, marked } = this.kinds[k];
-      const markerScore = markedKinds.has(kind) ? 1 : marked && (markedKinds.size > 0 || this.settings.markersRequired?.includes(kind)) ? -1 : 0;
-      byKind[k] = w.context * (contextKinds.has(kind) ? 1 : 0) + w.markers * markerScore;
-    }
     // Scores only (rounded as shown), by article index; objects only for the articles shown.
     const candidates: number[] = [];
     for (let ai = 0; ai < this.articles.length; ai++) {

@@ -82,17 +82,12 @@ export interface StemIds {
 }
 
 /**
- * Writes the stemmed words of text[start, end) to keys from index `n` on, their [start, end)
- * offsets (relative to `base`) to offsets from 2n on; returns the new count. (Scratch arrays
+ * Writes the words of text[start, end) as ids (their stems', from `stemIds`) to `ids`, their
+ * [start, end) offsets (relative to `base`) to `offsets`; returns their number. (Scratch arrays
  * reused from one provision to the next are written over, not grown afresh.)
  */
-export function tokenizeInto(text: string, lang: DraftLanguage, start: number, end: number, base: number, keys: string[], offsets: number[], n = 0): number {
-  return scan(text, lang, start, end, base, keys, undefined, [], offsets, n);
-}
-
-/** tokenizeInto, writing each word's id (its stem's, from `stemIds`) to `ids` instead of its stem. */
 export function tokenizeIdsInto(text: string, lang: DraftLanguage, start: number, end: number, base: number, stemIds: StemIds, ids: number[], offsets: number[]): number {
-  return scan(text, lang, start, end, base, [], stemIds, ids, offsets, 0);
+  return scan(text, lang, start, end, base, [], stemIds, ids, offsets);
 }
 
 /** Where readRun stopped, the character there, and the word's hash so far (`ascii` until a character is not). */
@@ -122,7 +117,8 @@ function readRun(text: string, end: number, lettersOnly: boolean): void {
 }
 
 /** The word scanner behind both: stems to `keys`, or, with `stemIds`, ids to `ids`. */
-function scan(text: string, lang: DraftLanguage, start: number, end: number, base: number, keys: string[], stemIds: StemIds | undefined, ids: number[], offsets: number[], n: number): number {
+function scan(text: string, lang: DraftLanguage, start: number, end: number, base: number, keys: string[], stemIds: StemIds | undefined, ids: number[], offsets: number[]): number {
+  let n = 0;
   // French elides articles and prepositions ("d'entraver", "l'accès"): there the apostrophe splits words.
   const joinsApostrophe = lang !== 'fr';
   const table = asciiTable(lang);
@@ -315,7 +311,7 @@ export function stem(word: string, lang: DraftLanguage): string {
 export function tokenize(text: string, lang: DraftLanguage, span: Span = { start: 0, end: text.length }): Token[] {
   const keys: string[] = [];
   const offsets: number[] = [];
-  tokenizeInto(text, lang, span.start, span.end, 0, keys, offsets);
+  scan(text, lang, span.start, span.end, 0, keys, undefined, [], offsets);
   const out: Token[] = new Array(keys.length);
   for (let i = 0; i < keys.length; i++) out[i] = { key: keys[i], start: offsets[2 * i], end: offsets[2 * i + 1] };
   return out;
