@@ -1,10 +1,10 @@
 // The analysis pipeline: parse → match each provision → checks → coverage.
 // Match results are cached by the provision's text (and its context), so re-analysing a
 // document after an edit re-matches only the provisions whose text changed.
-import { copyMap, Interner, lastAtOrBefore } from './text';
+import { Interner, lastAtOrBefore, ListMap } from './text';
 import { checkDraftSteps, checkProvision, counterpartDoubted, isOffenceWording, prepareChecks, type CheckOptions, type UnitChecks } from './checks';
 import { detached, TokenIndex } from './cues';
-import { computeCoverage, lackingElements } from './coverage';
+import { computeCoverage, lackingElements, sameContributions, unitCoverage, type ArticleUnits } from './coverage';
 import type { ConventionData } from './data/types';
 import { languageOf, languageWindows, stopWordCounts, type LanguageCounts } from './language';
 import { ProvisionMatcher } from './match';
@@ -123,9 +123,12 @@ export class Analyzer {
     const aligned = tree && oldUnits!.length === units.length;
     const sameLanguage = revision !== undefined && revision.analysis.language === language;
     let reused = 0;
-    let matches: Map<string, ProvisionMatch>;
+    /** Each unit's match, by unit index; `matches` is the map of these by unit id. */
+    let unitMatches: ProvisionMatch[];
     /** Each unit's cache entry (match, own checks, lacking elements), by unit index. */
     let entries: MatchEntry[];
+    /** Each unit's index, by id (the previous version's, when the units are the same). */
+    let unitIndex: ReadonlyMap<string, number>;
     /** The previous version's unit indexes by id, when its units are not these in the same order. */
     let oldIndexById: Map<string, number> | undefined;
     /** With one edit over the same provisions: the units it touched (the others kept everything). */
@@ -150,22 +153,23 @@ export class Analyzer {
       ) {
         // Same text, heading, context, defined terms and language: the match-cache key is the
         // same, so is the match (its evidence offsets are relative to the unit: nothing moves).
-        matches.set(unit.id, oldMatch);
+        unitMatches[i] = oldMatch;
         const j = aligned && oldUnits![i].id === unit.id ? i : (oldIndexById ??= new Map(oldUnits!.map((u, k) => [u.id, k]))).get(unit.id)!;
         entries[i] = before!.entries[j];
         return ++reused % 256 === 0;
       }
       const got = this.matchUnit(text, unit, parsed, language, terms);
       // Shared with the cache and later versions, never changed (evidence offsets are relative to the unit).
-      matches.set(unit.id, { provision: unit.id, matches: got.rel });
+      unitMatches[i] = { provision: unit.id, matches: got.rel };
       entries[i] = got;
       return true;
     };
     if (revision && before && aligned && sameLanguage) {
       // The same provisions, one edit: only the units it touched can have changed, and those
       // under a heading it rewrote (another context); every other keeps its match (the same
-      // object) and its place in the map.
-      matches = copyMap(revision.analysis.matches);
+      // object) and its place, and the units' ids their indexes.
+      unitMatches = before.unitMatches.slice();
+      unitIndex = before.unitIndex;
       entries = before.entries.slice();
       let { start, oldEnd } = revision.edit;
       const old = retitled === undefined ? undefined : revision.analysis.parsed.byId.get(retitled);
@@ -178,15 +182,22 @@ export class Analyzer {
       for (let i = first; i <= last; i++) if (settle(i)) yield;
       touched = { first, last };
     } else {
-      matches = new Map();
+      unitMatches = new Array(units.length);
+      const index = new Map<string, number>();
+      for (let i = 0; i < units.length; i++) index.set(units[i].id, i);
+      unitIndex = index;
       entries = new Array(units.length);
       for (let i = 0; i < units.length; i++) if (settle(i)) yield;
     }
+    const matches = new ListMap(unitMatches, unitIndex);
     const analysis: DocumentAnalysis = { language, parsed, matches, findings: [], coverage: [], problems };
     analysis.findings = yield* checkDraftSteps(text, analysis, this, options.checks, revision, entries, touched);
     yield;
-    analysis.coverage = computeCoverage(this.data, analysis, units, entries);
-    this.produced.set(analysis, { defined, entries, languageCounts, edit: revision && !truncated ? revision.edit : undefined });
+    // What the units say of each article is the previous version's when the units the edit
+    // touched match the same articles, lacking the same elements.
+    const byUnits = touched && sameContributions(before!.entries, entries, touched.first, touched.last) ? before!.byUnits : unitCoverage(units, entries);
+    analysis.coverage = computeCoverage(this.data, analysis, byUnits);
+    this.produced.set(analysis, { defined, entries, unitMatches, unitIndex, byUnits, languageCounts, edit: revision && !truncated ? revision.edit : undefined });
     return analysis;
   }
 
@@ -356,6 +367,11 @@ interface Produced {
   defined: Map<string, string[]>;
   /** Each unit's cache entry, by unit index. */
   entries: MatchEntry[];
+  /** Each unit's match, by unit index, and the units' indexes by id. */
+  unitMatches: ProvisionMatch[];
+  unitIndex: ReadonlyMap<string, number>;
+  /** What the units' matches say of each article (coverage before safeguards). */
+  byUnits: ReadonlyMap<number, ArticleUnits>;
   /** The edit from the previous version whose results were reused (untruncated texts only). */
   edit?: TextEdit;
   /** Stop-word counts per part of the text (absent when the language was forced). */

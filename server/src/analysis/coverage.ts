@@ -2,42 +2,85 @@
 import type { ConventionData } from './data/types';
 import type { ArticleMatch, CoverageEntry, DocumentAnalysis, Provision } from './types';
 
-/** `units`: the matched units in order; `entries`: per unit, its matches and the required elements each lacks. */
-export function computeCoverage(
-  data: ConventionData,
-  analysis: DocumentAnalysis,
-  units: readonly Provision[],
-  entries: readonly { rel: ArticleMatch[]; lacking: string[][] }[],
-): CoverageEntry[] {
-  const byArticle = new Map<number, CoverageEntry>();
-  // Missing element ids per article, in order of first sight; articles some provision implements whole.
+/** What the units' matches say of one article. */
+export interface ArticleUnits {
+  /** The units implementing it, in order. */
+  provisions: string[];
+  /** Required elements some of them lack, in order of first sight. */
+  missing: string[];
+  /** Whether one of them has every required element. */
+  complete: boolean;
+}
+
+/** A unit's matches and the required elements each lacks: all coverage reads of it. */
+export interface UnitContribution {
+  rel: ArticleMatch[];
+  lacking: string[][];
+}
+
+/** Per article some unit matches: the units implementing it and what they lack. */
+export function unitCoverage(units: readonly Provision[], entries: readonly UnitContribution[]): Map<number, ArticleUnits> {
+  const byArticle = new Map<number, ArticleUnits>();
   const missing = new Map<number, Set<string>>();
-  const complete = new Set<number>();
-  for (const a of data.articles) {
-    byArticle.set(a.article, {
-      article: a.article,
-      status: a.needsDomesticProvision ? 'missing' : 'not-applicable',
-      provisions: [],
-      missingElements: [],
-      missingSafeguards: [],
-    });
-    missing.set(a.article, new Set());
-  }
   // Indexed loops, not for…of: this runs cold on the first edits, where for…of allocates per step.
   for (let i = 0; i < entries.length; i++) {
     const { rel, lacking } = entries[i];
     for (let k = 0; k < rel.length; k++) {
-      const m = rel[k];
-      const entry = byArticle.get(m.article);
-      if (!entry) continue;
+      const article = rel[k].article;
+      let entry = byArticle.get(article);
+      let set = missing.get(article);
+      if (entry === undefined || set === undefined) {
+        byArticle.set(article, (entry = { provisions: [], missing: [], complete: false }));
+        missing.set(article, (set = new Set()));
+      }
       entry.provisions.push(units[i].id);
       const lacks = lacking[k];
-      const set = missing.get(m.article)!;
       for (let j = 0; j < lacks.length; j++) set.add(lacks[j]);
       // An article counts as implemented when one provision has every required element;
       // elements spread over several provisions still leave it partial.
-      if (lacks.length === 0) complete.add(m.article);
+      if (lacks.length === 0) entry.complete = true;
     }
+  }
+  for (const [article, entry] of byArticle) entry.missing = [...missing.get(article)!];
+  return byArticle;
+}
+
+/**
+ * Do these units contribute to coverage what they did before (units first..last, by index;
+ * the others are the same entries)? Their matches may be new objects with the same articles.
+ */
+export function sameContributions(before: readonly UnitContribution[], after: readonly UnitContribution[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) {
+    const x = before[i];
+    const y = after[i];
+    if (x === y) continue;
+    if (x.rel.length !== y.rel.length) return false;
+    for (let k = 0; k < x.rel.length; k++) {
+      if (x.rel[k].article !== y.rel[k].article) return false;
+      const a = x.lacking[k];
+      const b = y.lacking[k];
+      if (a.length !== b.length) return false;
+      for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Coverage of every article: `byUnits` says which units implement it and what they lack (see
+ * unitCoverage); safeguards findings on those units leave it partial.
+ */
+export function computeCoverage(data: ConventionData, analysis: DocumentAnalysis, byUnits: ReadonlyMap<number, ArticleUnits>): CoverageEntry[] {
+  const byArticle = new Map<number, CoverageEntry>();
+  for (const a of data.articles) {
+    const units = byUnits.get(a.article);
+    byArticle.set(a.article, {
+      article: a.article,
+      status: units ? 'partial' : a.needsDomesticProvision ? 'missing' : 'not-applicable',
+      provisions: units ? units.provisions : [],
+      missingElements: units && !units.complete ? units.missing : [],
+      missingSafeguards: [],
+    });
   }
   for (let k = 0; k < analysis.findings.length; k++) {
     const f = analysis.findings[k];
@@ -49,10 +92,8 @@ export function computeCoverage(
     if (entry && !entry.missingSafeguards.includes(f.code)) entry.missingSafeguards.push(f.code);
   }
   for (const entry of byArticle.values()) {
-    if (entry.provisions.length === 0) continue;
-    const whole = complete.has(entry.article);
-    entry.status = whole && entry.missingSafeguards.length === 0 ? 'implemented' : 'partial';
-    entry.missingElements = whole ? [] : [...missing.get(entry.article)!];
+    const units = byUnits.get(entry.article);
+    if (units?.complete && entry.missingSafeguards.length === 0) entry.status = 'implemented';
   }
   return [...byArticle.values()];
 }

@@ -18,7 +18,7 @@
 // Linear time: lines are classified from a bounded prefix (HEAD_MAX chars);
 // whole-text scans use regular expressions without nested unbounded quantifiers.
 
-import { detached, execAt, isSpace, lastAtOrBefore } from './text';
+import { detached, execAt, isSpace, lastAtOrBefore, ListMap } from './text';
 import type {
   ConventionReference,
   CrossReference,
@@ -552,7 +552,8 @@ function slug(s: string, lower = true): string {
 
 class TreeBuilder {
   readonly provisions: Provision[] = [];
-  readonly byId = new Map<string, Provision>();
+  /** Each provision's index in `provisions`, by id. */
+  readonly indexOf = new Map<string, number>();
   private readonly stack: Meta[] = [];
   private readonly typeIdx = new Map<string, number[]>();
   private readonly decIdx: number[] = [];
@@ -582,13 +583,13 @@ class TreeBuilder {
   }
 
   private uniqueId(id: string): string {
-    if (!this.byId.has(id)) return id;
+    if (!this.indexOf.has(id)) return id;
     let k = this.dupCount.get(id) ?? 1;
     let u: string;
     do {
       k++;
       u = `${id}~${k}`;
-    } while (this.byId.has(u));
+    } while (this.indexOf.has(u));
     this.dupCount.set(id, k);
     return u;
   }
@@ -642,8 +643,8 @@ class TreeBuilder {
       arr.push(idx);
       if (subType === 'dec') this.decIdx.push(idx);
     }
+    this.indexOf.set(id, this.provisions.length);
     this.provisions.push(prov);
-    this.byId.set(id, prov);
   }
 
   preamble(end: number): void {
@@ -811,7 +812,7 @@ export function parseProvisions(text: string): ParsedDraft {
               parent: undefined,
             },
           ];
-    return { provisions, byId: new Map(provisions.map((p) => [p.id, p])), definitions: [], references: [] };
+    return { provisions, byId: new Map(provisions.map((p) => [p.id, p] as const)), definitions: [], references: [] };
   }
 }
 
@@ -821,6 +822,8 @@ export function parseProvisions(text: string): ParsedDraft {
 /** What a parse keeps beside its result so that the next version can be parsed incrementally. */
 interface ParseState {
   lines: Lines;
+  /** Each provision's index, by id (shared by the versions parsed incrementally from this one). */
+  indexOf: ReadonlyMap<string, number>;
   /** Markers of numbering lines, skipped by the reference scan. */
   skip: Marks;
   articleStyle: boolean;
@@ -1030,9 +1033,9 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
 
   // Same entries, same headings: the same tree, with offsets mapped.
   const provisions: Provision[] = [];
-  // Same ids in the same order as the previous map: those before the edit are the same objects.
+  // Same ids in the same order: the previous version's id → index map serves this one too, and
+  // the provisions before the edit are the same objects.
   // (Indexed loops here: run cold on the first edits, for…of allocates per step.)
-  const byId = new Map<string, Provision>();
   for (let k = 0; k < previous.provisions.length; k++) {
     const p = previous.provisions[k];
     let q = p;
@@ -1043,7 +1046,6 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
       if (Number.isNaN(span.start) || Number.isNaN(span.end) || Number.isNaN(ownSpan.start) || Number.isNaN(ownSpan.end)) return undefined;
       q = { id: p.id, kind: p.kind, label: p.label, span, ownSpan, children: p.children, depth: p.depth, heading: p.heading, parent: p.parent };
     }
-    byId.set(q.id, q);
     provisions.push(q);
   }
   let retitledId: string | undefined;
@@ -1063,7 +1065,6 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
     // Carried into later versions: a copy, not a piece of this version's text.
     const q: Provision = { ...provisions[at], heading: detached(retitled.to) };
     provisions[at] = q;
-    byId.set(q.id, q);
     retitledId = q.id;
   }
   const skip = st.skip.slice();
@@ -1116,6 +1117,7 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
     }
     return false;
   };
+  const byId = new ListMap(provisions, st.indexOf);
   const ctx: RefContext = { skip, articleStyle: st.articleStyle, owner, byId, sectionsByLabel: st.sectionsByLabel };
   const fresh = references.length;
   const stopped = scanReferences(text, ctx, keep >= 0 ? tr.ends[keep] : 0, references, trace, resync);
@@ -1146,6 +1148,7 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
   const tree = retitledId !== undefined ? ++treeCount : st.tree;
   states.set(parsed, {
     lines,
+    indexOf: st.indexOf,
     skip,
     articleStyle: st.articleStyle,
     firstEntryStart: st.firstEntryStart,
@@ -1283,7 +1286,7 @@ function parseUnsafe(text: string): ParsedDraft {
   tb.finish(text.length);
 
   const provisions = tb.provisions;
-  const byId = tb.byId;
+  const byId = new ListMap(provisions, tb.indexOf);
 
   const owner = new OwnerIndex(provisions);
   const candidates: DefinitionCandidate[] = [];
@@ -1307,7 +1310,7 @@ function parseUnsafe(text: string): ParsedDraft {
   const references: Reference[] = [];
   scanReferences(text, { skip, articleStyle, owner, byId, sectionsByLabel }, 0, references, trace);
   const parsed: ParsedDraft = { provisions, byId, definitions, references };
-  states.set(parsed, { lines, skip, articleStyle, firstEntryStart: entries.length > 0 ? entries[0].start : -1, sectionsByLabel, trace, candidates, tree: ++treeCount });
+  states.set(parsed, { lines, indexOf: tb.indexOf, skip, articleStyle, firstEntryStart: entries.length > 0 ? entries[0].start : -1, sectionsByLabel, trace, candidates, tree: ++treeCount });
   return parsed;
 }
 
@@ -1458,7 +1461,7 @@ interface RefContext {
   skip: Marks;
   articleStyle: boolean;
   owner: OwnerIndex;
-  byId: Map<string, Provision>;
+  byId: ReadonlyMap<string, Provision>;
   sectionsByLabel: Map<string, Provision>;
 }
 
@@ -1509,7 +1512,7 @@ function referencesOf(
   text: string,
   articleStyle: boolean,
   owner: OwnerIndex,
-  byId: Map<string, Provision>,
+  byId: ReadonlyMap<string, Provision>,
   sectionsByLabel: Map<string, Provision>,
   skip: Marks,
   skipIdx: number,
@@ -1626,7 +1629,7 @@ function resolve(
   target: string,
   from: Provision | undefined,
   sectionsByLabel: Map<string, Provision>,
-  byId: Map<string, Provision>,
+  byId: ReadonlyMap<string, Provision>,
 ): string | undefined {
   const paren = target.indexOf('(');
   const base = paren < 0 ? target : target.slice(0, paren);
@@ -1655,7 +1658,7 @@ function resolve(
 
 const childCache = new WeakMap<Provision, Map<string, Provision>>();
 
-function findChild(node: Provision, core: string, byId: Map<string, Provision>): Provision | undefined {
+function findChild(node: Provision, core: string, byId: ReadonlyMap<string, Provision>): Provision | undefined {
   let m = childCache.get(node);
   if (!m) {
     m = new Map();

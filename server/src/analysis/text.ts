@@ -169,16 +169,6 @@ export function execAt(starts: RegExp, pattern: RegExp, text: string, from: numb
   return null;
 }
 
-/**
- * A copy of a map, in the same order. (`new Map(map)` goes through the iterator protocol, which
- * allocates for every entry in code not yet optimised: the first edits after a draft is opened.)
- */
-export function copyMap<K, V>(map: Map<K, V>): Map<K, V> {
-  const out = new Map<K, V>();
-  map.forEach((v, k) => out.set(k, v));
-  return out;
-}
-
 /** What /\s/ matches, by character code (read per character of every provision's first line). */
 export function isSpace(c: number): boolean {
   return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
@@ -200,5 +190,51 @@ export class Interner {
     const kept = detached(text);
     this.seen.set(kept, kept);
     return kept;
+  }
+}
+
+/**
+ * A read-only map over a list, through a key → index map. Versions of a draft whose lists have
+ * the same keys in the same order (an edit that left the provision tree alone) share the index
+ * map: a new version makes a new list, not a new map of thousands of entries.
+ */
+export class ListMap<V> implements ReadonlyMap<string, V> {
+  constructor(
+    private readonly list: readonly V[],
+    /** Where each key's value is in the list (shared, never changed). */
+    readonly indexOf: ReadonlyMap<string, number>,
+  ) {}
+
+  get size(): number {
+    return this.indexOf.size;
+  }
+
+  get(key: string): V | undefined {
+    const i = this.indexOf.get(key);
+    return i === undefined ? undefined : this.list[i];
+  }
+
+  has(key: string): boolean {
+    return this.indexOf.has(key);
+  }
+
+  forEach(f: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
+    this.indexOf.forEach((i, key) => f.call(thisArg, this.list[i], key, this));
+  }
+
+  *entries(): IterableIterator<[string, V]> {
+    for (const [key, i] of this.indexOf) yield [key, this.list[i]];
+  }
+
+  keys(): IterableIterator<string> {
+    return this.indexOf.keys();
+  }
+
+  *values(): IterableIterator<V> {
+    for (const i of this.indexOf.values()) yield this.list[i];
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, V]> {
+    return this.entries();
   }
 }

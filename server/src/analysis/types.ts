@@ -79,8 +79,8 @@ export type Reference = ConventionReference | CrossReference;
 
 export interface ParsedDraft {
   provisions: Provision[];
-  /** Provisions in document order, by id. */
-  byId: Map<string, Provision>;
+  /** Provisions by id. */
+  byId: ReadonlyMap<string, Provision>;
   definitions: DefinedTerm[];
   references: Reference[];
 }
@@ -156,7 +156,7 @@ export interface Problem {
 export interface DocumentAnalysis {
   language: DraftLanguage;
   parsed: ParsedDraft;
-  matches: Map<string, ProvisionMatch>;
+  matches: ReadonlyMap<string, ProvisionMatch>;
   findings: Finding[];
   coverage: CoverageEntry[];
   problems: Problem[];
