@@ -191,11 +191,11 @@ export class Analyzer {
     }
     const matches = new ListMap(unitMatches, unitIndex);
     const analysis: DocumentAnalysis = { language, parsed, matches, findings: [], coverage: [], problems };
-    analysis.findings = yield* checkDraftSteps(text, analysis, this, options.checks, revision, entries, touched);
-    yield;
     // What the units say of each article is the previous version's when the units the edit
     // touched match the same articles, lacking the same elements.
     const byUnits = touched && sameContributions(before!.entries, entries, touched.first, touched.last) ? before!.byUnits : unitCoverage(units, entries);
+    analysis.findings = yield* checkDraftSteps(text, analysis, this, options.checks, revision, entries, byUnits, touched);
+    yield;
     analysis.coverage = computeCoverage(this.data, analysis, byUnits);
     this.produced.set(analysis, { defined, entries, unitMatches, unitIndex, byUnits, languageCounts, edit: revision && !truncated ? revision.edit : undefined });
     return analysis;

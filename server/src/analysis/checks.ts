@@ -6,7 +6,8 @@ import { unitsOf, untouched } from './analyze';
 import { detached, TokenIndex, type CompiledCue, type CueHit } from './cues';
 import { isSpace, lastAtOrBefore } from './text';
 import { foldCase } from './tokens';
-import type { Article, CheckCode, Cues, Definition } from './data/types';
+import type { ArticleUnits } from './coverage';
+import type { Article, CheckCode, ConventionData, Cues, Definition } from './data/types';
 import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, Finding, Provision, Severity, Span } from './types';
 
 export interface CheckOptions {
@@ -34,12 +35,14 @@ export function* checkDraftSteps(
   revision: Revision | undefined,
   /** Per unit (by index), its matches and its own checks. */
   unitChecks: readonly { rel: ArticleMatch[]; checks: UnitChecks }[],
+  /** Per article some unit matches: those units (see unitCoverage). */
+  byUnits: ReadonlyMap<number, ArticleUnits>,
   /** With `revision`, when the units are the previous version's and only these (by index) can have changed. */
   touched?: { first: number; last: number },
 ): Generator<void, Finding[]> {
   const prev = revision ? memos.get(revision.analysis) : undefined;
   const units = unitsOf(analysis.parsed);
-  const ctx = new CheckContext(text, analysis, analyzer, units, unitChecks, prev && { memo: prev, revision: revision! });
+  const ctx = new CheckContext(text, analysis, analyzer, units, byUnits, prev && { memo: prev, revision: revision! });
   const out: Finding[] = [];
   const ignored: ReadonlySet<string>[] = new Array(units.length);
   const memo: UnitMemo = { generalKey: ctx.generalKey, generalIds: ctx.generalIds, units, entries: new Array(units.length), placed: new Array(units.length) };
@@ -230,7 +233,7 @@ export function speechWordsIn(analyzer: Analyzer, text: string, idx: TokenIndex,
 export function counterpartDoubted(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, best: ArticleMatch | undefined): boolean {
   if (outsideSubjectIn(analyzer, text, idx, lang, best?.article)) return true;
   if (!speechWordsIn(analyzer, text, idx, lang)) return false;
-  const kind = best && analyzer.data.articles.find((a) => a.article === best.article)?.kind;
+  const kind = best && articleNumbered(analyzer.data, best.article)?.kind;
   return kind !== 'offence' || best?.strength !== 'strong';
 }
 
@@ -558,8 +561,6 @@ class CheckContext {
   /** A hash of those provisions' text, part of what decides whether placed findings are reused; and their ids. */
   readonly generalKey: string;
   readonly generalIds: string[] = [];
-  /** Articles some provision matches. */
-  private readonly matched = new Set<number>();
 
   /** `previous`: the previous version's memo, whose key is kept when the edit left those provisions alone. */
   constructor(
@@ -567,18 +568,17 @@ class CheckContext {
     private readonly analysis: DocumentAnalysis,
     private readonly analyzer: Analyzer,
     units: Provision[],
-    unitMatches: readonly { rel: ArticleMatch[] }[],
+    /** Articles some unit matches, with those units. */
+    private readonly matched: ReadonlyMap<number, ArticleUnits>,
     private readonly previous?: { memo: UnitMemo; revision: Revision },
   ) {
     this.lang = analysis.language;
     this.checker = checkerFor(analyzer, this.lang);
-    const generalArticles = new Set(analyzer.data.articles.filter((a) => a.kind === 'safeguard').map((a) => a.article));
-    // An indexed loop over the units' entries: this runs on every edit, over every unit.
-    for (let i = 0; i < units.length; i++) {
-      const rel = unitMatches[i]?.rel;
-      if (rel === undefined) continue;
-      for (let k = 0; k < rel.length; k++) this.matched.add(rel[k].article);
-      if (rel.length === 0 || !generalArticles.has(rel[0].article)) continue;
+    // The units whose best match is a general safeguards article, in document order.
+    const general: number[] = [];
+    for (const a of analyzer.data.articles) if (a.kind === 'safeguard') general.push(...(matched.get(a.article)?.best ?? []));
+    general.sort((x, y) => x - y);
+    for (const i of general) {
       this.generalSpans.push(units[i].span);
       this.generalIds.push(units[i].id);
     }
@@ -705,9 +705,12 @@ class CheckContext {
     if (!code) return [];
     const out: Finding[] = [];
     const m = this.analyzer.matcher.cues;
-    for (const r of this.analysis.parsed.references) {
+    const references = this.analysis.parsed.references;
+    // An indexed loop: this runs on every edit, over every reference.
+    for (let k = 0; k < references.length; k++) {
+      const r = references[k];
       if (r.kind !== 'convention') continue;
-      const article = this.analyzer.data.articles.find((a) => a.article === r.article);
+      const article = articleNumbered(this.analyzer.data, r.article);
       if (!article) {
         out.push(finding(code, r.span, undefined, `The Convention has no Article ${r.article}: it has articles 1 to ${this.analyzer.data.articles.length}.`, []));
         continue;
@@ -751,6 +754,15 @@ class CheckContext {
   }
 }
 
+
+const articlesByNumber = new WeakMap<ConventionData, Map<number, Article>>();
+
+/** The Convention's article with that number, if there is one. */
+function articleNumbered(data: ConventionData, n: number): Article | undefined {
+  let byNumber = articlesByNumber.get(data);
+  if (!byNumber) articlesByNumber.set(data, (byNumber = new Map(data.articles.map((a) => [a.article, a]))));
+  return byNumber.get(n);
+}
 
 /** Index of the unit (in document order, not overlapping) whose span holds offset, or -1. */
 function unitAt(units: Provision[], offset: number): number {

@@ -10,6 +10,8 @@ export interface ArticleUnits {
   missing: string[];
   /** Whether one of them has every required element. */
   complete: boolean;
+  /** The units (indexes) whose best match it is. */
+  best: number[];
 }
 
 /** A unit's matches and the required elements each lacks: all coverage reads of it. */
@@ -30,10 +32,11 @@ export function unitCoverage(units: readonly Provision[], entries: readonly Unit
       let entry = byArticle.get(article);
       let set = missing.get(article);
       if (entry === undefined || set === undefined) {
-        byArticle.set(article, (entry = { provisions: [], missing: [], complete: false }));
+        byArticle.set(article, (entry = { provisions: [], missing: [], complete: false, best: [] }));
         missing.set(article, (set = new Set()));
       }
       entry.provisions.push(units[i].id);
+      if (k === 0) entry.best.push(i);
       const lacks = lacking[k];
       for (let j = 0; j < lacks.length; j++) set.add(lacks[j]);
       // An article counts as implemented when one provision has every required element;

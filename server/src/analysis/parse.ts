@@ -1031,21 +1031,37 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
   // Nor may anything the heading rules read of line L.
   if (headingFacts(old, st.lines, L, x !== undefined) !== headingFacts(text, lines, L, y !== undefined)) return undefined;
 
-  // Same entries, same headings: the same tree, with offsets mapped.
-  const provisions: Provision[] = [];
-  // Same ids in the same order: the previous version's id → index map serves this one too, and
-  // the provisions before the edit are the same objects.
-  // (Indexed loops here: run cold on the first edits, for…of allocates per step.)
-  for (let k = 0; k < previous.provisions.length; k++) {
-    const p = previous.provisions[k];
-    let q = p;
-    if (atLineStart && (p.span.start === a || p.span.end === a || p.ownSpan.end === a)) return undefined;
-    if (p.span.end >= a) {
-      const span = { start: f(p.span.start), end: f(p.span.end) };
-      const ownSpan = p.ownSpan === p.span ? span : { start: f(p.ownSpan.start), end: f(p.ownSpan.end) };
-      if (Number.isNaN(span.start) || Number.isNaN(span.end) || Number.isNaN(ownSpan.start) || Number.isNaN(ownSpan.end)) return undefined;
-      q = { id: p.id, kind: p.kind, label: p.label, span, ownSpan, children: p.children, depth: p.depth, heading: p.heading, parent: p.parent };
+  // Same entries, same headings: the same tree, with offsets mapped. The previous version's
+  // id → index map serves this one too.
+  const before = previous.provisions;
+  /** A provision with its offsets mapped, or undefined where the edit swallowed one. */
+  const moved = (p: Provision): Provision | undefined => {
+    const span = { start: f(p.span.start), end: f(p.span.end) };
+    const ownSpan = p.ownSpan === p.span ? span : { start: f(p.ownSpan.start), end: f(p.ownSpan.end) };
+    if (Number.isNaN(span.start) || Number.isNaN(span.end) || Number.isNaN(ownSpan.start) || Number.isNaN(ownSpan.end)) return undefined;
+    return { id: p.id, kind: p.kind, label: p.label, span, ownSpan, children: p.children, depth: p.depth, heading: p.heading, parent: p.parent };
+  };
+  if (atLineStart) {
+    for (let k = 0; k < before.length; k++) {
+      const p = before[k];
+      if (p.span.start === a || p.span.end === a || p.ownSpan.end === a) return undefined;
     }
+  }
+  // Provisions start in document order. Those starting before the edit are kept (the same
+  // objects), but for those reaching it: the last of them and its ancestors (any other ended
+  // before the last began). Every provision after it moves.
+  const firstAfter = lastAtOrBefore(before.length, (k) => before[k].span.start, a - 1) + 1;
+  const provisions = before.slice(0, firstAfter);
+  for (let k = firstAfter - 1; k >= 0; k = before[k].parent === undefined ? -1 : st.indexOf.get(before[k].parent!)!) {
+    if (before[k].span.end < a) continue;
+    const q = moved(before[k]);
+    if (q === undefined) return undefined;
+    provisions[k] = q;
+  }
+  // (An indexed loop: run cold on the first edits, for…of allocates per step.)
+  for (let k = firstAfter; k < before.length; k++) {
+    const q = moved(before[k]);
+    if (q === undefined) return undefined;
     provisions.push(q);
   }
   let retitledId: string | undefined;
@@ -1314,23 +1330,20 @@ function parseUnsafe(text: string): ParsedDraft {
   return parsed;
 }
 
-/** Finds the provision whose ownSpan contains an offset (ownSpans tile the text). */
+/**
+ * Finds the provision whose ownSpan contains an offset (ownSpans tile the text). Provisions are
+ * in document order, so their ownSpans start in order: a binary search over the list itself,
+ * with nothing built per version.
+ */
 class OwnerIndex {
-  private readonly starts: number[] = [];
-  private readonly provs: Provision[] = [];
-  constructor(provisions: Provision[]) {
-    for (let k = 0; k < provisions.length; k++) {
-      const p = provisions[k];
-      if (p.ownSpan.end > p.ownSpan.start) {
-        this.starts.push(p.ownSpan.start);
-        this.provs.push(p);
-      }
-    }
-  }
+  constructor(private readonly provisions: readonly Provision[]) {}
+
   at(offset: number): Provision | undefined {
-    const s = this.starts;
-    const at = lastAtOrBefore(s.length, (i) => s[i], offset);
-    return at < 0 ? undefined : this.provs[at];
+    const list = this.provisions;
+    let at = lastAtOrBefore(list.length, (i) => list[i].ownSpan.start, offset);
+    // A provision whose first child starts where it does owns no text of its own.
+    while (at >= 0 && list[at].ownSpan.end <= list[at].ownSpan.start) at--;
+    return at < 0 ? undefined : list[at];
   }
 }
 
