@@ -11,7 +11,7 @@ import { ProvisionMatcher } from './match';
 import type { MatcherSettings } from './matcherSettings';
 import { findEdit, parseProvisions, reparseProvisions, retitledProvision, sameTree, type TextEdit } from './parse';
 import { setSpellingRules } from './tokens';
-import type { ArticleMatch, DocumentAnalysis, DraftLanguage, ParsedDraft, Problem, Provision, ProvisionMatch, Span } from './types';
+import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, ParsedDraft, Problem, Provision, ProvisionMatch, Span } from './types';
 
 export interface AnalyzeOptions {
   /** Force a language instead of detecting it. */
@@ -112,7 +112,6 @@ export class Analyzer {
     const parsed = revision ? reparseProvisions(revision.analysis.parsed, revision.text, text, revision.edit) : parseProvisions(text);
     yield;
     const units = unitsOf(parsed);
-    const defined = definedTermsByUnit(units, parsed);
     const delta = revision ? text.length - revision.text.length : 0;
     // An incremental parse keeps the tree: headings and context are those of the previous
     // version, and so are the units, in the same order (checked by id below).
@@ -139,14 +138,14 @@ export class Analyzer {
      */
     const settle = (i: number): boolean => {
       const unit = units[i];
-      const terms = defined.get(unit.id) ?? NO_TERMS;
+      const terms = termsDefinedIn(unit.span, parsed.definitions);
       const old = !sameLanguage ? undefined : aligned && oldUnits![i].id === unit.id ? oldUnits![i] : revision!.analysis.parsed.byId.get(unit.id);
       const oldMatch = old ? revision!.analysis.matches.get(unit.id) : undefined;
       if (
         old &&
         oldMatch &&
         untouched(old.span, unit.span, revision!.edit, delta) &&
-        sameStrings(before?.defined.get(unit.id) ?? NO_TERMS, terms) &&
+        sameStrings(termsDefinedIn(old.span, revision!.analysis.parsed.definitions), terms) &&
         (tree
           ? retitled === undefined || !within(unit, retitled, parsed)
           : old.heading === unit.heading && sameStrings(contextOf(old, revision!.analysis.parsed), contextOf(unit, parsed)))
@@ -197,7 +196,7 @@ export class Analyzer {
     analysis.findings = yield* checkDraftSteps(text, analysis, this, options.checks, revision, entries, byUnits, touched);
     yield;
     analysis.coverage = computeCoverage(this.data, analysis, byUnits);
-    this.produced.set(analysis, { defined, entries, unitMatches, unitIndex, byUnits, languageCounts, edit: revision && !truncated ? revision.edit : undefined });
+    this.produced.set(analysis, { entries, unitMatches, unitIndex, byUnits, languageCounts, edit: revision && !truncated ? revision.edit : undefined });
     return analysis;
   }
 
@@ -318,20 +317,17 @@ export function matchUnits(parsed: ParsedDraft): Provision[] {
 }
 
 /**
- * The terms each unit defines (quoted defined terms within its span). Units do not overlap and
- * are in document order, so each definition is placed by binary search: linear, not units × definitions.
+ * The terms a unit defines: the quoted defined terms wholly within its span, in order. The
+ * definitions are in document order: a binary search finds the first.
  */
-function definedTermsByUnit(units: Provision[], parsed: ParsedDraft): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const d of parsed.definitions) {
-    const idx = lastAtOrBefore(units.length, (i) => units[i].span.start, d.span.start);
-    const unit = idx >= 0 ? units[idx] : undefined;
-    if (!unit || d.span.end > unit.span.end) continue;
-    const list = out.get(unit.id);
-    if (list) list.push(d.term);
-    else out.set(unit.id, [d.term]);
+function termsDefinedIn(span: Span, definitions: DefinedTerm[]): string[] {
+  let k = lastAtOrBefore(definitions.length, (i) => definitions[i].span.start, span.start - 1) + 1;
+  let terms: string[] | undefined;
+  for (; k < definitions.length && definitions[k].span.start < span.end; k++) {
+    const d = definitions[k];
+    if (d.span.end <= span.end) (terms ??= []).push(d.term);
   }
-  return out;
+  return terms ?? NO_TERMS;
 }
 
 const NO_TERMS: string[] = [];
@@ -363,8 +359,6 @@ export interface MatchEntry {
 }
 
 interface Produced {
-  /** Terms each unit defines. */
-  defined: Map<string, string[]>;
   /** Each unit's cache entry, by unit index. */
   entries: MatchEntry[];
   /** Each unit's match, by unit index, and the units' indexes by id. */

@@ -661,12 +661,15 @@ class CheckContext {
         // The same term and text as before: the same answer, without cutting the text for a key;
         // and the same finding, when it has not moved.
         const kept = previous!.memo.definitionsKnown[k];
-        this.definitionsKnown[k] = kept;
         const f = kept.finding;
-        if (f && f.span.start === d.span.start && f.provision === d.provision) {
-          out.push(f);
+        if (f && f.provision === d.provision) {
+          // Moved by the edit, or not: the same finding at the term's place.
+          const placed = f.span.start === d.span.start ? f : { ...f, span: d.span };
+          this.definitionsKnown[k] = placed === f ? kept : { def: kept.def, missing: kept.missing, finding: placed };
+          out.push(placed);
           continue;
         }
+        this.definitionsKnown[k] = kept;
         known = kept;
       } else {
         // What a definition lacks depends only on its term, its text and the language: cached on those.
