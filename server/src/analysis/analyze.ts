@@ -308,7 +308,9 @@ export function unitsOf(parsed: ParsedDraft): Provision[] {
 
 /** The provisions matched against the convention: sections, or top-level provisions where a draft has none. */
 export function matchUnits(parsed: ParsedDraft): Provision[] {
-  const sections = parsed.provisions.filter((p) => p.kind === 'section');
+  // An indexed loop: this runs for every version, over every provision, cold on the first edits.
+  const sections: Provision[] = [];
+  for (let k = 0; k < parsed.provisions.length; k++) if (parsed.provisions[k].kind === 'section') sections.push(parsed.provisions[k]);
   if (sections.length > 0) return sections;
   const top = parsed.provisions.filter((p) => p.depth === 0 && p.kind !== 'division' && p.kind !== 'trailing');
   if (top.length > 0) return top;

@@ -1097,13 +1097,31 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
   const candidates: DefinitionCandidate[] = [];
   let c = 0;
   for (; c < st.candidates.length && st.candidates[c].quoteStart < lineStart; c++) candidates.push(st.candidates[c]);
+  const kept = c;
   definitionCandidates(text, lineStart, lines.end[L], candidates);
+  const lineDone = candidates.length;
   const oldLineEnd = st.lines.end[L];
+  while (c < st.candidates.length && st.candidates[c].quoteStart <= oldLineEnd) c++;
+  const oldAfter = c;
   for (; c < st.candidates.length; c++) {
     const r = st.candidates[c];
-    if (r.quoteStart > oldLineEnd) candidates.push({ term: r.term, quoteStart: r.quoteStart + delta, termStart: r.termStart + delta, termEnd: r.termEnd + delta });
+    candidates.push({ term: r.term, quoteStart: r.quoteStart + delta, termStart: r.termStart + delta, termEnd: r.termEnd + delta });
   }
-  const definitions = definitionsFrom(text, candidates, owner);
+  // A definition runs to the next term or the end of its provision. Those before the line whose
+  // next term is before it too are the previous version's; those after it, moved by the edit;
+  // the rest (the last before the line, and those on it) are read again.
+  const definitions = previous.definitions.slice(0, Math.max(kept - 1, 0));
+  definitionsFrom(text, candidates, owner, Math.max(kept - 1, 0), lineDone, definitions);
+  for (let k = oldAfter; k < previous.definitions.length; k++) {
+    const d = previous.definitions[k];
+    const q: DefinedTerm = {
+      term: d.term,
+      span: { start: d.span.start + delta, end: d.span.end + delta },
+      definitionSpan: { start: d.definitionSpan.start + delta, end: d.definitionSpan.end + delta },
+    };
+    if (d.provision !== undefined) q.provision = d.provision;
+    definitions.push(q);
+  }
 
   // References: keep those found well before the edit, scan again from there until the scan
   // is back in step with the old one well after the edit, and keep the old ones after that.
@@ -1397,9 +1415,8 @@ function definitionCandidates(text: string, from: number, to: number, out: Defin
 }
 
 /** The defined terms with the extent of each definition (to the next term, the end of its provision or a blank line). */
-function definitionsFrom(text: string, raws: DefinitionCandidate[], owner: OwnerIndex): DefinedTerm[] {
-  const out: DefinedTerm[] = [];
-  for (let i = 0; i < raws.length; i++) {
+function definitionsFrom(text: string, raws: DefinitionCandidate[], owner: OwnerIndex, from = 0, to = raws.length, out: DefinedTerm[] = []): DefinedTerm[] {
+  for (let i = from; i < to; i++) {
     const r = raws[i];
     const prov = owner.at(r.termStart);
     let end = prov ? prov.span.end : text.length;
