@@ -49,6 +49,20 @@ const REFERENCES = [
   '',
 ].join('\n');
 
+/** Definitions that end at the next term, at their provision's end, or at a blank line after a sentence. */
+const DEFINITIONS = [
+  'Section 1 Interpretation',
+  '(1) In this Act, "computer system" means a device; "data" means any representation',
+  'of facts, in any form; and',
+  '"traffic data" means data about a communication.',
+  '',
+  'It continues here. "service provider" includes a person who',
+  '(2) "subscriber" means a customer.',
+  'Section 2',
+  'A person who uses "the network" commits an offence.',
+  '',
+].join('\n');
+
 /** Plain data: Maps become arrays of entries, so deepStrictEqual compares everything in order. */
 function plainParsed(p: ParsedDraft): unknown {
   return { provisions: p.provisions, byId: [...p.byId.entries()], definitions: p.definitions, references: p.references };
@@ -123,6 +137,7 @@ describe('incremental parsing', function () {
     const cases: [string, number][] = [
       [DRAFTS.find((x) => x.name === 'cybercrime-bill.draft')!.text, 7],
       [REFERENCES, 1],
+      [DEFINITIONS, 1],
       [REFERENCES.slice(REFERENCES.indexOf('Section 3')), 1],
       ['  \n \t \n' + REFERENCES.slice(REFERENCES.indexOf('(3)')), 1],
     ];
