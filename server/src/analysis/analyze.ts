@@ -122,6 +122,8 @@ export class Analyzer {
     const aligned = tree && oldUnits!.length === units.length;
     const sameLanguage = revision !== undefined && revision.analysis.language === language;
     let reused = 0;
+    const definedTerms = new DefinedTermsOf(parsed.definitions);
+    let oldDefinedTerms: DefinedTermsOf | undefined;
     /** Each unit's match, by unit index; `matches` is the map of these by unit id. */
     let unitMatches: ProvisionMatch[];
     /** Each unit's cache entry (match, own checks, lacking elements), by unit index. */
@@ -138,14 +140,14 @@ export class Analyzer {
      */
     const settle = (i: number): boolean => {
       const unit = units[i];
-      const terms = termsDefinedIn(unit.span, parsed.definitions);
+      const terms = definedTerms.in(unit.span);
       const old = !sameLanguage ? undefined : aligned && oldUnits![i].id === unit.id ? oldUnits![i] : revision!.analysis.parsed.byId.get(unit.id);
       const oldMatch = old ? revision!.analysis.matches.get(unit.id) : undefined;
       if (
         old &&
         oldMatch &&
         untouched(old.span, unit.span, revision!.edit, delta) &&
-        sameStrings(termsDefinedIn(old.span, revision!.analysis.parsed.definitions), terms) &&
+        sameStrings((oldDefinedTerms ??= new DefinedTermsOf(revision!.analysis.parsed.definitions)).in(old.span), terms) &&
         (tree
           ? retitled === undefined || !within(unit, retitled, parsed)
           : old.heading === unit.heading && sameStrings(contextOf(old, revision!.analysis.parsed), contextOf(unit, parsed)))
@@ -319,17 +321,31 @@ export function matchUnits(parsed: ParsedDraft): Provision[] {
 }
 
 /**
- * The terms a unit defines: the quoted defined terms wholly within its span, in order. The
- * definitions are in document order: a binary search finds the first.
+ * The terms units define: the quoted defined terms wholly within a unit's span, in order. The
+ * definitions are in document order; units asked in document order are answered by walking on
+ * from the last answer, others by binary search.
  */
-function termsDefinedIn(span: Span, definitions: DefinedTerm[]): string[] {
-  let k = lastAtOrBefore(definitions.length, (i) => definitions[i].span.start, span.start - 1) + 1;
-  let terms: string[] | undefined;
-  for (; k < definitions.length && definitions[k].span.start < span.end; k++) {
-    const d = definitions[k];
-    if (d.span.end <= span.end) (terms ??= []).push(d.term);
+class DefinedTermsOf {
+  /** The first definition at or after the last span asked about, and that span's start. */
+  private next = 0;
+  private lastStart = 0;
+
+  constructor(private readonly definitions: DefinedTerm[]) {}
+
+  in(span: Span): string[] {
+    const defs = this.definitions;
+    let k = this.next;
+    if (span.start < this.lastStart || span.start - this.lastStart > 1 << 16) k = lastAtOrBefore(defs.length, (i) => defs[i].span.start, span.start - 1) + 1;
+    else while (k < defs.length && defs[k].span.start < span.start) k++;
+    this.next = k;
+    this.lastStart = span.start;
+    let terms: string[] | undefined;
+    for (; k < defs.length && defs[k].span.start < span.end; k++) {
+      const d = defs[k];
+      if (d.span.end <= span.end) (terms ??= []).push(d.term);
+    }
+    return terms ?? NO_TERMS;
   }
-  return terms ?? NO_TERMS;
 }
 
 const NO_TERMS: string[] = [];
