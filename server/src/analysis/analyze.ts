@@ -130,8 +130,6 @@ export class Analyzer {
     let entries: MatchEntry[];
     /** Each unit's index, by id (the previous version's, when the units are the same). */
     let unitIndex: ReadonlyMap<string, number>;
-    /** The previous version's unit indexes by id, when its units are not these in the same order. */
-    let oldIndexById: Map<string, number> | undefined;
     /** With one edit over the same provisions: the units it touched (the others kept everything). */
     let touched: { first: number; last: number } | undefined;
     /**
@@ -155,7 +153,7 @@ export class Analyzer {
         // Same text, heading, context, defined terms and language: the match-cache key is the
         // same, so is the match (its evidence offsets are relative to the unit: nothing moves).
         unitMatches[i] = oldMatch;
-        const j = aligned && oldUnits![i].id === unit.id ? i : (oldIndexById ??= new Map(oldUnits!.map((u, k) => [u.id, k]))).get(unit.id)!;
+        const j = aligned && oldUnits![i].id === unit.id ? i : before!.unitIndex.get(unit.id)!;
         entries[i] = before!.entries[j];
         return ++reused % 256 === 0;
       }

@@ -7,7 +7,8 @@ import { detached, TokenIndex, type CompiledCue, type CueHit } from './cues';
 import { isSpace, lastAtOrBefore } from './text';
 import { foldCase } from './tokens';
 import type { ArticleUnits } from './coverage';
-import type { Article, CheckCode, ConventionData, Cues, Definition } from './data/types';
+import { articleByNumber } from './data/load';
+import type { Article, CheckCode, Cues, Definition } from './data/types';
 import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, Finding, Provision, Severity, Span } from './types';
 
 export interface CheckOptions {
@@ -233,7 +234,7 @@ export function speechWordsIn(analyzer: Analyzer, text: string, idx: TokenIndex,
 export function counterpartDoubted(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, best: ArticleMatch | undefined): boolean {
   if (outsideSubjectIn(analyzer, text, idx, lang, best?.article)) return true;
   if (!speechWordsIn(analyzer, text, idx, lang)) return false;
-  const kind = best && articleNumbered(analyzer.data, best.article)?.kind;
+  const kind = best && articleByNumber(analyzer.data, best.article)?.kind;
   return kind !== 'offence' || best?.strength !== 'strong';
 }
 
@@ -286,7 +287,6 @@ export function ignoredCodes(provisionText: string): ReadonlySet<string> {
 /** The checks' compiled data for one analyzer and language: built once, shared by every analysis. */
 class ProvisionChecker {
   readonly codes: Map<string, CheckCode>;
-  private readonly articleByNumber: Map<number, Article>;
   private readonly codesByArticle = new Map<number, CheckCode[]>();
   /** Compiled cue lists by key: the same data every run. */
   private readonly presentCues = new Map<string, CompiledCue[]>();
@@ -300,7 +300,6 @@ class ProvisionChecker {
     readonly lang: DraftLanguage,
   ) {
     this.codes = new Map(analyzer.data.checks.map((c) => [c.code, c]));
-    this.articleByNumber = new Map(analyzer.data.articles.map((a) => [a.article, a]));
   }
 
   compiled(key: string, cues: Cues | undefined): CompiledCue[] {
@@ -358,7 +357,7 @@ class ProvisionChecker {
     };
     const head = headline(text, { start: 0, end: text.length });
     const data = this.analyzer.data;
-    const article = best ? this.articleByNumber.get(best.article) : undefined;
+    const article = best ? articleByNumber(data, best.article) : undefined;
     const words = (s: Span) => text.slice(s.start, s.end);
 
     // An offence that matches no offence article (or only a general one) has no counterpart;
@@ -713,7 +712,7 @@ class CheckContext {
     for (let k = 0; k < references.length; k++) {
       const r = references[k];
       if (r.kind !== 'convention') continue;
-      const article = articleNumbered(this.analyzer.data, r.article);
+      const article = articleByNumber(this.analyzer.data, r.article);
       if (!article) {
         out.push(finding(code, r.span, undefined, `The Convention has no Article ${r.article}: it has articles 1 to ${this.analyzer.data.articles.length}.`, []));
         continue;
@@ -757,15 +756,6 @@ class CheckContext {
   }
 }
 
-
-const articlesByNumber = new WeakMap<ConventionData, Map<number, Article>>();
-
-/** The Convention's article with that number, if there is one. */
-function articleNumbered(data: ConventionData, n: number): Article | undefined {
-  let byNumber = articlesByNumber.get(data);
-  if (!byNumber) articlesByNumber.set(data, (byNumber = new Map(data.articles.map((a) => [a.article, a]))));
-  return byNumber.get(n);
-}
 
 /** Index of the unit (in document order, not overlapping) whose span holds offset, or -1. */
 function unitAt(units: Provision[], offset: number): number {

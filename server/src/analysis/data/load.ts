@@ -248,8 +248,13 @@ export function getConventionData(): ConventionData {
   return data;
 }
 
+const articlesByNumber = new WeakMap<ConventionData, Map<number, Article>>();
+
+/** The Convention's article with that number, if there is one (looked up per section and reference: a map per data). */
 export function articleByNumber(data: ConventionData, n: number): Article | undefined {
-  return data.articles.find((a) => a.article === n);
+  let byNumber = articlesByNumber.get(data);
+  if (!byNumber) articlesByNumber.set(data, (byNumber = new Map(data.articles.map((a) => [a.article, a]))));
+  return byNumber.get(n);
 }
 
 export function safeguardById(data: ConventionData, id: string): Safeguard | undefined {
