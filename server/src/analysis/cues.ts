@@ -41,6 +41,28 @@ export interface TokenRun {
 /** Scratch space for tokenRun (runs are made one at a time), grown as needed. */
 const runScratch = { raw: [] as number[], offsets: [] as number[], ids: new Int32Array(0), folded: new Int32Array(0), stop: new Uint8Array(0) };
 
+/**
+ * The token runs and indexes of a section, made for one look at it, are cut from shared blocks:
+ * a buffer of their own cost more to make than the rest of them, and numbers in a plain array
+ * are young garbage the collector copies. Parts of a block are never handed out twice; the
+ * garbage collector frees a block once nothing cut from it is left. A memoised run has a buffer
+ * of its own, so that the memo does not keep whole blocks alive.
+ */
+const BLOCK_BYTES = 1 << 16;
+const block = { buffer: new ArrayBuffer(BLOCK_BYTES), used: 0 };
+
+/** A buffer and the offset in it of `bytes` free bytes, 8-aligned; `own`: a buffer of their own. */
+function blockSpace(bytes: number, own: boolean): { buffer: ArrayBuffer; at: number } {
+  if (own || bytes > BLOCK_BYTES >> 2) return { buffer: new ArrayBuffer(bytes), at: 0 };
+  if (block.used + bytes > BLOCK_BYTES) {
+    block.buffer = new ArrayBuffer(BLOCK_BYTES);
+    block.used = 0;
+  }
+  const at = block.used;
+  block.used += (bytes + 7) & ~7;
+  return { buffer: block.buffer, at };
+}
+
 /** Draft words outside every cue and profile, numbered before the numbering starts afresh. */
 const UNPINNED_LIMIT = 200_000;
 
@@ -217,11 +239,11 @@ export class CueMatcher {
   run(text: string, lang: DraftLanguage, span?: Span): TokenRun {
     const start = span?.start ?? 0;
     const end = span?.end ?? text.length;
-    if (end - start < TOKEN_CACHE_MIN || end - start > TOKEN_CACHE_MAX_ENTRY) return this.tokenRun(text, lang, start, end, false);
+    if (end - start < TOKEN_CACHE_MIN || end - start > TOKEN_CACHE_MAX_ENTRY) return this.tokenRun(text, lang, start, end, false, false);
     const slice = start === 0 && end === text.length ? text : text.slice(start, end);
     let rel = this.tokenCache.get(slice);
     if (!rel || rel.lang !== lang) {
-      const run = this.tokenRun(text, lang, start, end, true);
+      const run = this.tokenRun(text, lang, start, end, true, true);
       rel = { ids: run.ids, offsets: run.offsets, stop: run.stop, base: 0, lang };
       if (this.tokenCache.delete(slice)) this.tokenCacheChars -= slice.length;
       // Kept in the memo, the key must not hold on to the draft it was cut from: a copy.
@@ -244,17 +266,17 @@ export class CueMatcher {
    * would only be more for the garbage collector to keep).
    */
   tokensOf(text: string, lang: DraftLanguage, span: Span): TokenRun {
-    return this.tokenRun(text, lang, span.start, span.end, true);
+    return this.tokenRun(text, lang, span.start, span.end, true, false);
   }
 
   /**
    * The folded tokens of text[start, end), offsets relative to start when `relative` (to be
    * memoised), else absolute. Each word's id (remembered per ASCII word, see tokenizeIdsInto)
    * says whether it is a stop word and whether a lexicon term may start with it (only then is
-   * the term trie walked); it folds as foldRun does. Built in scratch arrays, then copied into one buffer: a typed array's own
-   * buffer costs more to make than the copy, and runs are made for every provision.
+   * the term trie walked); it folds as foldRun does. Built in scratch arrays, then copied into
+   * part of a shared block (see blockSpace), or into a buffer of its own when `memoised`.
    */
-  private tokenRun(text: string, lang: DraftLanguage, start: number, end: number, relative: boolean): TokenRun {
+  private tokenRun(text: string, lang: DraftLanguage, start: number, end: number, relative: boolean, memoised: boolean): TokenRun {
     const raw = runScratch.raw;
     const rawOffsets = runScratch.offsets;
     const n = tokenizeIdsInto(text, lang, start, end, relative ? start : 0, this.vocabulary, raw, rawOffsets);
@@ -285,13 +307,19 @@ export class CueMatcher {
       out++;
       i = last + 1;
     }
-    // ids (4 bytes each), then offsets (8), then stop flags (1).
-    const buffer = new ArrayBuffer(13 * out);
-    const run: TokenRun = { ids: new Int32Array(buffer, 0, out), offsets: new Int32Array(buffer, 4 * out, 2 * out), stop: new Uint8Array(buffer, 12 * out, out), base: 0 };
-    (run.ids as Int32Array).set(ids.subarray(0, out));
-    (run.offsets as Int32Array).set(folded.subarray(0, 2 * out));
-    run.stop.set(stop.subarray(0, out));
-    return run;
+    // ids (4 bytes each), then offsets (8), then stop flags (1); copied in loops (a subarray to
+    // copy from would be one more object per run).
+    const { buffer, at } = blockSpace(13 * out, memoised);
+    const runIds = new Int32Array(buffer, at, out);
+    const runOffsets = new Int32Array(buffer, at + 4 * out, 2 * out);
+    const runStop = new Uint8Array(buffer, at + 12 * out, out);
+    for (let i = 0; i < out; i++) {
+      runIds[i] = ids[i];
+      runOffsets[2 * i] = folded[2 * i];
+      runOffsets[2 * i + 1] = folded[2 * i + 1];
+      runStop[i] = stop[i];
+    }
+    return { ids: runIds, offsets: runOffsets, stop: runStop, base: 0 };
   }
 
   /**
@@ -324,7 +352,7 @@ export class CueMatcher {
 }
 
 /** The plain index (all tokens) of the run indexed last, by the run's ids. */
-let lastPlain: { ids: Int32Array; table: number[]; size: number; n: number; distinct: number } | undefined;
+let lastPlain: { ids: Int32Array; table: Int32Array; size: number; n: number; distinct: number } | undefined;
 
 /** Scratch arrays for building a TokenIndex, grown as needed. */
 const scratch = { keep: [] as number[], keyOf: [] as number[], keyIds: [] as number[], counts: [] as number[], slots: new Int32Array(1024) };
@@ -340,7 +368,7 @@ const scratch = { keep: [] as number[], keyOf: [] as number[], keyIds: [] as num
  * Offsets are read from the run itself.
  */
 export class TokenIndex {
-  private readonly table: number[];
+  private readonly table: Int32Array;
   private readonly size: number;
   private readonly n: number;
   /** Number of distinct keys. */
@@ -411,9 +439,10 @@ export class TokenIndex {
       keyOf[k] = d;
     }
     const filtered = n !== ids.length;
-    // A plain array of small integers lives on the JavaScript heap: cheaper to make and to
-    // collect than a typed array's separate buffer, for a table built per provision.
-    const t: number[] = new Array(size + 3 * distinct + (filtered ? 2 * n : n));
+    // Cut from a shared block (see blockSpace): made per provision, kept by none.
+    const length = size + 3 * distinct + (filtered ? 2 * n : n);
+    const { buffer, at: offset } = blockSpace(4 * length, false);
+    const t = new Int32Array(buffer, offset, length);
     for (let i = 0; i < size; i++) t[i] = slots[i];
     const keyId = size;
     const keyStart = keyId + distinct;
@@ -556,7 +585,7 @@ function hashId(id: number): number {
 }
 
 /** Smallest value in the ascending t[from, to) that is greater than x, or -1. */
-function firstAfter(t: number[], from: number, to: number, x: number): number {
+function firstAfter(t: Int32Array, from: number, to: number, x: number): number {
   let lo = from;
   let hi = to;
   while (lo < hi) {
@@ -623,6 +652,15 @@ export class SlotHits {
     return { cue: this.cues[slot]!.text, span: { start: this.starts[slot], end: this.ends[slot] }, length: this.lengths[slot] };
   }
 
+  /** Where the slot's hit starts and ends (read only when it has one). */
+  start(slot: number): number {
+    return this.starts[slot];
+  }
+
+  end(slot: number): number {
+    return this.ends[slot];
+  }
+
   /** Would a hit of `length` tokens at `start`, of the order-th cue, be better than the slot's (longer, then earlier, then of an earlier cue)? */
   beats(slot: number, length: number, start: number, order: number): boolean {
     if (!this.has(slot) || length > this.lengths[slot]) return true;
@@ -650,15 +688,26 @@ export class SlotHits {
 export class AnchoredCues {
   /** Entries by the id of their anchor (an array: ids of cue keys are small). */
   private readonly byAnchor: { cue: CompiledCue; slot: number; order: number }[][] = [];
+  /**
+   * The same without a slot's later cues of the same keys as an earlier one ("intentionally",
+   * "knowingly" … all read as one key): such a cue's hit is the earlier one's and loses the tie.
+   * Elements share these lists across articles, so most lookups were of repeats.
+   */
+  private readonly firstByAnchor: { cue: CompiledCue; slot: number; order: number }[][] = [];
 
   /** `entries` in order: a slot's cues in the order findAny would try them. */
   constructor(entries: { cue: CompiledCue; slot: number }[]) {
     const df = new Map<number, number>();
     for (const { cue } of entries) for (const k of new Set(cue.ids)) df.set(k, (df.get(k) ?? 0) + 1);
+    const seen = new Set<string>();
     entries.forEach(({ cue, slot }, order) => {
       let anchor = cue.ids[0];
       for (const k of cue.ids) if ((df.get(k) ?? 0) < (df.get(anchor) ?? 0)) anchor = k;
       (this.byAnchor[anchor] ??= []).push({ cue, slot, order });
+      const key = slot + ':' + cue.ids.join(',');
+      if (seen.has(key)) return;
+      seen.add(key);
+      (this.firstByAnchor[anchor] ??= []).push({ cue, slot, order });
     });
   }
 
@@ -666,7 +715,7 @@ export class AnchoredCues {
   bestInto(index: TokenIndex, out: SlotHits): void {
     out.reset();
     for (let d = 0; d < index.distinct; d++) {
-      const candidates = this.byAnchor[index.keyAt(d)];
+      const candidates = this.firstByAnchor[index.keyAt(d)];
       if (!candidates) continue;
       for (let k = 0; k < candidates.length; k++) {
         const { cue, slot, order } = candidates[k];
