@@ -47,6 +47,8 @@ interface CompiledArticle {
   kind: string;
   elements: CompiledElement[];
   requiredWeight: number;
+  /** How many of its elements are required. */
+  requiredCount: number;
   /** Required weight per paragraph, for provisions that implement one paragraph of an article. */
   paragraphWeights: Map<string, number>;
   /** The same, in the same order, as arrays (scoring runs per article per provision). */
@@ -63,6 +65,19 @@ interface CompiledArticle {
 }
 
 const LANGS: DraftLanguage[] = ['en', 'es', 'fr'];
+
+/** What scoring an article found, beyond its score: what the reasons shown for it say. */
+interface ScoreFacts {
+  /** Required elements present, and their weight (groups counted once). */
+  presentRequired: number;
+  presentWeight: number;
+  anyDistinctive: boolean;
+  /** The paragraph whose coverage gave the element score, or -1. */
+  paragraph: number;
+  headingHit: boolean;
+  bodyHeadingHit: boolean;
+  keyTermHits: number;
+}
 /** More than any article's number of elements. */
 const ELEMENT_STRIDE = 256;
 
@@ -108,6 +123,7 @@ export class ProvisionMatcher {
     elementHits: SlotHits;
     headingHits: SlotHits;
     bodyHeadingHits: SlotHits;
+    why: ScoreFacts;
   };
   /** Hits of the wording markers (slot = marker index) and of the saving wording (the last slot): scratch space too. */
   private readonly wordingHits: SlotHits;
@@ -183,6 +199,7 @@ export class ProvisionMatcher {
         kind: a.kind,
         elements,
         requiredWeight: groupWeight(required),
+        requiredCount: required.length,
         paragraphWeights: byParagraph,
         paragraphLabels,
         paragraphTotals: [...byParagraph.values()],
@@ -239,6 +256,7 @@ export class ProvisionMatcher {
       elementHits: new SlotHits(n * ELEMENT_STRIDE),
       headingHits: new SlotHits(n),
       bodyHeadingHits: new SlotHits(n),
+      why: { presentRequired: 0, presentWeight: 0, anyDistinctive: false, paragraph: -1, headingHit: false, bodyHeadingHit: false, keyTermHits: 0 },
     };
     for (const l of LANGS) {
       const entries = (cues: (ca: CompiledArticle) => CompiledCue[]) => this.articles.flatMap((ca, i) => cues(ca).map((cue) => ({ cue, slot: i })));
@@ -333,20 +351,24 @@ export class ProvisionMatcher {
     // Per group of the article being scored: the heaviest present required element's weight and paragraph.
     const { groupWeights, groupParagraphs } = this.scratch;
     // The article's score; with `detailed`, its element evidence and reasons are filled in too.
-    const scoreOf = (ai: number, detailed: boolean, reasons: string[], elements: ElementEvidence[]): number => {
+    // What the last article scored showed (read by `shown` to say why).
+    const why = this.scratch.why;
+    // The article's score, in numbers only: `shown` makes the evidence and reasons of the few
+    // articles shown (this runs for every candidate of every section, and stays small).
+    const scoreOf = (ai: number): number => {
       const ca = this.articles[ai];
       let optionalBonus = 0;
       let anyDistinctive = false;
+      let presentRequired = 0;
       groupParagraphs.fill(-2, 0, ca.groupCount);
       for (let ei = 0; ei < ca.elements.length; ei++) {
         const e = ca.elements[ei];
-        const present = hits.has(ai * ELEMENT_STRIDE + ei);
-        if (detailed) elements.push(present ? evidence(e, hits.get(ai * ELEMENT_STRIDE + ei)!, input.text) : e.absent);
-        if (!present) continue;
+        if (!hits.has(ai * ELEMENT_STRIDE + ei)) continue;
         if (!e.required) {
           optionalBonus += e.weight;
           continue;
         }
+        presentRequired++;
         anyDistinctive ||= e.distinctive;
         const g = e.groupIndex;
         if (groupParagraphs[g] === -2 || e.weight > groupWeights[g]) {
@@ -358,77 +380,80 @@ export class ProvisionMatcher {
       let presentWeight = 0;
       for (let g = 0; g < ca.groupCount; g++) if (groupParagraphs[g] !== -2) presentWeight += groupWeights[g];
       let elementScore = 0;
+      let paragraph = -1;
       if (ca.requiredWeight > 0) {
         elementScore = Math.min(1, (presentWeight + 0.25 * optionalBonus) / (ca.requiredWeight + w.elementSmoothing));
-        if (presentWeight > 0 && detailed) {
-          const n = elements.filter((e) => e.present && e.required).length;
-          reasons.push(this.phrases.get(`${n} of ${ca.elements.filter((e) => e.required).length} required elements found`));
-        }
         // Shared elements alone (intent, "without right", an ICT system) do not say which
         // article a provision implements: without a distinctive one the evidence counts less.
-        if (presentWeight > 0 && !anyDistinctive) {
-          elementScore *= w.sharedOnlyFactor ?? 1;
-          if (detailed) reasons.push('only elements shared with many articles found');
-        }
+        if (presentWeight > 0 && !anyDistinctive) elementScore *= w.sharedOnlyFactor ?? 1;
         // A provision often implements one paragraph of a many-paragraph article (a penalty
         // section, a seizure power): its coverage of that paragraph counts, discounted.
         if (ca.paragraphLabels.length > 1 && presentWeight > 0 && w.paragraphFactor) {
           let best = 0;
-          let bestParagraph = '';
+          let bestParagraph = -1;
           for (let p = 0; p < ca.paragraphLabels.length; p++) {
             let present = 0;
             for (let g = 0; g < ca.groupCount; g++) if (groupParagraphs[g] === p) present += groupWeights[g];
             const cover = present / (ca.paragraphTotals[p] + w.elementSmoothing);
-            if (cover > best) [best, bestParagraph] = [cover, ca.paragraphLabels[p]];
+            if (cover > best) {
+              best = cover;
+              bestParagraph = p;
+            }
           }
           if (w.paragraphFactor * best > elementScore) {
             elementScore = w.paragraphFactor * best;
-            if (detailed) reasons.push(this.phrases.get(`covers paragraph ${bestParagraph}`));
+            paragraph = bestParagraph;
           }
         }
       }
       const headingHit = headingHits !== undefined && headingHits.has(ai);
-      if (headingHit && detailed) {
-        const { span } = headingHits.get(ai)!;
-        reasons.push(this.phrases.get(`heading says "${input.heading!.slice(span.start, span.end)}"`));
-      }
       const bodyHeadingHit = !headingHit && bodyHeadingHits.has(ai);
-      if (bodyHeadingHit && detailed) {
-        const { span } = bodyHeadingHits.get(ai)!;
-        reasons.push(this.phrases.get(`text names "${input.text.slice(span.start, span.end)}"`));
-      }
       const keyTermHits = keyTermCounts.get(ai) ?? 0;
       const keyTermScore = ca.keyTerms[lang].length ? Math.min(1, keyTermHits / Math.min(2, ca.keyTerms[lang].length)) : 0;
-      if (keyTermHits && detailed) reasons.push(this.phrases.get(`${keyTermHits} key term${keyTermHits > 1 ? 's' : ''} of the article used`));
-      let contextScore = 0;
-      if (contextKinds.has(ca.kind)) contextScore = 1;
-      if (contextScore && detailed) reasons.push('sits in a Part about this kind of provision');
-      let definitionScore = 0;
-      if (ca.kind === 'definition' && definedCore > 0) {
-        definitionScore = Math.min(1, definedCore / 2);
-        if (detailed) reasons.push(this.phrases.get(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`));
-      }
-      const sim = similarity[ai];
+      const contextScore = contextKinds.has(ca.kind) ? 1 : 0;
+      const definitionScore = ca.kind === 'definition' && definedCore > 0 ? Math.min(1, definedCore / 2) : 0;
       const markerScore = markerByKind[this.kindOf[ai]];
-      if (markerScore > 0 && detailed) reasons.push(this.phrases.get(`worded as ${ca.kind === 'offence' ? 'an offence' : 'a ' + ca.kind.replace('-', ' ')}`));
-      if (saving && detailed) reasons.push(this.phrases.get(`but worded as a saving or disclaimer ("${input.text.slice(saving.span.start, saving.span.end)}")`));
-
-      const score =
+      why.presentRequired = presentRequired;
+      why.presentWeight = presentWeight;
+      why.anyDistinctive = anyDistinctive;
+      why.paragraph = paragraph;
+      why.headingHit = headingHit;
+      why.bodyHeadingHit = bodyHeadingHit;
+      why.keyTermHits = keyTermHits;
+      return (
         w.elements * elementScore +
         w.heading * (headingHit ? 1 : bodyHeadingHit ? w.bodyHeadingFactor : 0) +
         w.keyTerms * keyTermScore +
         w.context * contextScore +
         w.markers * markerScore +
         w.definitions * definitionScore +
-        w.similarity * sim -
-        (saving ? (w.nonOperative ?? 0) : 0);
-      return score;
+        w.similarity * similarity[ai] -
+        (saving ? (w.nonOperative ?? 0) : 0)
+      );
     };
     const shown = (ai: number): ArticleMatch => {
-      const reasons: string[] = [];
-      const elements: ElementEvidence[] = [];
-      const score = scoreOf(ai, true, reasons, elements);
+      const score = scoreOf(ai);
       const ca = this.articles[ai];
+      const reasons: string[] = [];
+      if (ca.requiredWeight > 0 && why.presentWeight > 0) {
+        reasons.push(this.phrases.get(`${why.presentRequired} of ${ca.requiredCount} required elements found`));
+        if (!why.anyDistinctive) reasons.push('only elements shared with many articles found');
+      }
+      if (why.paragraph >= 0) reasons.push(this.phrases.get(`covers paragraph ${ca.paragraphLabels[why.paragraph]}`));
+      if (why.headingHit) reasons.push(this.phrases.get(`heading says "${input.heading!.slice(headingHits!.start(ai), headingHits!.end(ai))}"`));
+      if (why.bodyHeadingHit) reasons.push(this.phrases.get(`text names "${input.text.slice(bodyHeadingHits.start(ai), bodyHeadingHits.end(ai))}"`));
+      const keyTermHits = why.keyTermHits;
+      if (keyTermHits) reasons.push(this.phrases.get(`${keyTermHits} key term${keyTermHits > 1 ? 's' : ''} of the article used`));
+      if (contextKinds.has(ca.kind)) reasons.push('sits in a Part about this kind of provision');
+      if (ca.kind === 'definition' && definedCore > 0) reasons.push(this.phrases.get(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`));
+      if (markerByKind[this.kindOf[ai]] > 0) reasons.push(this.phrases.get(`worded as ${ca.kind === 'offence' ? 'an offence' : 'a ' + ca.kind.replace('-', ' ')}`));
+      if (saving) reasons.push(this.phrases.get(`but worded as a saving or disclaimer ("${input.text.slice(saving.span.start, saving.span.end)}")`));
+      // Pushed one by one, as every evidence list is (one array shape for the code reading them).
+      const elements: ElementEvidence[] = [];
+      for (let ei = 0; ei < ca.elements.length; ei++) {
+        const hit = hits.get(ai * ELEMENT_STRIDE + ei);
+        elements.push(hit ? evidence(ca.elements[ei], hit, input.text) : ca.elements[ei].absent);
+      }
       return { article: ca.number, title: ca.article.title, score: roundScore(score), strength: strengthOf(score, t), elements, reasons };
     };
     // An article with no element, heading, key-term or definition evidence scores exactly its
@@ -449,7 +474,7 @@ export class ProvisionMatcher {
         const score = byKind[this.kindOf[ai]] + w.similarity * similarity[ai] - (saving ? (w.nonOperative ?? 0) : 0);
         if (roundScore(score) < t.show) continue;
       }
-      scores[ai] = roundScore(scoreOf(ai, false, NO_REASONS, NO_ELEMENTS));
+      scores[ai] = roundScore(scoreOf(ai));
       candidates.push(ai);
     }
     // Best first, ties by article number: an insertion sort, as there are only a few.
@@ -597,9 +622,6 @@ function roundScore(score: number): number {
   return Math.round(score * 1000) / 1000;
 }
 
-/** Passed when a score is wanted without its evidence (never written to). */
-const NO_REASONS: string[] = [];
-const NO_ELEMENTS: ElementEvidence[] = [];
 
 function strengthOf(score: number, t: MatcherSettings['thresholds']): MatchStrength {
   return score >= t.strong ? 'strong' : score >= t.moderate ? 'moderate' : 'weak';
