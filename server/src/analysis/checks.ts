@@ -265,9 +265,17 @@ function compiledFor(analyzer: Analyzer, cues: Cues, lang: DraftLanguage, verbat
 
 /** A cue hit whose words are the cue's own words, not only words sharing its stems. */
 function findOwnWords(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, cues: Cues): CueHit | undefined {
-  for (const cue of compiledFor(analyzer, cues, lang)) {
-    const hit = idx.find(cue);
-    if (hit && sameWords(text.slice(hit.span.start, hit.span.end), cue.text)) return hit;
+  return firstOwnWords(text, idx, compiledFor(analyzer, cues, lang));
+}
+
+/**
+ * The first cue found in the provision's own words: "offensive" and "offence" share a stem, and
+ * only the first is a vague standard.
+ */
+function firstOwnWords(text: string, idx: TokenIndex, cues: CompiledCue[]): CueHit | undefined {
+  for (let k = 0; k < cues.length; k++) {
+    const hit = idx.find(cues[k]);
+    if (hit && sameWords(text.slice(hit.span.start, hit.span.end), cues[k].text)) return hit;
   }
   return undefined;
 }
@@ -290,6 +298,7 @@ class ProvisionChecker {
   private readonly codesByArticle = new Map<number, CheckCode[]>();
   /** Compiled cue lists by key: the same data every run. */
   private readonly presentCues = new Map<string, CompiledCue[]>();
+  private readonly cuesByCode = new Map<CheckCode, CompiledCue[]>();
   /** missingFinding's findings, by code and article. */
   private readonly missingFindings = new Map<string, Finding>();
   private techCompiled?: { term: string; neutral: string; cue: CompiledCue }[];
@@ -315,6 +324,9 @@ class ProvisionChecker {
 
   /** Cues that show a check's subject present: its own plus those of the safeguards it names. */
   cuesFor(code: CheckCode): CompiledCue[] {
+    // By the code itself first: asked for every code of every matched section.
+    const known = this.cuesByCode.get(code);
+    if (known) return known;
     const key = 'code:' + code.code;
     if (!this.presentCues.has(key)) {
       const merged: Cues = { en: [...(code.cues?.en ?? [])], es: [...(code.cues?.es ?? [])], fr: [...(code.cues?.fr ?? [])] };
@@ -327,19 +339,9 @@ class ProvisionChecker {
       }
       this.compiled(key, merged);
     }
-    return this.presentCues.get(key)!;
-  }
-
-  /**
-   * Like findAny, but the words found must be the cue's own words, not only share its stems:
-   * "offensive" and "offence" share a stem, and only the first is a vague standard.
-   */
-  private findWords(text: string, idx: TokenIndex, key: string, cues: Cues): CueHit | undefined {
-    for (const cue of this.compiled(key, cues)) {
-      const hit = idx.find(cue);
-      if (hit && sameWords(text.slice(hit.span.start, hit.span.end), cue.text)) return hit;
-    }
-    return undefined;
+    const cues = this.presentCues.get(key)!;
+    this.cuesByCode.set(code, cues);
+    return cues;
   }
 
   /**
@@ -405,7 +407,7 @@ class ProvisionChecker {
         push(finding(noCounterpart, span, '', message, outside ? [outside.subject] : speech ? [words(speech.span)] : []), span);
       }
       const vague = this.codes.get('overbreadth.vague-term');
-      const vagueHit = this.findWords(text, idx, 'vague', data.checkLexicon.vagueTerms);
+      const vagueHit = firstOwnWords(text, idx, this.compiled('vague', data.checkLexicon.vagueTerms));
       if (vague && vagueHit) {
         const found = words(vagueHit.span);
         push(
