@@ -280,6 +280,37 @@ function firstOwnWords(text: string, idx: TokenIndex, cues: CompiledCue[]): CueH
   return undefined;
 }
 
+/** An offence with no counterpart in the Convention: its subject, its speech wording, or neither (placed at its headline). */
+function noCounterpartFinding(code: CheckCode, text: string, head: Span, outside: { subject: string; hit: CueHit } | undefined, speech: CueHit | undefined): Finding {
+  if (outside) {
+    const found = text.slice(outside.hit.span.start, outside.hit.span.end);
+    const message = `This offence is about ${outside.subject} ("${found}"), which no article of the Convention asks States to criminalise (its offences are Arts 7-17). It may be sound national law, but it does not implement the Convention: keep it out of the implementing Part, or check it is needed and narrowly drawn (Art. 6(2)).`;
+    return finding(code, outside.hit.span, '', message, [outside.subject]);
+  }
+  if (speech) {
+    const found = text.slice(speech.span.start, speech.span.end);
+    const message = `This offence reaches speech or content ("${found}") and has no counterpart in the Convention. Art. 6(2): nothing in the Convention permits suppressing expression; check it is necessary and precisely drawn.`;
+    return finding(code, speech.span, '', message, [found]);
+  }
+  const message = 'This provision creates an offence that no article of the Convention calls for. Over-criminalisation is the biggest risk in implementing laws: check it is needed and that it does not reach protected expression (Art. 6(2)).';
+  return finding(code, head, '', message, []);
+}
+
+function vagueFinding(code: CheckCode, text: string, hit: CueHit): Finding {
+  const found = text.slice(hit.span.start, hit.span.end);
+  return finding(code, hit.span, '', `"${found}" is a vague standard: a person cannot tell in advance what is forbidden, and it can reach protected expression (Art. 6(2)). ${code.advice ?? code.description}`, [found]);
+}
+
+function techFinding(code: CheckCode, text: string, hit: CueHit, t: { term: string; neutral: string }): Finding {
+  const found = text.slice(hit.span.start, hit.span.end);
+  return finding(code, hit.span, '', `"${found}" ties the provision to one technology; the Convention speaks of "${t.neutral}" so the law keeps working as technology changes.`, [t.term]);
+}
+
+/** Are the words at `span` the term itself (case aside)? */
+function sameText(text: string, span: Span, term: string): boolean {
+  return text.slice(span.start, span.end).toLowerCase() === term.toLowerCase();
+}
+
 /** Codes silenced in a provision by a `concordance-ignore CODE` directive. */
 export function ignoredCodes(provisionText: string): ReadonlySet<string> {
   // Almost no provision has one: they share one empty set.
@@ -360,7 +391,6 @@ class ProvisionChecker {
     const head = headline(text, { start: 0, end: text.length });
     const data = this.analyzer.data;
     const article = best ? articleByNumber(data, best.article) : undefined;
-    const words = (s: Span) => text.slice(s.start, s.end);
 
     // An offence that matches no offence article (or only a general one) has no counterpart;
     // nor has one whose subject the Convention leaves out (extortion, copyright …), whatever it
@@ -390,31 +420,17 @@ class ProvisionChecker {
       }
     }
 
+    // The findings below are rare: each is written by a function of its own, which keeps this
+    // one (run for every section) small.
     if (isOffence) {
       const noCounterpart = this.codes.get('overbreadth.no-counterpart');
       if (noCounterpart && (!offenceArticle || outside || speechOnly)) {
-        let message: string;
-        let span = head;
-        if (outside) {
-          span = outside.hit.span;
-          message = `This offence is about ${outside.subject} ("${words(outside.hit.span)}"), which no article of the Convention asks States to criminalise (its offences are Arts 7-17). It may be sound national law, but it does not implement the Convention: keep it out of the implementing Part, or check it is needed and narrowly drawn (Art. 6(2)).`;
-        } else if (speech) {
-          span = speech.span;
-          message = `This offence reaches speech or content ("${words(speech.span)}") and has no counterpart in the Convention. Art. 6(2): nothing in the Convention permits suppressing expression; check it is necessary and precisely drawn.`;
-        } else {
-          message = 'This provision creates an offence that no article of the Convention calls for. Over-criminalisation is the biggest risk in implementing laws: check it is needed and that it does not reach protected expression (Art. 6(2)).';
-        }
-        push(finding(noCounterpart, span, '', message, outside ? [outside.subject] : speech ? [words(speech.span)] : []), span);
+        const f = noCounterpartFinding(noCounterpart, text, head, outside, speech);
+        push(f, f.span);
       }
       const vague = this.codes.get('overbreadth.vague-term');
       const vagueHit = firstOwnWords(text, idx, this.compiled('vague', data.checkLexicon.vagueTerms));
-      if (vague && vagueHit) {
-        const found = words(vagueHit.span);
-        push(
-          finding(vague, vagueHit.span, '', `"${found}" is a vague standard: a person cannot tell in advance what is forbidden, and it can reach protected expression (Art. 6(2)). ${vague.advice ?? vague.description}`, [found]),
-          vagueHit.span,
-        );
-      }
+      if (vague && vagueHit) push(vagueFinding(vague, text, vagueHit), vagueHit.span);
     }
 
     const tech = this.codes.get('neutrality.tech-specific');
@@ -422,10 +438,9 @@ class ProvisionChecker {
       for (const t of this.techTerms()) {
         const hit = idx.find(t.cue);
         if (!hit) continue;
-        const found = words(hit.span);
         // Folded synonyms can widen a hit; report only where the words are the term itself.
-        if (found.toLowerCase() !== t.term.toLowerCase()) continue;
-        push(finding(tech, hit.span, '', `"${found}" ties the provision to one technology; the Convention speaks of "${t.neutral}" so the law keeps working as technology changes.`, [t.term]), hit.span);
+        if (!sameText(text, hit.span, t.term)) continue;
+        push(techFinding(tech, text, hit, t), hit.span);
         break;
       }
     }
