@@ -1,6 +1,6 @@
 // Matches one provision to convention articles, element by element.
 // Every number that shapes the ranking (weights, thresholds) comes from data/matcher.json.
-import { AnchoredCues, CueMatcher, detached, SlotHits, TokenIndex, type CompiledCue, type CueHit, type TokenRun } from './cues';
+import { AnchoredCues, CueMatcher, detached, SlotHits, TokenIndex, type CompiledCue, type TokenRun } from './cues';
 import { execAt, Interner } from './text';
 import type { Article, ConventionData, Cues } from './data/types';
 import type { MatcherSettings } from './matcherSettings';
@@ -436,23 +436,25 @@ export class ProvisionMatcher {
       const ca = this.articles[ai];
       const reasons: string[] = [];
       if (ca.requiredWeight > 0 && why.presentWeight > 0) {
-        reasons.push(this.phrases.get(`${why.presentRequired} of ${ca.requiredCount} required elements found`));
+        reasons.push(`${why.presentRequired} of ${ca.requiredCount} required elements found`);
         if (!why.anyDistinctive) reasons.push('only elements shared with many articles found');
       }
-      if (why.paragraph >= 0) reasons.push(this.phrases.get(`covers paragraph ${ca.paragraphLabels[why.paragraph]}`));
-      if (why.headingHit) reasons.push(this.phrases.get(`heading says "${input.heading!.slice(headingHits!.start(ai), headingHits!.end(ai))}"`));
-      if (why.bodyHeadingHit) reasons.push(this.phrases.get(`text names "${input.text.slice(bodyHeadingHits.start(ai), bodyHeadingHits.end(ai))}"`));
+      if (why.paragraph >= 0) reasons.push(`covers paragraph ${ca.paragraphLabels[why.paragraph]}`);
+      if (why.headingHit) reasons.push(`heading says "${input.heading!.slice(headingHits!.start(ai), headingHits!.end(ai))}"`);
+      if (why.bodyHeadingHit) reasons.push(`text names "${input.text.slice(bodyHeadingHits.start(ai), bodyHeadingHits.end(ai))}"`);
       const keyTermHits = why.keyTermHits;
-      if (keyTermHits) reasons.push(this.phrases.get(`${keyTermHits} key term${keyTermHits > 1 ? 's' : ''} of the article used`));
+      if (keyTermHits) reasons.push(`${keyTermHits} key term${keyTermHits > 1 ? 's' : ''} of the article used`);
       if (contextKinds.has(ca.kind)) reasons.push('sits in a Part about this kind of provision');
-      if (ca.kind === 'definition' && definedCore > 0) reasons.push(this.phrases.get(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`));
-      if (markerByKind[this.kindOf[ai]] > 0) reasons.push(this.phrases.get(`worded as ${ca.kind === 'offence' ? 'an offence' : 'a ' + ca.kind.replace('-', ' ')}`));
-      if (saving) reasons.push(this.phrases.get(`but worded as a saving or disclaimer ("${input.text.slice(saving.span.start, saving.span.end)}")`));
+      if (ca.kind === 'definition' && definedCore > 0) reasons.push(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`);
+      if (markerByKind[this.kindOf[ai]] > 0) reasons.push(`worded as ${ca.kind === 'offence' ? 'an offence' : 'a ' + ca.kind.replace('-', ' ')}`);
+      if (saving) reasons.push(`but worded as a saving or disclaimer ("${input.text.slice(saving.span.start, saving.span.end)}")`);
+      // Interned in one place (the same few reasons recur in thousands of sections).
+      for (let r = 0; r < reasons.length; r++) reasons[r] = this.phrases.get(reasons[r]);
       // Pushed one by one, as every evidence list is (one array shape for the code reading them).
       const elements: ElementEvidence[] = [];
       for (let ei = 0; ei < ca.elements.length; ei++) {
-        const hit = hits.get(ai * ELEMENT_STRIDE + ei);
-        elements.push(hit ? evidence(ca.elements[ei], hit, input.text) : ca.elements[ei].absent);
+        const slot = ai * ELEMENT_STRIDE + ei;
+        elements.push(hits.has(slot) ? evidence(ca.elements[ei], hits.start(slot), hits.end(slot), input.text) : ca.elements[ei].absent);
       }
       return { article: ca.number, title: ca.article.title, score: roundScore(score), strength: strengthOf(score, t), elements, reasons };
     };
@@ -613,8 +615,8 @@ function groupWeight(elements: CompiledElement[]): number {
   return sum;
 }
 
-function evidence(e: CompiledElement, hit: CueHit, text: string): ElementEvidence {
-  return { id: e.id, label: e.label, required: e.required, present: true, evidence: text.slice(hit.span.start, hit.span.end), span: hit.span };
+function evidence(e: CompiledElement, start: number, end: number, text: string): ElementEvidence {
+  return { id: e.id, label: e.label, required: e.required, present: true, evidence: text.slice(start, end), span: { start, end } };
 }
 
 /** Scores as shown and compared: to three decimals. */
