@@ -355,11 +355,9 @@ class ProvisionChecker {
 
   /** Cues that show a check's subject present: its own plus those of the safeguards it names. */
   cuesFor(code: CheckCode): CompiledCue[] {
-    // By the code itself first: asked for every code of every matched section.
-    const known = this.cuesByCode.get(code);
-    if (known) return known;
-    const key = 'code:' + code.code;
-    if (!this.presentCues.has(key)) {
+    // Kept by the code itself: asked for every code of every matched section.
+    let cues = this.cuesByCode.get(code);
+    if (!cues) {
       const merged: Cues = { en: [...(code.cues?.en ?? [])], es: [...(code.cues?.es ?? [])], fr: [...(code.cues?.fr ?? [])] };
       for (const id of code.safeguards ?? []) {
         const s = this.analyzer.data.safeguards.find((x) => x.id === id);
@@ -368,10 +366,9 @@ class ProvisionChecker {
         merged.es!.push(...(s.cues.es ?? []));
         merged.fr!.push(...(s.cues.fr ?? []));
       }
-      this.compiled(key, merged);
+      cues = this.compiled('code:' + code.code, merged);
+      this.cuesByCode.set(code, cues);
     }
-    const cues = this.presentCues.get(key)!;
-    this.cuesByCode.set(code, cues);
     return cues;
   }
 

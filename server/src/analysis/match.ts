@@ -77,6 +77,10 @@ interface ScoreFacts {
   headingHit: boolean;
   bodyHeadingHit: boolean;
   keyTermHits: number;
+  /** It sits in a Part about the article's kind; it defines core terms (a definitions article); it is worded as the article's kind. */
+  inContext: boolean;
+  definesCore: boolean;
+  wordedAsKind: boolean;
 }
 /** More than any article's number of elements. */
 const ELEMENT_STRIDE = 256;
@@ -256,7 +260,7 @@ export class ProvisionMatcher {
       elementHits: new SlotHits(n * ELEMENT_STRIDE),
       headingHits: new SlotHits(n),
       bodyHeadingHits: new SlotHits(n),
-      why: { presentRequired: 0, presentWeight: 0, anyDistinctive: false, paragraph: -1, headingHit: false, bodyHeadingHit: false, keyTermHits: 0 },
+      why: { presentRequired: 0, presentWeight: 0, anyDistinctive: false, paragraph: -1, headingHit: false, bodyHeadingHit: false, keyTermHits: 0, inContext: false, definesCore: false, wordedAsKind: false },
     };
     for (const l of LANGS) {
       const entries = (cues: (ca: CompiledArticle) => CompiledCue[]) => this.articles.flatMap((ca, i) => cues(ca).map((cue) => ({ cue, slot: i })));
@@ -350,7 +354,6 @@ export class ProvisionMatcher {
     }
     // Per group of the article being scored: the heaviest present required element's weight and paragraph.
     const { groupWeights, groupParagraphs } = this.scratch;
-    // The article's score; with `detailed`, its element evidence and reasons are filled in too.
     // What the last article scored showed (read by `shown` to say why).
     const why = this.scratch.why;
     // The article's score, in numbers only: `shown` makes the evidence and reasons of the few
@@ -420,6 +423,9 @@ export class ProvisionMatcher {
       why.headingHit = headingHit;
       why.bodyHeadingHit = bodyHeadingHit;
       why.keyTermHits = keyTermHits;
+      why.inContext = contextScore > 0;
+      why.definesCore = definitionScore > 0;
+      why.wordedAsKind = markerScore > 0;
       return (
         w.elements * elementScore +
         w.heading * (headingHit ? 1 : bodyHeadingHit ? w.bodyHeadingFactor : 0) +
@@ -444,9 +450,9 @@ export class ProvisionMatcher {
       if (why.bodyHeadingHit) reasons.push(`text names "${input.text.slice(bodyHeadingHits.start(ai), bodyHeadingHits.end(ai))}"`);
       const keyTermHits = why.keyTermHits;
       if (keyTermHits) reasons.push(`${keyTermHits} key term${keyTermHits > 1 ? 's' : ''} of the article used`);
-      if (contextKinds.has(ca.kind)) reasons.push('sits in a Part about this kind of provision');
-      if (ca.kind === 'definition' && definedCore > 0) reasons.push(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`);
-      if (markerByKind[this.kindOf[ai]] > 0) reasons.push(`worded as ${ca.kind === 'offence' ? 'an offence' : 'a ' + ca.kind.replace('-', ' ')}`);
+      if (why.inContext) reasons.push('sits in a Part about this kind of provision');
+      if (why.definesCore) reasons.push(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`);
+      if (why.wordedAsKind) reasons.push(`worded as ${ca.kind === 'offence' ? 'an offence' : 'a ' + ca.kind.replace('-', ' ')}`);
       if (saving) reasons.push(`but worded as a saving or disclaimer ("${input.text.slice(saving.span.start, saving.span.end)}")`);
       // Interned in one place (the same few reasons recur in thousands of sections).
       for (let r = 0; r < reasons.length; r++) reasons[r] = this.phrases.get(reasons[r]);
@@ -623,7 +629,6 @@ function evidence(e: CompiledElement, start: number, end: number, text: string):
 function roundScore(score: number): number {
   return Math.round(score * 1000) / 1000;
 }
-
 
 function strengthOf(score: number, t: MatcherSettings['thresholds']): MatchStrength {
   return score >= t.strong ? 'strong' : score >= t.moderate ? 'moderate' : 'weak';

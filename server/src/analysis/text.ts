@@ -97,10 +97,12 @@ function pushLineStarts(text: string, from: number, to: number, starts: number[]
   let last = -1;
   // Over a long stretch without a "\r", the "\n"s are found by indexOf (a whole draft, read as it
   // opens); an edit's few lines are read one character at a time.
-  const cr = to - from > 4096 ? text.indexOf('\r', from) : from;
-  if (cr < 0 || cr >= to) {
-    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push((last = i + 1));
-    return last;
+  if (to - from > 4096) {
+    const cr = text.indexOf('\r', from);
+    if (cr < 0 || cr >= to) {
+      for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push((last = i + 1));
+      return last;
+    }
   }
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
