@@ -1,5 +1,7 @@
-// `npm run bench [-- --quick] [-- --soak] [-- --huge]`: speed and memory of Concordance through the real
-// server (out/server.js --stdio) and CLI (out/cli.js), on generated drafts of 100 KB, 1 MB, 5 MB.
+// `npm run bench [-- --quick] [-- --soak] [-- --huge] [-- --server-node PATH]`: speed and memory of
+// Concordance through the real server (out/server.js --stdio) and CLI (out/cli.js), on generated drafts
+// of 100 KB, 1 MB, 5 MB. The servers run on the editor's runtime (see serverRuntime), the CLI and the
+// in-process figures on the Node.js running the benchmark.
 // Prints a table and writes bench/results.json. Never a test: numbers depend on the machine.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'child_process';
 import * as fs from 'fs';
@@ -46,7 +48,10 @@ interface Case {
   bm25Ms: number;
 }
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+/** Major version of the Node.js the editor tests run the server on (code-server's), fetched from the npm registry. */
+const EDITOR_NODE_MAJOR = 24;
 const quick = args.has('--quick');
 const soakWanted = args.has('--soak') || (!quick && !args.has('--no-soak'));
 // `--huge` adds a 20 MB draft: a consolidated code opened in the editor (issue: reliability).
@@ -85,8 +90,8 @@ class Client {
     this.conn.listen();
   }
 
-  static async start(): Promise<Client> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+  static async start(node: string): Promise<Client> {
+    const proc = spawn(node, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
     const c = new Client(proc);
     await c.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } } });
     await c.conn.sendNotification('initialized', {});
@@ -153,9 +158,9 @@ type ServerFigures = Pick<Case, 'openToDiagnosticsMs' | 'openMaxRequestLatencyMs
  * wait and of the peak memory), with every run's open and re-analysis times kept. One run on a
  * shared machine can be a fifth off either way; the median is what a user typically sees.
  */
-async function serverCases(file: string, text: string, runs: number): Promise<ServerFigures & Pick<Case, 'openToDiagnosticsRunsMs' | 'reanalysisRunsMs'>> {
+async function serverCases(node: string, file: string, text: string, runs: number): Promise<ServerFigures & Pick<Case, 'openToDiagnosticsRunsMs' | 'reanalysisRunsMs'>> {
   const all: ServerFigures[] = [];
-  for (let i = 0; i < runs; i++) all.push(await serverCase(file, text));
+  for (let i = 0; i < runs; i++) all.push(await serverCase(node, file, text));
   const mid = (f: (c: ServerFigures) => number) => median(all.map(f));
   return {
     openToDiagnosticsMs: mid((c) => c.openToDiagnosticsMs),
@@ -172,8 +177,8 @@ async function serverCases(file: string, text: string, runs: number): Promise<Se
   };
 }
 
-async function serverCase(file: string, text: string): Promise<ServerFigures> {
-  const c = await Client.start();
+async function serverCase(node: string, file: string, text: string): Promise<ServerFigures> {
+  const c = await Client.start(node);
   const uri = pathToFileURL(file).toString();
   try {
     // 1. didOpen → first diagnostics, probing responsiveness meanwhile.
@@ -305,8 +310,8 @@ function inProcess(text: string): { analysisMs: number; bm25Ms: number; provisio
   return { analysisMs, bm25Ms, provisions: analysis.parsed.provisions.length, sections: units.length };
 }
 
-async function soak(text: string): Promise<{ edits: number; rssMb: number }[]> {
-  const c = await Client.start();
+async function soak(node: string, text: string): Promise<{ edits: number; rssMb: number }[]> {
+  const c = await Client.start(node);
   const uri = pathToFileURL(path.join(WORK, 'soak.draft')).toString();
   const curve: { edits: number; rssMb: number }[] = [];
   try {
@@ -343,9 +348,70 @@ async function soak(text: string): Promise<{ edits: number; rssMb: number }[]> {
   return curve;
 }
 
-function machine() {
+function machine(runtime: ServerRuntime) {
   const cpus = os.cpus();
-  return { cpus: cpus.length, model: cpus[0]?.model ?? 'unknown', memGb: round(os.totalmem() / 2 ** 30), node: process.version, os: `${os.type()} ${os.release()} ${os.arch()}`, loadavg: os.loadavg().map((x) => round(x, 2)) };
+  return {
+    cpus: cpus.length,
+    model: cpus[0]?.model ?? 'unknown',
+    memGb: round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    v8: process.versions.v8,
+    server: { node: runtime.version, v8: runtime.v8, runtime: runtime.why },
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadavg: os.loadavg().map((x) => round(x, 2)),
+  };
+}
+
+interface ServerRuntime {
+  /** The executable, its Node.js and V8 versions, and why it was chosen. */
+  node: string;
+  version: string;
+  v8: string;
+  why: string;
+}
+
+/**
+ * The Node.js the servers run on. An editor runs a language server on its own runtime, not on the
+ * machine's Node: VS Code forks it with the extension host's executable (Electron's Node on the
+ * desktop; code-server's Node 24, on which the editor tests run it). So by default the servers run
+ * on Node.js EDITOR_NODE_MAJOR from the npm registry (the package the editor tests' harness installs),
+ * fetched once into out/bench/runtime. `--server-node PATH` picks another executable, such as the
+ * machine's (`--server-node "$(command -v node)"`). Without the registry, the machine's Node it is.
+ */
+function serverRuntime(): ServerRuntime {
+  const at = argv.indexOf('--server-node');
+  if (at >= 0) {
+    if (!argv[at + 1]) throw new Error('--server-node needs the path of a Node.js executable');
+    return runtimeOf(path.resolve(argv[at + 1]), 'given by --server-node');
+  }
+  const pkg = `node-${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`;
+  const dir = path.join(WORK, 'runtime', `${pkg}-${EDITOR_NODE_MAJOR}`);
+  const bin = path.join(dir, 'package', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+  const why = `the editor's runtime (${pkg}@${EDITOR_NODE_MAJOR} from the npm registry)`;
+  if (!fs.existsSync(bin)) {
+    fs.mkdirSync(dir, { recursive: true });
+    console.log(`fetching ${pkg}@${EDITOR_NODE_MAJOR} from the npm registry for the servers (once) …`);
+    // npm as it runs this script (npm_execpath), else the one on PATH.
+    const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : [process.platform === 'win32' ? 'npm.cmd' : 'npm'];
+    const packed = spawnSync(npm[0], [...npm.slice(1), 'pack', `${pkg}@${EDITOR_NODE_MAJOR}`, '--pack-destination', dir, '--silent'], { encoding: 'utf8' });
+    const tarball = packed.status === 0 ? path.join(dir, packed.stdout.trim().split('\n').pop() ?? '') : '';
+    const unpacked = tarball && fs.existsSync(tarball) ? spawnSync('tar', ['-xzf', tarball, '-C', dir], { encoding: 'utf8' }) : undefined;
+    if (tarball && fs.existsSync(tarball)) fs.rmSync(tarball);
+    if (unpacked?.status !== 0 || !fs.existsSync(bin)) {
+      const reason = (packed.stderr || unpacked?.stderr || `no ${bin}`).trim().split('\n')[0];
+      console.log(`could not fetch ${pkg}@${EDITOR_NODE_MAJOR} (${reason}): the servers run on the machine's Node.js instead`);
+      return runtimeOf(process.execPath, `the machine's (${pkg}@${EDITOR_NODE_MAJOR} could not be fetched)`);
+    }
+  }
+  return runtimeOf(bin, why);
+}
+
+/** An executable as a ServerRuntime (its versions asked of it). */
+function runtimeOf(node: string, why: string): ServerRuntime {
+  const r = spawnSync(node, ['-p', 'process.version + " " + process.versions.v8'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${node} is not a Node.js executable (${(r.error?.message ?? r.stderr).trim()})`);
+  const [version, v8] = r.stdout.trim().split(' ');
+  return { node, version, v8, why };
 }
 
 function table(cases: Case[]): string {
@@ -371,6 +437,8 @@ function table(cases: Case[]): string {
 
 async function main(): Promise<void> {
   for (const f of [SERVER, CLI]) if (!fs.existsSync(f)) throw new Error(`${f} is missing: run "npm run build"`);
+  const runtime = serverRuntime();
+  console.log(`servers on Node.js ${runtime.version} (V8 ${runtime.v8}), ${runtime.why}; CLI and in-process figures on ${process.version} (V8 ${process.versions.v8})`);
   fs.mkdirSync(WORK, { recursive: true });
   const cases: Case[] = [];
   for (const sizeBytes of sizes) {
@@ -380,7 +448,7 @@ async function main(): Promise<void> {
     const bytes = fs.statSync(file).size;
     process.stdout.write(`${round(bytes / 2 ** 20, 2)} MB: server …`);
     // Five fresh servers per size up to 1 MB, three for 5 MB, one for 20 MB (each takes most of a minute).
-    const server = await serverCases(file, text, sizeBytes > 6 * 2 ** 20 ? 1 : sizeBytes > 2 * 2 ** 20 ? 3 : SERVER_RUNS);
+    const server = await serverCases(runtime.node, file, text, sizeBytes > 6 * 2 ** 20 ? 1 : sizeBytes > 2 * 2 ** 20 ? 3 : SERVER_RUNS);
     process.stdout.write(' CLI …');
     const cli = cliMBps(file, bytes);
     process.stdout.write(' in-process …\n');
@@ -403,10 +471,10 @@ async function main(): Promise<void> {
   let soakCurve: { edits: number; rssMb: number }[] | undefined;
   if (soakWanted) {
     console.log('\nsoak: 10 000 one-character edits to the 1 MB draft');
-    soakCurve = await soak(generateDraft({ sizeBytes: 1024 * 1024, seed: 1 }));
+    soakCurve = await soak(runtime.node, generateDraft({ sizeBytes: 1024 * 1024, seed: 1 }));
     console.log('| edits | ' + soakCurve.map((s) => s.edits).join(' | ') + ' |\n|---|' + soakCurve.map(() => '---|').join('') + '\n| RSS MB | ' + soakCurve.map((s) => s.rssMb).join(' | ') + ' |');
   }
-  const results = { machine: machine(), date: new Date().toISOString(), quick, cases: rounded, ...(soakCurve ? { soak: soakCurve } : {}) };
+  const results = { machine: machine(runtime), date: new Date().toISOString(), quick, cases: rounded, ...(soakCurve ? { soak: soakCurve } : {}) };
   fs.writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
   console.log(`\nwrote ${path.relative(ROOT, RESULTS)}`);
 }
