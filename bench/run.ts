@@ -393,12 +393,14 @@ function serverRuntime(): ServerRuntime {
     console.log(`fetching ${pkg}@${EDITOR_NODE_MAJOR} from the npm registry for the servers (once) …`);
     // npm as it runs this script (npm_execpath), else the one on PATH.
     const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : [process.platform === 'win32' ? 'npm.cmd' : 'npm'];
-    const packed = spawnSync(npm[0], [...npm.slice(1), 'pack', `${pkg}@${EDITOR_NODE_MAJOR}`, '--pack-destination', dir, '--silent'], { encoding: 'utf8' });
+    const packed = spawnSync(npm[0], [...npm.slice(1), 'pack', `${pkg}@${EDITOR_NODE_MAJOR}`, '--pack-destination', dir], { encoding: 'utf8' });
     const tarball = packed.status === 0 ? path.join(dir, packed.stdout.trim().split('\n').pop() ?? '') : '';
     const unpacked = tarball && fs.existsSync(tarball) ? spawnSync('tar', ['-xzf', tarball, '-C', dir], { encoding: 'utf8' }) : undefined;
     if (tarball && fs.existsSync(tarball)) fs.rmSync(tarball);
     if (unpacked?.status !== 0 || !fs.existsSync(bin)) {
-      const reason = (packed.stderr || unpacked?.stderr || `no ${bin}`).trim().split('\n')[0];
+      // npm's own error line ("npm error FetchError: request to … failed"), else tar's, else what is missing.
+      const npmError = (packed.stderr ?? '').split('\n').find((l) => /^npm (error|ERR!) (?!code|syscall|errno)\S/.test(l));
+      const reason = npmError ?? (unpacked?.stderr.trim().split('\n')[0] || `no ${bin}`);
       console.log(`could not fetch ${pkg}@${EDITOR_NODE_MAJOR} (${reason}): the servers run on the machine's Node.js instead`);
       return runtimeOf(process.execPath, `the machine's (${pkg}@${EDITOR_NODE_MAJOR} could not be fetched)`);
     }
