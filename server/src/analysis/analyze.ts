@@ -59,6 +59,8 @@ export class Analyzer {
   private readonly produced = new WeakMap<DocumentAnalysis, Produced>();
   /** Provisions actually matched (not served from cache) since the counter was reset. */
   matchedCount = 0;
+  /** For `concordance fit` only: shown every article's signals for each provision matched. */
+  featureSink?: (article: number, features: Float64Array) => void;
 
   constructor(
     readonly data: ConventionData,
@@ -265,7 +267,7 @@ export class Analyzer {
         definedTerms,
         lang,
         tokens,
-      });
+      }, this.featureSink);
       // The index of all its words, which the matcher has just built too (TokenIndex reuses it).
       const idx = new TokenIndex(tokens);
       const offence = isOffenceWording(this, idx, lang);

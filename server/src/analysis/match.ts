@@ -82,6 +82,17 @@ interface ScoreFacts {
   definesCore: boolean;
   wordedAsKind: boolean;
 }
+/**
+ * The signals an article's score sums, each with its weight in data/matcher.json `weights`
+ * (the saving wording counts -1, so its weight is the penalty). docs/matching.md describes them.
+ */
+export const FEATURES = ['elements', 'heading', 'keyTerms', 'context', 'markers', 'definitions', 'similarity', 'nonOperative'] as const;
+export type Feature = (typeof FEATURES)[number];
+
+export function featureWeight(weights: MatcherSettings['weights'], f: Feature): number {
+  return weights[f] ?? 0;
+}
+
 /** More than any article's number of elements. */
 const ELEMENT_STRIDE = 256;
 
@@ -128,6 +139,9 @@ export class ProvisionMatcher {
     headingHits: SlotHits;
     bodyHeadingHits: SlotHits;
     why: ScoreFacts;
+    /** The signals of the article last scored, and their weights (FEATURES order). */
+    features: Float64Array;
+    weights: Float64Array;
   };
   /** Hits of the wording markers (slot = marker index) and of the saving wording (the last slot): scratch space too. */
   private readonly wordingHits: SlotHits;
@@ -260,6 +274,8 @@ export class ProvisionMatcher {
       elementHits: new SlotHits(n * ELEMENT_STRIDE),
       headingHits: new SlotHits(n),
       bodyHeadingHits: new SlotHits(n),
+      features: new Float64Array(FEATURES.length),
+      weights: Float64Array.from(FEATURES, (f) => featureWeight(settings.weights, f)),
       why: { presentRequired: 0, presentWeight: 0, anyDistinctive: false, paragraph: -1, headingHit: false, bodyHeadingHit: false, keyTermHits: 0, inContext: false, definesCore: false, wordedAsKind: false },
     };
     for (const l of LANGS) {
@@ -310,8 +326,11 @@ export class ProvisionMatcher {
     return m;
   }
 
-  /** Ranked articles for one provision; only what clears the display threshold. */
-  match(input: MatchInput): ArticleMatch[] {
+  /**
+   * Ranked articles for one provision; only what clears the display threshold. `onFeatures`, when
+   * given, is shown every article's signals (FEATURES order) before ranking: what `fit` learns from.
+   */
+  match(input: MatchInput, onFeatures?: (article: number, features: Float64Array) => void): ArticleMatch[] {
     const lang = input.lang;
     const tokens = input.tokens ?? this.cues.run(input.text, lang, input.span);
     // Words inside references to other provisions ("an offence under section 1 (unauthorised
@@ -356,6 +375,8 @@ export class ProvisionMatcher {
     const { groupWeights, groupParagraphs } = this.scratch;
     // What the last article scored showed (read by `shown` to say why).
     const why = this.scratch.why;
+    const { features, weights } = this.scratch;
+    const bias = w.bias ?? 0;
     // The article's score, in numbers only: `shown` makes the evidence and reasons of the few
     // articles shown (this runs for every candidate of every section, and stays small).
     const scoreOf = (ai: number): number => {
@@ -426,17 +447,26 @@ export class ProvisionMatcher {
       why.inContext = contextScore > 0;
       why.definesCore = definitionScore > 0;
       why.wordedAsKind = markerScore > 0;
-      return (
-        w.elements * elementScore +
-        w.heading * (headingHit ? 1 : bodyHeadingHit ? w.bodyHeadingFactor : 0) +
-        w.keyTerms * keyTermScore +
-        w.context * contextScore +
-        w.markers * markerScore +
-        w.definitions * definitionScore +
-        w.similarity * similarity[ai] -
-        (saving ? (w.nonOperative ?? 0) : 0)
-      );
+      // The signals, in FEATURES order: the score is their sum weighted by data/matcher.json, and
+      // `concordance fit` refits those weights from the same numbers.
+      features[0] = elementScore;
+      features[1] = headingHit ? 1 : bodyHeadingHit ? w.bodyHeadingFactor : 0;
+      features[2] = keyTermScore;
+      features[3] = contextScore;
+      features[4] = markerScore;
+      features[5] = definitionScore;
+      features[6] = similarity[ai];
+      features[7] = saving ? -1 : 0;
+      let score = bias;
+      for (let f = 0; f < FEATURES.length; f++) score += weights[f] * features[f];
+      return score;
     };
+    if (onFeatures) {
+      for (let ai = 0; ai < this.articles.length; ai++) {
+        scoreOf(ai);
+        onFeatures(this.articles[ai].number, features);
+      }
+    }
     const shown = (ai: number): ArticleMatch => {
       const score = scoreOf(ai);
       const ca = this.articles[ai];
@@ -479,7 +509,7 @@ export class ProvisionMatcher {
     for (let ai = 0; ai < this.articles.length; ai++) {
       const ca = this.articles[ai];
       if (withEvidence[ai] === 0 && !(ca.kind === 'definition' && definedCore > 0)) {
-        const score = byKind[this.kindOf[ai]] + w.similarity * similarity[ai] - (saving ? (w.nonOperative ?? 0) : 0);
+        const score = bias + byKind[this.kindOf[ai]] + w.similarity * similarity[ai] - (saving ? (w.nonOperative ?? 0) : 0);
         if (roundScore(score) < t.show) continue;
       }
       scores[ai] = roundScore(scoreOf(ai));

@@ -34,6 +34,8 @@ export interface MatcherSettings {
     sharedOnlyFactor?: number;
     /** Subtracted from every article when the provision is worded as a saving or disclaimer. */
     nonOperative?: number;
+    /** Added to every article's score (a fitted model's intercept; 0 for hand-set weights). */
+    bias?: number;
   };
   thresholds: {
     /** Below this no article is shown for a provision. */

@@ -4,17 +4,19 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Analyzer } from '../analysis/analyze';
 import { articleRecord, formatArticleText } from '../analysis/data/articleView';
-import { createAnalyzer, formatDataProblem } from '../analysis/engine';
+import { createAnalyzer, defaultDataDir, formatDataProblem } from '../analysis/engine';
 import { toJsonReport, toTextReport } from '../analysis/report';
 import { buildTable, renderTable } from '../analysis/table';
 import { startStdioServer } from '../server';
 import { formatEval, parseCases, runEval } from './eval';
+import { collectSamples, fitWeights, leaveOneJurisdictionOut, withFittedWeights } from './fit';
 
 const USAGE = `usage:
   concordance check [--format text|json] FILE...
   concordance article N [--format text|json]
   concordance table FILE... [--format csv|markdown|html]
-  concordance eval CASES.jsonl [--no-heading] [--format text|json]
+  concordance eval CASES.jsonl... [--no-heading] [--lojo] [--format text|json]
+  concordance fit CASES.jsonl... [--write]   (refit the matcher's signal weights)
   concordance lsp            (language server on stdio)`;
 
 export class UsageError extends Error {}
@@ -72,6 +74,16 @@ function expectFormat(format: string | undefined, allowed: string[], fallback: s
   return f;
 }
 
+/** Labelled cases from one or more JSON-lines corpora. */
+function readCases(files: string[], command: string) {
+  if (files.length === 0) throw new UsageError(`${command} needs at least one CASES.jsonl file`);
+  try {
+    return files.flatMap((f) => parseCases(readDraft(f), f));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
 export async function main(argv: string[], out: (s: string) => void): Promise<number> {
   const args = parseArgs(argv);
   switch (args.command) {
@@ -106,18 +118,31 @@ export async function main(argv: string[], out: (s: string) => void): Promise<nu
     }
     case 'eval': {
       const format = expectFormat(args.format, ['text', 'json'], 'text');
-      const file = args.positional[0];
-      if (!file) throw new UsageError('eval needs a CASES.jsonl file');
-      let cases;
-      try {
-        cases = parseCases(readDraft(file), file);
-      } catch (e) {
-        throw new UsageError((e as Error).message);
-      }
+      const cases = readCases(args.positional, 'eval');
       const analyzer = loadAnalyzer();
-      const runs = [runEval(analyzer, cases, true)];
-      if (args.flags.has('no-heading')) runs.push(runEval(analyzer, cases, false));
-      out(format === 'json' ? JSON.stringify(runs.length === 1 ? runs[0] : runs, null, 2) + '\n' : formatEval(runs, path.basename(file)));
+      const headings = args.flags.has('no-heading') ? [true, false] : [true];
+      const runs = headings.map((h) => runEval(analyzer, cases, h));
+      const lojo = args.flags.has('lojo') ? leaveOneJurisdictionOut(analyzer.data, analyzer.settings, cases, headings) : [];
+      const label = args.positional.map((f) => path.basename(path.dirname(path.resolve(f))) + '/' + path.basename(f)).join(' + ');
+      out(format === 'json' ? JSON.stringify(lojo.length ? { inSample: runs, leaveOneJurisdictionOut: lojo } : runs.length === 1 ? runs[0] : runs, null, 2) + '\n' : formatEval(runs, label, lojo));
+      return 0;
+    }
+    case 'fit': {
+      // Refits the signal weights on the given corpora; --write puts them in data/matcher.json.
+      const cases = readCases(args.positional, 'fit');
+      const analyzer = loadAnalyzer();
+      const fit = fitWeights(collectSamples(analyzer.data, analyzer.settings, cases, [true, false]));
+      const settings = withFittedWeights(analyzer.settings, fit);
+      const summary = { weights: settings.weights, thresholds: settings.thresholds };
+      if (args.flags.has('write')) {
+        const file = path.join(defaultDataDir(), 'matcher.json');
+        const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+        json.weights = settings.weights;
+        json.thresholds = settings.thresholds;
+        fs.writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
+        out(`wrote the fitted weights to ${file}\n`);
+      }
+      out(JSON.stringify(summary, null, 2) + '\n');
       return 0;
     }
     case 'lsp': {
