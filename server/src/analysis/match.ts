@@ -149,6 +149,8 @@ export class ProvisionMatcher {
   private readonly phrases = new Interner();
   /** Per language, a pattern for references to other provisions ("section 1 above (unauthorised access)"). */
   private readonly referencePatterns = new Map<DraftLanguage, { starts: RegExp; reference: RegExp }>();
+  /** Per language, a pattern for the titles of other instruments (data/matcher.json `references.instruments`). */
+  private readonly instrumentPatterns = new Map<DraftLanguage, RegExp>();
 
   constructor(
     readonly data: ConventionData,
@@ -302,6 +304,11 @@ export class ProvisionMatcher {
     }
     this.wordingHits = new SlotHits(this.markers.length + 1);
     if (settings.references) for (const l of LANGS) this.referencePatterns.set(l, referencePattern(settings.references, l));
+    for (const l of LANGS) {
+      const last = alternatives(settings.references?.instruments?.[l]);
+      // Capitalised words (small joining words allowed between them) ending in an instrument word.
+      if (last) this.instrumentPatterns.set(l, new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:\p{Ll}{1,3})\s+){0,2}){1,8}(?:${last})(?![\p{L}\p{N}])`, 'gu'));
+    }
     const defs: Cues = { en: [], es: [], fr: [] };
     for (const d of data.definitions) {
       if (!d.core) continue;
@@ -338,7 +345,7 @@ export class ProvisionMatcher {
     const references = this.references(input.text, input.span, lang);
     const index = new TokenIndex(tokens, { content: true, skip: references });
     const allWords = new TokenIndex(tokens);
-    const headingIndex = input.heading ? new TokenIndex(this.cues.run(input.heading, lang), { content: true }) : undefined;
+    const headingIndex = input.heading ? new TokenIndex(this.cues.run(input.heading, lang), { content: true, skip: this.instrumentNames(input.heading, lang) }) : undefined;
     const contextKinds = this.contextKinds(input.context, lang);
     const similarity = this.similarities(index, lang);
     const definedCore = this.countDefinedCoreTerms(input.definedTerms, lang);
@@ -591,6 +598,27 @@ export class ProvisionMatcher {
     for (let m = execAt(starts, reference, slice, 0); m !== null; m = execAt(starts, reference, slice, m.index + m[0].length)) {
       out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
     }
+    const names = this.instrumentNames(slice, lang);
+    if (names.length === 0) return out;
+    for (const n of names) out.push({ start: span.start + n.start, end: span.start + n.end });
+    out.sort((a, b) => a.start - b.start);
+    // One span where a reference and a title overlap ("section 5 of the Evidence Act"): the index skips disjoint spans in order.
+    const merged: Span[] = [];
+    for (const s of out) {
+      const last = merged[merged.length - 1];
+      if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+      else merged.push({ ...s });
+    }
+    return merged;
+  }
+
+  /** Spans of the titles of other instruments in text ("the Mutual Assistance in Criminal Matters Act"). */
+  private instrumentNames(text: string, lang: DraftLanguage): Span[] {
+    const pattern = this.instrumentPatterns.get(lang);
+    if (!pattern) return [];
+    const out: Span[] = [];
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
     return out;
   }
 

@@ -78,6 +78,12 @@ export interface MatcherSettings {
     connectors: LangWords;
     /** Words that may follow a reference ("above", "of this title"). */
     trailers: LangWords;
+    /**
+     * Last words of the title of another instrument ("… Act", "… Code"): a run of capitalised
+     * words ending in one names that instrument, and its words are no evidence of what this
+     * provision does ("dealt with under the Mutual Assistance in Criminal Matters Act").
+     */
+    instruments?: LangWords;
   };
   /** Words in the heading of an enclosing Part that say what kind of provisions it holds. */
   contexts: { kinds: string[]; cues: Cues }[];
