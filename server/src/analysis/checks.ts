@@ -234,8 +234,25 @@ export function speechWordsIn(analyzer: Analyzer, text: string, idx: TokenIndex,
 export function counterpartDoubted(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, best: ArticleMatch | undefined): boolean {
   if (outsideSubjectIn(analyzer, text, idx, lang, best?.article)) return true;
   if (!speechWordsIn(analyzer, text, idx, lang)) return false;
-  const kind = best && articleByNumber(analyzer.data, best.article)?.kind;
-  return kind !== 'offence' || best?.strength !== 'strong';
+  return !isSpeechCounterpart(analyzer, best);
+}
+
+/**
+ * Whether a speech or content offence keeps its match: only an article about content itself
+ * (data/checks.json `speechCounterparts`) whose core elements it has is its counterpart; a
+ * resemblance to any other offence (shared words: data, computer, publish) is not.
+ */
+function isSpeechCounterpart(analyzer: Analyzer, best: ArticleMatch | undefined): boolean {
+  if (best === undefined || !(analyzer.data.checkLexicon.speechCounterparts ?? []).includes(best.article)) return false;
+  // Its core: at least half of the article's required elements are in the provision.
+  let required = 0;
+  let present = 0;
+  for (const e of best.elements) {
+    if (!e.required) continue;
+    required++;
+    if (e.present) present++;
+  }
+  return present * 2 >= required;
 }
 
 /**
@@ -397,7 +414,7 @@ class ProvisionChecker {
     const offenceArticle = bestKind !== undefined && this.analyzer.settings.offenceKinds.includes(bestKind);
     const speech = isOffence ? speechWordsIn(this.analyzer, text, idx, this.lang) : undefined;
     const outside = isOffence ? outsideSubjectIn(this.analyzer, text, idx, this.lang, best?.article) : undefined;
-    const speechOnly = speech !== undefined && (bestKind !== 'offence' || best?.strength !== 'strong');
+    const speechOnly = speech !== undefined && !isSpeechCounterpart(this.analyzer, best);
     const counterpartDoubted = outside !== undefined || speechOnly;
 
     if (best && article) {

@@ -168,6 +168,8 @@ export interface CheckLexicon {
   vagueTerms: Cues;
   /** Conduct typical of speech or content offences with no counterpart in the convention. */
   speechOffenceCues: Cues;
+  /** Articles about content itself: a speech offence matched to one of them, with at least half its required elements, keeps its article. */
+  speechCounterparts?: number[];
   /** Words that mark a provision as creating an offence (used to tell offences from other text). */
   offenceMarkers: Cues;
   techSpecific: TechTerm[];
