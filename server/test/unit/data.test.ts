@@ -344,3 +344,98 @@ describe('data validation rejects corrupted files', () => {
     assert.ok(m.some((x) => /^data\/schema\/lexicons\.schema\.json at \/: cannot load the schema/.test(x)), m.join('\n'));
   });
 });
+
+// Every pinpoint the data cite must be a paragraph the Convention has (as data/articles.json
+// numbers them): "10(1)" is wrong because Art 10 has one unnumbered paragraph.
+describe('pinpoints cited in data exist', () => {
+  const dataDir = findDataDir(__dirname);
+  let data: ConventionData;
+  before(() => (data = loadConventionData(dataDir).data!));
+
+  /** Why "N" + "(p)…" names no paragraph of article N, or undefined when it does. */
+  function pinpointProblem(d: ConventionData, article: number, rest: string): string | undefined {
+    const a = articleByNumber(d, article);
+    if (!a) return `there is no Article ${article}`;
+    const first = /^\s*\(([^)]+)\)/.exec(rest)?.[1];
+    if (first === undefined) return undefined;
+    const unnumbered = a.paragraphs.length === 1 && a.paragraphs[0].n === 'unnumbered';
+    const lettered = a.paragraphs.every((p) => p.n.startsWith('('));
+    if (/^\d/.test(first)) {
+      if (unnumbered || lettered) return `Art ${article} has no numbered paragraphs`;
+      const [lo, hi] = first.split('-').map(Number);
+      const covered = (n: number) =>
+        a.paragraphs.some((p) => {
+          const head = p.n.replace(/\(.*$/, '');
+          const r = /^(\d+)-(\d+)$/.exec(head);
+          return r ? n >= +r[1] && n <= +r[2] : +head === n;
+        });
+      if (!covered(lo) || (hi !== undefined && !covered(hi))) return `Art ${article} has no paragraph ${first} (it has ${a.paragraphs.map((p) => p.n).join(', ')})`;
+      return undefined;
+    }
+    if (!unnumbered && !lettered) return `Art ${article} is numbered by paragraphs, not by lettered items`;
+    return undefined;
+  }
+
+  /** An element's paragraph ("1", "2(a)-(b)", "(a)", "9-11") as a pinpoint of its article. */
+  function toPinpoint(article: number, paragraph: string): string {
+    if (paragraph.startsWith('(')) return `${article}${paragraph}`;
+    const m = /^(\d+)(?:-(\d+))?(.*)$/.exec(paragraph);
+    return m ? `${article}(${m[1]})${m[2] ? `-(${m[2]})` : ''}${m[3]}` : `${article}(${paragraph})`;
+  }
+
+  const STRUCTURED = /^(\d+)((?:\s*\([^)]*\)(?:-\([^)]*\))?)*)$/;
+  /** Convention references in prose: "Art 24(2)", "article 40(21)(b)", "arts 29(1)(b)"; not Budapest, UNTOC, GDPR… */
+  const PROSE = /(?<!(?:Budapest|UNTOC|UNCAC|GDPR|ETS 185|CETS \d+|Lanzarote|108|Protocol)\s*)\b(?:arts?|articles?)\.?\s+(\d+)((?:\([0-9a-z]+(?:-[0-9a-z]+)?\))+)/gi;
+
+  function strings(v: unknown, path: string, out: { path: string; text: string }[]): void {
+    if (typeof v === 'string') out.push({ path, text: v });
+    else if (Array.isArray(v)) v.forEach((x, i) => strings(x, `${path}/${i}`, out));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) strings(x, `${path}/${k}`, out);
+  }
+
+  it('structured citations: safeguards, checks, definitions and element paragraphs', () => {
+    const bad: string[] = [];
+    const cite = (where: string, c: string) => {
+      const m = STRUCTURED.exec(c.trim());
+      if (!m) return bad.push(`${where}: "${c}" is not a pinpoint like 24(2) or 14(4)(a)`);
+      const p = pinpointProblem(data, +m[1], m[2]);
+      if (p) bad.push(`${where}: "${c}": ${p}`);
+    };
+    for (const s of data.safeguards) s.citations.forEach((c) => cite(`safeguard ${s.id}`, c));
+    for (const c of data.checks) c.citations.forEach((x) => cite(`check ${c.code}`, x));
+    for (const d of data.definitions) cite(`definition ${d.id}`, d.citation);
+    for (const a of data.articles) for (const e of a.elements) if (e.paragraph) cite(`Art ${a.article} element ${e.id}`, toPinpoint(a.article, e.paragraph));
+    const overlay = JSON.parse(fs.readFileSync(path.join(dataDir, 'overlays', 'articles.json'), 'utf8'));
+    for (const [n, ov] of Object.entries<any>(overlay.articles)) {
+      const els = [...Object.entries<any>(ov.elements ?? {}).map(([id, e]) => ({ id, ...e })), ...(ov.addElements ?? [])];
+      for (const e of els) if (e.paragraph) cite(`overlay Art ${n} element ${e.id}`, toPinpoint(+n, e.paragraph));
+    }
+    assert.deepStrictEqual(bad, []);
+  });
+
+  it('pinpoints written in the text of every data file and overlay', () => {
+    const bad: string[] = [];
+    const files = [...DATA_FILES, ...fs.readdirSync(path.join(dataDir, 'overlays')).map((f) => `overlays/${f}`)];
+    for (const file of files) {
+      const all: { path: string; text: string }[] = [];
+      strings(JSON.parse(fs.readFileSync(path.join(dataDir, file), 'utf8')), '', all);
+      for (const { path: at, text } of all) {
+        for (const m of text.matchAll(PROSE)) {
+          const p = pinpointProblem(data, +m[1], m[2]);
+          if (p) bad.push(`${file} at ${at}: "${m[0]}": ${p}`);
+        }
+      }
+    }
+    assert.deepStrictEqual(bad, []);
+  });
+
+  it('the check itself: 10(1) and 13(1) are refused, 10, 13(a), 24(2) and 40(21)(c) pass', () => {
+    assert.match(pinpointProblem(data, 10, '(1)') ?? '', /no numbered paragraphs/);
+    assert.match(pinpointProblem(data, 13, '(1)') ?? '', /no numbered paragraphs/);
+    assert.match(pinpointProblem(data, 42, '(10)') ?? '', /no paragraph 10/);
+    assert.strictEqual(pinpointProblem(data, 10, ''), undefined);
+    assert.strictEqual(pinpointProblem(data, 13, '(a)'), undefined);
+    assert.strictEqual(pinpointProblem(data, 24, '(2)'), undefined);
+    assert.strictEqual(pinpointProblem(data, 40, '(21)(c)'), undefined);
+  });
+});
