@@ -157,6 +157,57 @@ describe('convention data', () => {
     assert.deepStrictEqual(gaps, []);
   });
 
+  it('model clauses are clean text: no ",." or doubled punctuation, balanced brackets', () => {
+    const bad: string[] = [];
+    for (const m of data.modelClauses) {
+      for (const [where, text] of [['text', m.text] as const, ...Object.entries(m.snippets).map(([k, v]) => [`snippet ${k}`, v] as const)]) {
+        const at = `Art ${m.article} ${where}`;
+        const stray = /,\s*[.;,]|\.\s*[,.]|;\s*[;,.]| [,.;:]/.exec(text);
+        if (stray && !/\.\.\./.test(stray[0])) bad.push(`${at}: stray punctuation "${stray[0]}"`);
+        const stack: string[] = [];
+        for (const ch of text) {
+          if (ch === '[' || ch === '(') stack.push(ch);
+          else if (ch === ']' || ch === ')') {
+            if (stack.pop() !== (ch === ']' ? '[' : '(')) {
+              bad.push(`${at}: unbalanced "${ch}"`);
+              break;
+            }
+          }
+        }
+        if (stack.length) bad.push(`${at}: unclosed "${stack.join('')}"`);
+      }
+    }
+    assert.deepStrictEqual(bad, []);
+  });
+
+  it('every Art 2 term a model clause uses is defined by the definitions clause or by that clause', () => {
+    const defs = modelClauseFor(data, 2)!.text;
+    const definedIn = (text: string, term: string) => new RegExp(`"${term}"(?: and "[^"]+")?,? (?:means|mean|has the meaning|, which)`, 'i').test(text) || new RegExp(`"[^"]+" and "${term}" mean`, 'i').test(text);
+    const missing: string[] = [];
+    for (const d of data.definitions.filter((x) => x.citation.startsWith('2('))) {
+      const names = [...d.term.split(/\s*\/\s*/), ...(d.abbrev ? [d.abbrev] : [])];
+      const used = data.modelClauses.filter((m) => m.article !== 2 && names.some((n) => new RegExp(`\\b${n}\\b`, 'i').test(m.text)));
+      for (const m of used) if (!names.some((n) => definedIn(defs, n) || definedIn(m.text, n))) missing.push(`Art ${m.article} uses "${d.term}" (Art ${d.citation})`);
+    }
+    assert.deepStrictEqual(missing, []);
+    // The check itself: a term used but defined nowhere is reported.
+    assert.ok(!definedIn('The point of contact may act in an emergency.', 'emergency'));
+    assert.ok(definedIn('"emergency" means a situation', 'emergency'));
+  });
+
+  it('model clauses keep the refusal grounds the Convention allows (Arts 40(8), 40(21)(b)-(c), 42(6), 43(2)) and the Art 14(2) option', () => {
+    const text = (n: number) => modelClauseFor(data, n)!.text;
+    for (const n of [40, 42, 43]) {
+      assert.match(text(n), /sovereignty, security, ordre public or other essential interests/, `Art ${n}: 40(21)(b)`);
+      assert.match(text(n), /would prohibit its authorities from taking the action requested/, `Art ${n}: 40(21)(c)`);
+      assert.match(text(n), /substantial grounds to believe/, `Art ${n}: 40(22)`);
+    }
+    assert.match(text(40), /not an offence under the law of \[State\]; the Central Authority may nevertheless/, 'Art 40: 40(8)');
+    assert.match(text(14), /visual material \[Option \(Art 14\(2\)\): and written or audio content\]/, 'Art 14(2): written or audio content is an option');
+    assert.doesNotMatch(text(15), /arrangement with a child|with the child/, 'Art 15 is not limited to arrangements with the child');
+    assert.match(text(22), /reserves exclusively to its own authorities/, 'Art 22 is subject to Art 5');
+  });
+
   it('model clauses avoid technology-specific and vague words', () => {
     for (const m of data.modelClauses) {
       for (const t of data.checkLexicon.techSpecific) {
