@@ -6,6 +6,7 @@ import * as path from 'path';
 import { articleByNumber, budapestBase, findDataDir, formatProblem, getConventionData, loadConventionData, modelClauseFor, safeguardById } from '../../src/analysis/data/load';
 import { articleRecord, formatArticleMarkdown, formatArticleText } from '../../src/analysis/data/articleView';
 import type { ConventionData, Cues } from '../../src/analysis/data/types';
+import { createAnalyzer } from '../../src/analysis/engine';
 import { ALL_CODES } from './helpers/codes';
 
 const DATA_FILES = ['articles.json', 'safeguards.json', 'definitions.json', 'lexicons.json', 'checks.json', 'model-clauses.json', 'budapest.json'];
@@ -488,5 +489,81 @@ describe('pinpoints cited in data exist', () => {
     assert.strictEqual(pinpointProblem(data, 13, '(a)'), undefined);
     assert.strictEqual(pinpointProblem(data, 24, '(2)'), undefined);
     assert.strictEqual(pinpointProblem(data, 40, '(21)(c)'), undefined);
+  });
+});
+
+describe('obligations, read-with links and definition messages follow the text', () => {
+  const dataDir = findDataDir(__dirname);
+  let data: ConventionData;
+  before(() => (data = loadConventionData(dataDir).data!));
+
+  it('an optional element rests on a paragraph the State may choose to apply ("may …"), or its note says why not', () => {
+    const bad: string[] = [];
+    for (const a of data.articles) {
+      for (const e of a.elements.filter((x) => !x.required && x.paragraph)) {
+        const head = /^\d+/.exec(e.paragraph!)?.[0];
+        const paragraphs = a.paragraphs.filter((p) => p.n === e.paragraph || (head !== undefined && /^\d+/.exec(p.n)?.[0] === head));
+        if (paragraphs.some((p) => !/^may\b/i.test(p.obligation)) && !e.note) bad.push(`Art ${a.article} ${e.id} (para ${e.paragraph}: ${paragraphs.map((p) => p.obligation).join(', ')}) is labelled optional`);
+      }
+    }
+    assert.deepStrictEqual(bad, []);
+    // The mandatory elements the fact base labelled optional.
+    const el = (n: number, id: string) => articleByNumber(data, n)!.elements.find((x) => x.id === id)!;
+    for (const [n, id] of [[17, 'conduct-acquisition'], [40, 'central-authority'], [41, 'immediate-assistance'], [42, 'minimum-60-days'], [49, 'foreign-freezing']] as const) {
+      assert.strictEqual(el(n, id).required, true, `Art ${n} ${id}`);
+    }
+  });
+
+  it('articles with the same wording carry the same label (46 and 51: shall endeavour)', () => {
+    assert.strictEqual(articleByNumber(data, 46)!.obligation, articleByNumber(data, 51)!.obligation);
+    assert.match(articleByNumber(data, 46)!.obligationNote ?? '', /endeavour/);
+  });
+
+  it('read-with links the text itself makes: 17 with 7-16, 40 with 18, 43 with 40, 44 with 35, 50 with 40', () => {
+    const rw = (n: number) => articleByNumber(data, n)!.readWith;
+    for (let n = 7; n <= 16; n++) assert.ok(rw(17).includes(n), `17 with ${n}`);
+    assert.ok(rw(40).includes(18));
+    assert.ok(rw(43).includes(40));
+    assert.ok(rw(44).includes(35));
+    assert.ok(rw(50).includes(40));
+  });
+
+  it('Art 4 records that offences under other UN instruments committed through ICT are its scope', () => {
+    const scope = articleByNumber(data, 4)!.offenceScope!;
+    assert.match(scope.summary, /not an offence with no counterpart and not an Art 17/);
+    assert.ok(scope.cues.en.includes('drug trafficking') && scope.cues.en.includes('terrorist financing'));
+  });
+
+  it('Art 33 and its safeguard are about witnesses only; no text says every Convention offence needs "without right"', () => {
+    assert.strictEqual(safeguardById(data, 'witness-protection')!.title, 'Protection of witnesses');
+    const all = JSON.stringify([data.checks, data.safeguards, data.articles]);
+    assert.doesNotMatch(all, /offences all require|all Convention offences require|every Convention offence requires/i);
+    assert.ok(!safeguardById(data, 'without-right-element')!.appliesTo.includes(15) && !safeguardById(data, 'without-right-element')!.appliesTo.includes(17));
+  });
+
+  it('definitions keep the interpretative notes (service provider: terms need not be copied verbatim)', () => {
+    const sp = data.definitions.find((d) => d.id === 'service-provider')!;
+    assert.match(sp.note ?? '', /hosting and caching/);
+    assert.match(sp.note ?? '', /need not copy/);
+  });
+
+  it('every element of a core definition says briefly what a definition lacking it leaves out', () => {
+    for (const d of data.definitions.filter((x) => x.core)) {
+      for (const e of d.elements) {
+        assert.ok(e.gap && e.gap.length <= 160, `${d.id} ${e.id}: ${e.gap}`);
+        assert.doesNotMatch(e.gap!, /without limitation|^\(|[;:]$/, `${d.id} ${e.id}`);
+      }
+    }
+  });
+
+  it('definition.narrower says in one plain sentence what the definition leaves out', () => {
+    const analyzer = createAnalyzer().analyzer!;
+    const text = 'Section 2 Interpretation\nIn this Act, "content data" means data about what a message says.\n\nSection 3 Illegal access\nA person who intentionally and without right accesses an ICT system commits an offence.\n';
+    const f = analyzer.analyze(text).findings.find((x) => x.code === 'definition.narrower');
+    assert.ok(f, 'a narrow definition of content data is reported');
+    assert.match(f!.message, /^The definition of "content data" is narrower than Art\. 2\(d\) \("content data"\): it leaves out [^.]+\.$/);
+    assert.match(f!.message, /images, messages and audio or video recordings/);
+    assert.doesNotMatch(f!.message, /includes, without limitation|lacks/);
+    assert.ok(f!.message.length < 300, f!.message);
   });
 });
