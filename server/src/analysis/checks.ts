@@ -722,7 +722,7 @@ class CheckContext {
         code,
         d.span,
         d.provision,
-        `The definition of "${d.term}" is narrower than Art. ${def.citation} ("${def.term}"): it lacks ${missing.map((e) => e.label).join('; ')}.`,
+        `The definition of "${d.term}" is narrower than Art. ${def.citation} ("${def.term}"): it leaves out ${listOf(missing.map((e) => e.gap ?? e.label))}.`,
         missing.flatMap((e) => e.cues.en.slice(0, 2)),
         { articles: [def.citation] },
       );
@@ -799,6 +799,13 @@ function unique(list: string[]): string[] {
 }
 
 /** "7(1)" → { article: 7, paragraph: "1" }; "2" → { article: 2 }. */
+/** "a", "a and b", "a, b and c"; with "; " between items that hold commas themselves. */
+function listOf(items: string[]): string {
+  if (items.length < 2) return items.join('');
+  const sep = items.some((x) => x.includes(',')) ? '; ' : ', ';
+  return `${items.slice(0, -1).join(sep)}${sep === '; ' ? '; and ' : ' and '}${items[items.length - 1]}`;
+}
+
 function parseCitation(c: string): { article: number; paragraph?: string } {
   const m = /^(\d+)\s*(?:\(([^)]+)\))?/.exec(c);
   return m ? { article: Number(m[1]), paragraph: m[2] } : { article: NaN };

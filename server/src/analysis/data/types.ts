@@ -68,6 +68,15 @@ export interface Article {
   headingCues: Cues;
   /** Data categories a procedural power touches. */
   dataCategories?: DataCategory[];
+  /** Why the obligation label is what it is (e.g. a best-efforts duty), or that the article creates no stand-alone duty. */
+  obligationNote?: string;
+  /**
+   * Offences the article brings in that are not Convention offences: Art 4(1), offences under other
+   * UN instruments the State is party to, committed through ICT. `cues` name their subjects (drug
+   * trafficking, terrorist financing, …): a draft offence on one of them implements Art 4, not Art 17,
+   * and is not an offence with no counterpart.
+   */
+  offenceScope?: { summary: string; cues: Cues };
   verified: boolean;
 }
 
@@ -95,6 +104,8 @@ export interface Safeguard {
 export interface DefinitionElement {
   id: string;
   label: string;
+  /** What a draft's definition leaves out when it lacks this element (short noun phrase for messages). */
+  gap?: string;
   cues: Cues;
 }
 
@@ -110,6 +121,8 @@ export interface Definition {
   synonyms: string[];
   /** Is this one of the core terms checked by definition.narrower? */
   core: boolean;
+  /** The fact base's notes, including the interpretative notes annexed to the resolution. */
+  note?: string;
   verified: boolean;
 }
 
