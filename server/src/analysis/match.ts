@@ -359,6 +359,11 @@ export class ProvisionMatcher {
       if (wording.has(k)) for (let i = 0; i < this.markers[k].kinds.length; i++) markedKinds.add(this.markers[k].kinds[i]);
     }
     const saving = wording.get(this.markers.length);
+    // Kind before article: a provision that defines terms (a quoted term with a defining verb, or
+    // wording such as "on entend par") and is worded as no other kind implements a definitions
+    // article, whatever words its definitions use.
+    let definitional = input.definedTerms.length > 0 || markedKinds.has('definition');
+    markedKinds.forEach((k) => (definitional &&= k === 'definition'));
 
     const tables = this.tables.get(lang)!;
     const { elementHits: hits, bodyHeadingHits } = this.scratch;
@@ -442,7 +447,7 @@ export class ProvisionMatcher {
       const keyTermHits = keyTermCounts.get(ai) ?? 0;
       const keyTermScore = ca.keyTerms[lang].length ? Math.min(1, keyTermHits / Math.min(2, ca.keyTerms[lang].length)) : 0;
       const contextScore = contextKinds.has(ca.kind) ? 1 : 0;
-      const definitionScore = ca.kind === 'definition' && definedCore > 0 ? Math.min(1, definedCore / 2) : 0;
+      const definitionScore = ca.kind !== 'definition' ? 0 : definedCore > 0 ? Math.min(1, definedCore / 2) : definitional ? 0.5 : 0;
       const markerScore = markerByKind[this.kindOf[ai]];
       why.presentRequired = presentRequired;
       why.presentWeight = presentWeight;
@@ -488,7 +493,7 @@ export class ProvisionMatcher {
       const keyTermHits = why.keyTermHits;
       if (keyTermHits) reasons.push(`${keyTermHits} key term${keyTermHits > 1 ? 's' : ''} of the article used`);
       if (why.inContext) reasons.push('sits in a Part about this kind of provision');
-      if (why.definesCore) reasons.push(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`);
+      if (why.definesCore) reasons.push(definedCore > 0 ? `defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2` : 'only defines terms');
       if (why.wordedAsKind) reasons.push(`worded as ${ca.kind === 'offence' ? 'an offence' : 'a ' + ca.kind.replace('-', ' ')}`);
       if (saving) reasons.push(`but worded as a saving or disclaimer ("${input.text.slice(saving.span.start, saving.span.end)}")`);
       // Interned in one place (the same few reasons recur in thousands of sections).
@@ -515,7 +520,8 @@ export class ProvisionMatcher {
     const candidates: number[] = [];
     for (let ai = 0; ai < this.articles.length; ai++) {
       const ca = this.articles[ai];
-      if (withEvidence[ai] === 0 && !(ca.kind === 'definition' && definedCore > 0)) {
+      if (definitional && ca.kind !== 'definition') continue;
+      if (withEvidence[ai] === 0 && !(ca.kind === 'definition' && (definedCore > 0 || definitional))) {
         const score = bias + byKind[this.kindOf[ai]] + w.similarity * similarity[ai] - (saving ? (w.nonOperative ?? 0) : 0);
         if (roundScore(score) < t.show) continue;
       }
