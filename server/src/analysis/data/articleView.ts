@@ -45,7 +45,7 @@ function lines(data: ConventionData, n: number, md: boolean): string[] {
   out.push(h('Paragraphs'));
   for (const p of r.paragraphs) {
     const label = p.verified ? 'summary' : 'unverified summary';
-    out.push(item(`${b(`Para ${p.n}`)} [${p.obligation}] ${label}: ${p.summary}${p.note ? ` Note: ${p.note}` : ''}`));
+    out.push(item(`${b(p.n === 'unnumbered' ? 'Unnumbered paragraph' : `Para ${p.n}`)} [${p.obligation}] ${label}: ${p.summary}${p.note ? ` Note: ${p.note}` : ''}`));
   }
   if (r.elements.length) {
     out.push('');
