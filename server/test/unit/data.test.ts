@@ -250,6 +250,10 @@ describe('convention data', () => {
     assert.match(t, /\(required, para \(a\)\)/);
   });
 
+  it('formatArticleText for 2 shows the interpretative notes on the defined terms', () => {
+    assert.match(formatArticleText(data, 2), /service provider \(2\(e\)\): Interpretative notes 1-2[^\n]*hosting and caching[^\n]*need not copy/);
+  });
+
   it('formatArticleText shows an unnumbered article\'s paragraph as such, not as "Para 1"', () => {
     const t = formatArticleText(data, 10);
     assert.match(t, /Unnumbered paragraph \[shall\]/);

@@ -60,6 +60,13 @@ function lines(data: ConventionData, n: number, md: boolean): string[] {
     out.push(h('Safeguards'));
     for (const s of r.resolvedSafeguards) out.push(item(`${b(s.title)} (Art ${s.citations.join(', ')}; ${s.obligation}): ${s.requirement}`));
   }
+  // The definitions' notes (the interpretative notes annexed to the resolution, e.g. on "service provider").
+  const notes = data.definitions.filter((d) => d.note && d.citation.startsWith(`${r.article}(`));
+  if (notes.length) {
+    out.push('');
+    out.push(h('Notes on the defined terms'));
+    for (const d of notes) out.push(item(`${b(`${d.term} (${d.citation})`)}: ${d.note}`));
+  }
   out.push('');
   out.push(h('Read with'));
   out.push(r.readWithTitles.length ? r.readWithTitles.map((x) => item(`Art ${x.article} ${x.title}`)).join('\n') : item('none'));
