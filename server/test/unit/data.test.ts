@@ -250,6 +250,16 @@ describe('convention data', () => {
     assert.match(t, /\(required, para \(a\)\)/);
   });
 
+  it('formatArticleText for 2 shows the interpretative notes on the defined terms', () => {
+    assert.match(formatArticleText(data, 2), /service provider \(2\(e\)\): Interpretative notes 1-2[^\n]*hosting and caching[^\n]*need not copy/);
+  });
+
+  it('formatArticleText shows an unnumbered article\'s paragraph as such, not as "Para 1"', () => {
+    const t = formatArticleText(data, 10);
+    assert.match(t, /Unnumbered paragraph \[shall\]/);
+    assert.doesNotMatch(t, /Para 1\b/);
+  });
+
   it('formatArticleText for 16 says there is no Budapest counterpart; unverified paragraphs are labelled', () => {
     assert.match(formatArticleText(data, 16), /no Budapest counterpart/);
     const copy: ConventionData = JSON.parse(JSON.stringify(data));

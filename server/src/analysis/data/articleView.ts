@@ -45,7 +45,7 @@ function lines(data: ConventionData, n: number, md: boolean): string[] {
   out.push(h('Paragraphs'));
   for (const p of r.paragraphs) {
     const label = p.verified ? 'summary' : 'unverified summary';
-    out.push(item(`${b(`Para ${p.n}`)} [${p.obligation}] ${label}: ${p.summary}${p.note ? ` Note: ${p.note}` : ''}`));
+    out.push(item(`${b(p.n === 'unnumbered' ? 'Unnumbered paragraph' : `Para ${p.n}`)} [${p.obligation}] ${label}: ${p.summary}${p.note ? ` Note: ${p.note}` : ''}`));
   }
   if (r.elements.length) {
     out.push('');
@@ -59,6 +59,13 @@ function lines(data: ConventionData, n: number, md: boolean): string[] {
     out.push('');
     out.push(h('Safeguards'));
     for (const s of r.resolvedSafeguards) out.push(item(`${b(s.title)} (Art ${s.citations.join(', ')}; ${s.obligation}): ${s.requirement}`));
+  }
+  // The definitions' notes (the interpretative notes annexed to the resolution, e.g. on "service provider").
+  const notes = data.definitions.filter((d) => d.note && d.citation.startsWith(`${r.article}(`));
+  if (notes.length) {
+    out.push('');
+    out.push(h('Notes on the defined terms'));
+    for (const d of notes) out.push(item(`${b(`${d.term} (${d.citation})`)}: ${d.note}`));
   }
   out.push('');
   out.push(h('Read with'));
