@@ -20,7 +20,7 @@
 //     hide rows) and webview.css applied. Load-time CSP violations are listed (blocked is not executed).
 //
 // Prints `N passed, N failed`; the exit code is non-zero on any failure.
-// Env: VSCODE_E2E_CACHE, VSCODE_E2E_CHROMIUM, VSCODE_E2E_RUN (harness run.sh), CONCORDANCE_WEBVIEW_TEST_TIMEOUT (s, default 180).
+// Env: CONCORDANCE_WEBVIEW_SHOTS (a folder: screenshots of the comparison and table pages at 700 px), VSCODE_E2E_CACHE, VSCODE_E2E_CHROMIUM, VSCODE_E2E_RUN (harness run.sh), CONCORDANCE_WEBVIEW_TEST_TIMEOUT (s, default 180).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -436,6 +436,11 @@ async function checkPage(p) {
 // the comparison stacks.
 async function checkLayout(page, p) {
   await page.setViewportSize({ width: 700, height: 600 });
+  const shots = process.env.CONCORDANCE_WEBVIEW_SHOTS;
+  if (shots) {
+    fs.mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: path.join(shots, `${p.name.replace(/[^a-z0-9]+/gi, '-')}-700px.png`) });
+  }
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   check(`${p.view} at 700 px: no horizontal scrolling`, overflow <= 1, `${overflow} px too wide`);
   if (p.view === 'comparison') {
