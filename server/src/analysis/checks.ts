@@ -211,10 +211,10 @@ function finding(code: CheckCode, span: Span, provision: string | undefined, mes
  * data/checks.json) whose own words a provision uses, unless the subject is legitimate for the
  * article the provision matches.
  */
-export function outsideSubjectIn(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, bestArticle?: number): { subject: string; hit: CueHit } | undefined {
+export function outsideSubjectIn(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, best?: ArticleMatch): { subject: string; hit: CueHit } | undefined {
   const subjects = analyzer.data.checkLexicon.outsideSubjects ?? [];
   for (const s of subjects) {
-    if (bestArticle !== undefined && s.unlessArticles?.includes(bestArticle)) continue;
+    if (best !== undefined && s.unlessArticles?.includes(best.article) && hasCoreElements(analyzer, best)) continue;
     const hit = findOwnWords(analyzer, text, idx, lang, s.cues);
     if (hit) return { subject: s.subject, hit };
   }
@@ -232,7 +232,7 @@ export function speechWordsIn(analyzer: Analyzer, text: string, idx: TokenIndex,
  * moderately resembles a Convention offence.
  */
 export function counterpartDoubted(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, best: ArticleMatch | undefined): boolean {
-  if (outsideSubjectIn(analyzer, text, idx, lang, best?.article)) return true;
+  if (outsideSubjectIn(analyzer, text, idx, lang, best)) return true;
   if (!speechWordsIn(analyzer, text, idx, lang)) return false;
   return !isSpeechCounterpart(analyzer, best);
 }
@@ -243,8 +243,16 @@ export function counterpartDoubted(analyzer: Analyzer, text: string, idx: TokenI
  * resemblance to any other offence (shared words: data, computer, publish) is not.
  */
 function isSpeechCounterpart(analyzer: Analyzer, best: ArticleMatch | undefined): boolean {
-  if (best === undefined || !(analyzer.data.checkLexicon.speechCounterparts ?? []).includes(best.article)) return false;
-  // Its core: at least half of the article's required elements are in the provision.
+  return best !== undefined && (analyzer.data.checkLexicon.speechCounterparts ?? []).includes(best.article) && hasCoreElements(analyzer, best);
+}
+
+/**
+ * A match that shows the article's core: the elements data/checks.json `coreElements` names for
+ * it (a child, for Art 14), else at least half of its required elements.
+ */
+function hasCoreElements(analyzer: Analyzer, best: ArticleMatch): boolean {
+  const core = analyzer.data.checkLexicon.coreElements?.[String(best.article)];
+  if (core) return core.every((id) => best.elements.some((e) => e.id === id && e.present));
   let required = 0;
   let present = 0;
   for (const e of best.elements) {
@@ -413,7 +421,7 @@ class ProvisionChecker {
     const bestKind = article?.kind;
     const offenceArticle = bestKind !== undefined && this.analyzer.settings.offenceKinds.includes(bestKind);
     const speech = isOffence ? speechWordsIn(this.analyzer, text, idx, this.lang) : undefined;
-    const outside = isOffence ? outsideSubjectIn(this.analyzer, text, idx, this.lang, best?.article) : undefined;
+    const outside = isOffence ? outsideSubjectIn(this.analyzer, text, idx, this.lang, best) : undefined;
     const speechOnly = speech !== undefined && !isSpeechCounterpart(this.analyzer, best);
     const counterpartDoubted = outside !== undefined || speechOnly;
 

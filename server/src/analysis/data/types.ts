@@ -167,7 +167,7 @@ export interface CheckCode {
 export interface OutsideSubject {
   subject: string;
   cues: Cues;
-  /** Articles whose matched provisions may use these words legitimately (e.g. images of a child, Art 14). */
+  /** Articles whose matched provisions may use these words legitimately (e.g. images of a child, Art 14), when the match shows at least half their required elements. */
   unlessArticles?: number[];
 }
 
@@ -183,6 +183,8 @@ export interface CheckLexicon {
   speechOffenceCues: Cues;
   /** Articles about content itself: a speech offence matched to one of them, with at least half its required elements, keeps its article. */
   speechCounterparts?: number[];
+  /** Per article (by number), the element ids without which a match does not show the article's core. */
+  coreElements?: Record<string, string[]>;
   /** Words that mark a provision as creating an offence (used to tell offences from other text). */
   offenceMarkers: Cues;
   techSpecific: TechTerm[];
