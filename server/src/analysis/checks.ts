@@ -3,12 +3,12 @@
 // is data (data/checks.json, data/safeguards.json); this file only walks the draft.
 import type { Analyzer, Revision } from './analyze';
 import { unitsOf, untouched } from './analyze';
-import { detached, TokenIndex, type CompiledCue, type CueHit } from './cues';
+import { betterHit, detached, TokenIndex, type CompiledCue, type CueHit, type CueMatcher } from './cues';
 import { isSpace, lastAtOrBefore } from './text';
 import { foldCase } from './tokens';
 import type { ArticleUnits } from './coverage';
 import { articleByNumber } from './data/load';
-import type { Article, CheckCode, Cues, Definition } from './data/types';
+import type { Article, CheckCode, Cues, Definition, NegationLexicon } from './data/types';
 import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, Finding, Provision, Severity, Span } from './types';
 
 export interface CheckOptions {
@@ -334,12 +334,26 @@ class ProvisionChecker {
   private readonly missingFindings = new Map<string, Finding>();
   private techCompiled?: { term: string; neutral: string; cue: CompiledCue }[];
   private coreCompiled?: { index: number; names: { text: string; cue: CompiledCue }[] }[];
+  /** The words that keep a safeguard's cue from counting ("without", "sin", "sans" …). */
+  readonly negation: Negation;
 
   constructor(
     readonly analyzer: Analyzer,
     readonly lang: DraftLanguage,
   ) {
     this.codes = new Map(analyzer.data.checks.map((c) => [c.code, c]));
+    this.negation = new Negation(analyzer.data.checkLexicon.negation, lang);
+  }
+
+  /**
+   * Does `text` (indexed by idx) say what a check looks for? A safeguard's cue counts only where
+   * its clause does not negate, exclude or waive it; this is the one place that is decided, so
+   * findings, hovers, lenses and the table agree. `end`: where the text looked at ends.
+   */
+  says(code: CheckCode, text: string, idx: TokenIndex, end = text.length): boolean {
+    const cues = this.cuesFor(code);
+    if (code.family !== 'safeguard') return idx.findAny(cues) !== undefined;
+    return affirmedHit(this.analyzer.matcher.cues, this.lang, this.negation, text, idx, cues, end) !== undefined;
   }
 
   compiled(key: string, cues: Cues | undefined): CompiledCue[] {
@@ -405,7 +419,7 @@ class ProvisionChecker {
         if (counterpartDoubted && code.family !== 'safeguard') continue;
         const cues = this.cuesFor(code);
         if (cues.length === 0) continue;
-        if (idx.findAny(cues)) continue;
+        if (this.says(code, text, idx)) continue;
         // Shared by every provision it is found in, placed at each one's headline.
         push(
           this.missingFinding(code, article, best.title, cues),
@@ -614,9 +628,8 @@ class CheckContext {
   private generalHas(code: CheckCode): boolean {
     let has = this.generalAnswers.get(code.code);
     if (has === undefined) {
-      const cues = this.checker.cuesFor(code);
       this.generalIndexes ??= this.generalSpans.map((s) => this.index(s));
-      has = this.generalIndexes.some((g) => g.findAny(cues));
+      has = this.generalIndexes.some((g, k) => this.checker.says(code, this.text, g, this.generalSpans[k].end));
       this.generalAnswers.set(code.code, has);
     }
     return has;
@@ -770,6 +783,145 @@ class CheckContext {
   }
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Negation: a safeguard's cue is evidence only where its clause does not negate, exclude or
+// waive it ("without a warrant", "no court order is required", "sin autorización judicial").
+// The words are data (data/checks.json lexicon.negation); this is the one place cues are weighed.
+
+/** Where a clause ends: a full stop, semicolon or colon before white space, a blank line, or a new numbered line. */
+const CLAUSE_BREAK = /[.;:!?](?=\s|$)|\n[ \t]*\n|\n[ \t]*(?:\(?[0-9a-zA-Z]{1,4}[).]|[-*•])\s/g;
+/** How far from a cue a clause is looked at (characters), either side. */
+const CLAUSE_REACH = 600;
+
+type Phrase = string[];
+
+function wordsOf(s: string): { w: string; start: number; end: number }[] {
+  const out: { w: string; start: number; end: number }[] = [];
+  const re = /[\p{L}\p{N}]+/gu;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ w: foldCase(m[0]), start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+function phrases(list: string[] | undefined): Phrase[] {
+  // Longest first: at one place the longest phrase is the one that counts.
+  return (list ?? []).map((p) => wordsOf(p).map((x) => x.w)).filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
+}
+
+function phraseAt(ws: { w: string }[], i: number, p: Phrase): boolean {
+  if (i + p.length > ws.length) return false;
+  for (let k = 0; k < p.length; k++) if (ws[i + k].w !== p[k]) return false;
+  return true;
+}
+
+/** The negation words of one language, compiled. */
+export class Negation {
+  private readonly before: Phrase[];
+  private readonly after: Phrase[];
+  private readonly ignore: Phrase[];
+  private readonly cancel: Phrase[];
+  private readonly window: number;
+
+  constructor(lexicon: NegationLexicon | undefined, lang: DraftLanguage) {
+    const words = lexicon?.[lang] ?? (lang === 'en' ? undefined : lexicon?.en);
+    this.before = phrases(words?.before);
+    this.after = phrases(words?.after);
+    this.ignore = phrases(words?.ignore);
+    this.cancel = phrases(words?.cancel);
+    this.window = lexicon?.window ?? 6;
+  }
+
+  get empty(): boolean {
+    return this.before.length === 0 && this.after.length === 0;
+  }
+
+  /** Is the cue found at `span` of `text` negated, excluded or waived by its clause? */
+  negated(text: string, span: Span): boolean {
+    if (this.empty) return false;
+    const from = Math.max(0, span.start - CLAUSE_REACH);
+    const to = Math.min(text.length, span.end + CLAUSE_REACH);
+    const around = text.slice(from, to);
+    let start = 0;
+    let end = around.length;
+    const cueStart = span.start - from;
+    const cueEnd = span.end - from;
+    CLAUSE_BREAK.lastIndex = 0;
+    for (let m = CLAUSE_BREAK.exec(around); m; m = CLAUSE_BREAK.exec(around)) {
+      if (m.index + m[0].length <= cueStart) start = m.index + m[0].length;
+      else if (m.index >= cueEnd) {
+        end = m.index;
+        break;
+      }
+    }
+    const ws = wordsOf(around.slice(start, end));
+    let last = ws.findIndex((x) => x.start + start >= cueStart);
+    if (last < 0) return false;
+    while (last + 1 < ws.length && ws[last + 1].start + start < cueEnd) last++;
+    // The words before the hit's last word count: a hit may take in words between its cue's
+    // words ("sistema … sin autorización judicial"), and a negation among them negates it.
+    const first = last;
+    // Words of phrases that negate nothing ("not exceeding", "without delay") are set aside.
+    const skip = new Uint8Array(ws.length);
+    for (let i = 0; i < ws.length; i++) {
+      const p = this.ignore.find((q) => phraseAt(ws, i, q));
+      if (p) for (let k = 0; k < p.length; k++) skip[i + k] = 1;
+    }
+    // The longest phrase of a list at word i that ends before word `limit`, none of its words set aside.
+    const match = (list: Phrase[], i: number, limit = ws.length): Phrase | undefined => list.find((p) => i + p.length <= limit && phraseAt(ws, i, p) && !p.some((_, k) => skip[i + k]));
+    // Before the cue: negations since the last cancelling word ("unless", "except").
+    let count = 0;
+    let nearest = -1;
+    for (let i = 0; i < first; ) {
+      const c = match(this.cancel, i, first);
+      if (c) {
+        count = 0;
+        nearest = -1;
+        i += c.length;
+        continue;
+      }
+      const p = match(this.before, i, first);
+      if (p) {
+        count++;
+        nearest = i + p.length - 1;
+        i += p.length;
+        continue;
+      }
+      i++;
+    }
+    // After it, within the window and before any cancelling word: "… is not required".
+    let afterCount = 0;
+    for (let i = last + 1; i < ws.length && i - last - 1 <= this.window; i++) {
+      if (match(this.cancel, i)) break;
+      const p = match(this.after, i);
+      if (p) {
+        afterCount++;
+        break;
+      }
+    }
+    const near = nearest >= 0 && first - nearest - 1 <= this.window;
+    return (count + afterCount) % 2 === 1 && (near || afterCount > 0);
+  }
+}
+
+/**
+ * The first hit of any cue that its clause does not negate. A cue whose first hit is negated
+ * is looked for again after it (in `text` up to `end`), a few times at most.
+ */
+export function affirmedHit(cuesIndex: CueMatcher, lang: DraftLanguage, negation: Negation, text: string, idx: TokenIndex, cues: CompiledCue[], end = text.length, depth = 0): CueHit | undefined {
+  if (negation.empty) return idx.findAny(cues);
+  let resume = -1;
+  let best: CueHit | undefined;
+  for (let k = 0; k < cues.length; k++) {
+    const s = idx.locate(cues[k]);
+    if (s < 0) continue;
+    const hit = idx.hit(cues[k], s);
+    if (!negation.negated(text, hit.span)) {
+      if (betterHit(hit, best)) best = hit;
+    } else if (resume < 0 || hit.span.end < resume) resume = hit.span.end;
+  }
+  if (best || resume < 0 || depth >= 8 || resume >= end) return best;
+  return affirmedHit(cuesIndex, lang, negation, text, new TokenIndex(cuesIndex.run(text, lang, { start: resume, end })), cues, end, depth + 1);
+}
 
 /** Index of the unit (in document order, not overlapping) whose span holds offset, or -1. */
 function unitAt(units: Provision[], offset: number): number {

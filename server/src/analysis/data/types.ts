@@ -173,6 +173,25 @@ export interface CheckLexicon {
   techSpecific: TechTerm[];
   /** Offence subjects with no counterpart in the Convention's criminalisation chapter. */
   outsideSubjects?: OutsideSubject[];
+  /** What keeps a safeguard's cue from counting: negation, exclusion or waiver around it. */
+  negation?: NegationLexicon;
+}
+
+/** Per language, the words that negate a cue in its clause (see data/checks.json lexicon.negation). */
+export interface NegationWords {
+  before: string[];
+  after?: string[];
+  ignore?: string[];
+  cancel?: string[];
+}
+
+export interface NegationLexicon {
+  about?: string;
+  /** How many words may lie between the nearest negation and the cue. */
+  window: number;
+  en: NegationWords;
+  es?: NegationWords;
+  fr?: NegationWords;
 }
 
 export interface ModelClause {
