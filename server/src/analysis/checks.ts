@@ -8,7 +8,7 @@ import { isSpace, lastAtOrBefore } from './text';
 import { foldCase } from './tokens';
 import type { ArticleUnits } from './coverage';
 import { articleByNumber } from './data/load';
-import type { Article, CheckCode, Cues, Definition, NegationLexicon } from './data/types';
+import type { Article, CheckCode, Cues, Definition, Grade, NegationLexicon } from './data/types';
 import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, Finding, Provision, Severity, Span } from './types';
 
 export interface CheckOptions {
@@ -284,21 +284,21 @@ function firstOwnWords(text: string, idx: TokenIndex, cues: CompiledCue[]): CueH
 function noCounterpartFinding(code: CheckCode, text: string, head: Span, outside: { subject: string; hit: CueHit } | undefined, speech: CueHit | undefined): Finding {
   if (outside) {
     const found = text.slice(outside.hit.span.start, outside.hit.span.end);
-    const message = `This offence is about ${outside.subject} ("${found}"), which no article of the Convention asks States to criminalise (its offences are Arts 7-17). It may be sound national law, but it does not implement the Convention: keep it out of the implementing Part, or check it is needed and narrowly drawn (Art. 6(2)).`;
+    const message = `This offence is about ${outside.subject} ("${found}"), which no article of the Convention asks States to criminalise (its offences are Arts 7-17). It may be sound national law, but it does not implement the Convention: keep it out of the implementing Part, or check it is needed and narrowly drawn (Art. 6(1), 6(2)).`;
     return finding(code, outside.hit.span, '', message, [outside.subject]);
   }
   if (speech) {
     const found = text.slice(speech.span.start, speech.span.end);
-    const message = `This offence reaches speech or content ("${found}") and has no counterpart in the Convention. Art. 6(2): nothing in the Convention permits suppressing expression; check it is necessary and precisely drawn.`;
+    const message = `This offence reaches speech or content ("${found}") and has no counterpart in the Convention. Implementation must be consistent with human rights obligations (Art. 6(1)), and nothing in the Convention permits suppressing expression (Art. 6(2)): check it is necessary and precisely drawn.`;
     return finding(code, speech.span, '', message, [found]);
   }
-  const message = 'This provision creates an offence that no article of the Convention calls for. Over-criminalisation is the biggest risk in implementing laws: check it is needed and that it does not reach protected expression (Art. 6(2)).';
+  const message = 'This provision creates an offence that no article of the Convention calls for. Check it is needed, that it is precisely drawn, and that it does not reach protected expression (Art. 6(1), 6(2)).';
   return finding(code, head, '', message, []);
 }
 
 function vagueFinding(code: CheckCode, text: string, hit: CueHit): Finding {
   const found = text.slice(hit.span.start, hit.span.end);
-  return finding(code, hit.span, '', `"${found}" is a vague standard: a person cannot tell in advance what is forbidden, and it can reach protected expression (Art. 6(2)). ${code.advice ?? code.description}`, [found]);
+  return finding(code, hit.span, '', `"${found}" is a vague standard: a person cannot tell in advance what is forbidden, and it can reach protected expression (Art. 6(1), 6(2)). ${code.advice ?? code.description}`, [found]);
 }
 
 function techFinding(code: CheckCode, text: string, hit: CueHit, t: { term: string; neutral: string }): Finding {
@@ -415,14 +415,19 @@ class ProvisionChecker {
     const counterpartDoubted = outside !== undefined || speechOnly;
 
     if (best && article) {
+      let variant: string | undefined | null = null;
       for (const code of this.provisionCodes(best.article)) {
         if (counterpartDoubted && code.family !== 'safeguard') continue;
         const cues = this.cuesFor(code);
         if (cues.length === 0) continue;
+        // How much the check asks of this power (Art 24(2): "as appropriate to the nature of the power").
+        if (code.grades && variant === null) variant = this.variantOf(best.article, text, idx);
+        const grade = gradeOf(code, best.article, variant ?? undefined);
+        if (grade === 'not-applicable') continue;
         if (this.says(code, text, idx)) continue;
         // Shared by every provision it is found in, placed at each one's headline.
         push(
-          this.missingFinding(code, article, best.title, cues),
+          this.missingFinding(code, article, best.title, cues, grade),
           head,
           // A general safeguards clause elsewhere in the draft counts, unless the code says the
           // provision itself must say it (a remedy clause's "court" does not authorise a search).
@@ -462,27 +467,46 @@ class ProvisionChecker {
    * What a provision implementing `article` lacks when `code` finds nothing, but its place: the
    * same for every such provision, so made once (thousands of sections share its strings).
    */
-  private missingFinding(code: CheckCode, article: Article, title: string, cues: CompiledCue[]): Finding {
-    const key = code.code + '\u0000' + article.article + '\u0000' + title;
+  private missingFinding(code: CheckCode, article: Article, title: string, cues: CompiledCue[], grade: Grade = 'expected'): Finding {
+    const key = code.code + '\u0000' + article.article + '\u0000' + title + '\u0000' + grade;
     let f = this.missingFindings.get(key);
     if (!f) {
       const obligation = this.obligationOf(code, article);
       const ownCitations = code.citations.filter((c) => parseCitation(c).article === article.article);
-      const cited = ownCitations.length ? ownCitations : code.citations;
+      const cited = ownCitations.length && !code.lead ? ownCitations : code.citations;
       const pin = cited.length ? `Art. ${cited.join(', ')}` : `Art. ${article.article}`;
       const missing = code.missing ?? 'it says nothing of this';
       const advice = code.advice ? ` ${code.advice}` : ` ${code.description}`;
+      // A graded safeguard says how much it is asked of this power; a concern says it is one.
+      const lead = code.lead
+        ? ` — ${code.lead}`
+        : grade === 'as-appropriate'
+          ? ` — as appropriate to the power (${pin})`
+          : code.grades
+            ? ` (${pin}, expected for this power)`
+            : ` (${pin}, ${obligation})`;
       f = finding(
         code,
         NOWHERE,
         '',
-        `${code.title} (${pin}, ${obligation}): this provision reads as Art. ${article.article} (${title}), but ${missing}.${advice}`,
+        `${code.title}${lead}: this provision reads as Art. ${article.article} (${title}), but ${missing}.${advice}`,
         unique(cues.map((c) => c.text)),
-        { fix: { article: article.article, safeguard: code.code }, obligation, articles: cited },
+        { fix: { article: article.article, safeguard: code.code }, obligation, articles: cited, ...(grade === 'as-appropriate' ? { severity: 'information' as const } : {}) },
       );
       this.missingFindings.set(key, f);
     }
     return f;
+  }
+
+  /** The variant of a power a provision implements ("27(b)": it speaks of subscriber information only), if data tells any apart. */
+  private variantOf(article: number, text: string, idx: TokenIndex): string | undefined {
+    for (const v of this.analyzer.data.checkLexicon.powerVariants ?? []) {
+      if (v.article !== article) continue;
+      if (!firstOwnWords(text, idx, this.compiled('variant:' + v.id, v.cues))) continue;
+      if (v.unlessCues && firstOwnWords(text, idx, this.compiled('variant-unless:' + v.id, v.unlessCues))) continue;
+      return v.id;
+    }
+    return undefined;
   }
 
   /** The safeguard, element and exception codes that apply to provisions implementing an article (in data order). */
@@ -554,6 +578,10 @@ export function prepareChecks(analyzer: Analyzer): void {
     const checker = checkerFor(analyzer, lang);
     for (const code of analyzer.data.checks) if (PROVISION_FAMILIES.has(code.family)) checker.cuesFor(code);
     checker.compiled('vague', lex.vagueTerms);
+    for (const v of lex.powerVariants ?? []) {
+      checker.compiled('variant:' + v.id, v.cues);
+      if (v.unlessCues) checker.compiled('variant-unless:' + v.id, v.unlessCues);
+    }
     checker.prepare();
     compiledFor(analyzer, lex.offenceMarkers, lang, true);
     compiledFor(analyzer, lex.speechOffenceCues, lang);
@@ -921,6 +949,13 @@ export function affirmedHit(cuesIndex: CueMatcher, lang: DraftLanguage, negation
   }
   if (best || resume < 0 || depth >= 8 || resume >= end) return best;
   return affirmedHit(cuesIndex, lang, negation, text, new TokenIndex(cuesIndex.run(text, lang, { start: resume, end })), cues, end, depth + 1);
+}
+
+/** How much a check asks of a provision implementing `article` (as the variant `variant`, if any). */
+export function gradeOf(code: CheckCode, article: number, variant?: string): Grade {
+  const g = code.grades;
+  if (!g) return 'expected';
+  return (variant !== undefined ? g[variant] : undefined) ?? g[String(article)] ?? 'expected';
 }
 
 /** Index of the unit (in document order, not overlapping) whose span holds offset, or -1. */

@@ -104,3 +104,71 @@ check(
   ],
   (text) => analyzer.analyze(text).findings.some((f) => f.code === 'safeguard.remedy' && f.provision?.endsWith('s-31')),
 );
+
+// ---------------------------------------------------------------------------------------------
+// Graded by the power (Art 24(2): "as appropriate to the nature of the power"), from data.
+
+function safeguardFinding(text: string, code: string): { article?: number; severity?: string; lead?: string } {
+  const analysis = analyzer.analyze(text);
+  const unit = [...analysis.matches.keys()][0];
+  const article = unit ? analysis.matches.get(unit)?.matches[0]?.article : undefined;
+  const f = analysis.findings.find((x) => x.provision === unit && x.code === code);
+  const lead = f ? (/as appropriate to the power \(Art\. 24\(2\)\)|expected for this power|mandatory/.exec(f.message)?.[0] ?? 'none') : undefined;
+  return { article, severity: f?.severity, lead };
+}
+
+const PRESERVE_EN =
+  'Section 40 Preservation of stored data\nWhere there are grounds to believe that specified electronic data stored in an ICT system are vulnerable to loss, an authorised officer may by written notice require the person in control of the data to preserve them for a period not exceeding 90 days, and the person shall keep the notice confidential.\n';
+const SEARCH_EN_OFFICER =
+  'Section 41 Search of ICT systems\nAn authorised officer may search or similarly access an ICT system and any electronic data stored in it, and any electronic data storage medium, where specified data relevant to a specific criminal investigation may be found there, for a period not exceeding 7 days.\n';
+const SUBSCRIBER_EN =
+  'Section 42 Production of subscriber information\nAn authorised officer may by written notice require a service provider offering its services in [the territory] to produce subscriber information relating to those services in its possession or control.\n';
+const CONTENT_EN =
+  'Section 43 Production order\nAn authorised officer may by written notice require any person in [the territory] to produce specified electronic data in that person\'s possession or control that are stored in an ICT system or an electronic data storage medium.\n';
+
+check(
+  'judicial review is graded by the power',
+  [
+    { name: 'expedited preservation (Art 25): as appropriate, information', input: PRESERVE_EN, expected: { article: 25, severity: 'information', lead: 'as appropriate to the power (Art. 24(2))' } },
+    { name: 'search (Art 28): expected, warning', input: SEARCH_EN_OFFICER, expected: { article: 28, severity: 'warning', lead: 'expected for this power' } },
+    { name: 'subscriber information (Art 27(b)): as appropriate, information', input: SUBSCRIBER_EN, expected: { article: 27, severity: 'information', lead: 'as appropriate to the power (Art. 24(2))' } },
+    { name: 'production of stored data (Art 27(a)): expected, warning', input: CONTENT_EN, expected: { article: 27, severity: 'warning', lead: 'expected for this power' } },
+  ],
+  (text) => safeguardFinding(text, 'safeguard.judicial-review'),
+);
+
+check(
+  'a one-off order needs no duration',
+  [
+    { name: 'a production order with no time limit: no duration finding', input: CONTENT_EN, expected: { article: 27, severity: undefined, lead: undefined } },
+    { name: 'a search power with no time limit: duration expected', input: SEARCH_EN_OFFICER.replace(', for a period not exceeding 7 days', ''), expected: { article: 28, severity: 'warning', lead: 'expected for this power' } },
+  ],
+  (text) => safeguardFinding(text, 'safeguard.duration'),
+);
+
+describe('messages say what the Convention says', () => {
+  it('proportionality is named as Art 24(1) names it, without "necessity"', () => {
+    const f = analyzer.analyze(SEARCH_EN_OFFICER).findings.find((x) => x.code === 'safeguard.proportionality');
+    if (!f) throw new Error('safeguard.proportionality not reported');
+    if (/necessity/i.test(f.message)) throw new Error(f.message);
+    if (!/^No proportionality test \(Art\. 24\(1\), mandatory\)/.test(f.message)) throw new Error(f.message);
+  });
+  it('interception for any offence is a proportionality concern, not a breach of Art 30(1)', () => {
+    const text =
+      'Section 44 Interception of content data\nA judge may, on application by an authorised officer, issue a warrant authorising the interception of the content of specified communications transmitted by means of an ICT system where there are reasonable grounds to believe that it is relevant to a specific criminal investigation and it is necessary and proportionate, for a period not exceeding 30 days. A person aggrieved may apply to the court to set aside the warrant.\n';
+    const f = analyzer.analyze(text).findings.find((x) => x.code === 'safeguard.serious-crime');
+    if (!f) throw new Error('safeguard.serious-crime not reported');
+    if (!/a proportionality concern \(Art\. 24\(1\), read with Art\. 6\(1\)\)/.test(f.message)) throw new Error(f.message);
+    if (!/not a ban/.test(f.message) || /requires the power only/.test(f.message)) throw new Error(f.message);
+    if (JSON.stringify(f.articles) !== JSON.stringify(['24(1)', '6(1)', '30(1)'])) throw new Error(JSON.stringify(f.articles));
+    const limited = analyzer.analyze(text.replace('where there are', 'where a serious offence is under investigation and there are')).findings;
+    if (limited.some((x) => x.code === 'safeguard.serious-crime')) throw new Error('reported although limited to serious offences');
+  });
+  it('an offence with no counterpart cites Art 6(1) with 6(2) and states no opinion as fact', () => {
+    const text = 'Section 9 Idle gossip\nA person who spreads rumours about a neighbour by means of an ICT system commits an offence.\n';
+    const f = analyzer.analyze(text).findings.find((x) => x.code === 'overbreadth.no-counterpart');
+    if (!f) throw new Error('overbreadth.no-counterpart not reported');
+    if (/biggest|risk/i.test(f.message)) throw new Error(f.message);
+    if (!/6\(1\)/.test(f.message) || JSON.stringify(f.articles) !== JSON.stringify(['6(1)', '6(2)'])) throw new Error(f.message + ' ' + JSON.stringify(f.articles));
+  });
+});

@@ -142,6 +142,13 @@ export interface CheckCode {
   draftWide?: boolean;
   /** "optional" when the Convention only permits (does not require) what the check asks; findings are then information. */
   obligation?: 'mandatory' | 'optional';
+  /**
+   * How much the check asks of provisions implementing an article, by article ("25") or variant
+   * of a power ("27(b)"): "expected" (the default), "as-appropriate" (information), "not-applicable".
+   */
+  grades?: Record<string, Grade>;
+  /** How the finding frames what it cites, in place of "(Art. N, mandatory)" (a concern, not a breach). */
+  lead?: string;
   /** What is missing, in a drafter's words, completing "…, but …" (e.g. "no judge or other independent authority authorises it"). */
   missing?: string;
   /** How to fix it, in a drafter's words. */
@@ -175,6 +182,19 @@ export interface CheckLexicon {
   outsideSubjects?: OutsideSubject[];
   /** What keeps a safeguard's cue from counting: negation, exclusion or waiver around it. */
   negation?: NegationLexicon;
+  /** Variants of a power that safeguard grades tell apart (an order for subscriber information, Art 27(b)). */
+  powerVariants?: PowerVariant[];
+}
+
+export type Grade = 'expected' | 'as-appropriate' | 'not-applicable';
+
+export interface PowerVariant {
+  /** The paragraph it implements, e.g. "27(b)": the key of CheckCode.grades. */
+  id: string;
+  article: number;
+  label: string;
+  cues: Cues;
+  unlessCues?: Cues;
 }
 
 /** Per language, the words that negate a cue in its clause (see data/checks.json lexicon.negation). */
