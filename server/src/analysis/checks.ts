@@ -16,6 +16,8 @@ export interface CheckOptions {
   families?: Record<string, boolean>;
   /** Per-code severity; "off" drops the code. */
   severity?: Record<string, Severity | 'off'>;
+  /** What the draft's general part provides for every offence (setting concordance.generalPart). */
+  generalPart?: { intentional?: boolean };
 }
 
 const MENTIONS_IGNORE = /concordance-ignore/i;
@@ -98,6 +100,11 @@ export function* checkDraftSteps(
         const i = unitAt(units, f.span.start);
         return i < 0 || !ignored[i].has(f.code);
       });
+  // A general part that makes every offence intentional, declared once (a setting or a drafting
+  // note): no offence is reported for lacking a mental element.
+  if (options.generalPart?.intentional === true || declaresIntentional(analyzer, text, analysis.language)) {
+    for (let i = kept.length - 1; i >= 0; i--) if (kept[i].code === 'element.intent') kept.splice(i, 1);
+  }
   kept.push(...ctx.checkCoverage(units));
   const configured = Object.keys(options.families ?? {}).length > 0 || Object.keys(options.severity ?? {}).length > 0;
   const shown = !configured
@@ -440,12 +447,14 @@ class ProvisionChecker {
     // one (run for every section) small.
     if (isOffence) {
       const noCounterpart = this.codes.get('overbreadth.no-counterpart');
-      if (noCounterpart && (!offenceArticle || outside || speechOnly)) {
+      // An offence of not complying with an order or notice enforces a power: it has the power's counterpart.
+      const enforcesPower = !outside && !speechOnly && firstOwnWords(text, idx, this.compiled('compliance', data.checkLexicon.complianceOffenceCues)) !== undefined;
+      if (noCounterpart && !enforcesPower && (!offenceArticle || outside || speechOnly)) {
         const f = noCounterpartFinding(noCounterpart, text, head, outside, speech);
         push(f, f.span);
       }
       const vague = this.codes.get('overbreadth.vague-term');
-      const vagueHit = firstOwnWords(text, idx, this.compiled('vague', data.checkLexicon.vagueTerms));
+      const vagueHit = firstOwnWords(text, idx, this.vagueTerms(best?.article));
       if (vague && vagueHit) push(vagueFinding(vague, text, vagueHit), vagueHit.span);
     }
 
@@ -496,6 +505,21 @@ class ProvisionChecker {
       this.missingFindings.set(key, f);
     }
     return f;
+  }
+
+  /** The vague terms, less those that are settled terms in provisions implementing `article` (vagueTermExceptions). */
+  private vagueTerms(article: number | undefined): CompiledCue[] {
+    const all = this.compiled('vague', this.analyzer.data.checkLexicon.vagueTerms);
+    const exceptions = (this.analyzer.data.checkLexicon.vagueTermExceptions ?? []).filter((e) => article !== undefined && e.articles.includes(article));
+    if (exceptions.length === 0) return all;
+    const key = 'vague-for:' + article;
+    let list = this.presentCues.get(key);
+    if (!list) {
+      const settled = new Set(exceptions.flatMap((e) => this.compiled('vague-except:' + e.articles.join(',') + ':' + article, e.terms)).map((c) => c.text));
+      list = all.filter((c) => !settled.has(c.text));
+      this.presentCues.set(key, list);
+    }
+    return list;
   }
 
   /** The variant of a power a provision implements ("27(b)": it speaks of subscriber information only), if data tells any apart. */
@@ -578,6 +602,7 @@ export function prepareChecks(analyzer: Analyzer): void {
     const checker = checkerFor(analyzer, lang);
     for (const code of analyzer.data.checks) if (PROVISION_FAMILIES.has(code.family)) checker.cuesFor(code);
     checker.compiled('vague', lex.vagueTerms);
+    checker.compiled('compliance', lex.complianceOffenceCues);
     for (const v of lex.powerVariants ?? []) {
       checker.compiled('variant:' + v.id, v.cues);
       if (v.unlessCues) checker.compiled('variant-unless:' + v.id, v.unlessCues);
@@ -950,6 +975,23 @@ export function affirmedHit(cuesIndex: CueMatcher, lang: DraftLanguage, negation
   if (best || resume < 0 || depth >= 8 || resume >= end) return best;
   return affirmedHit(cuesIndex, lang, negation, text, new TokenIndex(cuesIndex.run(text, lang, { start: resume, end })), cues, end, depth + 1);
 }
+
+/** Does the draft declare, in a drafting note ("concordance: all offences intentional"), that every offence is intentional? */
+export function declaresIntentional(analyzer: Analyzer, text: string, lang: DraftLanguage): boolean {
+  const notes = analyzer.data.checkLexicon.generalPartNotes;
+  if (!notes || !NOTE_MARK.test(text)) return false;
+  const phrases = [...(notes.intentional[lang] ?? []), ...notes.intentional.en].map((p) => foldCase(p).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' '));
+  NOTE_LINE.lastIndex = 0;
+  for (let m = NOTE_LINE.exec(text); m; m = NOTE_LINE.exec(text)) {
+    const said = foldCase(m[1]).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
+    if (phrases.some((p) => said === p || said.startsWith(p + ' '))) return true;
+  }
+  return false;
+}
+
+const NOTE_MARK = /concordance\s*:/i;
+/** "concordance: …" anywhere on a line (after a comment mark, a bracket …), to the end of the line or a closing bracket. */
+const NOTE_LINE = /concordance\s*:\s*([^\]\r\n]*)/gi;
 
 /** How much a check asks of a provision implementing `article` (as the variant `variant`, if any). */
 export function gradeOf(code: CheckCode, article: number, variant?: string): Grade {

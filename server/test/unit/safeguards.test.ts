@@ -172,3 +172,78 @@ describe('messages say what the Convention says', () => {
     if (!/6\(1\)/.test(f.message) || JSON.stringify(f.articles) !== JSON.stringify(['6(1)', '6(2)'])) throw new Error(f.message + ' ' + JSON.stringify(f.articles));
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// False alarms (issue 19, point 6).
+
+function codesIn(text: string, options?: Parameters<Analyzer['analyze']>[1]): string[] {
+  return [...new Set(analyzer.analyze(text, options).findings.map((f) => f.code))].filter((c) => c !== 'coverage.missing').sort();
+}
+
+const CSAM_INDECENT =
+  'Section 12 Indecent photographs of children\nA person who intentionally and without right takes, distributes or possesses an indecent photograph of a child through an ICT system commits an offence.\n';
+const INDECENT_MESSAGE = 'Section 13 Indecent messages\nA person who intentionally sends an indecent message to another person by means of an ICT system commits an offence.\n';
+
+check(
+  'a settled term of a child-abuse-material offence is not vague',
+  [
+    { name: '"indecent photograph of a child" (Art 14) is silent', input: CSAM_INDECENT, expected: false },
+    { name: '"indecent message" in another offence fires', input: INDECENT_MESSAGE, expected: true },
+  ],
+  (text) => codesIn(text).includes('overbreadth.vague-term'),
+);
+
+const INTERCEPT = (means: string) =>
+  `Section 14 Illegal interception\nA person who intentionally and without right intercepts, by technical means, a non-public transmission of electronic data ${means} commits an offence.\n`;
+
+check(
+  'words the Convention itself uses are not technology-specific',
+  [
+    { name: '"by telephone or by text messages" is silent', input: INTERCEPT('made by telephone or by text messages'), expected: false },
+    { name: '"by email" fires', input: INTERCEPT('sent by email'), expected: true },
+  ],
+  (text) => codesIn(text).includes('neutrality.tech-specific'),
+);
+
+const PRODUCTION_WITH_PENALTY = {
+  en: 'Section 20 Production order\n(1) A judge may, on application by an authorised officer, order a person in possession or control of specified electronic data to produce it where there are reasonable grounds to believe it is relevant to a specific criminal investigation.\n(2) A person who without reasonable excuse fails to comply with an order under this section commits an offence and is liable on conviction to a fine.\n',
+  es: 'Artículo 20. Orden de presentación\n1. El juez podrá ordenar a cualquier persona que presente los datos informáticos determinados que tenga en su poder cuando existan indicios razonables de que son relevantes para una investigación penal concreta.\n2. El que incumpla la orden será castigado con multa.\n',
+  fr: "Article 20. Injonction de produire\nI. Le juge peut ordonner à toute personne de remettre les données informatiques déterminées qu'elle détient lorsqu'il existe des raisons plausibles de soupçonner qu'elles sont utiles à une enquête pénale déterminée.\nII. Le fait de refuser de déférer à cette injonction est puni d'une amende.\n",
+};
+
+check(
+  'an offence of failing to comply with an order has the power as counterpart',
+  [
+    { name: 'en: "fails to comply with an order" is silent', input: PRODUCTION_WITH_PENALTY.en, expected: false },
+    { name: 'es: "el que incumpla la orden" is silent', input: PRODUCTION_WITH_PENALTY.es, expected: false },
+    { name: 'fr: "le fait de refuser de déférer à cette injonction" is silent', input: PRODUCTION_WITH_PENALTY.fr, expected: false },
+    {
+      name: 'en: an offence of another kind in the same place fires',
+      input: PRODUCTION_WITH_PENALTY.en.replace('without reasonable excuse fails to comply with an order under this section', 'sells lottery tickets by means of an ICT system'),
+      expected: true,
+    },
+  ],
+  (text) => codesIn(text).includes('overbreadth.no-counterpart'),
+);
+
+const NO_INTENT_DRAFT = {
+  en: 'Section 3 Illegal access\nA person who accesses the whole or any part of an ICT system without right commits an offence.\n',
+  es: 'Artículo 3. Acceso ilícito\nEl que sin autorización acceda a la totalidad o a una parte de un sistema informático será castigado con pena de prisión de seis meses a dos años.\n',
+  fr: "Article 3. Accès illicite\nLe fait d'accéder sans droit à tout ou partie d'un système de traitement automatisé de données est puni de deux ans d'emprisonnement.\n",
+};
+const NOTE = { en: '[Drafting note — concordance: all offences intentional]\n\n', es: '// concordance: todos los delitos son dolosos\n\n', fr: '<!-- concordance: toutes les infractions sont intentionnelles -->\n\n' };
+
+check(
+  'a general part that makes every offence intentional is declared once',
+  [
+    { name: 'en: without a note, element.intent fires', input: { text: NO_INTENT_DRAFT.en }, expected: true },
+    { name: 'en: the note "concordance: all offences intentional" silences it', input: { text: NOTE.en + NO_INTENT_DRAFT.en }, expected: false },
+    { name: 'es: without a note, element.intent fires', input: { text: NO_INTENT_DRAFT.es }, expected: true },
+    { name: 'es: "concordance: todos los delitos son dolosos" silences it', input: { text: NOTE.es + NO_INTENT_DRAFT.es }, expected: false },
+    { name: 'fr: without a note, element.intent fires', input: { text: NO_INTENT_DRAFT.fr }, expected: true },
+    { name: 'fr: "concordance: toutes les infractions sont intentionnelles" silences it', input: { text: NOTE.fr + NO_INTENT_DRAFT.fr }, expected: false },
+    { name: 'a note that says something else silences nothing', input: { text: '[concordance: all offences reviewed]\n\n' + NO_INTENT_DRAFT.en }, expected: true },
+    { name: 'the setting concordance.generalPart.intentional silences it', input: { text: NO_INTENT_DRAFT.en, intentional: true }, expected: false },
+  ],
+  ({ text, intentional }: { text: string; intentional?: boolean }) => codesIn(text, intentional ? { checks: { generalPart: { intentional } } } : undefined).includes('element.intent'),
+);

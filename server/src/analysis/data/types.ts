@@ -184,6 +184,12 @@ export interface CheckLexicon {
   negation?: NegationLexicon;
   /** Variants of a power that safeguard grades tell apart (an order for subscriber information, Art 27(b)). */
   powerVariants?: PowerVariant[];
+  /** Vague terms that are not vague in provisions matched to some articles ("indecent photograph of a child", Art 14). */
+  vagueTermExceptions?: { about?: string; articles: number[]; terms: Cues }[];
+  /** Wording of an offence of failing to comply with an order: it enforces a power, it is not an offence with no counterpart. */
+  complianceOffenceCues?: Cues;
+  /** Drafting notes ("concordance: all offences intentional") by which a draft declares its general part once. */
+  generalPartNotes?: { about?: string; intentional: Cues };
 }
 
 export type Grade = 'expected' | 'as-appropriate' | 'not-applicable';
