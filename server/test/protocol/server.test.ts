@@ -167,7 +167,7 @@ describe('language server over stdio (protocol)', function () {
   it('shows code lenses with the article, safeguard or element counts, and compare', async () => {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     const titles = lenses.map((l) => l.command?.title);
-    assert.ok(titles.some((t) => /^Art\. 27 · Production order · \d\/6 safeguards$/.test(t ?? '')), titles.join(' | '));
+    assert.ok(titles.some((t) => /^Art\. 27 · Production order · \d\/5 safeguards$/.test(t ?? '')), titles.join(' | '));
     assert.ok(titles.some((t) => /^Art\. 7 · Illegal access · 4\/4 elements$/.test(t ?? '')), titles.join(' | '));
     const open = lenses.find((l) => /^Art\. 27/.test(l.command?.title ?? ''))!;
     assert.deepStrictEqual(open.command?.arguments, [27]);
