@@ -105,7 +105,7 @@ describe('language server over stdio (protocol)', function () {
     assert.ok(fix, `a preferred quick fix among ${actions.map((a) => a.title).join('; ')}`);
     assert.strictEqual(fix!.kind, 'quickfix');
     const after = applyWorkspaceEdit(text, u, fix!.edit!);
-    assert.match(after, /\(3\) A person who fails to comply[^\n]*\n\(4\) The power may be exercised only under an order or warrant issued by a judge/);
+    assert.match(after, /\(3\) A person who fails to comply[^\n]*\n\(4\) The order may be issued only with the prior approval of a judge/);
     const v2 = await client.replace(u, 2, after);
     assert.ok(!codes(forProvision(v2.diagnostics, 'part-3/s-4')).includes('safeguard.judicial-review'), `fixed: ${codes(forProvision(v2.diagnostics, 'part-3/s-4'))}`);
     await client.close(u);

@@ -229,6 +229,20 @@ export interface ModelClause {
   snippets: Record<string, string>;
 }
 
+/** What a provision may call its instrument ("the notice", "el requerimiento"), with its forms. */
+export interface Instrument {
+  word: string;
+  the: string;
+  of: string;
+}
+
+/** The wording quick fixes insert for a missing safeguard, per check code and language (data/model-clauses.json fixes). */
+export interface QuickFixWording {
+  about?: string;
+  instruments: Partial<Record<'en' | 'es' | 'fr', Instrument[]>>;
+  wording: Record<string, Partial<Record<'en' | 'es' | 'fr', string>>>;
+}
+
 export interface BudapestArticle {
   article: string;
   title: string;
@@ -244,5 +258,7 @@ export interface ConventionData {
   checks: CheckCode[];
   checkLexicon: CheckLexicon;
   modelClauses: ModelClause[];
+  /** Wording quick fixes insert for a missing safeguard, in each language it exists in. */
+  quickFixes?: QuickFixWording;
   budapest: BudapestArticle[];
 }
