@@ -123,7 +123,7 @@ export function* checkDraftSteps(
 const DEFINITION_CACHE_LIMIT = 50_000;
 
 /** Check families that look into one provision for what its article requires. */
-const PROVISION_FAMILIES = new Set(['safeguard', 'element', 'exception']);
+const PROVISION_FAMILIES = new Set(['safeguard', 'element', 'exception', 'cooperation']);
 
 /**
  * What a unit's own checks found, from its text, its best match and whether it is worded as an
@@ -438,7 +438,7 @@ class ProvisionChecker {
           head,
           // A general safeguards clause elsewhere in the draft counts, unless the code says the
           // provision itself must say it (a remedy clause's "court" does not authorise a search).
-          code.family === 'safeguard' && code.draftWide !== false ? code : undefined,
+          (code.family === 'safeguard' || code.family === 'cooperation') && code.draftWide !== false ? code : undefined,
         );
       }
     }

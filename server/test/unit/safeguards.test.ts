@@ -247,3 +247,84 @@ check(
   ],
   ({ text, intentional }: { text: string; intentional?: boolean }) => codesIn(text, intentional ? { checks: { generalPart: { intentional } } } : undefined).includes('element.intent'),
 );
+
+// ---------------------------------------------------------------------------------------------
+// Safeguards of Arts 24(3), 24(4), 37(15), 40(8), 40(22) and 42(8) (issue 19, point 9).
+
+function reported(code: string): (text: string) => { article?: number; fires: boolean } {
+  return (text) => {
+    const analysis = analyzer.analyze(text);
+    const unit = [...analysis.matches.keys()][0];
+    const article = unit ? analysis.matches.get(unit)?.matches[0]?.article : undefined;
+    return { article, fires: analysis.findings.some((f) => f.provision === unit && f.code === code) };
+  };
+}
+
+const INTERCEPT_COSTS =
+  'Section 44 Interception of content data\nA judge may, on application by an authorised officer, issue a warrant requiring a service provider to record the content of specified communications transmitted by means of an ICT system and to hand the recordings to the officer, where a serious offence is under investigation and the measure is necessary and proportionate, for a period not exceeding 30 days.\n';
+
+check(
+  'safeguard.third-parties (Art 24(3))',
+  [
+    { name: 'a provider bound without regard to its capability or costs: fires', input: INTERCEPT_COSTS, expected: { article: 30, fires: true } },
+    {
+      name: 'duties within its existing technical capability: silent',
+      input: INTERCEPT_COSTS.replace('requiring a service provider to record', 'requiring a service provider, within its existing technical capability, to record'),
+      expected: { article: 30, fires: false },
+    },
+  ],
+  reported('safeguard.third-parties'),
+);
+
+const FOREIGN_SEARCH =
+  'Section 61 Access to stored data for a foreign State\nOn a request from a foreign State for mutual legal assistance, a judge may, on application by the Central Authority, issue a warrant to search or similarly access, seize and disclose electronic data stored by means of an ICT system in [the territory].\n';
+const FOREIGN_SEARCH_ES =
+  'Artículo 61. Acceso a datos almacenados a solicitud de un Estado extranjero\nA solicitud de asistencia judicial de un Estado extranjero, el juez podrá ordenar el registro, la incautación y la revelación de datos informáticos almacenados en un sistema informático situado en [el territorio].\n';
+
+check(
+  'cooperation.same-safeguards (Art 24(4))',
+  [
+    { name: 'en: a power used for a foreign State with no word of the domestic safeguards: fires', input: FOREIGN_SEARCH, expected: { article: 40, fires: true } },
+    { name: 'en: "as if the offence had been committed in [the territory]": silent', input: FOREIGN_SEARCH.replace('in [the territory].', 'in [the territory], as if the offence had been committed in [the territory].'), expected: { article: 40, fires: false } },
+    { name: 'es: fires without the safeguards', input: FOREIGN_SEARCH_ES, expected: { article: 40, fires: true } },
+    { name: 'es: "en las mismas condiciones y con las mismas garantías": silent', input: FOREIGN_SEARCH_ES.replace('en [el territorio].', 'en [el territorio], en las mismas condiciones y con las mismas garantías que en una investigación nacional.'), expected: { article: 40, fires: false } },
+  ],
+  reported('cooperation.same-safeguards'),
+);
+
+const MLA =
+  'Section 60 Mutual legal assistance\n(1) The Central Authority may, on a request from a foreign State, provide mutual legal assistance in investigations and proceedings concerning offences under this Act and in the collection of evidence in electronic form.\n(2) A request may be refused where executing it would be likely to prejudice the sovereignty, security or other essential interests of [State].\n';
+
+check(
+  'cooperation.dual-criminality (Art 40(8))',
+  [
+    { name: 'an assistance provision silent on dual criminality: fires', input: MLA, expected: { article: 40, fires: true } },
+    { name: 'one that lets assistance be refused for lack of dual criminality: silent', input: MLA + '(3) Assistance may be refused for lack of dual criminality.\n', expected: { article: 40, fires: false } },
+  ],
+  reported('cooperation.dual-criminality'),
+);
+
+check(
+  'cooperation.non-discrimination (Arts 37(15), 40(22))',
+  [
+    { name: 'en: no refusal ground for a discriminatory request: fires', input: MLA, expected: { article: 40, fires: true } },
+    {
+      name: 'en: refusal for prosecution on account of political opinions: silent',
+      input: MLA + '(3) A request may be refused where there are substantial grounds to believe it was made to punish a person on account of race, religion, nationality, ethnic origin or political opinions.\n',
+      expected: { article: 40, fires: false },
+    },
+  ],
+  reported('cooperation.non-discrimination'),
+);
+
+const PRESERVE_FOREIGN =
+  'Section 62 Preservation on request of a foreign State\nOn a request from a foreign State that intends to request the search, seizure or disclosure of stored electronic data, a judge may, on application by the Central Authority, order the expeditious preservation of specified electronic data stored by means of an ICT system in [the territory] for 30 days.\n';
+
+check(
+  'cooperation.preservation-period (Art 42(8))',
+  [
+    { name: 'preservation for 30 days: fires', input: PRESERVE_FOREIGN, expected: { article: 42, fires: true } },
+    { name: 'preservation for not less than 60 days: silent', input: PRESERVE_FOREIGN.replace('for 30 days', 'for a period of not less than 60 days'), expected: { article: 42, fires: false } },
+  ],
+  reported('cooperation.preservation-period'),
+);
