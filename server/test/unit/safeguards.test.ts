@@ -328,3 +328,18 @@ check(
   ],
   reported('cooperation.preservation-period'),
 );
+
+// What is asked only as appropriate (or only to be considered) does not leave an article partly implemented.
+const PRESERVE_COMPLETE = PRESERVE_EN.replace('keep the notice confidential.', 'keep the notice confidential. The notice may be given only where it is proportionate to its purpose.');
+
+check(
+  'coverage counts warnings, not information',
+  [
+    { name: 'preservation lacking only what is asked as appropriate: implemented', input: PRESERVE_COMPLETE, expected: { status: 'implemented', information: true } },
+    { name: 'the same lacking proportionality (expected): partial', input: PRESERVE_EN, expected: { status: 'partial', information: true } },
+  ],
+  (text) => {
+    const a = analyzer.analyze(text);
+    return { status: a.coverage.find((c) => c.article === 25)?.status, information: a.findings.some((f) => f.code === 'safeguard.judicial-review' && f.severity === 'information') };
+  },
+);
