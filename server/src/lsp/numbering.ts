@@ -105,7 +105,11 @@ export function appendSubdivision(text: string, parsed: ParsedDraft, p: Provisio
   // Paragraphs set apart by blank lines (as Markdown needs them) get a blank line too.
   const lead = /\n[ \t]*\r?\n/.test(text.slice(p.span.start, offset)) ? nl + nl : nl;
   if (last) {
-    const label = nextLabel(last.label, kids.map((k) => k.label));
+    let label = nextLabel(last.label, kids.map((k) => k.label));
+    // The parser keeps "1" of "1." and "I" of "I.": the new label takes the same mark after it.
+    const at = text.indexOf(last.label, last.span.start);
+    const mark = at >= 0 && at < last.span.end ? text.charAt(at + last.label.length) : '';
+    if (label && (mark === '.' || mark === ')' || mark === '°' || mark === 'º') && !label.endsWith(mark)) label += mark;
     // Indentation of the last subdivision that starts its own line ("3. (1) …" starts inline).
     const onOwnLine = [...kids].reverse().find((k) => startsLine(text, k.span.start));
     const indent = onOwnLine ? lineIndent(text, onOwnLine.span.start) : '';

@@ -8,7 +8,10 @@ import type { ConventionData } from '../../src/analysis/data/types';
 import { createAnalyzer } from '../../src/analysis/engine';
 import { LineIndex } from '../../src/analysis/text';
 import { computeCodeActions } from '../../src/lsp/codeActions';
+import { buildTable } from '../../src/analysis/table';
+import { computeCodeLenses } from '../../src/lsp/codeLens';
 import { computeDiagnostics } from '../../src/lsp/diagnostics';
+import { provisionHover } from '../../src/lsp/hover';
 import { defaultSettings, type AnalysedDocument } from '../../src/lsp/workspace';
 import { check } from './check';
 
@@ -155,11 +158,47 @@ describe('safeguard fixes keep the draft\'s structure', () => {
     const out = apply(doc, insertAction(doc, d)!.edit!);
     assert.ok(out.includes('keep the notice confidential.\n\n(3) The notice has effect for no longer than'), out);
   });
+  it('es: "1. … 2. …" gets "3." in Spanish; fr: "1° … 2° …" gets "3°" in French', () => {
+    const es =
+      'Artículo 30. Interceptación de comunicaciones\n1. La policía podrá, mediante requerimiento escrito, obligar a un proveedor de servicios a interceptar y grabar el contenido de las comunicaciones transmitidas por un sistema informático.\n2. El proveedor guardará secreto sobre el requerimiento.\n';
+    const fr =
+      "Article 30. Interception des communications\n1° L'officier de police judiciaire peut, par voie de réquisition, obliger un fournisseur de services à intercepter et enregistrer le contenu des communications transmises par un système informatique.\n2° Le fournisseur garde le secret sur la réquisition.\n";
+    for (const [text, want] of [
+      [es, 'guardará secreto sobre el requerimiento.\n3. El requerimiento tendrá una duración máxima de [30] días'],
+      [fr, 'garde le secret sur la réquisition.\n3° La réquisition a une durée maximale de [trente] jours'],
+    ]) {
+      const doc = docOf(text);
+      const d = diagnosticsOn(doc).find((x) => x.code === 'safeguard.duration')!;
+      assert.ok(d, 'safeguard.duration reported');
+      const out = apply(doc, insertAction(doc, d)!.edit!);
+      assert.ok(out.includes(want), out);
+    }
+  });
   it('a provision that ends in a bulleted list gets a new item of the list', () => {
     const md = '### Section 30. Interception\n\nAn authorised officer may by written notice require a service provider—\n\n- to intercept and record the content of communications transmitted through an ICT system; and\n- to hand the recordings to the officer.\n';
     const doc = docOf(md, analyzer, 'file:///draft.md');
     const d = diagnosticsOn(doc).find((x) => x.code === 'safeguard.duration')!;
     const out = apply(doc, insertAction(doc, d)!.edit!);
     assert.ok(out.includes('- to hand the recordings to the officer.\n- The notice has effect for no longer than'), out);
+  });
+});
+
+describe('a negated safeguard is missing in the hover, the lenses and the table alike', () => {
+  const waived =
+    'Section 20 Search of ICT systems\nAn authorised officer may, without a warrant or other judicial authorisation, search any ICT system where the officer has reasonable grounds to believe that specified data relevant to a specific criminal investigation is stored in it, for a period not exceeding 7 days, if the search is necessary and proportionate. A person aggrieved may appeal against the search.\n';
+  const required = waived.replace('may, without a warrant or other judicial authorisation, search', 'may, under a warrant issued by a judge, search');
+  function views(text: string): { hover: boolean; lens: string | undefined; table: boolean } {
+    const doc = docOf(text);
+    const unit = doc.analysis.parsed.byId.get([...doc.analysis.matches.keys()][0])!;
+    const hover = provisionHover(doc, analyzer, unit, doc.analysis.matches.get(unit.id)!.matches);
+    const lens = computeCodeLenses(doc, analyzer).map((l) => l.command?.title ?? '').find((t) => /safeguards$/.test(t));
+    const row = buildTable(analyzer.data, [{ file: 'draft', text, analysis: doc.analysis }]).chapters.flatMap((c) => c.rows).find((r) => r.article === 28);
+    return { hover: /✗ Judicial or other independent review/.test(hover), lens: lens?.replace(/^.*· /, ''), table: JSON.stringify(row).includes('No judicial or independent review') };
+  }
+  it('"without a warrant or other judicial authorisation": ✗ everywhere', () => {
+    assert.deepStrictEqual(views(waived), { hover: true, lens: '5/7 safeguards', table: true });
+  });
+  it('"under a warrant issued by a judge": ✓ everywhere', () => {
+    assert.deepStrictEqual(views(required), { hover: false, lens: '6/7 safeguards', table: false });
   });
 });
