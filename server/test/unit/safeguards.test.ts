@@ -64,6 +64,8 @@ check(
     { name: 'en: "without the need for a warrant or judicial authorisation" fires', input: SEARCH_EN_NEED, expected: { article: 28, fires: true } },
     { name: 'en: "a court order is not required" fires', input: SEARCH_EN_NOT_REQUIRED, expected: { article: 28, fires: true } },
     { name: 'en: "may dispense with judicial authorisation" fires', input: SEARCH_EN_DISPENSE, expected: { article: 28, fires: true } },
+    { name: 'en: "need not obtain a warrant from a judge" fires', input: SEARCH_EN_NOT_REQUIRED.replace('; a court order is not required', ', and need not obtain a warrant from a judge'), expected: { article: 28, fires: true } },
+    { name: 'en: "no court order is required" fires', input: SEARCH_EN_NOT_REQUIRED.replace('a court order is not required', 'no court order is required'), expected: { article: 28, fires: true } },
     { name: 'en: "may not be searched without a warrant issued by a judge" is silent', input: SEARCH_EN_MAY_NOT_WITHOUT, expected: { article: 28, fires: false } },
     { name: 'en: "no ... except under a warrant issued by a judge" is silent', input: SEARCH_EN_EXCEPT, expected: { article: 28, fires: false } },
     { name: 'es: "sin necesidad de autorización judicial" fires', input: SEARCH_ES_SIN, expected: { article: 28, fires: true } },
