@@ -13,6 +13,8 @@ export interface Settings {
   checks: Record<string, boolean>;
   severity: Record<string, Severity | 'off'>;
   maxDiagnostics: number;
+  /** What the draft's general part provides for every offence (concordance.generalPart). */
+  generalPart?: { intentional?: boolean };
 }
 
 export const defaultSettings: Settings = {
@@ -166,5 +168,5 @@ export class Workspace {
 }
 
 export function checkOptions(settings: Settings): CheckOptions {
-  return { families: settings.checks, severity: settings.severity };
+  return { families: settings.checks, severity: settings.severity, generalPart: settings.generalPart };
 }

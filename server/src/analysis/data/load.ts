@@ -14,6 +14,7 @@ import type {
   Definition,
   LexiconConcept,
   ModelClause,
+  QuickFixWording,
   Safeguard,
 } from './types';
 
@@ -117,6 +118,7 @@ export function loadConventionData(dataDir: string = findDataDir()): { data?: Co
     checks: content.checks.codes as CheckCode[],
     checkLexicon: content.checks.lexicon as CheckLexicon,
     modelClauses: content.modelClauses.clauses as ModelClause[],
+    quickFixes: content.modelClauses.fixes as QuickFixWording | undefined,
     budapest: content.budapest.articles as BudapestArticle[],
   };
   crossCheck(data, (key, p, m) => add(FILES[key], p, m));
@@ -229,6 +231,10 @@ function crossCheck(d: ConventionData, add: (file: FileKey, jsonPath: string, me
       }
     }
   });
+
+  for (const code of Object.keys(d.quickFixes?.wording ?? {})) {
+    if (!codes.has(code)) add('modelClauses', `/fixes/wording/${code}`, `'${code}' is not a check code`);
+  }
 
   const budapestSeen = new Set<string>();
   d.budapest.forEach((b, i) => {
