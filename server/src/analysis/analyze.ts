@@ -61,6 +61,11 @@ export class Analyzer {
   /** Provisions actually matched (not served from cache) since the counter was reset. */
   matchedCount = 0;
 
+  /** Unit texts in the match cache (at most CACHE_LIMIT; texts an edit superseded leave it). */
+  get cachedTexts(): number {
+    return this.cache.size;
+  }
+
   constructor(
     readonly data: ConventionData,
     readonly settings: MatcherSettings,
@@ -159,6 +164,14 @@ export class Analyzer {
         return ++reused % 256 === 0;
       }
       const got = this.matchUnit(text, unit, parsed, language, terms);
+      // The text this unit had in the previous version is superseded by the edit: its cache entry
+      // goes now (an undo re-matches one section), so a long session of edits does not fill the
+      // cache with texts no version has any more.
+      if (old && before) {
+        const j = aligned && oldUnits![i].id === unit.id ? i : before.unitIndex.get(unit.id);
+        const was = j === undefined ? undefined : before.entries[j];
+        if (was && was.text !== got.text) this.cache.delete(was.text);
+      }
       // Shared with the cache and later versions, never changed (evidence offsets are relative to the unit).
       unitMatches[i] = { provision: unit.id, matches: got.rel };
       entries[i] = got;
