@@ -3,7 +3,15 @@
 // escaped text shows as exactly itself — no image, link, HTML, code or emphasis.
 import * as assert from 'assert';
 import fc from 'fast-check';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Analyzer } from '../../src/analysis/analyze';
+import { findDataDir } from '../../src/analysis/data/load';
+import { createAnalyzer } from '../../src/analysis/engine';
 import { codeFence, escapeMarkdown, escapeMarkdownSource } from '../../src/analysis/markdown';
+import { computeCompletion } from '../../src/lsp/completion';
+import { virtualDocument } from '../../src/lsp/virtualDocs';
 import { markdownCell } from '../../src/analysis/table';
 import { check } from './check';
 
@@ -91,5 +99,56 @@ describe('Markdown escaping', () => {
       const html = render(`${fence}\n${text}\n${fence}\n`);
       assert.strictEqual(html, `<pre><code>${asText(text).slice(3, -5)}\n</code></pre>\n`, text);
     }
+  });
+});
+
+describe('Markdown made from a hostile data folder', () => {
+  // A data folder may come from anyone (CONCORDANCE_DATA_DIR, concordance/reloadData): its text is escaped too.
+  const HOSTILE_TEXT = 'Seizure ![p](https://example.invalid/x.png?leak=3) <img src=x> [run](command:workbench.action.terminal.new)';
+  let tmp: string;
+  let analyzer: Analyzer;
+  before(function () {
+    this.timeout(60_000);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'concordance-hostile-data-'));
+    const dir = path.join(tmp, 'data');
+    fs.cpSync(findDataDir(__dirname), dir, { recursive: true });
+    const edit = (file: string, change: (json: any) => void) => {
+      const json = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+      change(json);
+      fs.writeFileSync(path.join(dir, file), JSON.stringify(json));
+    };
+    edit('articles.json', (j) => {
+      const a = j.articles.find((x: any) => x.article === 2);
+      a.title = HOSTILE_TEXT;
+      a.paragraphs[0].summary = HOSTILE_TEXT;
+    });
+    edit('model-clauses.json', (j) => (j.clauses.find((c: any) => c.article === 2).text = 'Clause text\n```\n<img src=y>\n```'));
+    edit('checks.json', (j) => (j.codes[0].description = HOSTILE_TEXT));
+    const r = createAnalyzer(dir);
+    assert.ok(r.analyzer, r.problems.map((p) => p.message).join('\n'));
+    analyzer = r.analyzer;
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  const assertInert = (markdown: string) => {
+    const html = render(markdown);
+    assert.ok(!/<img\b|<a\b/i.test(html), html);
+    assert.ok(html.includes('![p](https://example.invalid/x.png?leak=3)'), `the text is not shown as text:\n${html}`);
+  };
+
+  it('the article document', () => {
+    const md = virtualDocument(analyzer, 'concordance:/article/2.md')!;
+    assertInert(md);
+    assert.ok(render(md).includes('&lt;img src=y&gt;'), 'the model clause stays inside its code block');
+  });
+
+  it('the code document', () => {
+    assertInert(virtualDocument(analyzer, `concordance:/codes/${analyzer.data.checks[0].code}.md`)!);
+  });
+
+  it('completion documentation', () => {
+    const list = computeCompletion('Article ', analyzer, { line: 0, character: 8 })!;
+    const item = list.items.find((i) => i.filterText === '2')!;
+    assertInert((item.documentation as { value: string }).value);
   });
 });
