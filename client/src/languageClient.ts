@@ -12,6 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { hoverMiddleware } from './hoverTrust';
 import { RestartPolicy } from './restartPolicy';
 
 export const MAX_RESTARTS = 5;
@@ -82,6 +83,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     synchronize: { configurationSection: 'concordance' },
     outputChannel: output,
     errorHandler,
+    // Hover links run Concordance's commands (and only those).
+    middleware: hoverMiddleware,
   };
   // The id 'concordance' makes the client read its trace level from `concordance.trace.server`.
   const client = new LanguageClient('concordance', 'Concordance', serverOptions, clientOptions);

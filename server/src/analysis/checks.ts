@@ -5,6 +5,7 @@ import type { Analyzer, Revision } from './analyze';
 import { unitsOf, untouched } from './analyze';
 import { betterHit, detached, TokenIndex, type CompiledCue, type CueHit, type CueMatcher } from './cues';
 import { isSpace, lastAtOrBefore } from './text';
+import { LruCache } from './lru';
 import { foldCase } from './tokens';
 import type { ArticleUnits } from './coverage';
 import { articleByNumber } from './data/load';
@@ -163,11 +164,11 @@ interface UnitMemo {
 const memos = new WeakMap<DocumentAnalysis, UnitMemo>();
 
 /** Per analyzer: the core definition a draft's definition matches (index, or -1) and the elements it lacks (indexes). */
-const definitionCaches = new WeakMap<Analyzer, Map<string, { def: number; missing: number[] }>>();
+const definitionCaches = new WeakMap<Analyzer, LruCache<string, { def: number; missing: number[] }>>();
 
-function definitionCache(analyzer: Analyzer): Map<string, { def: number; missing: number[] }> {
+function definitionCache(analyzer: Analyzer): LruCache<string, { def: number; missing: number[] }> {
   let c = definitionCaches.get(analyzer);
-  if (!c) definitionCaches.set(analyzer, (c = new Map()));
+  if (!c) definitionCaches.set(analyzer, (c = new LruCache(DEFINITION_CACHE_LIMIT)));
   return c;
 }
 
@@ -777,14 +778,14 @@ class CheckContext {
         known = kept;
       } else {
         // What a definition lacks depends only on its term, its text and the language: cached on those.
-        let key = this.lang + '\u0000' + d.term + '\u0000' + this.text.slice(d.definitionSpan.start, d.definitionSpan.end);
+        const key = this.lang + '\u0000' + d.term + '\u0000' + this.text.slice(d.definitionSpan.start, d.definitionSpan.end);
         known = cache.get(key);
-        // Kept as a copy: a key made of pieces of the draft would keep the draft in memory.
-        key = detached(key);
-        if (known) cache.delete(key);
-        else known = this.definitionGaps(d);
-        cache.set(key, known);
-        if (cache.size > DEFINITION_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+        if (!known) {
+          known = this.definitionGaps(d);
+          // Kept as a copy: a key made of pieces of the draft would keep the draft in memory.
+          // The least recently used goes past DEFINITION_CACHE_LIMIT (in O(1)).
+          cache.set(detached(key), known);
+        }
       }
       if (known.def < 0 || known.missing.length === 0) {
         this.definitionsKnown[k] = known;

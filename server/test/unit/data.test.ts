@@ -398,12 +398,13 @@ describe('data validation rejects corrupted files', () => {
     expectProblem(/^data\/model-clauses\.json at \/clauses\/2\/snippets\/no-such-thing: 'no-such-thing' is neither/);
   });
 
-  it('a missing file or schema is reported, never thrown', () => {
+  it('a missing file is reported, never thrown; the data folder\'s own schemas are not used', () => {
     fs.rmSync(path.join(dir, 'budapest.json'));
+    // Schemas are the extension's own: a data folder without them (or with loosened ones) is validated the same.
     fs.rmSync(path.join(dir, 'schema', 'lexicons.schema.json'));
     const m = messages();
     assert.ok(m.some((x) => /^data\/budapest\.json at \/: cannot read the file/.test(x)), m.join('\n'));
-    assert.ok(m.some((x) => /^data\/schema\/lexicons\.schema\.json at \/: cannot load the schema/.test(x)), m.join('\n'));
+    assert.ok(!m.some((x) => /lexicons/.test(x)), m.join('\n'));
   });
 });
 
