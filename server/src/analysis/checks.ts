@@ -357,10 +357,10 @@ class ProvisionChecker {
    * its clause does not negate, exclude or waive it; this is the one place that is decided, so
    * findings, hovers, lenses and the table agree. `end`: where the text looked at ends.
    */
-  says(code: CheckCode, text: string, idx: TokenIndex, end = text.length): boolean {
+  says(code: CheckCode, text: string, idx: TokenIndex, end = text.length, seen: Clause[] = []): boolean {
     const cues = this.cuesFor(code);
     if (code.family !== 'safeguard') return idx.findAny(cues) !== undefined;
-    return affirmedHit(this.analyzer.matcher.cues, this.lang, this.negation, text, idx, cues, end) !== undefined;
+    return affirmedHit(this.analyzer.matcher.cues, this.lang, this.negation, text, idx, cues, end, 0, seen) !== undefined;
   }
 
   compiled(key: string, cues: Cues | undefined): CompiledCue[] {
@@ -423,6 +423,8 @@ class ProvisionChecker {
 
     if (best && article) {
       let variant: string | undefined | null = null;
+      // The clauses of this provision read for negation so far: shared by its checks.
+      const seen: Clause[] = [];
       for (const code of this.provisionCodes(best.article)) {
         if (counterpartDoubted && code.family !== 'safeguard') continue;
         const cues = this.cuesFor(code);
@@ -431,7 +433,7 @@ class ProvisionChecker {
         if (code.grades && variant === null) variant = this.variantOf(best.article, text, idx);
         const grade = gradeOf(code, best.article, variant ?? undefined);
         if (grade === 'not-applicable') continue;
-        if (this.says(code, text, idx)) continue;
+        if (this.says(code, text, idx, text.length, seen)) continue;
         // Shared by every provision it is found in, placed at each one's headline.
         push(
           this.missingFinding(code, article, best.title, cues, grade),
@@ -880,7 +882,7 @@ function indexed(list: string[] | undefined): PhraseIndex {
   return out;
 }
 
-interface Clause {
+export interface Clause {
   /** Where the clause starts and ends in the text. */
   start: number;
   end: number;
@@ -896,8 +898,6 @@ export class Negation {
   private readonly ignore: PhraseIndex;
   private readonly cancel: PhraseIndex;
   private readonly window: number;
-  /** The last clause read, with its text: the hits of one provision mostly fall in a few clauses. */
-  private last?: { text: string; clause: Clause };
 
   constructor(lexicon: NegationLexicon | undefined, lang: DraftLanguage) {
     const words = lexicon?.[lang] ?? (lang === 'en' ? undefined : lexicon?.en);
@@ -912,10 +912,14 @@ export class Negation {
     return this.before.size === 0 && this.after.size === 0;
   }
 
-  /** The clause around a span: from the last clause break before it to the first after it, and its words. */
-  private clauseOf(text: string, span: Span): Clause {
-    const kept = this.last;
-    if (kept && kept.text === text && kept.clause.start <= span.start && span.end <= kept.clause.end) return kept.clause;
+  /**
+   * The clause around a span: from the last clause break before it to the first after it, and its
+   * words. `seen`: clauses of the same text already read (the hits of one provision mostly fall in
+   * a few clauses); kept by the caller for one look-up only, so no draft is held on to.
+   */
+  private clauseOf(text: string, span: Span, seen?: Clause[]): Clause {
+    const kept = seen?.find((c) => c.start <= span.start && span.end <= c.end);
+    if (kept) return kept;
     const from = Math.max(0, span.start - CLAUSE_REACH);
     const to = Math.min(text.length, span.end + CLAUSE_REACH);
     const around = text.slice(from, to);
@@ -940,14 +944,14 @@ export class Negation {
       if (p) for (let k = 0; k < p.length; k++) skip[i + k] = 1;
     }
     const clause = { start: from + start, end: from + end, ws, skip };
-    this.last = { text, clause };
+    seen?.push(clause);
     return clause;
   }
 
   /** Is the cue found at `span` of `text` negated, excluded or waived by its clause? */
-  negated(text: string, span: Span): boolean {
+  negated(text: string, span: Span, seen?: Clause[]): boolean {
     if (this.empty) return false;
-    const { ws, skip } = this.clauseOf(text, span);
+    const { ws, skip } = this.clauseOf(text, span, seen);
     // Most clauses hold no negating word at all.
     let any = false;
     for (let i = 0; i < ws.length && !any; i++) any = this.before.has(ws[i].w) || this.after.has(ws[i].w);
@@ -999,7 +1003,17 @@ export class Negation {
  * A hit of some cue that its clause does not negate (the first found, not the best). A cue whose first hit is negated
  * is looked for again after it (in `text` up to `end`), a few times at most.
  */
-export function affirmedHit(cuesIndex: CueMatcher, lang: DraftLanguage, negation: Negation, text: string, idx: TokenIndex, cues: CompiledCue[], end = text.length, depth = 0): CueHit | undefined {
+export function affirmedHit(
+  cuesIndex: CueMatcher,
+  lang: DraftLanguage,
+  negation: Negation,
+  text: string,
+  idx: TokenIndex,
+  cues: CompiledCue[],
+  end = text.length,
+  depth = 0,
+  seen: Clause[] = [],
+): CueHit | undefined {
   if (negation.empty) return idx.findAny(cues);
   let resume = -1;
   for (let k = 0; k < cues.length; k++) {
@@ -1007,11 +1021,11 @@ export function affirmedHit(cuesIndex: CueMatcher, lang: DraftLanguage, negation
     if (s < 0) continue;
     const hit = idx.hit(cues[k], s);
     // Any hit its clause does not negate will do: the question is only whether the safeguard is there.
-    if (!negation.negated(text, hit.span)) return hit;
+    if (!negation.negated(text, hit.span, seen)) return hit;
     if (resume < 0 || hit.span.end < resume) resume = hit.span.end;
   }
   if (resume < 0 || depth >= 8 || resume >= end) return undefined;
-  return affirmedHit(cuesIndex, lang, negation, text, new TokenIndex(cuesIndex.run(text, lang, { start: resume, end })), cues, end, depth + 1);
+  return affirmedHit(cuesIndex, lang, negation, text, new TokenIndex(cuesIndex.run(text, lang, { start: resume, end })), cues, end, depth + 1, seen);
 }
 
 /** Does the draft declare, in a drafting note ("concordance: all offences intentional"), that every offence is intentional? */
