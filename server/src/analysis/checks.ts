@@ -360,7 +360,25 @@ class ProvisionChecker {
   says(code: CheckCode, text: string, idx: TokenIndex, end = text.length, seen: Clause[] = []): boolean {
     const cues = this.cuesFor(code);
     if (code.family !== 'safeguard') return idx.findAny(cues) !== undefined;
-    return affirmedHit(this.analyzer.matcher.cues, this.lang, this.negation, text, idx, cues, end, 0, seen) !== undefined;
+    return affirmedHit(this.analyzer.matcher.cues, this.lang, this.negation, text, idx, cues, end, 0, seen, this.acceptFor(code, text, seen)) !== undefined;
+  }
+
+  /**
+   * For a code with `weakCues` and `notInClauseOf` (data): a hit made only of a weak cue ("court")
+   * does not count in a clause that holds a cue of the other code ("may appeal to the court" is a
+   * remedy, not review by a court).
+   */
+  private acceptFor(code: CheckCode, text: string, seen: Clause[]): ((hit: CueHit) => boolean) | undefined {
+    const other = code.notInClauseOf ? this.codes.get(code.notInClauseOf) : undefined;
+    const weak = code.weakCues?.[this.lang];
+    if (!other || !weak || weak.length === 0) return undefined;
+    const weakWords = new Set(weak.map((w) => foldCase(w)));
+    return (hit) => {
+      if (!weakWords.has(foldCase(text.slice(hit.span.start, hit.span.end)))) return true;
+      const clause = this.negation.clauseOf(text, hit.span, seen);
+      const idx = new TokenIndex(this.analyzer.matcher.cues.run(text, this.lang, { start: clause.start, end: clause.end }));
+      return idx.findAny(this.cuesFor(other)) === undefined;
+    };
   }
 
   compiled(key: string, cues: Cues | undefined): CompiledCue[] {
@@ -917,7 +935,7 @@ export class Negation {
    * words. `seen`: clauses of the same text already read (the hits of one provision mostly fall in
    * a few clauses); kept by the caller for one look-up only, so no draft is held on to.
    */
-  private clauseOf(text: string, span: Span, seen?: Clause[]): Clause {
+  clauseOf(text: string, span: Span, seen?: Clause[]): Clause {
     const kept = seen?.find((c) => c.start <= span.start && span.end <= c.end);
     if (kept) return kept;
     const from = Math.max(0, span.start - CLAUSE_REACH);
@@ -1013,19 +1031,21 @@ export function affirmedHit(
   end = text.length,
   depth = 0,
   seen: Clause[] = [],
+  /** A further test a hit must pass (see ProvisionChecker.says). */
+  accept?: (hit: CueHit) => boolean,
 ): CueHit | undefined {
-  if (negation.empty) return idx.findAny(cues);
+  if (negation.empty && !accept) return idx.findAny(cues);
   let resume = -1;
   for (let k = 0; k < cues.length; k++) {
     const s = idx.locate(cues[k]);
     if (s < 0) continue;
     const hit = idx.hit(cues[k], s);
     // Any hit its clause does not negate will do: the question is only whether the safeguard is there.
-    if (!negation.negated(text, hit.span, seen)) return hit;
+    if (!negation.negated(text, hit.span, seen) && (!accept || accept(hit))) return hit;
     if (resume < 0 || hit.span.end < resume) resume = hit.span.end;
   }
   if (resume < 0 || depth >= 8 || resume >= end) return undefined;
-  return affirmedHit(cuesIndex, lang, negation, text, new TokenIndex(cuesIndex.run(text, lang, { start: resume, end })), cues, end, depth + 1, seen);
+  return affirmedHit(cuesIndex, lang, negation, text, new TokenIndex(cuesIndex.run(text, lang, { start: resume, end })), cues, end, depth + 1, seen, accept);
 }
 
 /** Does the draft declare, in a drafting note ("concordance: all offences intentional"), that every offence is intentional? */
