@@ -3,7 +3,7 @@
 // is data (data/checks.json, data/safeguards.json); this file only walks the draft.
 import type { Analyzer, Revision } from './analyze';
 import { unitsOf, untouched } from './analyze';
-import { betterHit, detached, TokenIndex, type CompiledCue, type CueHit, type CueMatcher } from './cues';
+import { detached, TokenIndex, type CompiledCue, type CueHit, type CueMatcher } from './cues';
 import { isSpace, lastAtOrBefore } from './text';
 import { LruCache } from './lru';
 import { foldCase } from './tokens';
@@ -383,10 +383,28 @@ class ProvisionChecker {
    * its clause does not negate, exclude or waive it; this is the one place that is decided, so
    * findings, hovers, lenses and the table agree. `end`: where the text looked at ends.
    */
-  says(code: CheckCode, text: string, idx: TokenIndex, end = text.length): boolean {
+  says(code: CheckCode, text: string, idx: TokenIndex, end = text.length, seen: Clause[] = []): boolean {
     const cues = this.cuesFor(code);
     if (code.family !== 'safeguard') return idx.findAny(cues) !== undefined;
-    return affirmedHit(this.analyzer.matcher.cues, this.lang, this.negation, text, idx, cues, end) !== undefined;
+    return affirmedHit(this.analyzer.matcher.cues, this.lang, this.negation, text, idx, cues, end, 0, seen, this.acceptFor(code, text, seen)) !== undefined;
+  }
+
+  /**
+   * For a code with `weakCues` and `notInClauseOf` (data): a hit made only of a weak cue ("court")
+   * does not count in a clause that holds a cue of the other code ("may appeal to the court" is a
+   * remedy, not review by a court).
+   */
+  private acceptFor(code: CheckCode, text: string, seen: Clause[]): ((hit: CueHit) => boolean) | undefined {
+    const other = code.notInClauseOf ? this.codes.get(code.notInClauseOf) : undefined;
+    const weak = code.weakCues?.[this.lang];
+    if (!other || !weak || weak.length === 0) return undefined;
+    const weakWords = new Set(weak.map((w) => foldCase(w)));
+    return (hit) => {
+      if (!weakWords.has(foldCase(text.slice(hit.span.start, hit.span.end)))) return true;
+      const clause = this.negation.clauseOf(text, hit.span, seen);
+      const idx = new TokenIndex(this.analyzer.matcher.cues.run(text, this.lang, { start: clause.start, end: clause.end }));
+      return idx.findAny(this.cuesFor(other)) === undefined;
+    };
   }
 
   compiled(key: string, cues: Cues | undefined): CompiledCue[] {
@@ -449,6 +467,8 @@ class ProvisionChecker {
 
     if (best && article) {
       let variant: string | undefined | null = null;
+      // The clauses of this provision read for negation so far: shared by its checks.
+      const seen: Clause[] = [];
       for (const code of this.provisionCodes(best.article)) {
         if (counterpartDoubted && code.family !== 'safeguard') continue;
         const cues = this.cuesFor(code);
@@ -457,7 +477,7 @@ class ProvisionChecker {
         if (code.grades && variant === null) variant = this.variantOf(best.article, text, idx);
         const grade = gradeOf(code, best.article, variant ?? undefined);
         if (grade === 'not-applicable') continue;
-        if (this.says(code, text, idx)) continue;
+        if (this.says(code, text, idx, text.length, seen)) continue;
         // Shared by every provision it is found in, placed at each one's headline.
         push(
           this.missingFinding(code, article, best.title, cues, grade),
@@ -893,60 +913,102 @@ function phraseAt(ws: { w: string }[], i: number, p: Phrase): boolean {
   return true;
 }
 
+/** Phrases by their first word, longest first: at one place the longest phrase is the one that counts. */
+type PhraseIndex = Map<string, Phrase[]>;
+
+function indexed(list: string[] | undefined): PhraseIndex {
+  const out: PhraseIndex = new Map();
+  for (const p of phrases(list)) {
+    const at = out.get(p[0]);
+    if (at) at.push(p);
+    else out.set(p[0], [p]);
+  }
+  return out;
+}
+
+export interface Clause {
+  /** Where the clause starts and ends in the text. */
+  start: number;
+  end: number;
+  ws: { w: string; start: number; end: number }[];
+  /** Words set aside: part of a phrase that negates nothing ("not exceeding"). */
+  skip: Uint8Array;
+}
+
 /** The negation words of one language, compiled. */
 export class Negation {
-  private readonly before: Phrase[];
-  private readonly after: Phrase[];
-  private readonly ignore: Phrase[];
-  private readonly cancel: Phrase[];
+  private readonly before: PhraseIndex;
+  private readonly after: PhraseIndex;
+  private readonly ignore: PhraseIndex;
+  private readonly cancel: PhraseIndex;
   private readonly window: number;
 
   constructor(lexicon: NegationLexicon | undefined, lang: DraftLanguage) {
     const words = lexicon?.[lang] ?? (lang === 'en' ? undefined : lexicon?.en);
-    this.before = phrases(words?.before);
-    this.after = phrases(words?.after);
-    this.ignore = phrases(words?.ignore);
-    this.cancel = phrases(words?.cancel);
+    this.before = indexed(words?.before);
+    this.after = indexed(words?.after);
+    this.ignore = indexed(words?.ignore);
+    this.cancel = indexed(words?.cancel);
     this.window = lexicon?.window ?? 6;
   }
 
   get empty(): boolean {
-    return this.before.length === 0 && this.after.length === 0;
+    return this.before.size === 0 && this.after.size === 0;
   }
 
-  /** Is the cue found at `span` of `text` negated, excluded or waived by its clause? */
-  negated(text: string, span: Span): boolean {
-    if (this.empty) return false;
+  /**
+   * The clause around a span: from the last clause break before it to the first after it, and its
+   * words. `seen`: clauses of the same text already read (the hits of one provision mostly fall in
+   * a few clauses); kept by the caller for one look-up only, so no draft is held on to.
+   */
+  clauseOf(text: string, span: Span, seen?: Clause[]): Clause {
+    const kept = seen?.find((c) => c.start <= span.start && span.end <= c.end);
+    if (kept) return kept;
     const from = Math.max(0, span.start - CLAUSE_REACH);
     const to = Math.min(text.length, span.end + CLAUSE_REACH);
     const around = text.slice(from, to);
     let start = 0;
     let end = around.length;
-    const cueStart = span.start - from;
-    const cueEnd = span.end - from;
     CLAUSE_BREAK.lastIndex = 0;
     for (let m = CLAUSE_BREAK.exec(around); m; m = CLAUSE_BREAK.exec(around)) {
-      if (m.index + m[0].length <= cueStart) start = m.index + m[0].length;
-      else if (m.index >= cueEnd) {
+      if (m.index + m[0].length <= span.start - from) start = m.index + m[0].length;
+      else if (m.index >= span.end - from) {
         end = m.index;
         break;
       }
     }
     const ws = wordsOf(around.slice(start, end));
-    let last = ws.findIndex((x) => x.start + start >= cueStart);
+    for (const x of ws) {
+      x.start += from + start;
+      x.end += from + start;
+    }
+    const skip = new Uint8Array(ws.length);
+    for (let i = 0; i < ws.length; i++) {
+      const p = this.ignore.get(ws[i].w)?.find((q) => phraseAt(ws, i, q));
+      if (p) for (let k = 0; k < p.length; k++) skip[i + k] = 1;
+    }
+    const clause = { start: from + start, end: from + end, ws, skip };
+    seen?.push(clause);
+    return clause;
+  }
+
+  /** Is the cue found at `span` of `text` negated, excluded or waived by its clause? */
+  negated(text: string, span: Span, seen?: Clause[]): boolean {
+    if (this.empty) return false;
+    const { ws, skip } = this.clauseOf(text, span, seen);
+    // Most clauses hold no negating word at all.
+    let any = false;
+    for (let i = 0; i < ws.length && !any; i++) any = this.before.has(ws[i].w) || this.after.has(ws[i].w);
+    if (!any) return false;
+    let last = ws.findIndex((x) => x.start >= span.start);
     if (last < 0) return false;
-    while (last + 1 < ws.length && ws[last + 1].start + start < cueEnd) last++;
+    while (last + 1 < ws.length && ws[last + 1].start < span.end) last++;
     // The words before the hit's last word count: a hit may take in words between its cue's
     // words ("sistema … sin autorización judicial"), and a negation among them negates it.
     const first = last;
-    // Words of phrases that negate nothing ("not exceeding", "without delay") are set aside.
-    const skip = new Uint8Array(ws.length);
-    for (let i = 0; i < ws.length; i++) {
-      const p = this.ignore.find((q) => phraseAt(ws, i, q));
-      if (p) for (let k = 0; k < p.length; k++) skip[i + k] = 1;
-    }
-    // The longest phrase of a list at word i that ends before word `limit`, none of its words set aside.
-    const match = (list: Phrase[], i: number, limit = ws.length): Phrase | undefined => list.find((p) => i + p.length <= limit && phraseAt(ws, i, p) && !p.some((_, k) => skip[i + k]));
+    // The longest phrase of an index at word i that ends before word `limit`, none of its words set aside.
+    const match = (index: PhraseIndex, i: number, limit = ws.length): Phrase | undefined =>
+      index.get(ws[i].w)?.find((p) => i + p.length <= limit && phraseAt(ws, i, p) && !p.some((_, k) => skip[i + k]));
     // Before the cue: negations since the last cancelling word ("unless", "except").
     let count = 0;
     let nearest = -1;
@@ -971,8 +1033,7 @@ export class Negation {
     let afterCount = 0;
     for (let i = last + 1; i < ws.length && i - last - 1 <= this.window; i++) {
       if (match(this.cancel, i)) break;
-      const p = match(this.after, i);
-      if (p) {
+      if (match(this.after, i)) {
         afterCount++;
         break;
       }
@@ -983,23 +1044,34 @@ export class Negation {
 }
 
 /**
- * The first hit of any cue that its clause does not negate. A cue whose first hit is negated
+ * A hit of some cue that its clause does not negate (the first found, not the best). A cue whose first hit is negated
  * is looked for again after it (in `text` up to `end`), a few times at most.
  */
-export function affirmedHit(cuesIndex: CueMatcher, lang: DraftLanguage, negation: Negation, text: string, idx: TokenIndex, cues: CompiledCue[], end = text.length, depth = 0): CueHit | undefined {
-  if (negation.empty) return idx.findAny(cues);
+export function affirmedHit(
+  cuesIndex: CueMatcher,
+  lang: DraftLanguage,
+  negation: Negation,
+  text: string,
+  idx: TokenIndex,
+  cues: CompiledCue[],
+  end = text.length,
+  depth = 0,
+  seen: Clause[] = [],
+  /** A further test a hit must pass (see ProvisionChecker.says). */
+  accept?: (hit: CueHit) => boolean,
+): CueHit | undefined {
+  if (negation.empty && !accept) return idx.findAny(cues);
   let resume = -1;
-  let best: CueHit | undefined;
   for (let k = 0; k < cues.length; k++) {
     const s = idx.locate(cues[k]);
     if (s < 0) continue;
     const hit = idx.hit(cues[k], s);
-    if (!negation.negated(text, hit.span)) {
-      if (betterHit(hit, best)) best = hit;
-    } else if (resume < 0 || hit.span.end < resume) resume = hit.span.end;
+    // Any hit its clause does not negate will do: the question is only whether the safeguard is there.
+    if (!negation.negated(text, hit.span, seen) && (!accept || accept(hit))) return hit;
+    if (resume < 0 || hit.span.end < resume) resume = hit.span.end;
   }
-  if (best || resume < 0 || depth >= 8 || resume >= end) return best;
-  return affirmedHit(cuesIndex, lang, negation, text, new TokenIndex(cuesIndex.run(text, lang, { start: resume, end })), cues, end, depth + 1);
+  if (resume < 0 || depth >= 8 || resume >= end) return undefined;
+  return affirmedHit(cuesIndex, lang, negation, text, new TokenIndex(cuesIndex.run(text, lang, { start: resume, end })), cues, end, depth + 1, seen, accept);
 }
 
 /** Does the draft declare, in a drafting note ("concordance: all offences intentional"), that every offence is intentional? */

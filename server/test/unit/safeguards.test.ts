@@ -345,3 +345,20 @@ check(
     return { status: a.coverage.find((c) => c.article === 25)?.status, information: a.findings.some((f) => f.code === 'safeguard.judicial-review' && f.severity === 'information') };
   },
 );
+
+// The court of a remedy clause is not review by a court.
+const SEARCH_APPEAL_COURT =
+  'Section 20 Search of ICT systems\nAn authorised officer may, without a warrant, search any ICT system where the officer has reasonable grounds to believe that specified data relevant to a specific criminal investigation is stored in it, for a period not exceeding 7 days, if the search is necessary and proportionate. A person aggrieved may appeal to the court against the search.\n';
+
+check(
+  'a court named only as the place of appeal is no judicial review',
+  [
+    { name: '"may appeal to the court" alone: fires', input: SEARCH_APPEAL_COURT, expected: { article: 28, fires: true } },
+    {
+      name: '"the court may issue a warrant" as well: silent',
+      input: SEARCH_APPEAL_COURT.replace('An authorised officer may, without a warrant, search', 'The court may issue a warrant authorising an officer to search'),
+      expected: { article: 28, fires: false },
+    },
+  ],
+  has('safeguard.judicial-review'),
+);

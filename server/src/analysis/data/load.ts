@@ -264,6 +264,9 @@ function crossCheck(d: ConventionData, add: (file: FileKey, jsonPath: string, me
     }
   });
 
+  d.checks.forEach((c, i) => {
+    if (c.notInClauseOf && !codes.has(c.notInClauseOf)) add('checks', `/codes/${i}/notInClauseOf`, `'${c.notInClauseOf}' is not a check code`);
+  });
   for (const code of Object.keys(d.quickFixes?.wording ?? {})) {
     if (!codes.has(code)) add('modelClauses', `/fixes/wording/${code}`, `'${code}' is not a check code`);
   }

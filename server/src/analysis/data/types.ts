@@ -162,6 +162,9 @@ export interface CheckCode {
   grades?: Record<string, Grade>;
   /** How the finding frames what it cites, in place of "(Art. N, mandatory)" (a concern, not a breach). */
   lead?: string;
+  /** Cues too weak to count in a clause that holds a cue of the code `notInClauseOf` ("court" in "may appeal to the court"). */
+  weakCues?: Partial<Record<'en' | 'es' | 'fr', string[]>>;
+  notInClauseOf?: string;
   /** What is missing, in a drafter's words, completing "…, but …" (e.g. "no judge or other independent authority authorises it"). */
   missing?: string;
   /** How to fix it, in a drafter's words. */
