@@ -459,7 +459,8 @@ class ProvisionChecker {
     // resembles; nor a speech or content offence that only moderately resembles a Convention
     // offence. The matched article's element checks would then be beside the point.
     const bestKind = article?.kind;
-    const offenceArticle = bestKind !== undefined && this.analyzer.settings.offenceKinds.includes(bestKind);
+    const settings = this.analyzer.settings;
+    const offenceArticle = bestKind !== undefined && (settings.offenceKinds.includes(bestKind) || (settings.offenceArticles ?? []).includes(best!.article));
     const speech = isOffence ? speechWordsIn(this.analyzer, text, idx, this.lang) : undefined;
     const outside = isOffence ? outsideSubjectIn(this.analyzer, text, idx, this.lang, best) : undefined;
     const speechOnly = speech !== undefined && !isSpeechCounterpart(this.analyzer, best);

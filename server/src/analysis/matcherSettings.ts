@@ -48,6 +48,8 @@ export interface MatcherSettings {
   };
   /** Article kinds that count as a counterpart for an offence-creating provision. */
   offenceKinds: string[];
+  /** Articles of another kind that are a counterpart too (Art 4(1): offences that other UN instruments require, committed through ICT). */
+  offenceArticles?: number[];
   /**
    * Words in a provision's own text that say what kind of provision it is ("commits an offence"
    * vs "may issue a warrant"). An article gains when its kind's markers are present, and loses

@@ -78,3 +78,15 @@ describe('core elements named in data/checks.json', () => {
     }
   });
 });
+
+// Art 4(1): an offence that another UN instrument requires, committed through an ICT system, has a
+// counterpart (Art 4), and is neither "no counterpart" nor laundering (Art 17).
+check<string, { article: number | null; noCounterpart: boolean }>(
+  'offences that other UN instruments require, committed through ICT',
+  [
+    { name: 'en: selling controlled drugs online', input: 'Section 12 Online drug trafficking\nA person who, by means of an ICT system, offers for sale or sells narcotic drugs commits an offence.\n', expected: { article: 4, noCounterpart: false } },
+    { name: 'fr: financement du terrorisme en ligne', input: "Article 12\nLe fait de participer au financement du terrorisme au moyen d'un système informatique est puni de dix ans d'emprisonnement.\n", expected: { article: 4, noCounterpart: false } },
+    { name: 'es: trata de personas por medios electrónicos', input: 'Artículo 12. Trata de personas en línea\nEl que, mediante un sistema informático, capte o reclute a otra persona con fines de trata de personas será sancionado con prisión de ocho a doce años.\n', expected: { article: 4, noCounterpart: false } },
+  ],
+  outcome,
+);
