@@ -94,20 +94,7 @@ export function fitWeights(samples: FitSample[], options: { iterations?: number;
  * alone leans towards "none", as most articles are wrong for most provisions.
  */
 function decisionShift(samples: FitSample[], weights: Record<Feature, number>, bias: number): number {
-  const F = FEATURES.length;
-  const tops = samples.map((s) => {
-    let bestZ = -Infinity;
-    let bestArticle = -1;
-    for (let i = 0; i < s.articles.length; i++) {
-      let z = bias;
-      FEATURES.forEach((f, k) => (z += weights[f] * s.x[i * F + k]));
-      if (z > bestZ) {
-        bestZ = z;
-        bestArticle = s.articles[i];
-      }
-    }
-    return { z: bestZ, positive: s.right.size > 0, right: s.right.has(bestArticle) };
-  });
+  const tops = samples.map((s) => ({ ...bestArticleOf(s, weights, bias), positive: s.right.size > 0 }));
   let best = 0;
   let bestCorrect = -1;
   for (const candidate of [0, ...tops.map((t) => t.z)]) {
@@ -119,6 +106,22 @@ function decisionShift(samples: FitSample[], weights: Record<Feature, number>, b
     }
   }
   return best;
+}
+
+/** The article with the highest logit for a sample, that logit, and whether the article is right. */
+function bestArticleOf(s: FitSample, weights: Record<Feature, number>, bias: number): { z: number; right: boolean } {
+  const F = FEATURES.length;
+  let z = -Infinity;
+  let article = -1;
+  for (let i = 0; i < s.articles.length; i++) {
+    let zi = bias;
+    FEATURES.forEach((f, k) => (zi += weights[f] * s.x[i * F + k]));
+    if (zi > z) {
+      z = zi;
+      article = s.articles[i];
+    }
+  }
+  return { z, right: s.right.has(article) };
 }
 
 /** Adds the gradient of -log P(right choice) for one sample. */
@@ -169,21 +172,7 @@ export function withFittedWeights(settings: MatcherSettings, fit: FittedWeights)
  * that reach it (the lowest such point with at least a few cases above it).
  */
 export function calibrate(samples: FitSample[], fit: Omit<FittedWeights, 'strongLogit' | 'moderateLogit'>, precision: number): number {
-  const F = FEATURES.length;
-  const tops: { z: number; right: boolean }[] = [];
-  for (const s of samples) {
-    let bestZ = -Infinity;
-    let bestArticle = -1;
-    for (let i = 0; i < s.articles.length; i++) {
-      let z = fit.bias;
-      FEATURES.forEach((f, k) => (z += fit.weights[f] * s.x[i * F + k]));
-      if (z > bestZ) {
-        bestZ = z;
-        bestArticle = s.articles[i];
-      }
-    }
-    if (bestZ > 0) tops.push({ z: bestZ, right: s.right.has(bestArticle) });
-  }
+  const tops = samples.map((s) => bestArticleOf(s, fit.weights, fit.bias)).filter((t) => t.z > 0);
   tops.sort((a, b) => b.z - a.z);
   let right = 0;
   let threshold = tops.length ? tops[0].z : 0;
