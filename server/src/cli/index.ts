@@ -7,7 +7,13 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-main(process.argv.slice(2), (s) => process.stdout.write(s)).then(
+/** Writes to stdout, waiting for it to drain when its buffer is full (large reports). */
+function write(s: string): Promise<void> | undefined {
+  if (process.stdout.write(s)) return undefined;
+  return new Promise((resolve) => process.stdout.once('drain', resolve));
+}
+
+main(process.argv.slice(2), write).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
   },

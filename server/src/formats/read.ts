@@ -30,6 +30,9 @@ export interface ReadDocument {
 /** File name endings the CLI treats as drafts when it is given a folder. */
 export const DRAFT_EXTENSIONS = ['.draft', '.bill', '.txt', '.md', '.markdown', '.text'];
 
+/** File name endings of structured documents (Word, Akoma Ntoso). */
+export const STRUCTURED_EXTENSIONS = ['.docx', '.akn', '.xml'];
+
 function extensionOf(name: string): string {
   const m = /\.[^./\\]+$/.exec(name);
   return m ? m[0].toLowerCase() : '';
