@@ -1,7 +1,10 @@
 // Reads a document of any supported format into the text Concordance analyses. Pure: takes the
 // file's name and bytes, returns the text with what the reader noticed; never throws — what
 // cannot be read is returned in `problems` (one line each, without the file name).
+import { looksLikeAkn, readAkn } from './akn';
+import { readDocx, isCompoundFile, isZip } from './docx';
 import { decodeText } from './encoding';
+import { hasDoctype } from './xml';
 
 export type DocumentFormat = 'text' | 'docx' | 'akn' | 'pdf';
 
@@ -42,10 +45,25 @@ function failed(format: DocumentFormat, problem: string): ReadDocument {
   return { format, text: '', notices: [], problems: [problem] };
 }
 
-/** Reads a document by its bytes (the name's extension only breaks ties). */
+/** Reads a document by its bytes (the name's extension only decides what an unknown kind is called). */
 export function readDocument(name: string, bytes: Uint8Array): ReadDocument {
-  void extensionOf(name);
+  const ext = extensionOf(name);
+  if (isZip(bytes) || isCompoundFile(bytes) || ext === '.docx') {
+    if (!isZip(bytes) && !isCompoundFile(bytes)) return failed('docx', 'not a Word document: a .docx file is a zip archive, and this is not one');
+    const r = readDocx(bytes);
+    return { format: 'docx', text: r.text, notices: r.notices, problems: r.problems };
+  }
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {
+    return failed('pdf', 'PDF files are not read yet: save the law as text or Word, or copy its text into a .txt file');
+  }
   const decoded = decodeText(bytes);
   if (decoded.problems.length) return failed('text', decoded.problems[0]);
+  const head = decoded.text.slice(0, 4096).trimStart();
+  if (head.startsWith('<') && (looksLikeAkn(head) || ext === '.akn' || ext === '.xml')) {
+    if (hasDoctype(decoded.text)) return failed('akn', 'the XML declares a DTD or entities, which Concordance never reads (remove the <!DOCTYPE …> declaration)');
+    if (!looksLikeAkn(head)) return failed('akn', 'an XML file that is not Akoma Ntoso 3.0 (no akomaNtoso element in its namespace); Concordance reads Akoma Ntoso XML, plain text, Markdown and Word');
+    const r = readAkn(decoded.text);
+    return { format: 'akn', text: r.text, encoding: decoded.encoding, notices: [...decoded.notices, ...r.notices], problems: r.problems, anchors: r.anchors };
+  }
   return { format: 'text', text: decoded.text, encoding: decoded.encoding, notices: decoded.notices, problems: [] };
 }

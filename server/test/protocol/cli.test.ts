@@ -5,7 +5,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { generateDraft } from '../../../bench/generate';
-import { encodeUtf16, encodeWindows1252, SPANISH_DRAFT } from '../unit/helpers/formatDrafts';
+import { buildDocx, spanishDocx } from '../unit/helpers/docxFixture';
+import { AKN_ACT, AKN_ACT_PLAIN, encodeUtf16, encodeWindows1252, SPANISH_DRAFT } from '../unit/helpers/formatDrafts';
+import { zipSync } from 'fflate';
 import { ROOT } from './client';
 
 const CLI = path.join(ROOT, 'out/cli.js');
@@ -226,6 +228,55 @@ describe('CLI commands, options and inputs', function () {
     assert.ok(fs.existsSync(doc.pathname), doc.pathname);
     assert.ok(fs.readFileSync(doc.pathname, 'utf8').includes('## safeguard.judicial-review'));
     assert.strictEqual(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'examples/cybercrime-bill.draft');
+  });
+
+  it('check and table read Word and Akoma Ntoso files as their plain-text twins, eIds in JSON and SARIF', () => {
+    const dir = path.join(tmp, 'formats');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'a-ley.docx'), spanishDocx());
+    fs.writeFileSync(path.join(dir, 'b-ley.txt'), SPANISH_DRAFT);
+    fs.writeFileSync(path.join(dir, 'c-act.akn'), AKN_ACT);
+    fs.writeFileSync(path.join(dir, 'd-act.draft'), AKN_ACT_PLAIN);
+    const r = runSync(['check', '--format', 'json', dir]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    type R = { format: string; notices: string[]; provisions: { id: string; eId?: string }[]; diagnostics: { code: string; provision: string; eId?: string }[] };
+    const [docx, txt, akn, plain] = JSON.parse(r.stdout) as R[];
+    assert.deepStrictEqual([docx.format, txt.format, akn.format, plain.format], ['docx', 'text', 'akn', 'text']);
+    assert.match(docx.notices.join(), /tracked changes/);
+    assert.deepStrictEqual(docx.provisions, txt.provisions);
+    assert.deepStrictEqual(docx.diagnostics, txt.diagnostics);
+    const strip = (x: R) => ({ p: x.provisions.map(({ eId: _e, ...rest }) => rest), d: x.diagnostics.map(({ eId: _e, ...rest }) => rest) });
+    assert.deepStrictEqual(strip(akn), strip(plain));
+    // Findings in a provision name its element; draft-wide ones (coverage) stand in the untagged title.
+    const inProvisions = akn.diagnostics.filter((d) => d.provision);
+    assert.ok(inProvisions.length > 0 && inProvisions.every((d) => /^part_\d/.test(d.eId ?? '')), JSON.stringify(inProvisions));
+    const sarif = JSON.parse(runSync(['check', '--format', 'sarif', path.join(dir, 'c-act.akn')]).stdout) as { runs: { results: { properties: { provision: string | null; eId?: string } }[] }[] };
+    const results = sarif.runs[0].results.filter((x) => x.properties.provision);
+    assert.ok(results.length > 0 && results.every((x) => /^part_\d/.test(x.properties.eId ?? '')));
+    const table = runSync(['table', dir]);
+    assert.strictEqual(table.code, 0, table.stderr);
+    assert.match(table.stderr, /a-ley\.docx: has tracked changes/);
+  });
+
+  it('bad documents: one line naming the file and the problem, exit 2, nothing written', () => {
+    const put = (name: string, bytes: Uint8Array | string) => {
+      const f = path.join(tmp, name);
+      fs.writeFileSync(f, bytes);
+      return f;
+    };
+    const good = path.join(ROOT, 'examples/cybercrime-bill.draft');
+    const cases: [string, RegExp][] = [
+      [put('corrupt.docx', spanishDocx().subarray(0, 400)), /corrupt\.docx: (not a readable Word document: the zip archive is damaged|not a Word document)/],
+      [put('locked.docx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)])), /locked\.docx: a password-protected \(encrypted\) Word document/],
+      [put('bomb.docx', zipSync({ 'word/document.xml': new Uint8Array(16 * 1024 * 1024) }, { level: 9 })), /bomb\.docx: word\/document\.xml would expand .* zip bomb/],
+      [put('xxe.docx', buildDocx({ paragraphs: [], documentXml: '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>' })), /xxe\.docx: word\/document\.xml declares a DTD/],
+      [put('xxe.akn', '<?xml version="1.0"?><!DOCTYPE akomaNtoso SYSTEM "http://127.0.0.1:9/akn.dtd"><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body><p>x</p></body></act></akomaNtoso>'), /xxe\.akn: the XML declares a DTD/],
+      [put('scan.pdf', '%PDF-1.7\n%\xe2\xe3\n1 0 obj <<>> endobj\n'), /scan\.pdf: PDF files are not read yet/],
+    ];
+    for (const [file, pattern] of cases) {
+      assertRefused(runSync(['check', '--format', 'json', good, file]), pattern);
+      assertRefused(runSync(['table', '--format', 'csv', file, good]), pattern);
+    }
   });
 
   it('eval with wrongly typed fields gives one line naming the line and field', () => {

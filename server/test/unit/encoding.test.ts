@@ -2,24 +2,13 @@
 // and give the same provisions and findings as the UTF-8 draft.
 import * as assert from 'assert';
 import { createAnalyzer } from '../../src/analysis/engine';
-import type { DocumentAnalysis } from '../../src/analysis/types';
 import { binaryText, decodeText, decodeWindows1252 } from '../../src/formats/encoding';
 import { readDocument } from '../../src/formats/read';
 import { check } from './check';
-import { encodeUtf16, encodeWindows1252, FRENCH_DRAFT, SPANISH_DRAFT } from './helpers/formatDrafts';
+import { encodeUtf16, encodeWindows1252, FRENCH_DRAFT, SPANISH_DRAFT, summary } from './helpers/formatDrafts';
 
 const { analyzer } = createAnalyzer();
 if (!analyzer) throw new Error('data did not load');
-
-/** What a user sees of an analysis: provisions, best articles, findings with their places. */
-export function summary(a: DocumentAnalysis): unknown {
-  return {
-    language: a.language,
-    provisions: a.parsed.provisions.map((p) => [p.id, p.kind, p.label, p.heading ?? null]),
-    matches: [...a.matches.values()].map((m) => [m.provision, m.matches.map((x) => x.article)]),
-    findings: a.findings.map((f) => [f.code, f.span.start, f.span.end, f.articles.join(' ')]),
-  };
-}
 
 check<{ bytes: number[] }, { encoding: string; text: string; notices: number; problems: number }>(
   'decodeText',

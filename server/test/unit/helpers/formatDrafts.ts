@@ -1,5 +1,7 @@
 // Small drafts written for the format and encoding tests (our own wording, not statute text),
-// in Spanish and French, with accents, guillemets and dashes that legacy encodings store differently.
+// in Spanish and French, with accents, guillemets and dashes that legacy encodings store differently,
+// and an English act in Akoma Ntoso with its plain-text twin.
+import type { DocumentAnalysis } from '../../../src/analysis/types';
 
 export const SPANISH_DRAFT = `LEY DE DELITOS INFORMÁTICOS
 
@@ -49,3 +51,90 @@ export function encodeUtf16(text: string, bigEndian: boolean, bom = true): Buffe
   if (bigEndian) le.swap16();
   return le;
 }
+
+/** What a user sees of an analysis: provisions, best articles, findings with their places. */
+export function summary(a: DocumentAnalysis): unknown {
+  return {
+    language: a.language,
+    provisions: a.parsed.provisions.map((p) => [p.id, p.kind, p.label, p.heading ?? null]),
+    matches: [...a.matches.values()].map((m) => [m.provision, m.matches.map((x) => x.article)]),
+    findings: a.findings.map((f) => [f.code, f.span.start, f.span.end, f.articles.join(' ')]),
+  };
+}
+
+
+/** A small act of our own in Akoma Ntoso 3.0. */
+export const AKN_ACT = `<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <act name="cybercrime">
+    <meta>
+      <identification source="#drafter"><FRBRWork><FRBRthis value="/akn/xx/act/2026/1/!main"/></FRBRWork></identification>
+      <references source="#drafter"><TLCPerson eId="drafter" href="/ontology/person/drafter" showAs="Drafter"/></references>
+    </meta>
+    <preface>
+      <p class="title"><docTitle>Cybercrime Act</docTitle></p>
+    </preface>
+    <body>
+      <part eId="part_1">
+        <num>1</num>
+        <heading>OFFENCES</heading>
+        <section eId="part_1__sec_1">
+          <num>1</num>
+          <heading>Illegal access</heading>
+          <subsection eId="part_1__sec_1__subsec_1">
+            <num>(1)</num>
+            <content><p>A person who, intentionally and without right, accesses the whole or any part of a computer system commits an offence.</p></content>
+          </subsection>
+          <subsection eId="part_1__sec_1__subsec_2">
+            <num>(2)</num>
+            <content><p>A person who commits an offence under subsection (1) is liable to imprisonment for a term not exceeding two years.</p></content>
+          </subsection>
+        </section>
+        <section eId="part_1__sec_2">
+          <num>2</num>
+          <heading>Illegal interception</heading>
+          <content><p>A person who, intentionally and without right, intercepts by technical means a non-public transmission of computer data commits an offence<authorialNote eId="part_1__sec_2__note_1"><p>A note that is not law.</p></authorialNote>.</p></content>
+        </section>
+      </part>
+      <part eId="part_2">
+        <num>2</num>
+        <heading>POWERS</heading>
+        <section eId="part_2__sec_3">
+          <num>3</num>
+          <heading>Production order</heading>
+          <intro><p>A police officer may order—</p></intro>
+          <paragraph eId="part_2__sec_3__para_a">
+            <num>(a)</num>
+            <content><p>a person to produce specified computer data in that person's possession or control; and</p></content>
+          </paragraph>
+          <paragraph eId="part_2__sec_3__para_b">
+            <num>(b)</num>
+            <content><p>a service provider to produce subscriber information in its possession or control.</p></content>
+          </paragraph>
+        </section>
+      </part>
+    </body>
+  </act>
+</akomaNtoso>
+`;
+
+/** The same act as a drafter would type it. */
+export const AKN_ACT_PLAIN = `Cybercrime Act
+
+Part 1 — OFFENCES
+
+Section 1 Illegal access
+(1) A person who, intentionally and without right, accesses the whole or any part of a computer system commits an offence.
+(2) A person who commits an offence under subsection (1) is liable to imprisonment for a term not exceeding two years.
+
+Section 2 Illegal interception
+A person who, intentionally and without right, intercepts by technical means a non-public transmission of computer data commits an offence.
+
+Part 2 — POWERS
+
+Section 3 Production order
+A police officer may order—
+(a) a person to produce specified computer data in that person's possession or control; and
+(b) a service provider to produce subscriber information in its possession or control.
+`;
+
