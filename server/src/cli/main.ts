@@ -11,7 +11,7 @@ import { articleRecord, formatArticleText } from '../analysis/data/articleView';
 import { createAnalyzer, formatDataProblem } from '../analysis/engine';
 import { checksDocAnchor, toTextReport, writeJsonReports, writeSarif, type ReportDocument, type Write } from '../analysis/report';
 import { buildTable, renderTable, type TableFormat } from '../analysis/table';
-import { DRAFT_EXTENSIONS, readDocument, STRUCTURED_EXTENSIONS, type ReadDocument } from '../formats/read';
+import { DRAFT_EXTENSIONS, readDocumentAsync, STRUCTURED_EXTENSIONS, type ReadDocument } from '../formats/read';
 import { startStdioServer } from '../server';
 import { formatEval, parseCases, runEval } from './eval';
 
@@ -37,7 +37,8 @@ const COMMANDS: Record<string, Command> = {
     usage: 'concordance check [--format text|json|sarif] PATH...',
     summary: 'analyse drafts',
     help: `PATH is a draft file, a folder (every draft in it, sub-folders included) or - for standard input.
-Reads plain text in UTF-8, UTF-16 or Windows-1252, Markdown, Word (.docx) and Akoma Ntoso XML (.akn, .xml).
+Reads plain text in UTF-8, UTF-16 or Windows-1252, Markdown, Word (.docx), Akoma Ntoso XML (.akn, .xml)
+and the text layer of PDF files (docs/formats.md).
   --format text    a summary for people (default)
   --format json    the JSON report (docs/json.md); an array when several drafts are read
   --format sarif   one SARIF 2.1.0 log for all drafts, for code review and CI systems`,
@@ -179,12 +180,12 @@ async function readStdin(): Promise<Buffer> {
 }
 
 /** Reads a draft of any supported format; refuses what cannot be analysed, naming the file. */
-export function readDraft(file: string): ReadDocument {
+export function readDraft(file: string): Promise<ReadDocument> {
   return documentOf(file, readCapped(file));
 }
 
-function documentOf(file: string, bytes: Uint8Array): ReadDocument {
-  const doc = readDocument(file, bytes);
+async function documentOf(file: string, bytes: Uint8Array): Promise<ReadDocument> {
+  const doc = await readDocumentAsync(file, bytes);
   if (doc.problems.length) throw new UsageError(`${file}: ${doc.problems[0]}`);
   return doc;
 }
@@ -225,7 +226,7 @@ async function readInputs(name: string, paths: string[]): Promise<Input[]> {
     if (p === '-') {
       if (stdinUsed) throw new UsageError(`${name}: - (standard input) can be given only once`);
       stdinUsed = true;
-      inputs.push({ file: '-', doc: documentOf('-', await readStdin()) });
+      inputs.push({ file: '-', doc: await documentOf('-', await readStdin()) });
       continue;
     }
     let isDir = false;
@@ -237,8 +238,8 @@ async function readInputs(name: string, paths: string[]): Promise<Input[]> {
     if (isDir) {
       const files = draftsIn(p);
       if (files.length === 0) throw new UsageError(`${p}: no drafts in this folder (looked for ${[...DRAFT_EXTENSIONS, ...STRUCTURED_EXTENSIONS].join(' ')})`);
-      for (const f of files) inputs.push({ file: f, doc: readDraft(f) });
-    } else inputs.push({ file: p, doc: readDraft(p) });
+      for (const f of files) inputs.push({ file: f, doc: await readDraft(f) });
+    } else inputs.push({ file: p, doc: await readDraft(p) });
   }
   return inputs;
 }
@@ -329,7 +330,7 @@ export async function main(argv: string[], out: Write): Promise<number> {
       if (!file) throw new UsageError('eval: give a CASES.jsonl file (see concordance eval --help)');
       let cases;
       try {
-        cases = parseCases(readDraft(file).text, file);
+        cases = parseCases((await readDraft(file)).text, file);
       } catch (e) {
         throw new UsageError((e as Error).message);
       }

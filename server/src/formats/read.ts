@@ -4,6 +4,7 @@
 import { looksLikeAkn, readAkn } from './akn';
 import { readDocx, isCompoundFile, isZip } from './docx';
 import { decodeText } from './encoding';
+import { readPdf } from './pdf';
 import { hasDoctype } from './xml';
 
 export type DocumentFormat = 'text' | 'docx' | 'akn' | 'pdf';
@@ -33,8 +34,8 @@ export interface ReadDocument {
 /** File name endings the CLI treats as drafts when it is given a folder. */
 export const DRAFT_EXTENSIONS = ['.draft', '.bill', '.txt', '.md', '.markdown', '.text'];
 
-/** File name endings of structured documents (Word, Akoma Ntoso). */
-export const STRUCTURED_EXTENSIONS = ['.docx', '.akn', '.xml'];
+/** File name endings of structured documents (Word, Akoma Ntoso, PDF). */
+export const STRUCTURED_EXTENSIONS = ['.docx', '.akn', '.xml', '.pdf'];
 
 function extensionOf(name: string): string {
   const m = /\.[^./\\]+$/.exec(name);
@@ -53,9 +54,7 @@ export function readDocument(name: string, bytes: Uint8Array): ReadDocument {
     const r = readDocx(bytes);
     return { format: 'docx', text: r.text, notices: r.notices, problems: r.problems };
   }
-  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {
-    return failed('pdf', 'PDF files are not read yet: save the law as text or Word, or copy its text into a .txt file');
-  }
+  if (isPdf(bytes)) return failed('pdf', 'a PDF is read only by readDocumentAsync');
   const decoded = decodeText(bytes);
   if (decoded.problems.length) return failed('text', decoded.problems[0]);
   const head = decoded.text.slice(0, 4096).trimStart();
@@ -66,4 +65,16 @@ export function readDocument(name: string, bytes: Uint8Array): ReadDocument {
     return { format: 'akn', text: r.text, encoding: decoded.encoding, notices: [...decoded.notices, ...r.notices], problems: r.problems, anchors: r.anchors };
   }
   return { format: 'text', text: decoded.text, encoding: decoded.encoding, notices: decoded.notices, problems: [] };
+}
+
+/** True for the bytes of a PDF file. */
+export function isPdf(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d;
+}
+
+/** Reads a document of any supported format, PDF included (PDF.js is asynchronous). */
+export async function readDocumentAsync(name: string, bytes: Uint8Array): Promise<ReadDocument> {
+  if (!isPdf(bytes)) return readDocument(name, bytes);
+  const r = await readPdf(bytes);
+  return { format: 'pdf', text: r.text, notices: r.notices, problems: r.problems };
 }

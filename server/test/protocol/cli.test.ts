@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { generateDraft } from '../../../bench/generate';
 import { buildDocx, spanishDocx } from '../unit/helpers/docxFixture';
+import { buildPdf, pdfOf } from '../unit/helpers/pdfFixture';
 import { AKN_ACT, AKN_ACT_PLAIN, encodeUtf16, encodeWindows1252, SPANISH_DRAFT } from '../unit/helpers/formatDrafts';
 import { zipSync } from 'fflate';
 import { ROOT } from './client';
@@ -230,18 +231,21 @@ describe('CLI commands, options and inputs', function () {
     assert.strictEqual(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'examples/cybercrime-bill.draft');
   });
 
-  it('check and table read Word and Akoma Ntoso files as their plain-text twins, eIds in JSON and SARIF', () => {
+  it('check and table read Word, Akoma Ntoso and PDF files as their plain-text twins, eIds in JSON and SARIF', () => {
     const dir = path.join(tmp, 'formats');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'a-ley.docx'), spanishDocx());
     fs.writeFileSync(path.join(dir, 'b-ley.txt'), SPANISH_DRAFT);
     fs.writeFileSync(path.join(dir, 'c-act.akn'), AKN_ACT);
     fs.writeFileSync(path.join(dir, 'd-act.draft'), AKN_ACT_PLAIN);
+    fs.writeFileSync(path.join(dir, 'e-act.pdf'), pdfOf(AKN_ACT_PLAIN, 8).bytes);
     const r = runSync(['check', '--format', 'json', dir]);
     assert.strictEqual(r.code, 0, r.stderr);
     type R = { format: string; notices: string[]; provisions: { id: string; eId?: string }[]; diagnostics: { code: string; provision: string; eId?: string }[] };
-    const [docx, txt, akn, plain] = JSON.parse(r.stdout) as R[];
-    assert.deepStrictEqual([docx.format, txt.format, akn.format, plain.format], ['docx', 'text', 'akn', 'text']);
+    const [docx, txt, akn, plain, pdf] = JSON.parse(r.stdout) as R[];
+    assert.deepStrictEqual([docx.format, txt.format, akn.format, plain.format, pdf.format], ['docx', 'text', 'akn', 'text', 'pdf']);
+    assert.deepStrictEqual(pdf.provisions.map((p) => p.id), plain.provisions.map((p) => p.id));
+    assert.deepStrictEqual(pdf.diagnostics.map((d) => d.code), plain.diagnostics.map((d) => d.code));
     assert.match(docx.notices.join(), /tracked changes/);
     assert.deepStrictEqual(docx.provisions, txt.provisions);
     assert.deepStrictEqual(docx.diagnostics, txt.diagnostics);
@@ -271,7 +275,8 @@ describe('CLI commands, options and inputs', function () {
       [put('bomb.docx', zipSync({ 'word/document.xml': new Uint8Array(16 * 1024 * 1024) }, { level: 9 })), /bomb\.docx: word\/document\.xml would expand .* zip bomb/],
       [put('xxe.docx', buildDocx({ paragraphs: [], documentXml: '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>' })), /xxe\.docx: word\/document\.xml declares a DTD/],
       [put('xxe.akn', '<?xml version="1.0"?><!DOCTYPE akomaNtoso SYSTEM "http://127.0.0.1:9/akn.dtd"><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body><p>x</p></body></act></akomaNtoso>'), /xxe\.akn: the XML declares a DTD/],
-      [put('scan.pdf', '%PDF-1.7\n%\xe2\xe3\n1 0 obj <<>> endobj\n'), /scan\.pdf: PDF files are not read yet/],
+      [put('broken.pdf', '%PDF-1.7\n%\xe2\xe3\n1 0 obj <<>> endobj\n'), /broken\.pdf: not a readable PDF/],
+      [put('scan.pdf', buildPdf({ pages: [['a', 'b']], noText: true })), /scan\.pdf: has no text layer/],
     ];
     for (const [file, pattern] of cases) {
       assertRefused(runSync(['check', '--format', 'json', good, file]), pattern);
