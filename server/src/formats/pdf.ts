@@ -102,15 +102,51 @@ interface PdfDocument {
 // A variable specifier keeps the bundler from pulling PDF.js into the CLI bundle.
 const PDFJS = 'pdfjs-dist/legacy/build/pdf.mjs';
 
+let loaded: PdfJs | undefined;
+
+/**
+ * Loads PDF.js: by import(), or by require() where import() is not available (VS Code's extension
+ * host runs extensions without a dynamic-import callback; Node.js 20.19+ can require an ES module).
+ * Returns why it failed when neither works.
+ */
+async function loadPdfJs(): Promise<PdfJs | string> {
+  if (loaded) return loaded;
+  // PDF.js assigns globalThis.navigator when it has no language; VS Code's extension host defines
+  // navigator as a getter without a setter, so the assignment throws. Give it a plain value while
+  // PDF.js loads, then put VS Code's back.
+  const g = globalThis as { navigator?: { language?: string } };
+  const original = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+  const shim = original && !('value' in original) && !original.set && original.configurable && !g.navigator?.language;
+  if (shim) Object.defineProperty(globalThis, 'navigator', { value: { language: 'en-US', platform: '', userAgent: '' }, configurable: true, writable: true });
+  try {
+    return await loadModule();
+  } finally {
+    if (shim) Object.defineProperty(globalThis, 'navigator', original);
+  }
+}
+
+async function loadModule(): Promise<PdfJs | string> {
+  let why = '';
+  try {
+    loaded = (await import(PDFJS)) as PdfJs;
+    return loaded;
+  } catch (e) {
+    why = String((e as Error).message ?? e).split('\n')[0];
+  }
+  try {
+    const { createRequire } = await import('module');
+    loaded = createRequire(__filename)(PDFJS) as PdfJs;
+    return loaded;
+  } catch (e) {
+    return `${why}; ${String((e as Error).message ?? e).split('\n')[0]}`;
+  }
+}
+
 /** Reads a PDF's text layer. */
 export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
   const fail = (problem: string): PdfResult => ({ text: '', notices: [], problems: [problem] });
-  let pdfjs: PdfJs;
-  try {
-    pdfjs = (await import(PDFJS)) as PdfJs;
-  } catch {
-    return fail('reading PDF needs the pdfjs-dist package, which is not installed here: run npm install in the Concordance folder');
-  }
+  const pdfjs = await loadPdfJs();
+  if (typeof pdfjs === 'string') return fail(`reading PDF needs the pdfjs-dist package, which could not be loaded here (${pdfjs}): run npm install in the Concordance folder`);
   let doc: PdfDocument;
   try {
     doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: true }).promise;
