@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { generateDraft } from '../../../bench/generate';
+import { shortSections } from '../../../bench/sections';
 import { buildDocx, spanishDocx } from '../unit/helpers/docxFixture';
 import { buildPdf, pdfOf } from '../unit/helpers/pdfFixture';
 import { AKN_ACT, AKN_ACT_PLAIN, encodeUtf16, encodeWindows1252, SPANISH_DRAFT } from '../unit/helpers/formatDrafts';
@@ -26,21 +27,6 @@ function assertRefused(r: { code: number | null; stdout: string; stderr: string 
   const lines = r.stderr.trimEnd().split('\n');
   assert.strictEqual(lines.length, 1, `one line, got: ${r.stderr}`);
   assert.match(lines[0], pattern);
-}
-
-/** `count` short sections, each one a matched article with findings. */
-export function shortSections(count: number): string {
-  const heads = ['Illegal access', 'Production order', 'Search and seizure', 'Interception', 'Misuse of devices'];
-  const bodies = [
-    'A person who without right accesses a computer system commits an offence.',
-    'A judge may order a person to produce specified computer data.',
-    'The police may search a computer system and seize data.',
-    'A person who intercepts a transmission of data commits an offence.',
-    'A person who sells a device for committing an offence is guilty.',
-  ];
-  const out: string[] = [];
-  for (let i = 1; i <= count; i++) out.push(`Section ${i} ${heads[i % 5]}\n${bodies[i % 5]}\n`);
-  return out.join('\n');
 }
 
 /** Runs the CLI; stdout is collected as Buffers (a report on 20 MB is large). */
