@@ -7,6 +7,7 @@ import { pathToFileURL } from 'url';
 import { parseArgs, type ParseArgsConfig } from 'util';
 import { version as packageVersion } from '../../../package.json';
 import type { Analyzer } from '../analysis/analyze';
+import type { DocumentAnalysis } from '../analysis/types';
 import { articleRecord, formatArticleText } from '../analysis/data/articleView';
 import { createAnalyzer, formatDataProblem } from '../analysis/engine';
 import { checksDocAnchor, toTextReport, writeJsonReports, writeSarif, type ReportDocument, type Write } from '../analysis/report';
@@ -14,6 +15,7 @@ import { buildTable, renderTable, type TableFormat } from '../analysis/table';
 import { DRAFT_EXTENSIONS, readDocumentAsync, STRUCTURED_EXTENSIONS, type ReadDocument } from '../formats/read';
 import { startStdioServer } from '../server';
 import { formatEval, parseCases, runEval } from './eval';
+import { analyseInWorkers, defaultJobs } from './parallel';
 
 /** Largest input read, in bytes: a bigger file, or endless input, is refused before it is analysed. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -41,8 +43,9 @@ Reads plain text in UTF-8, UTF-16 or Windows-1252, Markdown, Word (.docx), Akoma
 and the text layer of PDF files (docs/formats.md).
   --format text    a summary for people (default)
   --format json    the JSON report (docs/json.md); an array when several drafts are read
-  --format sarif   one SARIF 2.1.0 log for all drafts, for code review and CI systems`,
-    options: { format: { type: 'string', short: 'f' } },
+  --format sarif   one SARIF 2.1.0 log for all drafts, for code review and CI systems
+  --jobs N         analyse N drafts at once in worker threads (default 1; this machine has ${defaultJobs()} cores)`,
+    options: { format: { type: 'string', short: 'f' }, jobs: { type: 'string', short: 'j' } },
     formats: ['text', 'json', 'sarif'],
   },
   article: {
@@ -60,8 +63,9 @@ and the text layer of PDF files (docs/formats.md).
     help: `PATH is a draft file, a folder (every draft in it, sub-folders included) or - for standard input.
   --format markdown   (default)
   --format csv        RFC 4180, with a UTF-8 byte-order mark so spreadsheet programs read accents and dashes
-  --format html       a standalone page`,
-    options: { format: { type: 'string', short: 'f' } },
+  --format html       a standalone page
+  --jobs N            analyse N drafts at once in worker threads (default 1; this machine has ${defaultJobs()} cores)`,
+    options: { format: { type: 'string', short: 'f' }, jobs: { type: 'string', short: 'j' } },
     formats: ['markdown', 'csv', 'html'],
   },
   eval: {
@@ -244,16 +248,30 @@ async function readInputs(name: string, paths: string[]): Promise<Input[]> {
   return inputs;
 }
 
-/** Analyses each input, telling progress on a terminal when there are many. */
-function analyseAll(analyzer: Analyzer, inputs: Input[]): ReportDocument[] {
+function jobsOf(name: string, value: string | boolean | undefined): number {
+  if (value === undefined) return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`${name}: --jobs needs a whole number from 1 to 64, not "${String(value)}"`);
+  return n;
+}
+
+/** Analyses each input (on several cores when there are many), telling progress on a terminal. */
+async function analyseAll(analyzer: Analyzer, inputs: Input[], jobs: number): Promise<ReportDocument[]> {
   const progress = inputs.length > 1 && process.stderr.isTTY;
-  const docs = inputs.map((input, i) => {
-    if (progress) process.stderr.write(`\r\x1b[Kanalysing ${i + 1}/${inputs.length} ${input.file}`);
-    const { doc } = input;
-    return { file: input.file, text: doc.text, analysis: analyzer.analyze(doc.text), format: doc.format, encoding: doc.encoding, notices: doc.notices, anchors: doc.anchors };
-  });
+  const tell = (i: number, file?: string) => {
+    if (progress) process.stderr.write(`\r\x1b[Kanalysing ${i}/${inputs.length}${file ? ' ' + file : ''}`);
+  };
+  let analyses: DocumentAnalysis[];
+  if (jobs > 1 && inputs.length > 1) {
+    analyses = await analyseInWorkers(__filename, inputs.map((i) => i.doc.text), jobs, (n) => tell(n));
+  } else {
+    analyses = inputs.map((input, i) => {
+      tell(i + 1, input.file);
+      return analyzer.analyze(input.doc.text);
+    });
+  }
   if (progress) process.stderr.write('\r\x1b[K');
-  return docs;
+  return inputs.map(({ file, doc }, i) => ({ file, text: doc.text, analysis: analyses[i], format: doc.format, encoding: doc.encoding, notices: doc.notices, anchors: doc.anchors }));
 }
 
 function artifactUri(file: string): string {
@@ -290,9 +308,10 @@ export async function main(argv: string[], out: Write): Promise<number> {
   switch (command) {
     case 'check': {
       const format = expectFormat(command, values.format);
+      const jobs = jobsOf(command, values.jobs);
       const inputs = await readInputs(command, positionals);
       const analyzer = loadAnalyzer();
-      const docs = analyseAll(analyzer, inputs);
+      const docs = await analyseAll(analyzer, inputs, jobs);
       if (format === 'json') await writeJsonReports(docs, analyzer.data, out, docs.length !== 1);
       else if (format === 'sarif') await writeSarif(docs, analyzer.data, { version: packageVersion, helpUri, artifactUri }, out);
       else for (let i = 0; i < docs.length; i++) await out((i ? '\n' : '') + toTextReport(docs[i]));
@@ -311,10 +330,11 @@ export async function main(argv: string[], out: Write): Promise<number> {
     }
     case 'table': {
       const format = expectFormat(command, values.format) as TableFormat;
+      const jobs = jobsOf(command, values.jobs);
       const inputs = await readInputs(command, positionals);
       for (const i of inputs) for (const n of i.doc.notices) process.stderr.write(`concordance: ${i.file}: ${n}\n`);
       const analyzer = loadAnalyzer();
-      const docs = analyseAll(analyzer, inputs);
+      const docs = await analyseAll(analyzer, inputs, jobs);
       for (const d of docs) {
         if (!d.analysis.parsed.provisions.some((p) => p.kind !== 'preamble' && p.kind !== 'trailing')) {
           process.stderr.write(`concordance: ${d.file}: no provisions found; it adds nothing to the table\n`);

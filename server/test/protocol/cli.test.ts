@@ -152,6 +152,23 @@ describe('CLI commands, options and inputs', function () {
     assertRefused(runSync(['table', empty]), /empty-dir: no drafts in this folder/);
   });
 
+  it('--jobs N analyses drafts in worker threads with the same output as one thread', () => {
+    const dir = path.join(tmp, 'jobs');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'a.draft'), fs.readFileSync(bill));
+    fs.writeFileSync(path.join(dir, 'b.txt'), SPANISH_DRAFT);
+    fs.writeFileSync(path.join(dir, 'c.draft'), generateDraft({ sizeBytes: 60 * 1024, seed: 7 }));
+    for (const args of [['check', '--format', 'json'], ['table', '--format', 'csv']]) {
+      const one = runSync([...args, dir]);
+      const two = runSync([...args, '--jobs', '2', dir]);
+      assert.strictEqual(one.code, 0, one.stderr);
+      assert.strictEqual(two.code, 0, two.stderr);
+      assert.ok(one.stdout.length > 1000);
+      assert.strictEqual(two.stdout, one.stdout);
+    }
+    assertRefused(runSync(['check', '--jobs', '0', dir]), /check: --jobs needs a whole number from 1 to 64, not "0"/);
+  });
+
   it('a draft with no provisions says so (text, JSON and table)', () => {
     const file = path.join(tmp, 'memo.txt');
     fs.writeFileSync(file, 'A memorandum about the cybercrime bill, with no numbered provisions at all.\n');
