@@ -19,7 +19,16 @@ export interface ReportDocument {
   /** What the reader decided that a user should know (an encoding guess, tracked changes accepted). */
   notices?: string[];
   /** Analysed-text spans → element ids of a structured source (Akoma Ntoso eId), in text order. */
-  anchors?: { start: number; end: number; eId: string }[];
+  anchors?: Anchor[];
+}
+
+/** A span of the analysed text that comes from one element of the source (with its place there). */
+export interface Anchor {
+  start: number;
+  end: number;
+  eId: string;
+  line?: number;
+  column?: number;
 }
 
 /** Where pieces of a report go; a returned promise is awaited (back-pressure). */
@@ -54,8 +63,11 @@ export function hasNoProvisions(analysis: DocumentAnalysis): boolean {
 
 /** Finds the innermost source element (eId) whose text holds an offset. */
 export class AnchorIndex {
-  constructor(private readonly anchors: readonly { start: number; end: number; eId: string }[]) {}
+  constructor(private readonly anchors: readonly Anchor[]) {}
   eIdAt(offset: number): string | null {
+    return this.at(offset)?.eId ?? null;
+  }
+  at(offset: number): Anchor | undefined {
     const a = this.anchors;
     let lo = 0;
     let hi = a.length - 1;
@@ -68,9 +80,9 @@ export class AnchorIndex {
       } else hi = mid - 1;
     }
     for (let i = last, steps = 0; i >= 0 && steps < 10000; i--, steps++) {
-      if (a[i].end > offset) return a[i].eId;
+      if (a[i].end > offset) return a[i];
     }
-    return null;
+    return undefined;
   }
 }
 
@@ -329,7 +341,19 @@ export async function writeSarif(docs: ReportDocument[], data: ConventionData, o
     const anchors = d.anchors?.length ? new AnchorIndex(d.anchors) : undefined;
     for (const f of d.analysis.findings) {
       const r = lines.rangeOf(f.span);
-      const eId = anchors?.eIdAt(f.span.start) ?? null;
+      const anchor = anchors?.at(f.span.start);
+      const eId = anchor?.eId ?? null;
+      const textRegion = {
+        startLine: r.start.line + 1,
+        startColumn: r.start.character + 1,
+        endLine: r.end.line + 1,
+        endColumn: r.end.character + 1,
+        charOffset: f.span.start,
+        charLength: f.span.end - f.span.start,
+      };
+      // In an Akoma Ntoso file the region is the element's start tag in the XML, which a code
+      // review tool can show; elsewhere it is the finding's place in the analysed text.
+      const sourceRegion = d.format === 'akn' ? (anchor?.line ? { startLine: anchor.line, startColumn: anchor.column ?? 1 } : undefined) : textRegion;
       const result: Record<string, unknown> = {
         ruleId: f.code,
         ...(ruleIndex.has(f.code) ? { ruleIndex: ruleIndex.get(f.code) } : {}),
@@ -339,19 +363,18 @@ export async function writeSarif(docs: ReportDocument[], data: ConventionData, o
           {
             physicalLocation: {
               artifactLocation: { uri: artifacts[i].location.uri, index: i },
-              region: {
-                startLine: r.start.line + 1,
-                startColumn: r.start.character + 1,
-                endLine: r.end.line + 1,
-                endColumn: r.end.character + 1,
-                charOffset: f.span.start,
-                charLength: f.span.end - f.span.start,
-              },
+              ...(sourceRegion ? { region: sourceRegion } : {}),
             },
             ...(f.provision || eId ? { logicalLocations: [{ ...(eId ? { name: eId, fullyQualifiedName: eId, kind: 'element' } : { name: f.provision, fullyQualifiedName: f.provision, kind: 'member' }) }] } : {}),
           },
         ],
-        properties: { articles: f.articles, obligation: f.obligation, provision: f.provision ?? null, ...(eId ? { eId } : {}), ...(d.format && d.format !== 'text' ? { textOf: d.format } : {}) },
+        properties: {
+          articles: f.articles,
+          obligation: f.obligation,
+          provision: f.provision ?? null,
+          ...(eId ? { eId } : {}),
+          ...(d.format && d.format !== 'text' ? { textOf: d.format, textRegion } : {}),
+        },
       };
       await w.put(`${first ? '' : ','}\n        ${JSON.stringify(result)}`);
       first = false;

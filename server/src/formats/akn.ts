@@ -75,6 +75,12 @@ export function numbered(kind: string, num: string): string {
   return `${word} ${num}`;
 }
 
+/** The line and column of an element's start tag in the XML, as the parser saw them. */
+function sourcePosition(el: Element): { line?: number; column?: number } {
+  const { lineNumber, columnNumber } = el as Element & { lineNumber?: number; columnNumber?: number };
+  return typeof lineNumber === 'number' && typeof columnNumber === 'number' && lineNumber > 0 && columnNumber > 0 ? { line: lineNumber, column: columnNumber } : {};
+}
+
 export function readAkn(xml: string): AknResult {
   const fail = (problem: string): AknResult => ({ text: '', anchors: [], notices: [], problems: [problem] });
   const parsed = parseXml(xml, 'the Akoma Ntoso document');
@@ -157,12 +163,12 @@ export function readAkn(xml: string): AknResult {
           const innerId = inner.getAttribute('eId');
           const at = offset();
           line += inline(inner);
-          if (innerId) anchors.push({ start: at, end: offset(), eId: innerId });
+          if (innerId) anchors.push({ start: at, end: offset(), eId: innerId, ...sourcePosition(inner) });
         }
       }
     }
     if (isContainer || BLOCKS.has(name)) flush(isContainer);
-    if (eId) anchors.push({ start, end: Math.max(start, length - 1), eId });
+    if (eId) anchors.push({ start, end: Math.max(start, length - 1), eId, ...sourcePosition(el) });
   };
   walk(root);
   flush(true);

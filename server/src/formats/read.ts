@@ -15,6 +15,9 @@ export interface SourceAnchor {
   end: number;
   /** The element's eId in the source document. */
   eId: string;
+  /** Where the element's start tag stands in the source file (1-based line and column), when known. */
+  line?: number;
+  column?: number;
 }
 
 export interface ReadDocument {

@@ -33,6 +33,13 @@ describe('Akoma Ntoso 3.0', () => {
     assert.ok(span('part_2__sec_3__para_b').startsWith('(b) a service provider'));
     assert.ok(span('part_1').includes('Section 2 Illegal interception') && !span('part_1').includes('POWERS'));
     assert.ok(!r.anchors.some((a) => a.eId === 'drafter'), 'metadata is left out');
+    // Each anchor knows where its element's start tag stands in the XML.
+    const xmlLines = AKN_ACT.split('\n');
+    for (const eId of ['part_1', 'part_1__sec_1__subsec_2', 'part_2__sec_3__para_b']) {
+      const a = r.anchors.find((x) => x.eId === eId)!;
+      const line = xmlLines.findIndex((l) => l.includes(`eId="${eId}"`)) + 1;
+      assert.deepStrictEqual([a.line, a.column], [line, xmlLines[line - 1].indexOf('<') + 1], eId);
+    }
     assert.ok(!r.text.includes('not law'), 'authorial notes are left out');
   });
 

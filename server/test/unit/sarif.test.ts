@@ -105,10 +105,13 @@ describe('SARIF 2.1.0', () => {
     const a = analyzer!.analyze(FRENCH_DRAFT);
     assert.ok(a.findings.length > 0);
     const f = a.findings[0];
-    const { log } = await sarifOf([doc('loi.akn', FRENCH_DRAFT, { format: 'akn', anchors: [{ start: 0, end: FRENCH_DRAFT.length, eId: 'body' }, { start: f.span.start, end: f.span.end, eId: 'art_3__para_1' }] })]);
+    const { log } = await sarifOf([doc('loi.akn', FRENCH_DRAFT, { format: 'akn', anchors: [{ start: 0, end: FRENCH_DRAFT.length, eId: 'body' }, { start: f.span.start, end: f.span.end, eId: 'art_3__para_1', line: 40, column: 9 }] })]);
     const r = log.runs[0].results[0];
     assert.strictEqual(r.properties.eId, 'art_3__para_1');
     assert.strictEqual(r.locations[0].logicalLocations[0].fullyQualifiedName, 'art_3__para_1');
+    // The region is the element's start tag in the XML; the place in the analysed text is a property.
+    assert.deepStrictEqual(r.locations[0].physicalLocation.region, { startLine: 40, startColumn: 9 });
+    assert.strictEqual(r.properties.textRegion.charOffset, f.span.start);
     assert.ok(validate(log));
   });
 });
