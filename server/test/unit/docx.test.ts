@@ -87,6 +87,23 @@ describe('Word (.docx)', () => {
     ]);
   });
 
+  it('reads tables cell by cell, content controls, fields and breaks; a deleted paragraph mark joins two paragraphs', () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const p = (inner: string, pPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${inner}</w:p>`;
+    const r = (t: string) => `<w:r><w:t xml:space="preserve">${t}</w:t></w:r>`;
+    const xml = `<?xml version="1.0"?><w:document ${W}><w:body>
+      ${p(r('Section 1 Definitions'))}
+      <w:tbl><w:tr><w:tc>${p(r('"data"'))}</w:tc><w:tc>${p(r('means any record;'))}</w:tc></w:tr></w:tbl>
+      <w:sdt><w:sdtPr/><w:sdtContent>${p(r('Section 2 Access'))}</w:sdtContent></w:sdt>
+      ${p(r('A person who accesses') + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF x </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' + r(' a system') + '<w:r><w:fldChar w:fldCharType="end"/></w:r>' + '<w:r><w:tab/></w:r>' + r('commits') + '<w:r><w:br/></w:r>' + r('an offence'), '<w:rPr><w:del w:id="5" w:author="x" w:date="2026-01-01T00:00:00Z"/></w:rPr>')}
+      ${p(r(' under this section.'))}
+      <w:sectPr/></w:body></w:document>`;
+    const doc = readDocx(buildDocx({ paragraphs: [], documentXml: xml }));
+    assert.deepStrictEqual(doc.problems, []);
+    assert.strictEqual(doc.text, 'Section 1 Definitions\n"data"\nmeans any record;\nSection 2 Access\nA person who accesses a system\tcommits\nan offence under this section.\n');
+    assert.match(doc.notices.join(), /tracked changes/);
+  });
+
   check<[number, string], string>(
     'formatNumber',
     [
