@@ -94,8 +94,26 @@ const isVerified = (x) => x.confidence === 'verified';
 
 const chapters = fbArticles.meta.chapters.map((c) => ({ chapter: c.chapter, title: c.title, articles: [c.articles[0], c.articles[1]] }));
 
+/**
+ * Paragraph numbers as the official text numbers them. The fact base writes "1" for the sole
+ * paragraph of an article whose text is not numbered (Arts 10, 20, 32, 38, 46, 48, 51) and
+ * "1 (a)-(c)" for Art 13 (one paragraph of lettered items): here those become "unnumbered" and
+ * "(a)-(c)", so that no pinpoint such as "10(1)" can be made to look right.
+ */
+function officialParagraphs(a) {
+  const ps = a.paragraphs;
+  if (ps.length !== 1) return { unnumbered: false, n: (p) => p.n };
+  const only = ps[0].n;
+  if (only === '1') return { unnumbered: true, n: () => 'unnumbered' };
+  const lettered = /^1\s*(\(.*)$/.exec(only);
+  if (lettered) return { unnumbered: true, n: () => lettered[1] };
+  return { unnumbered: false, n: (p) => p.n };
+}
+const unnumberedArticles = new Set(fbArticles.articles.filter((a) => officialParagraphs(a).unnumbered).map((a) => a.article));
+
 const articles = fbArticles.articles.map((a) => {
   const where = `article ${a.article}`;
+  const official = officialParagraphs(a);
   const ov = ovArticles.articles?.[String(a.article)];
   if (!ov) errors.push(`${where}: no entry in data/overlays/articles.json`);
   const elementEdits = ov?.elements ?? {};
@@ -109,9 +127,11 @@ const articles = fbArticles.articles.map((a) => {
     // Global edits first, then the article's own.
     let cues = applyCueEdits(factCues(e, ewhere), edit, ewhere);
     cues = applyCueEdits(cues, local, ewhere);
-    const el = { id: e.id, label: local.label ?? e.label, required: e.required };
+    // `required` may be corrected by the overlay (the fact base marked some "shall" elements optional); say why in `note`.
+    const el = { id: e.id, label: local.label ?? e.label, required: local.required ?? e.required };
     const paragraph = local.paragraph ?? edit.paragraph;
-    if (paragraph) el.paragraph = paragraph;
+    // An element of an unnumbered article rests on the article as a whole: no paragraph "1".
+    if (paragraph && !(official.unnumbered && /^1(?!\d)/.test(paragraph))) el.paragraph = paragraph;
     const group = local.group ?? edit.group;
     if (group) el.group = group;
     el.cues = cues;
@@ -126,22 +146,25 @@ const articles = fbArticles.articles.map((a) => {
     chapter: a.chapter,
     title: a.title,
     kind: a.kind,
-    obligation: a.obligation,
+    obligation: ov?.obligation ?? a.obligation,
     needsDomesticProvision: ov?.needsDomesticProvision ?? false,
     paragraphs: a.paragraphs.map((p) => {
-      const para = { n: p.n, obligation: p.obligation, summary: p.summary, verified: isVerified(p) };
+      const para = { n: official.n(p), obligation: p.obligation, summary: p.summary, verified: isVerified(p) };
       if (p.note) para.note = p.note;
       return para;
     }),
     elements,
     safeguards: [...a.safeguards],
-    readWith: [...a.readWith],
+    // The overlay adds read-with links the text itself makes and the fact base lacks.
+    readWith: [...new Set([...a.readWith, ...(ov?.addReadWith ?? [])])].sort((x, y) => x - y),
     budapest: [...a.budapest],
     options: a.reservationsOrOptions ?? '',
     keyTerms: [...(a.keyTerms ?? [])],
     headingCues: cuesOrEmpty(ov?.headingCues),
   };
   if (ov?.dataCategories) article.dataCategories = ov.dataCategories;
+  if (ov?.obligationNote ?? a.obligationNote) article.obligationNote = ov?.obligationNote ?? a.obligationNote;
+  if (ov?.offenceScope) article.offenceScope = ov.offenceScope;
   article.verified = isVerified(a);
   return article;
 });
@@ -152,9 +175,24 @@ for (const key of Object.keys(ovArticles.articles ?? {})) {
 
 // ---------- safeguards ----------
 
+/**
+ * A pinpoint as lawyers write it: "14(4)(a)", "16(1)-(2)", "53(3)(j)"; an unnumbered article is
+ * cited by its number alone ("10"), or with its lettered item ("13(a)").
+ */
+function pinpoint(article, paragraph) {
+  let p = String(paragraph ?? '').trim();
+  if (unnumberedArticles.has(Number(article))) p = p.replace(/^1(?!\d)\s*/, '');
+  if (!p) return String(article);
+  if (p.startsWith('(')) return `${article}${p}`;
+  // "4(a)" -> "(4)(a)"; "1-2" -> "(1)-(2)"; "2(a)-(c)" -> "(2)(a)-(c)"
+  const m = /^(\d+)(?:-(\d+))?(.*)$/.exec(p);
+  if (!m) return `${article}(${p})`;
+  return `${article}(${m[1]})${m[2] ? `-(${m[2]})` : ''}${m[3]}`;
+}
+
 function citationsOf(s) {
   if (Array.isArray(s.source) && s.source.length) {
-    return [...new Set(s.source.map((x) => `${x.article}(${String(x.paragraph).replace(/^\((.*)\)$/, '$1')})`))];
+    return [...new Set(s.source.map((x) => pinpoint(x.article, x.paragraph)))];
   }
   return [s.pinpoint.replace(/^Arts?\s*/, '')];
 }
@@ -162,12 +200,13 @@ function citationsOf(s) {
 const safeguards = fbSafeguards.safeguards.map((s) => {
   const where = `safeguard ${s.id}`;
   const edit = ovSafeguards.safeguards?.[s.id];
+  // The overlay may correct a title or a requirement the fact base words wrongly (say why in its `note`).
   return {
     id: s.id,
-    title: s.title,
+    title: edit?.title ?? s.title,
     citations: citationsOf(s),
     obligation: s.obligation,
-    requirement: s.requirement,
+    requirement: edit?.requirement ?? s.requirement,
     appliesTo: s.appliesTo.map((x) => (x === '*' ? '*' : Number(x))),
     cues: applyCueEdits(factCues(s, where), edit, where),
     weakCues: cleanList([...(s.absentOrWeakCues ?? []).filter((c) => !(edit?.removeWeakCues ?? []).includes(c)), ...(edit?.addWeakCues ?? [])], `${where} weakCues`),
@@ -190,17 +229,21 @@ const definitions = fbDefinitions.definitions.map((d) => {
   const def = { id: ov.id, term: d.term };
   if (d.abbrev) def.abbrev = d.abbrev;
   def.citation = d.article;
-  def.elements = d.elements.map((label, i) => ({
-    id: ov.elements?.[i]?.id ?? `e${i + 1}`,
-    label,
-    cues: ov.elements?.[i]?.cues ?? { en: [] },
-  }));
+  def.elements = d.elements.map((label, i) => {
+    const el = { id: ov.elements?.[i]?.id ?? `e${i + 1}`, label };
+    // What a draft's definition leaves out when it lacks this element: a short phrase for messages.
+    if (ov.elements?.[i]?.gap) el.gap = ov.elements[i].gap;
+    el.cues = ov.elements?.[i]?.cues ?? { en: [] };
+    return el;
+  });
   if (d.budapestCounterpart) {
     def.budapest = { article: d.budapestCounterpart.article, term: d.budapestCounterpart.term };
     if (d.budapestCounterpart.differences) def.budapest.differences = d.budapestCounterpart.differences;
   }
   def.synonyms = cleanList([...(d.domesticSynonyms ?? []), ...(ov.addSynonyms ?? [])], `${where} synonyms`);
   def.core = ov.core === true;
+  // The fact base's notes (interpretative notes annexed to the resolution, e.g. on "service provider").
+  if (d.notes) def.note = d.notes;
   def.verified = isVerified(d);
   return def;
 });

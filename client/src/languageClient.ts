@@ -12,6 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { hoverMiddleware } from './hoverTrust';
 import { RestartPolicy } from './restartPolicy';
 import { SOURCE_SCHEME } from './sourceDocs';
 
@@ -50,16 +51,18 @@ export class RestartingErrorHandler implements ErrorHandler {
     const d = this.policy.onCrash(this.now());
     if (!d.restart) {
       this.output.error(`[client] the server stopped ${MAX_RESTARTS} times in ${RESTART_WINDOW_MS / 60000} minutes; not restarting`);
+      const restartLabel = vscode.l10n.t('Restart server');
+      const outputLabel = vscode.l10n.t('Show output');
       void vscode.window
-        .showErrorMessage('The Concordance language server keeps stopping and was not restarted. See the "Concordance" output for details.', 'Restart server', 'Show output')
+        .showErrorMessage(vscode.l10n.t('The Concordance language server keeps stopping and was not restarted. See the "Concordance" output for details.'), restartLabel, outputLabel)
         .then((choice) => {
-          if (choice === 'Restart server') void vscode.commands.executeCommand('concordance.restartServer');
-          else if (choice === 'Show output') this.output.show(true);
+          if (choice === restartLabel) void vscode.commands.executeCommand('concordance.restartServer');
+          else if (choice === outputLabel) this.output.show(true);
         });
       return { action: CloseAction.DoNotRestart, handled: true };
     }
     this.output.warn(`[client] the server stopped; restarting in ${d.delayMs} ms (restart ${d.count} of at most ${MAX_RESTARTS} in ${RESTART_WINDOW_MS / 60000} minutes)`);
-    if (d.warn) void vscode.window.showWarningMessage('The Concordance language server stopped unexpectedly and is being restarted.');
+    if (d.warn) void vscode.window.showWarningMessage(vscode.l10n.t('The Concordance language server stopped unexpectedly and is being restarted.'));
     await this.sleep(d.delayMs);
     return { action: CloseAction.Restart, handled: true };
   }
@@ -83,6 +86,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     outputChannel: output,
     errorHandler,
     middleware: {
+      // Hover links run Concordance's commands (and only those).
+      ...hoverMiddleware,
       // The analysed text of a Word, Akoma Ntoso or PDF file is read-only: no quick fix that edits.
       provideCodeActions: async (document, range, context, token, next) => {
         const actions = await next(document, range, context, token);

@@ -34,6 +34,8 @@ export interface MatcherSettings {
     sharedOnlyFactor?: number;
     /** Subtracted from every article when the provision is worded as a saving or disclaimer. */
     nonOperative?: number;
+    /** Added to every article's score (a fitted model's intercept; 0 for hand-set weights). */
+    bias?: number;
   };
   thresholds: {
     /** Below this no article is shown for a provision. */
@@ -76,6 +78,12 @@ export interface MatcherSettings {
     connectors: LangWords;
     /** Words that may follow a reference ("above", "of this title"). */
     trailers: LangWords;
+    /**
+     * Last words of the title of another instrument ("… Act", "… Code"): a run of capitalised
+     * words ending in one names that instrument, and its words are no evidence of what this
+     * provision does ("dealt with under the Mutual Assistance in Criminal Matters Act").
+     */
+    instruments?: LangWords;
   };
   /** Words in the heading of an enclosing Part that say what kind of provisions it holds. */
   contexts: { kinds: string[]; cues: Cues }[];

@@ -6,6 +6,8 @@ import type { ConventionData } from '../analysis/data/types';
 
 export interface EvalCase {
   id: string;
+  jurisdiction?: string;
+  language?: string;
   provision: string;
   heading: string;
   text: string;
@@ -42,6 +44,11 @@ export interface RunFigures {
   falseAlarmRate: number;
   misses: { id: string; expected: string[]; got: string[] }[];
   msPerCase: number;
+  /** Share of cases whose best article is labelled strong, and how often such a best article is right. */
+  strongShare: number;
+  strongPrecision: number;
+  byLanguage: GroupFigures[];
+  byJurisdiction: GroupFigures[];
 }
 
 /** Parses JSON lines; a bad line is an error naming the line. */
@@ -95,8 +102,99 @@ export function bm25Top(ms: MiniSearch, text: string): number | undefined {
   return r.length ? (r[0].id as number) : undefined;
 }
 
-export function runEval(analyzer: Analyzer, cases: EvalCase[], withHeading: boolean): RunFigures {
+/** What happened to one case. */
+export interface CaseOutcome {
+  id: string;
+  jurisdiction: string;
+  language: string;
+  expected: string[];
+  /** The articles proposed for the case's best section, best first. */
+  proposed: number[];
+  /** The best article was expected or acceptable (positives); nothing was proposed (negatives). */
+  right: boolean;
+  strength?: string;
+  bm25Right: boolean;
+  bm25Proposed: boolean;
+  expectedCodes: string[];
+  forbiddenCodes: string[];
+  emitted: Set<string>;
+  okCount: number;
+  recalled: number;
+  truePositives: number;
+}
+
+/** Runs every case as a one-section draft. */
+export function evaluateCases(analyzer: Analyzer, cases: EvalCase[], withHeading: boolean): CaseOutcome[] {
   const ms = baseline(analyzer.data);
+  return cases.map((c) => {
+    const analysis = analyzer.analyze(caseDraft(c, withHeading));
+    let best: { article: number; score: number; strength: string } | undefined;
+    let proposed: number[] = [];
+    for (const pm of analysis.matches.values()) {
+      const top = pm.matches[0];
+      if (top && (!best || top.score > best.score)) {
+        best = top;
+        proposed = pm.matches.map((m) => m.article);
+      }
+    }
+    const emitted = new Set(analysis.findings.filter((f) => f.code !== 'coverage.missing').map((f) => f.code));
+    const bmTop = bm25Top(ms, withHeading ? `${c.heading} ${c.text}` : c.text);
+    const ok = new Set([...c.expected_articles, ...c.acceptable_articles]);
+    const positive = c.expected_articles.length > 0;
+    return {
+      id: c.id,
+      jurisdiction: c.jurisdiction ?? '',
+      language: c.language ?? '',
+      expected: c.expected_articles,
+      proposed,
+      right: positive ? best !== undefined && ok.has(String(best.article)) : proposed.length === 0,
+      strength: best?.strength,
+      bm25Right: positive ? bmTop !== undefined && ok.has(String(bmTop)) : bmTop === undefined,
+      bm25Proposed: bmTop !== undefined,
+      expectedCodes: c.expected_codes,
+      forbiddenCodes: c.forbidden_codes,
+      emitted,
+      okCount: c.expected_articles.length,
+      recalled: c.expected_articles.filter((a) => proposed.includes(Number(a))).length,
+      truePositives: proposed.filter((a) => ok.has(String(a))).length,
+    };
+  });
+}
+
+export function runEval(analyzer: Analyzer, cases: EvalCase[], withHeading: boolean): RunFigures {
+  const t0 = Date.now();
+  const outcomes = evaluateCases(analyzer, cases, withHeading);
+  return summarise(outcomes, withHeading, cases.length ? (Date.now() - t0) / cases.length : 0);
+}
+
+/** Top-1 and false positives on negatives for the cases of each value of `key` (language, jurisdiction). */
+export interface GroupFigures {
+  group: string;
+  positives: number;
+  negatives: number;
+  top1: number;
+  negativeFalsePositiveRate: number;
+}
+
+function groups(outcomes: CaseOutcome[], key: (o: CaseOutcome) => string): GroupFigures[] {
+  const by = new Map<string, CaseOutcome[]>();
+  for (const o of outcomes) by.set(key(o), [...(by.get(key(o)) ?? []), o]);
+  return [...by.entries()]
+    .map(([group, list]) => {
+      const pos = list.filter((o) => o.expected.length > 0);
+      const neg = list.filter((o) => o.expected.length === 0);
+      return {
+        group,
+        positives: pos.length,
+        negatives: neg.length,
+        top1: ratio(pos.filter((o) => o.right).length, pos.length),
+        negativeFalsePositiveRate: ratio(neg.filter((o) => !o.right).length, neg.length),
+      };
+    })
+    .sort((a, b) => a.group.localeCompare(b.group));
+}
+
+export function summarise(outcomes: CaseOutcome[], withHeading: boolean, msPerCase = 0): RunFigures {
   const codes = new Map<string, CodeFigures>();
   const code = (c: string) => {
     let f = codes.get(c);
@@ -109,59 +207,48 @@ export function runEval(analyzer: Analyzer, cases: EvalCase[], withHeading: bool
   const misses: RunFigures['misses'] = [];
   let positives = 0;
   let negatives = 0;
-  const t0 = Date.now();
-  for (const c of cases) {
-    const draft = caseDraft(c, withHeading);
-    const analysis = analyzer.analyze(draft);
-    let best: { article: number; score: number } | undefined;
-    let proposed: number[] = [];
-    for (const pm of analysis.matches.values()) {
-      const top = pm.matches[0];
-      if (top && (!best || top.score > best.score)) {
-        best = top;
-        proposed = pm.matches.map((m) => m.article);
-      }
-    }
-    const emitted = new Set(analysis.findings.filter((f) => f.code !== 'coverage.missing').map((f) => f.code));
-    for (const e of c.expected_codes) {
+  let strong = 0;
+  let strongRight = 0;
+  for (const o of outcomes) {
+    for (const e of o.expectedCodes) {
       code(e).expected++;
-      if (emitted.has(e)) code(e).found++;
+      if (o.emitted.has(e)) code(e).found++;
     }
-    for (const f of c.forbidden_codes) {
+    for (const f of o.forbiddenCodes) {
       code(f).forbidden++;
-      if (emitted.has(f)) code(f).falseAlarms++;
+      if (o.emitted.has(f)) code(f).falseAlarms++;
     }
-    const bmTop = bm25Top(ms, withHeading ? `${c.heading} ${c.text}` : c.text);
-    const ok = new Set([...c.expected_articles, ...c.acceptable_articles]);
-    if (c.expected_articles.length === 0) {
+    if (o.strength === 'strong') {
+      strong++;
+      if (o.right && o.expected.length > 0) strongRight++;
+    }
+    if (o.expected.length === 0) {
       negatives++;
-      if (proposed.length > 0) {
+      if (!o.right) {
         sys.negFp++;
-        misses.push({ id: c.id, expected: [], got: proposed.map(String) });
+        misses.push({ id: o.id, expected: [], got: o.proposed.map(String) });
       }
-      if (bmTop !== undefined) bm.negFp++;
+      if (o.bm25Proposed) bm.negFp++;
       continue;
     }
     positives++;
-    const hit = best !== undefined && ok.has(String(best.article));
-    if (hit) sys.top1++;
-    else misses.push({ id: c.id, expected: c.expected_articles, got: proposed.map(String) });
-    const bmHit = bmTop !== undefined && ok.has(String(bmTop));
-    if (bmHit) bm.top1++;
-    sys.proposed += proposed.length;
-    sys.tp += proposed.filter((a) => ok.has(String(a))).length;
-    sys.expected += c.expected_articles.length;
-    sys.recalled += c.expected_articles.filter((a) => proposed.includes(Number(a))).length;
-    bm.proposed += bmTop !== undefined ? 1 : 0;
-    bm.tp += bmHit ? 1 : 0;
-    bm.expected += c.expected_articles.length;
-    bm.recalled += c.expected_articles.filter((a) => String(bmTop) === a).length;
-    for (const a of c.expected_articles) {
+    if (o.right) sys.top1++;
+    else misses.push({ id: o.id, expected: o.expected, got: o.proposed.map(String) });
+    if (o.bm25Right) bm.top1++;
+    sys.proposed += o.proposed.length;
+    sys.tp += o.truePositives;
+    sys.expected += o.okCount;
+    sys.recalled += o.recalled;
+    bm.proposed += o.bm25Proposed ? 1 : 0;
+    bm.tp += o.bm25Right ? 1 : 0;
+    bm.expected += o.okCount;
+    bm.recalled += o.bm25Right && o.okCount > 0 ? 1 : 0;
+    for (const a of o.expected) {
       let pa = perArticle.get(a);
       if (!pa) perArticle.set(a, (pa = { article: a, cases: 0, top1: 0, bm25Top1: 0 }));
       pa.cases++;
-      if (hit) pa.top1++;
-      if (bmHit) pa.bm25Top1++;
+      if (o.right) pa.top1++;
+      if (o.bm25Right) pa.bm25Top1++;
     }
   }
   const figures = (s: typeof sys): SystemFigures => ({
@@ -184,7 +271,11 @@ export function runEval(analyzer: Analyzer, cases: EvalCase[], withHeading: bool
     codeRecall: ratio(codeList.reduce((s, c) => s + c.found, 0), totalExpected),
     falseAlarmRate: ratio(codeList.reduce((s, c) => s + c.falseAlarms, 0), totalForbidden),
     misses,
-    msPerCase: cases.length ? (Date.now() - t0) / cases.length : 0,
+    msPerCase,
+    strongShare: ratio(strong, outcomes.length),
+    strongPrecision: ratio(strongRight, strong),
+    byLanguage: groups(outcomes, (o) => o.language || '?'),
+    byJurisdiction: groups(outcomes, (o) => o.jurisdiction || '?'),
   };
 }
 
@@ -194,7 +285,7 @@ function ratio(a: number, b: number): number {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-export function formatEval(runs: RunFigures[], file: string): string {
+export function formatEval(runs: RunFigures[], file: string, lojo: RunFigures[] = []): string {
   const out: string[] = [`Evaluation on ${file}`];
   for (const r of runs) {
     out.push('', `== ${r.headings ? 'with headings' : 'without headings'} (${r.concordance.positives} positive, ${r.concordance.negatives} negative cases; ${r.msPerCase.toFixed(1)} ms per case)`);
@@ -204,13 +295,30 @@ export function formatEval(runs: RunFigures[], file: string): string {
     for (const c of r.codes) out.push(`  ${c.code.padEnd(28)} found ${c.found}/${c.expected}   false alarms ${c.falseAlarms}/${c.forbidden}`);
     if (r.misses.length) out.push('Misses: ' + r.misses.map((m) => `${m.id} (want ${m.expected.join('/') || 'none'}, got ${m.got.join('/') || 'none'})`).join('; '));
   }
-  out.push('', 'Summary                     top-1    precision  recall   FP on negatives  code recall  false alarms');
-  for (const r of runs) {
-    const label = r.headings ? 'with headings' : 'no headings';
-    const row = (name: string, s: SystemFigures, codes: string) =>
-      `${(name + ' ' + label).padEnd(27)} ${pct(s.top1).padEnd(8)} ${pct(s.precision).padEnd(10)} ${pct(s.recall).padEnd(8)} ${pct(s.negativeFalsePositiveRate).padEnd(16)} ${codes}`;
-    out.push(row('concordance', r.concordance, `${pct(r.codeRecall).padEnd(12)} ${pct(r.falseAlarmRate)}`));
-    out.push(row('bm25', r.bm25, '-'));
-  }
+  const summary = (title: string, list: RunFigures[], withBm25: boolean) => {
+    out.push('', title.padEnd(28) + 'top-1    precision  recall   FP on negatives  code recall  false alarms  strong right');
+    for (const r of list) {
+      const label = r.headings ? 'with headings' : 'no headings';
+      const row = (name: string, s: SystemFigures, rest: string) =>
+        `${(name + ' ' + label).padEnd(27)} ${pct(s.top1).padEnd(8)} ${pct(s.precision).padEnd(10)} ${pct(s.recall).padEnd(8)} ${pct(s.negativeFalsePositiveRate).padEnd(16)} ${rest}`;
+      out.push(row('concordance', r.concordance, `${pct(r.codeRecall).padEnd(12)} ${pct(r.falseAlarmRate).padEnd(13)} ${pct(r.strongPrecision)} of ${pct(r.strongShare)}`));
+      if (withBm25) out.push(row('bm25', r.bm25, '-'));
+    }
+    const groupsOf = (name: string, pick: (r: RunFigures) => GroupFigures[]) => {
+      out.push(`  by ${name} (top-1 / FP on negatives; ${list.map((r) => (r.headings ? 'with headings' : 'no headings')).join(' | ')}):`);
+      const first = pick(list[0]);
+      for (const g of first) {
+        const cells = list.map((r) => {
+          const x = pick(r).find((y) => y.group === g.group)!;
+          return `${x.positives ? pct(x.top1) : '—'} / ${x.negatives ? pct(x.negativeFalsePositiveRate) : '—'}`;
+        });
+        out.push(`    ${g.group.padEnd(40)} ${String(g.positives).padStart(3)}+${String(g.negatives).padEnd(3)} ${cells.join(' | ')}`);
+      }
+    };
+    groupsOf('language', (r) => r.byLanguage);
+    groupsOf('jurisdiction', (r) => r.byJurisdiction);
+  };
+  summary('Summary (in-sample)', runs, true);
+  if (lojo.length) summary('Leave one jurisdiction out', lojo, false);
   return out.join('\n') + '\n';
 }

@@ -9,12 +9,13 @@ import { version as packageVersion } from '../../../package.json';
 import type { Analyzer } from '../analysis/analyze';
 import type { DocumentAnalysis } from '../analysis/types';
 import { articleRecord, formatArticleText } from '../analysis/data/articleView';
-import { createAnalyzer, formatDataProblem } from '../analysis/engine';
+import { createAnalyzer, defaultDataDir, formatDataProblem } from '../analysis/engine';
 import { checksDocAnchor, toTextReport, writeJsonReports, writeSarif, type ReportDocument, type Write } from '../analysis/report';
 import { buildTable, renderTable, type TableFormat } from '../analysis/table';
 import { DRAFT_EXTENSIONS, readDocumentAsync, STRUCTURED_EXTENSIONS, type ReadDocument } from '../formats/read';
 import { startStdioServer } from '../server';
-import { formatEval, parseCases, runEval } from './eval';
+import { formatEval, parseCases, runEval, type EvalCase } from './eval';
+import { collectSamples, fitWeights, leaveOneJurisdictionOut, withFittedWeights } from './fit';
 import { analyseInWorkers, defaultJobs } from './parallel';
 
 /** Largest input read, in bytes: a bigger file, or endless input, is refused before it is analysed. */
@@ -69,14 +70,22 @@ and the text layer of PDF files (docs/formats.md).
     formats: ['markdown', 'csv', 'html'],
   },
   eval: {
-    usage: 'concordance eval CASES.jsonl [--no-heading] [--format text|json]',
+    usage: 'concordance eval CASES.jsonl... [--no-heading] [--lojo] [--format text|json]',
     summary: 'measure matching and checks on labelled cases',
-    help: `CASES.jsonl has one JSON object per line: id, text, expected_articles (strings), and optionally
+    help: `Each CASES.jsonl has one JSON object per line: id, text, expected_articles (strings), and optionally
 heading, provision, acceptable_articles, expected_codes, forbidden_codes.
   --no-heading     also measure with the headings left out
+  --lojo           also measure with weights fitted leaving one jurisdiction out at a time
   --format text|json`,
-    options: { format: { type: 'string', short: 'f' }, 'no-heading': { type: 'boolean' } },
+    options: { format: { type: 'string', short: 'f' }, 'no-heading': { type: 'boolean' }, lojo: { type: 'boolean' } },
     formats: ['text', 'json'],
+  },
+  fit: {
+    usage: 'concordance fit CASES.jsonl... [--write]',
+    summary: "refit the matcher's signal weights on labelled cases",
+    help: `Prints the fitted weights and thresholds.
+  --write          also write them into data/matcher.json`,
+    options: { write: { type: 'boolean' } },
   },
   lsp: {
     usage: 'concordance lsp',
@@ -286,6 +295,21 @@ function helpUri(code: string): string {
   return `${pathToFileURL(docs).href}#${checksDocAnchor(code)}`;
 }
 
+/** Labelled cases from one or more JSON-lines corpora. */
+async function readCases(files: string[], command: string): Promise<EvalCase[]> {
+  if (files.length === 0) throw new UsageError(`${command}: give at least one CASES.jsonl file (see concordance ${command} --help)`);
+  const cases: EvalCase[] = [];
+  for (const f of files) {
+    const text = (await readDraft(f)).text;
+    try {
+      cases.push(...parseCases(text, f));
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
+  return cases;
+}
+
 export async function main(argv: string[], out: Write): Promise<number> {
   const [command = '', ...rest] = argv;
   if (command === '--version' || command === '-v' || command === 'version') {
@@ -346,18 +370,31 @@ export async function main(argv: string[], out: Write): Promise<number> {
     }
     case 'eval': {
       const format = expectFormat(command, values.format);
-      const file = positionals[0];
-      if (!file) throw new UsageError('eval: give a CASES.jsonl file (see concordance eval --help)');
-      let cases;
-      try {
-        cases = parseCases((await readDraft(file)).text, file);
-      } catch (e) {
-        throw new UsageError((e as Error).message);
-      }
+      const cases = await readCases(positionals, command);
       const analyzer = loadAnalyzer();
-      const runs = [runEval(analyzer, cases, true)];
-      if (values['no-heading']) runs.push(runEval(analyzer, cases, false));
-      await out(format === 'json' ? JSON.stringify(runs.length === 1 ? runs[0] : runs, null, 2) + '\n' : formatEval(runs, path.basename(file)));
+      const headings = values['no-heading'] ? [true, false] : [true];
+      const runs = headings.map((h) => runEval(analyzer, cases, h));
+      const lojo = values.lojo ? leaveOneJurisdictionOut(analyzer.data, analyzer.settings, cases, headings) : [];
+      const label = positionals.map((f) => path.basename(path.dirname(path.resolve(f))) + '/' + path.basename(f)).join(' + ');
+      await out(format === 'json' ? JSON.stringify(lojo.length ? { inSample: runs, leaveOneJurisdictionOut: lojo } : runs.length === 1 ? runs[0] : runs, null, 2) + '\n' : formatEval(runs, label, lojo));
+      return 0;
+    }
+    case 'fit': {
+      // Refits the signal weights on the given corpora; --write puts them in data/matcher.json.
+      const cases = await readCases(positionals, command);
+      const analyzer = loadAnalyzer();
+      const fit = fitWeights(collectSamples(analyzer.data, analyzer.settings, cases, [true, false]));
+      const settings = withFittedWeights(analyzer.settings, fit);
+      const summary = { weights: settings.weights, thresholds: settings.thresholds };
+      if (values.write) {
+        const file = path.join(defaultDataDir(), 'matcher.json');
+        const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+        json.weights = settings.weights;
+        json.thresholds = settings.thresholds;
+        fs.writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
+        await out(`wrote the fitted weights to ${file}\n`);
+      }
+      await out(JSON.stringify(summary, null, 2) + '\n');
       return 0;
     }
     case 'lsp': {

@@ -1,0 +1,198 @@
+// `concordance fit`: learns the matcher's signal weights (data/matcher.json `weights`) from
+// labelled provisions, so that how the signals combine is measured rather than guessed.
+//
+// The model is a conditional logit over "which article, or none": for a provision, article a gets
+// z_a = bias + Σ w_f · x_f(a), "no article" gets 0, and the probability of each choice is its
+// softmax share. Fitting maximises the probability of the labelled choice (any expected or
+// acceptable article; none for a negative). So the display threshold is where an article beats
+// "none", and what a score means can be checked under cross-validation (`eval --lojo`).
+import { Analyzer } from '../analysis/analyze';
+import { FEATURES, type Feature } from '../analysis/match';
+import type { MatcherSettings } from '../analysis/matcherSettings';
+import { caseDraft, evaluateCases, summarise, type CaseOutcome, type EvalCase, type RunFigures } from './eval';
+
+/** One provision as the fit sees it: every article's signals, and which articles are right (none: empty). */
+export interface FitSample {
+  caseId: string;
+  jurisdiction: string;
+  articles: number[];
+  /** Row-major: articles.length × FEATURES.length. */
+  x: Float64Array;
+  right: Set<number>;
+}
+
+export interface FittedWeights {
+  /** Per signal, on the logit scale. */
+  weights: Record<Feature, number>;
+  bias: number;
+  /** Logits from which a best article is right in 90 % (strong) and 75 % (moderate) of training cases. */
+  strongLogit: number;
+  moderateLogit: number;
+}
+
+/** Shown scores are 0.5 + logit / SCORE_SCALE: "an article beats none" is 0.5, as before the fit. */
+export const SCORE_SCALE = 10;
+
+/** Every article's signals for each case (with and without its heading when asked). */
+export function collectSamples(data: Analyzer['data'], settings: MatcherSettings, cases: EvalCase[], headings: boolean[]): FitSample[] {
+  const out: FitSample[] = [];
+  for (const withHeading of headings) {
+    // A fresh analyzer: a cached provision would not be matched again, and its signals not seen.
+    const analyzer = new Analyzer(data, settings);
+    for (const c of cases) {
+      const rows: { article: number; x: number[] }[] = [];
+      analyzer.featureSink = (article, features) => rows.push({ article, x: Array.from(features) });
+      analyzer.analyze(caseDraft(c, withHeading));
+      analyzer.featureSink = undefined;
+      // A case may split into several sections: the one whose best article scores highest under
+      // the current weights speaks for it, as in `eval`.
+      const perArticle = bestSection(rows, data.articles.length, settings);
+      const x = new Float64Array(perArticle.length * FEATURES.length);
+      perArticle.forEach((r, i) => x.set(r.x, i * FEATURES.length));
+      const right = new Set([...c.expected_articles, ...(c.expected_articles.length ? c.acceptable_articles : [])].map(Number));
+      out.push({ caseId: c.id, jurisdiction: c.jurisdiction ?? '', articles: perArticle.map((r) => r.article), x, right });
+    }
+  }
+  return out;
+}
+
+/**
+ * Maximum-likelihood weights (with a small L2 penalty, so rare signals do not run away) by Adam.
+ * Deterministic: the same samples give the same weights.
+ */
+export function fitWeights(samples: FitSample[], options: { iterations?: number; l2?: number } = {}): FittedWeights {
+  const F = FEATURES.length;
+  const iterations = options.iterations ?? 600;
+  const l2 = options.l2 ?? 0.01;
+  const theta = new Float64Array(F + 1); // weights, then bias
+  theta[F] = -2;
+  const m = new Float64Array(F + 1);
+  const v = new Float64Array(F + 1);
+  const grad = new Float64Array(F + 1);
+  const rate = 0.05;
+  for (let it = 1; it <= iterations; it++) {
+    grad.fill(0);
+    for (const s of samples) accumulateGradient(s, theta, grad);
+    for (let k = 0; k <= F; k++) {
+      const g = grad[k] / samples.length + (k < F ? l2 * theta[k] : 0);
+      m[k] = 0.9 * m[k] + 0.1 * g;
+      v[k] = 0.999 * v[k] + 0.001 * g * g;
+      const mh = m[k] / (1 - 0.9 ** it);
+      const vh = v[k] / (1 - 0.999 ** it);
+      theta[k] -= (rate * mh) / (Math.sqrt(vh) + 1e-8);
+    }
+  }
+  const weights = {} as Record<Feature, number>;
+  FEATURES.forEach((f, k) => (weights[f] = theta[k]));
+  const fit = { weights, bias: theta[F] };
+  return { ...fit, strongLogit: calibrate(samples, fit, 0.9), moderateLogit: calibrate(samples, fit, 0.75) };
+}
+
+/** Adds the gradient of -log P(right choice) for one sample. */
+function accumulateGradient(s: FitSample, theta: Float64Array, grad: Float64Array): void {
+  const F = FEATURES.length;
+  const n = s.articles.length;
+  const z = new Float64Array(n);
+  let top = 0; // "none" has logit 0
+  for (let i = 0; i < n; i++) {
+    let zi = theta[F];
+    for (let k = 0; k < F; k++) zi += theta[k] * s.x[i * F + k];
+    z[i] = zi;
+    if (zi > top) top = zi;
+  }
+  // Softmax over all choices (p) and over the right ones (q), stabilised by the largest logit.
+  let all = Math.exp(-top);
+  let right = s.right.size === 0 ? Math.exp(-top) : 0;
+  for (let i = 0; i < n; i++) {
+    const e = Math.exp(z[i] - top);
+    all += e;
+    if (s.right.has(s.articles[i])) right += e;
+  }
+  if (right === 0) return; // no right article among those scored: nothing to learn from it
+  for (let i = 0; i < n; i++) {
+    const e = Math.exp(z[i] - top);
+    const coefficient = e / all - (s.right.has(s.articles[i]) ? e / right : 0);
+    if (coefficient === 0) continue;
+    for (let k = 0; k < F; k++) grad[k] += coefficient * s.x[i * F + k];
+    grad[F] += coefficient;
+  }
+}
+
+/**
+ * Matcher settings using fitted weights: scores become 0.5 + logit / SCORE_SCALE, so 0.5 is where
+ * an article beats "none" (the display threshold) whatever the fit.
+ */
+export function withFittedWeights(settings: MatcherSettings, fit: FittedWeights): MatcherSettings {
+  const weights = { ...settings.weights };
+  for (const f of FEATURES) weights[f] = round(fit.weights[f] / SCORE_SCALE);
+  weights.bias = round(0.5 + fit.bias / SCORE_SCALE);
+  const strong = round(0.5 + fit.strongLogit / SCORE_SCALE);
+  const moderate = round(0.5 + fit.moderateLogit / SCORE_SCALE);
+  return { ...settings, weights, thresholds: { ...settings.thresholds, show: 0.5, strong, moderate } };
+}
+
+/**
+ * The logit above which the best article is right in at least `precision` of the training cases
+ * that reach it (the lowest such point with at least a few cases above it).
+ */
+export function calibrate(samples: FitSample[], fit: Omit<FittedWeights, 'strongLogit' | 'moderateLogit'>, precision: number): number {
+  const F = FEATURES.length;
+  const tops: { z: number; right: boolean }[] = [];
+  for (const s of samples) {
+    let bestZ = -Infinity;
+    let bestArticle = -1;
+    for (let i = 0; i < s.articles.length; i++) {
+      let z = fit.bias;
+      FEATURES.forEach((f, k) => (z += fit.weights[f] * s.x[i * F + k]));
+      if (z > bestZ) {
+        bestZ = z;
+        bestArticle = s.articles[i];
+      }
+    }
+    if (bestZ > 0) tops.push({ z: bestZ, right: s.right.has(bestArticle) });
+  }
+  tops.sort((a, b) => b.z - a.z);
+  let right = 0;
+  let threshold = tops.length ? tops[0].z : 0;
+  tops.forEach((t, i) => {
+    if (t.right) right++;
+    if (i >= 4 && right / (i + 1) >= precision) threshold = t.z;
+  });
+  return Math.max(0, threshold);
+}
+
+function bestSection(rows: { article: number; x: number[] }[], perSection: number, settings: MatcherSettings): { article: number; x: number[] }[] {
+  let best = rows.slice(0, perSection);
+  let bestScore = -Infinity;
+  for (let at = 0; at + perSection <= rows.length; at += perSection) {
+    const section = rows.slice(at, at + perSection);
+    for (const r of section) {
+      let score = settings.weights.bias ?? 0;
+      FEATURES.forEach((f, k) => (score += (settings.weights[f] ?? 0) * r.x[k]));
+      if (score > bestScore) {
+        bestScore = score;
+        best = section;
+      }
+    }
+  }
+  return best;
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+/**
+ * Leave-one-jurisdiction-out: for each jurisdiction, the weights are fitted on all the others and
+ * its cases are scored with them. What a statute from a jurisdiction never seen can expect.
+ */
+export function leaveOneJurisdictionOut(data: Analyzer['data'], settings: MatcherSettings, cases: EvalCase[], headings: boolean[]): RunFigures[] {
+  const samples = collectSamples(data, settings, cases, [true, false]);
+  const jurisdictions = [...new Set(cases.map((c) => c.jurisdiction ?? ''))];
+  const outcomes = new Map<boolean, CaseOutcome[]>(headings.map((h) => [h, []]));
+  for (const j of jurisdictions) {
+    const fit = fitWeights(samples.filter((s) => s.jurisdiction !== j));
+    const analyzer = new Analyzer(data, withFittedWeights(settings, fit));
+    const held = cases.filter((c) => (c.jurisdiction ?? '') === j);
+    for (const h of headings) outcomes.get(h)!.push(...evaluateCases(analyzer, held, h));
+  }
+  return headings.map((h) => summarise(outcomes.get(h)!, h));
+}
