@@ -7,4 +7,5 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/serverMain.ts'], outfile: 'out/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'out/cli.js' }),
   build({ ...common, entryPoints: ['bench/run.ts'], outfile: 'out/bench/run.js' }),
+  build({ ...common, entryPoints: ['bench/json.ts'], outfile: 'out/bench/json.js' }),
 ]);

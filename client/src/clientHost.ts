@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { languagesSetting } from './languageClient';
+import { SOURCE_SCHEME } from './sourceDocs';
 
 export interface ClientHost {
   readonly extensionUri: vscode.Uri;
@@ -21,7 +22,7 @@ export async function request<R>(host: ClientHost, method: string, params: unkno
 
 /** Is this a document Concordance analyses (by `concordance.languages`)? */
 export function isDraft(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
-  return !!doc && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && languagesSetting().includes(doc.languageId);
+  return !!doc && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled' || doc.uri.scheme === SOURCE_SCHEME) && languagesSetting().includes(doc.languageId);
 }
 
 /** The active draft editor, or the most recently visible one when a webview has focus. */

@@ -7,6 +7,7 @@ import { forgetArticleList, openArticle, openSample } from './commands';
 import { ComparisonViews } from './comparisonView';
 import { createLanguageClient, type RestartingErrorHandler } from './languageClient';
 import { COMPARE_SCHEME, SCHEME } from './protocol';
+import { openAsAnalysedText, SOURCE_SCHEME, SourceDocuments } from './sourceDocs';
 import { CoverageStatusBar } from './statusBar';
 import { exportTable, TableView } from './tableView';
 import { VersionViews } from './versionCompare';
@@ -59,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const table = new TableView(host);
   const versions = new VersionViews(host);
   const statusBar = new CoverageStatusBar(host);
+  const sourceDocs = new SourceDocuments(output);
 
   // Commands never reject into VS Code's error popups unexplained: failures are logged and shown once.
   const command = (id: string, fn: (...args: unknown[]) => Promise<void> | void) =>
@@ -82,6 +84,9 @@ export function activate(context: vscode.ExtensionContext): void {
     statusBar,
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, conventionDocs),
     vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, comparisonDocs),
+    sourceDocs,
+    vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, sourceDocs),
+    command('concordance.openAsAnalysedText', (uri) => openAsAnalysedText(uri).then(() => undefined)),
     command('concordance.openArticle', (n) => openArticle(host, n)),
     command('concordance.compareWithArticle', (uri, provision, article) => comparisons.compare('article', uri, provision, article)),
     command('concordance.compareWithBudapest', (uri, provision, article) => comparisons.compare('budapest', uri, provision, article)),

@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 import { hoverMiddleware } from './hoverTrust';
 import { RestartPolicy } from './restartPolicy';
+import { SOURCE_SCHEME } from './sourceDocs';
 
 export const MAX_RESTARTS = 5;
 export const RESTART_WINDOW_MS = 3 * 60 * 1000;
@@ -27,6 +28,7 @@ export function documentSelector(): { language: string; scheme: string }[] {
   return languagesSetting().flatMap((language) => [
     { language, scheme: 'file' },
     { language, scheme: 'untitled' },
+    { language, scheme: SOURCE_SCHEME },
   ]);
 }
 
@@ -83,8 +85,16 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     synchronize: { configurationSection: 'concordance' },
     outputChannel: output,
     errorHandler,
-    // Hover links run Concordance's commands (and only those).
-    middleware: hoverMiddleware,
+    middleware: {
+      // Hover links run Concordance's commands (and only those).
+      ...hoverMiddleware,
+      // The analysed text of a Word, Akoma Ntoso or PDF file is read-only: no quick fix that edits.
+      provideCodeActions: async (document, range, context, token, next) => {
+        const actions = await next(document, range, context, token);
+        if (document.uri.scheme !== SOURCE_SCHEME || !actions) return actions;
+        return actions.filter((a) => !(a instanceof vscode.CodeAction && a.edit));
+      },
+    },
   };
   // The id 'concordance' makes the client read its trace level from `concordance.trace.server`.
   const client = new LanguageClient('concordance', 'Concordance', serverOptions, clientOptions);

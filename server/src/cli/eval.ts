@@ -62,8 +62,18 @@ export function parseCases(text: string, file: string): EvalCase[] {
     } catch (e) {
       throw new Error(`${file}:${i + 1}: not valid JSON (${(e as Error).message})`);
     }
+    const at = `${file}:${i + 1}`;
+    if (typeof c !== 'object' || c === null || Array.isArray(c)) throw new Error(`${at}: a case must be a JSON object`);
     for (const f of ['id', 'text', 'expected_articles'] as const) {
-      if (c[f] === undefined) throw new Error(`${file}:${i + 1}: missing field "${f}"`);
+      if (c[f] === undefined) throw new Error(`${at}: missing field "${f}"`);
+    }
+    const record = c as unknown as Record<string, unknown>;
+    for (const f of ['id', 'text', 'heading', 'provision']) {
+      if (record[f] !== undefined && typeof record[f] !== 'string') throw new Error(`${at}: field "${f}" must be a string`);
+    }
+    for (const f of ['expected_articles', 'acceptable_articles', 'expected_codes', 'forbidden_codes']) {
+      const v = record[f];
+      if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) throw new Error(`${at}: field "${f}" must be a list of strings`);
     }
     c.heading ??= '';
     c.provision ??= '';

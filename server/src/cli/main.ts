@@ -1,48 +1,136 @@
 // The `concordance` command line: check, article, table, eval, lsp.
-// Exit codes: 0 when the command ran (whatever it found), 2 on usage, input or data errors.
+// Exit codes: 0 when the command ran (whatever it found), 2 on usage, input or data errors —
+// then one line naming the file and the problem goes to stderr and nothing to stdout.
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { parseArgs, type ParseArgsConfig } from 'util';
+import { version as packageVersion } from '../../../package.json';
 import type { Analyzer } from '../analysis/analyze';
+import type { DocumentAnalysis } from '../analysis/types';
 import { articleRecord, formatArticleText } from '../analysis/data/articleView';
 import { createAnalyzer, defaultDataDir, formatDataProblem } from '../analysis/engine';
-import { toJsonReport, toTextReport } from '../analysis/report';
-import { buildTable, renderTable } from '../analysis/table';
+import { checksDocAnchor, toTextReport, writeJsonReports, writeSarif, type ReportDocument, type Write } from '../analysis/report';
+import { buildTable, renderTable, type TableFormat } from '../analysis/table';
+import { DRAFT_EXTENSIONS, readDocumentAsync, STRUCTURED_EXTENSIONS, type ReadDocument } from '../formats/read';
 import { startStdioServer } from '../server';
-import { formatEval, parseCases, runEval } from './eval';
+import { formatEval, parseCases, runEval, type EvalCase } from './eval';
 import { collectSamples, fitWeights, leaveOneJurisdictionOut, withFittedWeights } from './fit';
+import { analyseInWorkers, defaultJobs } from './parallel';
 
-const USAGE = `usage:
-  concordance check [--format text|json] FILE...
-  concordance article N [--format text|json]
-  concordance table FILE... [--format csv|markdown|html]
-  concordance eval CASES.jsonl... [--no-heading] [--lojo] [--format text|json]
-  concordance fit CASES.jsonl... [--write]   (refit the matcher's signal weights)
-  concordance lsp            (language server on stdio)`;
+/** Largest input read, in bytes: a bigger file, or endless input, is refused before it is analysed. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 export class UsageError extends Error {}
 
-interface Args {
-  command: string;
-  positional: string[];
-  format?: string;
-  flags: Set<string>;
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+interface Command {
+  usage: string;
+  summary: string;
+  help: string;
+  options: Options;
+  formats?: string[];
 }
 
-function parseArgs(argv: string[]): Args {
-  const [command = '', ...rest] = argv;
-  const positional: string[] = [];
-  const flags = new Set<string>();
-  let format: string | undefined;
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (a === '--format') {
-      format = rest[++i];
-      if (!format) throw new UsageError('--format needs a value');
-    } else if (a.startsWith('--format=')) format = a.slice('--format='.length);
-    else if (a.startsWith('--')) flags.add(a.slice(2));
-    else positional.push(a);
+const HELP_OPTION: Options = { help: { type: 'boolean', short: 'h' } };
+
+const COMMANDS: Record<string, Command> = {
+  check: {
+    usage: 'concordance check [--format text|json|sarif] PATH...',
+    summary: 'analyse drafts',
+    help: `PATH is a draft file, a folder (every draft in it, sub-folders included) or - for standard input.
+Reads plain text in UTF-8, UTF-16 or Windows-1252, Markdown, Word (.docx), Akoma Ntoso XML (.akn, .xml)
+and the text layer of PDF files (docs/formats.md).
+  --format text    a summary for people (default)
+  --format json    the JSON report (docs/json.md); an array when several drafts are read
+  --format sarif   one SARIF 2.1.0 log for all drafts, for code review and CI systems
+  --jobs N         analyse N drafts at once in worker threads (default 1; this machine has ${defaultJobs()} cores)`,
+    options: { format: { type: 'string', short: 'f' }, jobs: { type: 'string', short: 'j' } },
+    formats: ['text', 'json', 'sarif'],
+  },
+  article: {
+    usage: 'concordance article N [--format text|json]',
+    summary: 'what the data says about an article',
+    help: `N is an article number of the Convention.
+  --format text    readable text (default)
+  --format json    the article's record`,
+    options: { format: { type: 'string', short: 'f' } },
+    formats: ['text', 'json'],
+  },
+  table: {
+    usage: 'concordance table [--format csv|markdown|html] PATH...',
+    summary: 'the concordance table of one or more drafts',
+    help: `PATH is a draft file, a folder (every draft in it, sub-folders included) or - for standard input.
+  --format markdown   (default)
+  --format csv        RFC 4180, with a UTF-8 byte-order mark so spreadsheet programs read accents and dashes
+  --format html       a standalone page
+  --jobs N            analyse N drafts at once in worker threads (default 1; this machine has ${defaultJobs()} cores)`,
+    options: { format: { type: 'string', short: 'f' }, jobs: { type: 'string', short: 'j' } },
+    formats: ['markdown', 'csv', 'html'],
+  },
+  eval: {
+    usage: 'concordance eval CASES.jsonl... [--no-heading] [--lojo] [--format text|json]',
+    summary: 'measure matching and checks on labelled cases',
+    help: `Each CASES.jsonl has one JSON object per line: id, text, expected_articles (strings), and optionally
+heading, provision, acceptable_articles, expected_codes, forbidden_codes.
+  --no-heading     also measure with the headings left out
+  --lojo           also measure with weights fitted leaving one jurisdiction out at a time
+  --format text|json`,
+    options: { format: { type: 'string', short: 'f' }, 'no-heading': { type: 'boolean' }, lojo: { type: 'boolean' } },
+    formats: ['text', 'json'],
+  },
+  fit: {
+    usage: 'concordance fit CASES.jsonl... [--write]',
+    summary: "refit the matcher's signal weights on labelled cases",
+    help: `Prints the fitted weights and thresholds.
+  --write          also write them into data/matcher.json`,
+    options: { write: { type: 'boolean' } },
+  },
+  lsp: {
+    usage: 'concordance lsp',
+    summary: 'the language server on standard input and output',
+    help: 'Speaks the Language Server Protocol over stdio, for editors other than VS Code.',
+    options: { stdio: { type: 'boolean' } },
+  },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  return [
+    'usage:',
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    `  concordance --version`,
+    '',
+    'concordance COMMAND --help tells more about a command.',
+  ].join('\n');
+}
+
+function commandHelp(name: string): string {
+  const c = COMMANDS[name];
+  return `usage: ${c.usage}\n${c.summary[0].toUpperCase()}${c.summary.slice(1)}.\n\n${c.help}\n`;
+}
+
+/** Parses a command's arguments with node's parseArgs; a mistake is one line. */
+function parseCommand(name: string, argv: string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  const command = COMMANDS[name];
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: { ...command.options, ...HELP_OPTION }, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    const option = /'([^']+)'/.exec(err.message)?.[1] ?? '';
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`${name}: unknown option ${option} (see concordance ${name} --help)`);
+    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${name}: ${option.replace(/ <value>$/, '')} needs a value (see concordance ${name} --help)`);
+    throw new UsageError(`${name}: ${err.message.split('\n')[0]}`);
   }
-  return { command, positional, format, flags };
+}
+
+function expectFormat(name: string, value: string | boolean | undefined): string {
+  const allowed = COMMANDS[name].formats!;
+  const f = typeof value === 'string' ? value : allowed[0];
+  if (!allowed.includes(f)) throw new UsageError(`${name}: unknown format "${f}"; use ${allowed.join(', ')}`);
+  return f;
 }
 
 function loadAnalyzer(): Analyzer {
@@ -51,110 +139,268 @@ function loadAnalyzer(): Analyzer {
   return analyzer;
 }
 
-/** Reads a draft; refuses what is not a readable text file, naming the file. */
-export function readDraft(file: string): string {
-  let buf: Buffer;
-  try {
-    if (fs.statSync(file).isDirectory()) throw new UsageError(`${file}: is a directory, not a draft`);
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
-  if (buf.subarray(0, 8192).includes(0)) throw new UsageError(`${file}: looks like a binary file, not a text draft`);
-  let text = buf.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text;
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
-function expectFormat(format: string | undefined, allowed: string[], fallback: string): string {
-  const f = format ?? fallback;
-  if (!allowed.includes(f)) throw new UsageError(`unknown --format "${f}"; use ${allowed.join(' or ')}`);
-  return f;
+const TOO_BIG = `Concordance reads files up to ${sizeText(MAX_INPUT_BYTES)}`;
+
+/** Reads at most MAX_INPUT_BYTES from a file or device; more is refused (endless input included). */
+export function readCapped(file: string): Buffer {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.isDirectory()) throw new UsageError(`${file}: is a directory, not a draft`);
+    if (st.isFile() && st.size > MAX_INPUT_BYTES) throw new UsageError(`${file}: is ${sizeText(st.size)}; ${TOO_BIG}`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, MAX_INPUT_BYTES + 1 - total));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > MAX_INPUT_BYTES) throw new UsageError(`${file}: more than ${sizeText(MAX_INPUT_BYTES)} (endless input?); ${TOO_BIG}`);
+    }
+    return Buffer.concat(chunks, total);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`${file}: ${(e as Error).message}`);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Reads standard input, at most MAX_INPUT_BYTES. */
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    total += chunk.length;
+    if (total > MAX_INPUT_BYTES) {
+      process.stdin.destroy();
+      throw new UsageError(`-: standard input is more than ${sizeText(MAX_INPUT_BYTES)}; ${TOO_BIG}`);
+    }
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Reads a draft of any supported format; refuses what cannot be analysed, naming the file. */
+export function readDraft(file: string): Promise<ReadDocument> {
+  return documentOf(file, readCapped(file));
+}
+
+async function documentOf(file: string, bytes: Uint8Array): Promise<ReadDocument> {
+  const doc = await readDocumentAsync(file, bytes);
+  if (doc.problems.length) throw new UsageError(`${file}: ${doc.problems[0]}`);
+  return doc;
+}
+
+/** Every draft in a folder and its sub-folders (hidden folders and node_modules left out), sorted. */
+function draftsIn(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string, depth: number) => {
+    if (depth > 32) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      throw new UsageError(`${d}: ${(e as Error).message}`);
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p, depth + 1);
+      else if (e.isFile() && [...DRAFT_EXTENSIONS, ...STRUCTURED_EXTENSIONS].includes(path.extname(e.name).toLowerCase())) found.push(p);
+    }
+  };
+  walk(dir, 0);
+  return found;
+}
+
+interface Input {
+  file: string;
+  doc: ReadDocument;
+}
+
+/** Reads every PATH (file, folder or -) before anything is analysed or written. */
+async function readInputs(name: string, paths: string[]): Promise<Input[]> {
+  if (paths.length === 0) throw new UsageError(`${name}: give at least one draft, folder or - (see concordance ${name} --help)`);
+  const inputs: Input[] = [];
+  let stdinUsed = false;
+  for (const p of paths) {
+    if (p === '-') {
+      if (stdinUsed) throw new UsageError(`${name}: - (standard input) can be given only once`);
+      stdinUsed = true;
+      inputs.push({ file: '-', doc: await documentOf('-', await readStdin()) });
+      continue;
+    }
+    let isDir = false;
+    try {
+      isDir = fs.statSync(p).isDirectory();
+    } catch {
+      // readCapped names the problem
+    }
+    if (isDir) {
+      const files = draftsIn(p);
+      if (files.length === 0) throw new UsageError(`${p}: no drafts in this folder (looked for ${[...DRAFT_EXTENSIONS, ...STRUCTURED_EXTENSIONS].join(' ')})`);
+      for (const f of files) inputs.push({ file: f, doc: await readDraft(f) });
+    } else inputs.push({ file: p, doc: await readDraft(p) });
+  }
+  return inputs;
+}
+
+function jobsOf(name: string, value: string | boolean | undefined): number {
+  if (value === undefined) return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`${name}: --jobs needs a whole number from 1 to 64, not "${String(value)}"`);
+  return n;
+}
+
+/** Analyses each input (on several cores when there are many), telling progress on a terminal. */
+async function analyseAll(analyzer: Analyzer, inputs: Input[], jobs: number): Promise<ReportDocument[]> {
+  const progress = inputs.length > 1 && process.stderr.isTTY;
+  const tell = (i: number, file?: string) => {
+    if (progress) process.stderr.write(`\r\x1b[Kanalysing ${i}/${inputs.length}${file ? ' ' + file : ''}`);
+  };
+  let analyses: DocumentAnalysis[];
+  if (jobs > 1 && inputs.length > 1) {
+    analyses = await analyseInWorkers(__filename, inputs.map((i) => i.doc.text), jobs, (n) => tell(n));
+  } else {
+    analyses = inputs.map((input, i) => {
+      tell(i + 1, input.file);
+      return analyzer.analyze(input.doc.text);
+    });
+  }
+  if (progress) process.stderr.write('\r\x1b[K');
+  return inputs.map(({ file, doc }, i) => ({ file, text: doc.text, analysis: analyses[i], format: doc.format, encoding: doc.encoding, notices: doc.notices, anchors: doc.anchors }));
+}
+
+function artifactUri(file: string): string {
+  if (file === '-') return 'stdin';
+  const rel = path.relative(process.cwd(), file);
+  if (!rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).map(encodeURIComponent).join('/');
+  return pathToFileURL(path.resolve(file)).href;
+}
+
+function helpUri(code: string): string {
+  const docs = path.resolve(__dirname, '../docs/checks.md');
+  return `${pathToFileURL(docs).href}#${checksDocAnchor(code)}`;
 }
 
 /** Labelled cases from one or more JSON-lines corpora. */
-function readCases(files: string[], command: string) {
-  if (files.length === 0) throw new UsageError(`${command} needs at least one CASES.jsonl file`);
-  try {
-    return files.flatMap((f) => parseCases(readDraft(f), f));
-  } catch (e) {
-    throw new UsageError((e as Error).message);
+async function readCases(files: string[], command: string): Promise<EvalCase[]> {
+  if (files.length === 0) throw new UsageError(`${command}: give at least one CASES.jsonl file (see concordance ${command} --help)`);
+  const cases: EvalCase[] = [];
+  for (const f of files) {
+    const text = (await readDraft(f)).text;
+    try {
+      cases.push(...parseCases(text, f));
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
   }
+  return cases;
 }
 
-export async function main(argv: string[], out: (s: string) => void): Promise<number> {
-  const args = parseArgs(argv);
-  switch (args.command) {
+export async function main(argv: string[], out: Write): Promise<number> {
+  const [command = '', ...rest] = argv;
+  if (command === '--version' || command === '-v' || command === 'version') {
+    await out(`concordance ${packageVersion}\n`);
+    return 0;
+  }
+  if (command === '' || command === 'help' || command === '--help' || command === '-h') {
+    const topic = command === 'help' ? rest[0] : undefined;
+    if (topic && COMMANDS[topic]) await out(commandHelp(topic));
+    else if (topic) throw new UsageError(`help: unknown command "${topic}"`);
+    else await out(usage() + '\n');
+    return command === '' ? 2 : 0;
+  }
+  if (!COMMANDS[command]) throw new UsageError(`unknown command "${command}"; use ${Object.keys(COMMANDS).join(', ')} (see concordance --help)`);
+  const { values, positionals } = parseCommand(command, rest);
+  if (values.help) {
+    await out(commandHelp(command));
+    return 0;
+  }
+  switch (command) {
     case 'check': {
-      const format = expectFormat(args.format, ['text', 'json'], 'text');
-      if (args.positional.length === 0) throw new UsageError('check needs at least one FILE');
-      const texts = args.positional.map((f) => [f, readDraft(f)] as const);
+      const format = expectFormat(command, values.format);
+      const jobs = jobsOf(command, values.jobs);
+      const inputs = await readInputs(command, positionals);
       const analyzer = loadAnalyzer();
-      const reports = texts.map(([f, text]) => toJsonReport(f, text, analyzer.analyze(text), analyzer.data));
-      if (format === 'json') out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n');
-      else out(reports.map(toTextReport).join('\n'));
+      const docs = await analyseAll(analyzer, inputs, jobs);
+      if (format === 'json') await writeJsonReports(docs, analyzer.data, out, docs.length !== 1);
+      else if (format === 'sarif') await writeSarif(docs, analyzer.data, { version: packageVersion, helpUri, artifactUri }, out);
+      else for (let i = 0; i < docs.length; i++) await out((i ? '\n' : '') + toTextReport(docs[i]));
       return 0;
     }
     case 'article': {
-      const format = expectFormat(args.format, ['text', 'json'], 'text');
-      const n = Number(args.positional[0]);
+      const format = expectFormat(command, values.format);
+      if (positionals.length > 1) throw new UsageError(`article: give one article number, not ${positionals.length}`);
+      const n = Number(positionals[0]);
       const analyzer = loadAnalyzer();
       if (!Number.isInteger(n) || !analyzer.data.articles.some((a) => a.article === n)) {
-        throw new UsageError(`article: "${args.positional[0] ?? ''}" is not an article of the Convention (1 to ${analyzer.data.articles.length})`);
+        throw new UsageError(`article: "${positionals[0] ?? ''}" is not an article of the Convention (1 to ${analyzer.data.articles.length})`);
       }
-      out(format === 'json' ? JSON.stringify(articleRecord(analyzer.data, n), null, 2) + '\n' : formatArticleText(analyzer.data, n));
+      await out(format === 'json' ? JSON.stringify(articleRecord(analyzer.data, n), null, 2) + '\n' : formatArticleText(analyzer.data, n));
       return 0;
     }
     case 'table': {
-      const format = expectFormat(args.format, ['csv', 'markdown', 'html'], 'markdown');
-      if (args.positional.length === 0) throw new UsageError('table needs at least one FILE');
-      const texts = args.positional.map((f) => [f, readDraft(f)] as const);
+      const format = expectFormat(command, values.format) as TableFormat;
+      const jobs = jobsOf(command, values.jobs);
+      const inputs = await readInputs(command, positionals);
+      for (const i of inputs) for (const n of i.doc.notices) process.stderr.write(`concordance: ${i.file}: ${n}\n`);
       const analyzer = loadAnalyzer();
-      const docs = texts.map(([f, text]) => ({ file: f, text, analysis: analyzer.analyze(text) }));
-      out(renderTable(buildTable(analyzer.data, docs), format as 'csv' | 'markdown' | 'html'));
+      const docs = await analyseAll(analyzer, inputs, jobs);
+      for (const d of docs) {
+        if (!d.analysis.parsed.provisions.some((p) => p.kind !== 'preamble' && p.kind !== 'trailing')) {
+          process.stderr.write(`concordance: ${d.file}: no provisions found; it adds nothing to the table\n`);
+        }
+      }
+      const table = renderTable(buildTable(analyzer.data, docs), format);
+      await out(format === 'csv' ? '\ufeff' + table : table);
       return 0;
     }
     case 'eval': {
-      const format = expectFormat(args.format, ['text', 'json'], 'text');
-      const cases = readCases(args.positional, 'eval');
+      const format = expectFormat(command, values.format);
+      const cases = await readCases(positionals, command);
       const analyzer = loadAnalyzer();
-      const headings = args.flags.has('no-heading') ? [true, false] : [true];
+      const headings = values['no-heading'] ? [true, false] : [true];
       const runs = headings.map((h) => runEval(analyzer, cases, h));
-      const lojo = args.flags.has('lojo') ? leaveOneJurisdictionOut(analyzer.data, analyzer.settings, cases, headings) : [];
-      const label = args.positional.map((f) => path.basename(path.dirname(path.resolve(f))) + '/' + path.basename(f)).join(' + ');
-      out(format === 'json' ? JSON.stringify(lojo.length ? { inSample: runs, leaveOneJurisdictionOut: lojo } : runs.length === 1 ? runs[0] : runs, null, 2) + '\n' : formatEval(runs, label, lojo));
+      const lojo = values.lojo ? leaveOneJurisdictionOut(analyzer.data, analyzer.settings, cases, headings) : [];
+      const label = positionals.map((f) => path.basename(path.dirname(path.resolve(f))) + '/' + path.basename(f)).join(' + ');
+      await out(format === 'json' ? JSON.stringify(lojo.length ? { inSample: runs, leaveOneJurisdictionOut: lojo } : runs.length === 1 ? runs[0] : runs, null, 2) + '\n' : formatEval(runs, label, lojo));
       return 0;
     }
     case 'fit': {
       // Refits the signal weights on the given corpora; --write puts them in data/matcher.json.
-      const cases = readCases(args.positional, 'fit');
+      const cases = await readCases(positionals, command);
       const analyzer = loadAnalyzer();
       const fit = fitWeights(collectSamples(analyzer.data, analyzer.settings, cases, [true, false]));
       const settings = withFittedWeights(analyzer.settings, fit);
       const summary = { weights: settings.weights, thresholds: settings.thresholds };
-      if (args.flags.has('write')) {
+      if (values.write) {
         const file = path.join(defaultDataDir(), 'matcher.json');
         const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
         json.weights = settings.weights;
         json.thresholds = settings.thresholds;
         fs.writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
-        out(`wrote the fitted weights to ${file}\n`);
+        await out(`wrote the fitted weights to ${file}\n`);
       }
-      out(JSON.stringify(summary, null, 2) + '\n');
+      await out(JSON.stringify(summary, null, 2) + '\n');
       return 0;
     }
     case 'lsp': {
       startStdioServer();
       return -1; // keep running
     }
-    case '':
-    case 'help':
-    case '--help':
-      out(USAGE + '\n');
-      return args.command === '' ? 2 : 0;
-    default:
-      throw new UsageError(`unknown command "${args.command}"\n${USAGE}`);
   }
+  return 2;
 }

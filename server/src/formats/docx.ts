@@ -1,0 +1,355 @@
+// Reads a Word document (.docx, Office Open XML) into the text a drafter sees in Word: paragraphs
+// and headings in order, tables cell by cell, and each paragraph's number *as Word shows it*,
+// computed from numbering.xml (automatic list numbering, which plain text extraction loses).
+// Tracked changes are read as accepted: insertions kept, deletions left out, with a notice.
+//
+// The zip is read with fflate (small, maintained, synchronous; each part is inflated into a buffer
+// of its declared size, so a part cannot expand past the limit checked here) and the XML with
+// @xmldom/xmldom (no DTD is read: see xml.ts). Pure: no editor, no file system.
+import { unzipSync } from 'fflate';
+import type { Element, Node } from '@xmldom/xmldom';
+import { CDATA_NODE, childElements, ELEMENT_NODE, parseXml, TEXT_NODE } from './xml';
+
+/** Largest expanded size of one part of the package, and of all parts read together. */
+export const MAX_PART_BYTES = 200 * 1024 * 1024;
+/** A part that expands more than this many times over its compressed size is taken for a zip bomb. */
+export const MAX_RATIO = 200;
+
+const W_NS = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
+
+export interface DocxResult {
+  text: string;
+  notices: string[];
+  problems: string[];
+}
+
+const isW = (n: Node, name: string): boolean => n.nodeType === ELEMENT_NODE && (n as Element).localName === name && W_NS.has((n as Element).namespaceURI ?? '');
+
+function wChild(el: Element | undefined, name: string): Element | undefined {
+  if (!el) return undefined;
+  for (let c = el.firstChild; c; c = c.nextSibling) if (isW(c, name)) return c as Element;
+  return undefined;
+}
+
+function wVal(el: Element | undefined, attr = 'val'): string | undefined {
+  if (!el) return undefined;
+  for (const ns of W_NS) {
+    const v = el.getAttributeNS(ns, attr);
+    if (v !== null && v !== '') return v;
+  }
+  const v = el.getAttribute(`w:${attr}`);
+  return v === null ? undefined : v;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** True for the bytes of a zip archive (a .docx is one). */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** True for an OLE compound file: an encrypted (password-protected) Office document or an old .doc. */
+export function isCompoundFile(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+}
+
+function mb(n: number): string {
+  return `${Math.round(n / (1024 * 1024))} MB`;
+}
+
+/** Unzips the parts wanted, refusing damaged archives and zip bombs. */
+function unzipParts(bytes: Uint8Array, wanted: Set<string>): { parts: Record<string, Uint8Array>; problem?: string } {
+  let bomb: string | undefined;
+  let total = 0;
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes, {
+      filter: (f) => {
+        if (!wanted.has(f.name) || bomb) return false;
+        total += f.originalSize;
+        if (f.originalSize > MAX_PART_BYTES || total > MAX_PART_BYTES) bomb = `${f.name} would expand to ${mb(f.originalSize)} (more than ${mb(MAX_PART_BYTES)}): refused as a possible zip bomb`;
+        else if (f.originalSize > 1024 * 1024 && f.originalSize > f.size * MAX_RATIO) bomb = `${f.name} would expand ${Math.round(f.originalSize / Math.max(1, f.size))} times: refused as a possible zip bomb`;
+        return !bomb;
+      },
+    });
+  } catch (e) {
+    return { parts: {}, problem: `not a readable Word document: the zip archive is damaged (${(e as Error).message})` };
+  }
+  if (bomb) return { parts: {}, problem: bomb };
+  return { parts };
+}
+
+interface Level {
+  start: number;
+  format: string;
+  text: string;
+  suffix: string;
+  legal: boolean;
+}
+
+/** Word's list definitions: abstract lists with their levels, and list instances pointing to them. */
+class Numbering {
+  private abstracts = new Map<string, Map<number, Level>>();
+  private nums = new Map<string, { abstract: string; starts: Map<number, number> }>();
+  private counters = new Map<string, (number | undefined)[]>();
+  private startedNums = new Set<string>();
+  /** Paragraph styles that carry numbering (headings numbered through their style). */
+  styleNumbering = new Map<string, { numId?: string; ilvl?: number }>();
+  styleBasedOn = new Map<string, string>();
+  headingStyles = new Set<string>();
+
+  constructor(numberingXml: Element | undefined, stylesXml: Element | undefined) {
+    if (numberingXml) {
+      for (const el of childElements(numberingXml)) {
+        if (isW(el, 'abstractNum')) {
+          const levels = new Map<number, Level>();
+          for (const lvl of childElements(el)) if (isW(lvl, 'lvl')) levels.set(Number(wVal(lvl, 'ilvl') ?? 0), readLevel(lvl));
+          this.abstracts.set(wVal(el, 'abstractNumId') ?? '', levels);
+        } else if (isW(el, 'num')) {
+          const starts = new Map<number, number>();
+          for (const o of childElements(el)) {
+            if (!isW(o, 'lvlOverride')) continue;
+            const s = wVal(wChild(o, 'startOverride'));
+            if (s !== undefined) starts.set(Number(wVal(o, 'ilvl') ?? 0), Number(s));
+          }
+          this.nums.set(wVal(el, 'numId') ?? '', { abstract: wVal(wChild(el, 'abstractNumId')) ?? '', starts });
+        }
+      }
+    }
+    if (stylesXml) {
+      for (const st of childElements(stylesXml)) {
+        if (!isW(st, 'style')) continue;
+        const id = wVal(st, 'styleId') ?? '';
+        const name = (wVal(wChild(st, 'name')) ?? '').toLowerCase();
+        if (/^(heading \d|title|subtitle)$/.test(name) || /^(Heading\d|Title|Subtitle)$/.test(id)) this.headingStyles.add(id);
+        const based = wVal(wChild(st, 'basedOn'));
+        if (based) this.styleBasedOn.set(id, based);
+        const numPr = wChild(wChild(st, 'pPr'), 'numPr');
+        if (numPr) this.styleNumbering.set(id, { numId: wVal(wChild(numPr, 'numId')), ilvl: num(wVal(wChild(numPr, 'ilvl'))) });
+      }
+    }
+  }
+
+  /** The numbering of a paragraph with a style, following `basedOn` a few steps. */
+  styleNum(style: string | undefined): { numId?: string; ilvl?: number } | undefined {
+    for (let s = style, i = 0; s && i < 10; s = this.styleBasedOn.get(s), i++) {
+      const n = this.styleNumbering.get(s);
+      if (n) return n;
+    }
+    return undefined;
+  }
+
+  isHeading(style: string | undefined): boolean {
+    for (let s = style, i = 0; s && i < 10; s = this.styleBasedOn.get(s), i++) if (this.headingStyles.has(s)) return true;
+    return false;
+  }
+
+  /** Advances the list's counter and returns the number Word shows ("" for bullets and none). */
+  next(numId: string, ilvl: number): string {
+    const inst = this.nums.get(numId);
+    if (!inst) return '';
+    const levels = this.abstracts.get(inst.abstract);
+    const level = levels?.get(ilvl);
+    if (!levels || !level) return '';
+    let counters = this.counters.get(inst.abstract);
+    if (!counters) this.counters.set(inst.abstract, (counters = []));
+    if (!this.startedNums.has(numId)) {
+      // A list instance with a start override restarts its levels the first time it is used.
+      this.startedNums.add(numId);
+      for (const [l, s] of inst.starts) counters[l] = s - 1;
+    }
+    const startOf = (l: number) => inst.starts.get(l) ?? levels.get(l)?.start ?? 1;
+    counters[ilvl] = (counters[ilvl] ?? startOf(ilvl) - 1) + 1;
+    for (let l = ilvl + 1; l < 9; l++) counters[l] = undefined;
+    if (level.format === 'bullet' || level.format === 'none') return '';
+    const label = level.text.replace(/%([1-9])/g, (_m, d: string) => {
+      const l = Number(d) - 1;
+      const value = counters![l] ?? startOf(l);
+      const fmt = level.legal && l < ilvl ? 'decimal' : (levels.get(l)?.format ?? 'decimal');
+      return formatNumber(value, fmt);
+    });
+    if (!label) return '';
+    return label + (level.suffix === 'nothing' ? '' : ' ');
+  }
+}
+
+function num(s: string | undefined): number | undefined {
+  return s === undefined || !/^\d+$/.test(s) ? undefined : Number(s);
+}
+
+function readLevel(lvl: Element): Level {
+  return {
+    start: num(wVal(wChild(lvl, 'start'))) ?? 1,
+    format: wVal(wChild(lvl, 'numFmt')) ?? 'decimal',
+    text: wVal(wChild(lvl, 'lvlText')) ?? '',
+    suffix: wVal(wChild(lvl, 'suff')) ?? 'tab',
+    legal: !!wChild(lvl, 'isLgl'),
+  };
+}
+
+const ROMAN: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+
+export function formatNumber(n: number, format: string): string {
+  switch (format) {
+    case 'lowerLetter':
+    case 'upperLetter': {
+      // Word repeats the letter: a … z, aa … zz, aaa …
+      const letter = String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
+      return format === 'upperLetter' ? letter.toUpperCase() : letter;
+    }
+    case 'lowerRoman':
+    case 'upperRoman': {
+      let r = '';
+      let v = n;
+      for (const [value, s] of ROMAN) while (v >= value) (r += s), (v -= value);
+      return format === 'upperRoman' ? r.toUpperCase() : r;
+    }
+    case 'decimalZero':
+      return n < 10 ? `0${n}` : String(n);
+    case 'ordinal':
+      return `${n}.`;
+    default:
+      return String(n);
+  }
+}
+
+/** Collects a paragraph's text as it reads with tracked changes accepted. */
+function paragraphText(p: Element, changes: { seen: boolean }): string {
+  const out: string[] = [];
+  const walk = (n: Node) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== ELEMENT_NODE) continue;
+      const el = c as Element;
+      if (!W_NS.has(el.namespaceURI ?? '')) {
+        // Markup of other vocabularies (math, drawings, custom XML) may hold runs: look inside.
+        walk(el);
+        continue;
+      }
+      switch (el.localName) {
+        case 'pPr':
+        case 'rPr':
+        case 'instrText':
+        case 'delInstrText':
+        case 'fldChar':
+        case 'commentReference':
+        case 'footnoteReference':
+        case 'endnoteReference':
+          break;
+        case 'del':
+        case 'moveFrom':
+          changes.seen = true;
+          break;
+        case 'ins':
+        case 'moveTo':
+          changes.seen = true;
+          walk(el);
+          break;
+        case 't':
+          out.push(textOf(el));
+          break;
+        case 'delText':
+          break;
+        case 'tab':
+        case 'ptab':
+          out.push('\t');
+          break;
+        case 'br':
+        case 'cr':
+          out.push('\n');
+          break;
+        case 'noBreakHyphen':
+          out.push('-');
+          break;
+        case 'softHyphen':
+          break;
+        default:
+          walk(el);
+      }
+    }
+  };
+  walk(p);
+  return out.join('');
+}
+
+function textOf(el: Element): string {
+  let s = '';
+  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_NODE) s += c.nodeValue ?? '';
+  return s;
+}
+
+/** Reads a .docx package. */
+export function readDocx(bytes: Uint8Array): DocxResult {
+  const fail = (problem: string): DocxResult => ({ text: '', notices: [], problems: [problem] });
+  if (isCompoundFile(bytes)) return fail('a password-protected (encrypted) Word document or an old binary .doc: save it as .docx without a password');
+  const { parts, problem } = unzipParts(bytes, new Set(['word/document.xml', 'word/numbering.xml', 'word/styles.xml']));
+  if (problem) return fail(problem);
+  const main = parts['word/document.xml'];
+  if (!main) return fail('not a Word document: the archive has no word/document.xml');
+  const parse = (name: string): { root?: Element; problem?: string } => {
+    const data = parts[name];
+    if (!data) return {};
+    const r = parseXml(decoder.decode(data), name);
+    return r.doc === undefined ? { problem: r.problem } : { root: r.doc.documentElement ?? undefined };
+  };
+  const doc = parse('word/document.xml');
+  if (doc.problem) return fail(doc.problem);
+  const numberingXml = parse('word/numbering.xml');
+  const stylesXml = parse('word/styles.xml');
+  const notices: string[] = [];
+  if (numberingXml.problem) notices.push(`${numberingXml.problem}; automatic numbering left out`);
+  if (stylesXml.problem) notices.push(`${stylesXml.problem}; styles left out`);
+  const numbering = new Numbering(numberingXml.root, stylesXml.root);
+  const body = doc.root && wChild(doc.root, 'body');
+  if (!body) return fail('not a Word document: word/document.xml has no body');
+
+  const changes = { seen: false };
+  const lines: string[] = [];
+  /** Text of a paragraph whose mark was deleted: it runs on into the next paragraph. */
+  let carry = '';
+  const paragraph = (p: Element) => {
+    const pPr = wChild(p, 'pPr');
+    const style = wVal(wChild(pPr, 'pStyle'));
+    const numPr = wChild(pPr, 'numPr');
+    const fromStyle = numbering.styleNum(style);
+    const numId = wVal(wChild(numPr, 'numId')) ?? fromStyle?.numId;
+    const ilvl = num(wVal(wChild(numPr, 'ilvl'))) ?? fromStyle?.ilvl ?? 0;
+    const markDeleted = !!wChild(wChild(pPr, 'rPr'), 'del');
+    if (markDeleted || wChild(wChild(pPr, 'rPr'), 'ins') || wChild(pPr, 'pPrChange')) changes.seen = true;
+    const text = paragraphText(p, changes);
+    let label = '';
+    if (numId && numId !== '0' && (text.trim() || carry)) label = numbering.next(numId, ilvl);
+    if (markDeleted) {
+      carry += (carry ? '' : label) + text;
+      return;
+    }
+    const line = carry ? carry + text : label + text;
+    carry = '';
+    if (numbering.isHeading(style) && lines.length && lines[lines.length - 1] !== '') lines.push('');
+    lines.push(line.replace(/\s+$/, ''));
+  };
+  const block = (el: Element) => {
+    for (const c of childElements(el)) {
+      if (isW(c, 'p')) paragraph(c);
+      else if (isW(c, 'tbl')) {
+        for (const tr of childElements(c)) {
+          if (!isW(tr, 'tr')) continue;
+          for (const tc of childElements(tr)) if (isW(tc, 'tc')) block(tc);
+        }
+      } else if (isW(c, 'sdt')) {
+        const content = wChild(c, 'sdtContent');
+        if (content) block(content);
+      } else if (isW(c, 'ins') || isW(c, 'moveTo')) {
+        changes.seen = true;
+        block(c);
+      } else if (isW(c, 'del') || isW(c, 'moveFrom')) changes.seen = true;
+      else if (isW(c, 'customXml') || isW(c, 'smartTag')) block(c);
+    }
+  };
+  block(body);
+  if (carry) lines.push(carry);
+  if (changes.seen) notices.push('has tracked changes: read as if they were all accepted (insertions kept, deletions left out)');
+  let text = lines.join('\n');
+  if (text && !text.endsWith('\n')) text += '\n';
+  if (!text.trim()) return { text: '', notices, problems: ['the Word document has no text'] };
+  return { text, notices, problems: [] };
+}

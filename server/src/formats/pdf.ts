@@ -1,0 +1,202 @@
+// Reads the text layer of a PDF (an enacted law downloaded from a government site) with PDF.js:
+// lines in the order the page draws them, a blank line where the page leaves a wider gap, running
+// headers and footers and page numbers removed, words hyphenated at line ends joined. A PDF with no
+// text layer (a scan) is refused with a message instead of giving an empty analysis.
+//
+// PDF.js is an ES module loaded on first use (it is not bundled: the CLI loads it from
+// node_modules), so reading a PDF is asynchronous. Pure otherwise: bytes in, text out.
+
+export interface PdfResult {
+  text: string;
+  notices: string[];
+  problems: string[];
+}
+
+/** One line of a page: its text and where it stands (PDF units, origin at the bottom left). */
+export interface PdfLine {
+  text: string;
+  y: number;
+  /** Height of its largest text. */
+  size: number;
+}
+
+export interface PdfPage {
+  height: number;
+  lines: PdfLine[];
+}
+
+/** Share of the page height, from the top and from the bottom, where running heads and page numbers stand. */
+const MARGIN = 0.08;
+
+const PAGE_NUMBER = /^(?:(?:page|p\.|página|pág\.|seite)\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—]?(?:\s*(?:of|de|sur|\/|von)\s*\d{1,4})?$/i;
+
+/** A running line is compared with its digits taken out (a header often carries the page number). */
+function runningKey(s: string): string {
+  return s.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * Turns pages of lines into draft text. Exposed for tests: PDF.js's part (pages → lines) is thin.
+ */
+export function pagesToText(pages: PdfPage[]): { text: string; removed: number } {
+  // A line in the top or bottom margin that recurs (digits aside) on at least half the pages, and
+  // on two or more, is a running header or footer.
+  const inMargin = (p: PdfPage, l: PdfLine) => l.y > p.height * (1 - MARGIN) || l.y < p.height * MARGIN;
+  const counts = new Map<string, number>();
+  for (const p of pages) {
+    const seen = new Set<string>();
+    for (const l of p.lines) if (inMargin(p, l)) seen.add(runningKey(l.text));
+    for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const running = (k: string) => pages.length >= 2 && (counts.get(k) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
+  let removed = 0;
+  const out: string[] = [];
+  for (const p of pages) {
+    const kept = p.lines.filter((l) => {
+      if (!inMargin(p, l)) return true;
+      if (PAGE_NUMBER.test(l.text.trim()) || running(runningKey(l.text))) {
+        removed++;
+        return false;
+      }
+      return true;
+    });
+    // The usual distance between lines on this page: a gap half as wide again is a blank line.
+    const gaps: number[] = [];
+    for (let i = 1; i < kept.length; i++) gaps.push(kept[i - 1].y - kept[i].y);
+    const sorted = gaps.filter((g) => g > 0).sort((a, b) => a - b);
+    const usual = sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
+    kept.forEach((l, i) => {
+      if (i > 0 && usual > 0 && kept[i - 1].y - l.y > usual * 1.5 && out.length && out[out.length - 1] !== '') out.push('');
+      out.push(l.text);
+    });
+  }
+  // Join words hyphenated at a line end: "com-" + "puter" → "computer".
+  const joined: string[] = [];
+  for (const line of out) {
+    const prev = joined.length ? joined[joined.length - 1] : undefined;
+    if (prev !== undefined && /\p{Ll}-$/u.test(prev) && /^\p{Ll}/u.test(line)) joined[joined.length - 1] = prev.slice(0, -1) + line;
+    else joined.push(line);
+  }
+  while (joined.length && joined[joined.length - 1] === '') joined.pop();
+  return { text: joined.length ? joined.join('\n') + '\n' : '', removed };
+}
+
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  hasEOL?: boolean;
+}
+
+/** The part of PDF.js used here. */
+interface PdfJs {
+  getDocument(src: Record<string, unknown>): { promise: Promise<PdfDocument> };
+}
+interface PdfDocument {
+  numPages: number;
+  getPage(n: number): Promise<{ view: number[]; getTextContent(): Promise<{ items: unknown[] }>; cleanup(): void }>;
+  destroy(): Promise<void>;
+}
+
+// A variable specifier keeps the bundler from pulling PDF.js into the CLI bundle.
+const PDFJS = 'pdfjs-dist/legacy/build/pdf.mjs';
+
+let loaded: PdfJs | undefined;
+
+/**
+ * Loads PDF.js: by import(), or by require() where import() is not available (VS Code's extension
+ * host runs extensions without a dynamic-import callback; Node.js 20.19+ can require an ES module).
+ * Returns why it failed when neither works.
+ */
+async function loadPdfJs(): Promise<PdfJs | string> {
+  if (loaded) return loaded;
+  // PDF.js assigns globalThis.navigator when it has no language; VS Code's extension host defines
+  // navigator as a getter without a setter, so the assignment throws. Give it a plain value while
+  // PDF.js loads, then put VS Code's back.
+  const g = globalThis as { navigator?: { language?: string } };
+  const original = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+  const shim = original && !('value' in original) && !original.set && original.configurable && !g.navigator?.language;
+  if (shim) Object.defineProperty(globalThis, 'navigator', { value: { language: 'en-US', platform: '', userAgent: '' }, configurable: true, writable: true });
+  try {
+    return await loadModule();
+  } finally {
+    if (shim) Object.defineProperty(globalThis, 'navigator', original);
+  }
+}
+
+async function loadModule(): Promise<PdfJs | string> {
+  let why = '';
+  try {
+    loaded = (await import(PDFJS)) as PdfJs;
+    return loaded;
+  } catch (e) {
+    why = String((e as Error).message ?? e).split('\n')[0];
+  }
+  try {
+    const { createRequire } = await import('module');
+    loaded = createRequire(__filename)(PDFJS) as PdfJs;
+    return loaded;
+  } catch (e) {
+    return `${why}; ${String((e as Error).message ?? e).split('\n')[0]}`;
+  }
+}
+
+/** Reads a PDF's text layer. */
+export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
+  const fail = (problem: string): PdfResult => ({ text: '', notices: [], problems: [problem] });
+  const pdfjs = await loadPdfJs();
+  if (typeof pdfjs === 'string') return fail(`reading PDF needs the pdfjs-dist package, which could not be loaded here (${pdfjs}): run npm install in the Concordance folder`);
+  let doc: PdfDocument;
+  try {
+    doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: true }).promise;
+  } catch (e) {
+    const err = e as Error & { name?: string };
+    if (err.name === 'PasswordException') return fail('a password-protected PDF: save a copy without a password');
+    return fail(`not a readable PDF (${String(err.message ?? err).split('\n')[0]})`);
+  }
+  try {
+    const pages: PdfPage[] = [];
+    let chars = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const height = page.view[3] - page.view[1];
+      const content = await page.getTextContent();
+      const lines: PdfLine[] = [];
+      let current: PdfLine | undefined;
+      let lastEnd = 0;
+      for (const raw of content.items) {
+        const item = raw as TextItem;
+        if (typeof item.str !== 'string') continue;
+        const y = item.transform[5] - page.view[1];
+        const x = item.transform[4];
+        const size = Math.abs(item.transform[3]) || item.height || 10;
+        if (item.str === '') {
+          if (item.hasEOL) current = undefined;
+          continue;
+        }
+        if (!current || Math.abs(current.y - y) > size * 0.5) {
+          current = { text: '', y, size };
+          lines.push(current);
+          lastEnd = x;
+        }
+        const gap = x - lastEnd;
+        current.text += (current.text && gap > size * 0.15 && !/\s$/.test(current.text) && !/^\s/.test(item.str) ? ' ' : '') + item.str;
+        current.size = Math.max(current.size, size);
+        lastEnd = x + item.width;
+        chars += item.str.trim().length;
+        if (item.hasEOL) current = undefined;
+      }
+      pages.push({ height, lines: lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() })).filter((l) => l.text) });
+      page.cleanup();
+    }
+    if (chars === 0) return fail(`has no text layer (${doc.numPages === 1 ? 'its page is' : `its ${doc.numPages} pages are`} images, as in a scan): run text recognition (OCR) on it first, or use the text or Word version of the law`);
+    const { text, removed } = pagesToText(pages);
+    const notices = [`read from the PDF's text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}${removed ? `; ${removed} running header, footer and page-number line${removed === 1 ? '' : 's'} left out` : ''}); check the text where the layout is complex (columns, tables)`];
+    return { text, notices, problems: [] };
+  } catch (e) {
+    return fail(`not a readable PDF (${String((e as Error).message ?? e).split('\n')[0]})`);
+  } finally {
+    await doc.destroy();
+  }
+}

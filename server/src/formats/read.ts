@@ -1,0 +1,83 @@
+// Reads a document of any supported format into the text Concordance analyses. Pure: takes the
+// file's name and bytes, returns the text with what the reader noticed; never throws — what
+// cannot be read is returned in `problems` (one line each, without the file name).
+import { looksLikeAkn, readAkn } from './akn';
+import { readDocx, isCompoundFile, isZip } from './docx';
+import { decodeText } from './encoding';
+import { readPdf } from './pdf';
+import { hasDoctype } from './xml';
+
+export type DocumentFormat = 'text' | 'docx' | 'akn' | 'pdf';
+
+/** Where a stretch of the analysed text comes from in a structured source (an Akoma Ntoso element). */
+export interface SourceAnchor {
+  start: number;
+  end: number;
+  /** The element's eId in the source document. */
+  eId: string;
+  /** Where the element's start tag stands in the source file (1-based line and column), when known. */
+  line?: number;
+  column?: number;
+}
+
+export interface ReadDocument {
+  format: DocumentFormat;
+  /** The text to analyse (empty when `problems` is not). */
+  text: string;
+  /** How the bytes were decoded (plain text only). */
+  encoding?: string;
+  /** Decisions a user should know about (an encoding guess, tracked changes accepted). */
+  notices: string[];
+  /** Why the document cannot be analysed; non-empty means nothing was read. */
+  problems: string[];
+  /** Structured sources: analysed-text spans → source elements, in text order, innermost last. */
+  anchors?: SourceAnchor[];
+}
+
+/** File name endings the CLI treats as drafts when it is given a folder. */
+export const DRAFT_EXTENSIONS = ['.draft', '.bill', '.txt', '.md', '.markdown', '.text'];
+
+/** File name endings of structured documents (Word, Akoma Ntoso, PDF). */
+export const STRUCTURED_EXTENSIONS = ['.docx', '.akn', '.xml', '.pdf'];
+
+function extensionOf(name: string): string {
+  const m = /\.[^./\\]+$/.exec(name);
+  return m ? m[0].toLowerCase() : '';
+}
+
+function failed(format: DocumentFormat, problem: string): ReadDocument {
+  return { format, text: '', notices: [], problems: [problem] };
+}
+
+/** Reads a document by its bytes (the name's extension only decides what an unknown kind is called). */
+export function readDocument(name: string, bytes: Uint8Array): ReadDocument {
+  const ext = extensionOf(name);
+  if (isZip(bytes) || isCompoundFile(bytes) || ext === '.docx') {
+    if (!isZip(bytes) && !isCompoundFile(bytes)) return failed('docx', 'not a Word document: a .docx file is a zip archive, and this is not one');
+    const r = readDocx(bytes);
+    return { format: 'docx', text: r.text, notices: r.notices, problems: r.problems };
+  }
+  if (isPdf(bytes)) return failed('pdf', 'a PDF is read only by readDocumentAsync');
+  const decoded = decodeText(bytes);
+  if (decoded.problems.length) return failed('text', decoded.problems[0]);
+  const head = decoded.text.slice(0, 4096).trimStart();
+  if (head.startsWith('<') && (looksLikeAkn(head) || ext === '.akn' || ext === '.xml')) {
+    if (hasDoctype(decoded.text)) return failed('akn', 'the XML declares a DTD or entities, which Concordance never reads (remove the <!DOCTYPE …> declaration)');
+    if (!looksLikeAkn(head)) return failed('akn', 'an XML file that is not Akoma Ntoso 3.0 (no akomaNtoso element in its namespace); Concordance reads Akoma Ntoso XML, plain text, Markdown and Word');
+    const r = readAkn(decoded.text);
+    return { format: 'akn', text: r.text, encoding: decoded.encoding, notices: [...decoded.notices, ...r.notices], problems: r.problems, anchors: r.anchors };
+  }
+  return { format: 'text', text: decoded.text, encoding: decoded.encoding, notices: decoded.notices, problems: [] };
+}
+
+/** True for the bytes of a PDF file. */
+export function isPdf(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d;
+}
+
+/** Reads a document of any supported format, PDF included (PDF.js is asynchronous). */
+export async function readDocumentAsync(name: string, bytes: Uint8Array): Promise<ReadDocument> {
+  if (!isPdf(bytes)) return readDocument(name, bytes);
+  const r = await readPdf(bytes);
+  return { format: 'pdf', text: r.text, notices: r.notices, problems: r.problems };
+}

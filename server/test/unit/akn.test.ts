@@ -1,0 +1,100 @@
+// Akoma Ntoso 3.0: structure from the markup, eIds carried to findings, no DTD ever read.
+import * as assert from 'assert';
+import { createAnalyzer } from '../../src/analysis/engine';
+import { ChunkWriter, writeJsonReport } from '../../src/analysis/report';
+import { numbered, readAkn } from '../../src/formats/akn';
+import { readDocument } from '../../src/formats/read';
+import { check } from './check';
+import { AKN_ACT, AKN_ACT_PLAIN, encodeUtf16, summary } from './helpers/formatDrafts';
+
+const { analyzer } = createAnalyzer();
+if (!analyzer) throw new Error('data did not load');
+
+describe('Akoma Ntoso 3.0', () => {
+  it('lays the text out from the markup: the same text, provisions and findings as the plain draft', () => {
+    const doc = readDocument('act.akn', Buffer.from(AKN_ACT));
+    assert.deepStrictEqual(doc.problems, []);
+    assert.strictEqual(doc.format, 'akn');
+    assert.strictEqual(doc.text, AKN_ACT_PLAIN);
+    const s = summary(analyzer.analyze(doc.text)) as { provisions: unknown[]; findings: unknown[] };
+    assert.ok(s.provisions.length >= 8 && s.findings.length > 0);
+    assert.deepStrictEqual(s, summary(analyzer.analyze(AKN_ACT_PLAIN)));
+  });
+
+  it('gives each element with an eId its span of the text', () => {
+    const r = readAkn(AKN_ACT);
+    const span = (eId: string) => {
+      const a = r.anchors.find((x) => x.eId === eId);
+      assert.ok(a, eId);
+      return r.text.slice(a.start, a.end);
+    };
+    assert.ok(span('part_1__sec_1').startsWith('Section 1 Illegal access\n(1) A person'));
+    assert.ok(span('part_1__sec_1__subsec_2').startsWith('(2) A person who commits'));
+    assert.ok(span('part_2__sec_3__para_b').startsWith('(b) a service provider'));
+    assert.ok(span('part_1').includes('Section 2 Illegal interception') && !span('part_1').includes('POWERS'));
+    assert.ok(!r.anchors.some((a) => a.eId === 'drafter'), 'metadata is left out');
+    // Each anchor knows where its element's start tag stands in the XML.
+    const xmlLines = AKN_ACT.split('\n');
+    for (const eId of ['part_1', 'part_1__sec_1__subsec_2', 'part_2__sec_3__para_b']) {
+      const a = r.anchors.find((x) => x.eId === eId)!;
+      const line = xmlLines.findIndex((l) => l.includes(`eId="${eId}"`)) + 1;
+      assert.deepStrictEqual([a.line, a.column], [line, xmlLines[line - 1].indexOf('<') + 1], eId);
+    }
+    assert.ok(!r.text.includes('not law'), 'authorial notes are left out');
+  });
+
+  it('puts the eId of the innermost element on provisions and findings in the JSON report', async () => {
+    const doc = readDocument('act.xml', Buffer.from(AKN_ACT));
+    const analysis = analyzer.analyze(doc.text);
+    const parts: string[] = [];
+    const w = new ChunkWriter((s) => parts.push(s));
+    await writeJsonReport({ file: 'act.xml', text: doc.text, analysis, format: doc.format, anchors: doc.anchors }, analyzer.data, w);
+    await w.flush();
+    const report = JSON.parse(parts.join('')) as { format: string; provisions: { id: string; label: string; eId: string | null }[]; diagnostics: { code: string; provision: string; eId: string | null }[] };
+    assert.strictEqual(report.format, 'akn');
+    const byLabel = (label: string) => report.provisions.find((p) => p.label === label)!;
+    assert.strictEqual(byLabel('(2)').eId, 'part_1__sec_1__subsec_2');
+    assert.strictEqual(byLabel('(b)').eId, 'part_2__sec_3__para_b');
+    const production = report.diagnostics.filter((d) => d.code.startsWith('safeguard.'));
+    assert.ok(production.length > 0, JSON.stringify(report.diagnostics.map((d) => d.code)));
+    for (const d of production) assert.match(String(d.eId), /^part_2__sec_3/);
+  });
+
+  it('reads UTF-16 XML too', () => {
+    const doc = readDocument('act.akn', encodeUtf16(AKN_ACT.replace('encoding="UTF-8"', 'encoding="UTF-16"'), false));
+    assert.deepStrictEqual(doc.problems, []);
+    assert.strictEqual(doc.text, AKN_ACT_PLAIN);
+  });
+
+  describe('hostile or foreign XML: one problem, nothing read, nothing fetched', () => {
+    const cases: [string, string, string, RegExp][] = [
+      ['an external entity (XXE)', 'act.akn', `<?xml version="1.0"?><!DOCTYPE akomaNtoso [<!ENTITY x SYSTEM "file:///etc/passwd">]><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body><section><num>1</num><content><p>&x;</p></content></section></body></act></akomaNtoso>`, /DTD/],
+      ['a billion laughs', 'act.xml', `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body><p>&lol2;</p></body></act></akomaNtoso>`, /DTD/],
+      ['XML in another vocabulary', 'data.xml', '<?xml version="1.0"?><catalog><book>Not a law</book></catalog>', /not Akoma Ntoso 3\.0/],
+      ['an older Akoma Ntoso namespace', 'old.akn', '<akomaNtoso xmlns="http://www.akomantoso.org/2.0"><act><body/></act></akomaNtoso>', /not Akoma Ntoso 3\.0/],
+      ['broken markup', 'act.akn', '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body><section>', /not well-formed XML|no text/],
+      ['metadata only', 'act.akn', '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><meta><identification source="#x"/></meta><body/></act></akomaNtoso>', /no text/],
+    ];
+    for (const [name, file, xml, pattern] of cases) {
+      it(name, () => {
+        const doc = readDocument(file, Buffer.from(xml));
+        assert.strictEqual(doc.problems.length, 1, JSON.stringify(doc));
+        assert.match(doc.problems[0], pattern);
+        assert.strictEqual(doc.text, '');
+      });
+    }
+  });
+
+  check<[string, string], string>(
+    'numbered',
+    [
+      { name: 'a bare number gets the word', input: ['section', '3'], expected: 'Section 3' },
+      { name: 'a number with its word stays', input: ['part', 'PART II'], expected: 'PART II' },
+      { name: 'a Roman numeral is a number', input: ['chapter', 'IV'], expected: 'Chapter IV' },
+      { name: 'Spanish word kept', input: ['article', 'Artículo 5'], expected: 'Artículo 5' },
+      { name: 'subsections have no word', input: ['subsection', '(1)'], expected: '(1)' },
+      { name: 'section sign kept', input: ['section', '§ 12'], expected: '§ 12' },
+    ],
+    ([k, n]) => numbered(k, n),
+  );
+});

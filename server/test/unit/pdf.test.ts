@@ -1,0 +1,85 @@
+// PDF: the text layer in reading order, running heads and page numbers left out, hyphenation joined;
+// a PDF without text is refused. Fixtures are written by helpers/pdfFixture.ts in the test.
+import * as assert from 'assert';
+import { createAnalyzer } from '../../src/analysis/engine';
+import { pagesToText, type PdfPage } from '../../src/formats/pdf';
+import { readDocument, readDocumentAsync } from '../../src/formats/read';
+import { buildPdf, pdfOf } from './helpers/pdfFixture';
+import { AKN_ACT_PLAIN, SPANISH_DRAFT } from './helpers/formatDrafts';
+
+const { analyzer } = createAnalyzer();
+if (!analyzer) throw new Error('data did not load');
+
+/** The words of a text, whatever its line breaks. */
+const words = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** What the analysis says, without offsets (a PDF breaks lines where the plain draft does not). */
+function findingsOf(text: string): unknown {
+  const a = analyzer!.analyze(text);
+  return {
+    provisions: a.parsed.provisions.map((p) => [p.id, p.kind, p.label, p.heading ?? null]),
+    matches: [...a.matches.values()].map((m) => [m.provision, m.matches.map((x) => x.article)]),
+    findings: a.findings.map((f) => [f.code, f.provision ?? null, f.articles.join(' ')]),
+  };
+}
+
+describe('PDF', function () {
+  this.timeout(30_000);
+
+  for (const [name, draft] of [['English act', AKN_ACT_PLAIN], ['Spanish draft', SPANISH_DRAFT]] as const) {
+    it(`${name} over several pages with running heads, page numbers and hyphenation reads as the plain draft`, async () => {
+      const { bytes, hyphenated } = pdfOf(draft, 6);
+      assert.ok(hyphenated > 0, 'the fixture hyphenates some word');
+      const doc = await readDocumentAsync('law.pdf', bytes);
+      assert.deepStrictEqual(doc.problems, []);
+      assert.strictEqual(doc.format, 'pdf');
+      assert.strictEqual(words(doc.text), words(draft));
+      assert.match(doc.notices.join(), /\d+ running header, footer and page-number lines left out/);
+      const expected = findingsOf(draft) as { findings: unknown[] };
+      assert.ok(expected.findings.length > 0);
+      assert.deepStrictEqual(findingsOf(doc.text), expected);
+    });
+  }
+
+  it('a PDF without a text layer is refused with a message, not an empty analysis', async () => {
+    const doc = await readDocumentAsync('scan.pdf', buildPdf({ pages: [['x', 'y'], ['z']], noText: true }));
+    assert.strictEqual(doc.problems.length, 1);
+    assert.match(doc.problems[0], /has no text layer .*2 pages.*OCR/);
+    assert.strictEqual(doc.text, '');
+  });
+
+  it('a damaged PDF is one problem', async () => {
+    const doc = await readDocumentAsync('bad.pdf', Buffer.from('%PDF-1.7\nthis is not a PDF body\n'));
+    assert.strictEqual(doc.problems.length, 1);
+    assert.match(doc.problems[0], /not a readable PDF/);
+  });
+
+  it('only the asynchronous reader reads PDF', () => {
+    assert.strictEqual(readDocument('x.pdf', buildPdf({ pages: [['Section 1 Text']] })).problems.length, 1);
+  });
+
+  describe('pagesToText', () => {
+    const page = (...lines: [string, number][]): PdfPage => ({ height: 800, lines: lines.map(([text, y]) => ({ text, y, size: 11 })) });
+    it('drops running heads whose page number changes, and lone page numbers in the margins', () => {
+      const { text, removed } = pagesToText([
+        page(['Cybercrime Act — page 1 of 3', 780], ['Section 1 Illegal access', 700], ['- 1 -', 20]),
+        page(['Cybercrime Act — page 2 of 3', 780], ['Section 2 Interception', 700], ['- 2 -', 20]),
+        page(['Cybercrime Act — page 3 of 3', 780], ['Section 3 Interference', 700], ['iii', 20]),
+      ]);
+      assert.strictEqual(text, 'Section 1 Illegal access\nSection 2 Interception\nSection 3 Interference\n');
+      assert.strictEqual(removed, 6);
+    });
+    it('keeps a title that appears on one page only, and body lines that look like numbers', () => {
+      const { text } = pagesToText([page(['THE CYBERCRIME ACT', 780], ['Section 1', 700], ['3', 690]), page(['Section 2', 700])]);
+      assert.strictEqual(text, 'THE CYBERCRIME ACT\nSection 1\n3\nSection 2\n');
+    });
+    it('joins a hyphenated word only before a lower-case letter', () => {
+      const { text } = pagesToText([page(['data con-', 700], ['cerning a person; Part', 690], ['A-', 680], ['B follows', 670])]);
+      assert.strictEqual(text, 'data concerning a person; Part\nA-\nB follows\n');
+    });
+    it('puts a blank line where the page leaves a wider gap', () => {
+      const { text } = pagesToText([page(['one', 700], ['two', 688], ['three', 676], ['four', 640], ['five', 628])]);
+      assert.strictEqual(text, 'one\ntwo\nthree\n\nfour\nfive\n');
+    });
+  });
+});
