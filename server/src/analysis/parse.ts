@@ -19,6 +19,7 @@
 // whole-text scans use regular expressions without nested unbounded quantifiers.
 
 import { detached, execAt, isSpace, lastAtOrBefore, ListMap } from './text';
+import { bundledVocabulary, type ParserVocabulary } from './vocabulary';
 import type {
   ConventionReference,
   CrossReference,
@@ -123,36 +124,7 @@ interface Entry {
 
 const INDENT_RE = /^[ \t\u00A0\uFEFF\u3000\u2000-\u200B\u202F\u205F]*/;
 
-const DIV_RE =
-  /^(PART|Part|PARTIE|Partie|SUBPART|Subpart|CHAPTER|Chapter|TITLE|Title|DIVISION|Division|SUBDIVISION|Subdivision|BOOK|Book|T[ÍI]TULO|T[íi]tulo|CAP[ÍI]TULO|Cap[íi]tulo|SECCI[ÓO]N|Secci[óo]n|LIBRO|Libro|CHAPITRE|Chapitre|TITRE|Titre|LIVRE|Livre|SOUS-SECTION|Sous-section)[ \t\u00A0]+(\d{1,4}(?:\.\d{1,4}){0,3}[A-Z]?|[IVXLCDM]{1,8}|[A-Z]|PRELIMINAR|[Pp]reliminar|PR[ÉE]LIMINAIRE|[Pp]r[ée]liminaire|PRELIMINARY|Preliminary|PREMIER|[Pp]remier|PREMI[ÈE]RE|[Pp]remi[èe]re|1er|1re|[ÚU]NICO|[Úú]nico|UNIQUE|[Uu]nique)(?![\p{L}\p{N}])/u;
-
-const DIV_KEYS: Record<string, string> = {
-  part: 'part',
-  partie: 'part',
-  subpart: 'subpart',
-  chapter: 'chapter',
-  'capítulo': 'chapter',
-  capitulo: 'chapter',
-  chapitre: 'chapter',
-  title: 'title',
-  'título': 'title',
-  titulo: 'title',
-  titre: 'title',
-  division: 'division',
-  subdivision: 'subdivision',
-  book: 'book',
-  libro: 'book',
-  livre: 'book',
-  'sección': 'section',
-  seccion: 'section',
-  section: 'section',
-  'sous-section': 'subsection',
-};
-
-const SECTION_RE = /^(Section|SECTION|Sect\.|SECT\.|Sec\.|SEC\.|S\.)[ \t\u00A0]*(\d{1,6}[A-Z]{0,3})(?![\p{L}\p{N}])/u;
 const SIGN_RE = /^§[ \t\u00A0]*(\d{1,6}(?:[.-]\d{1,6}){0,4}[A-Za-z]{0,2})(?![\p{L}\p{N}])/u;
-const ARTICLE_RE =
-  /^(Article|ARTICLE|Art\.|ART\.|Art[íi]culo|ART[ÍI]CULO|Artigo|ARTIGO)[ \t\u00A0]*(?:([LRD])\.?[ \t]?(?=\d))?(\d{1,6}(?:-\d{1,6}){0,4}[A-Z]?|premier|PREMIER|1er|1ER|[úu]nico|ÚNICO|unique|UNIQUE)(?:[ \t]*[°º])?(?:[ \t\u00A0]+(bis|ter|quater|quinquies|sexies|septies|octies|nonies|novies|decies|BIS|TER|QUATER|QUINQUIES))?(?![\p{L}\p{N}])/u;
 const NUMBERED_RE = /^(\d{1,4}[A-Z]{0,2})\.(?=[ \t\u00A0]|$|[—–\-(])/;
 const DECIMAL_RE = /^(\d{1,4}(?:\.\d{1,4})+)\.?(?=[ \t\u00A0]|$)/;
 const PAREN_RE = /^\((\d{1,4}[A-Za-z]{0,2}|[a-z]{1,5}|[A-Z]{1,5})\)(?![\p{L}\p{N}])/u;
@@ -161,17 +133,14 @@ const HALF_RE = /^(?:(\d{1,3}|[a-z]{1,2}|[ivx]{1,5})\)|(\d{1,3})[°º]\)?)(?=[ \
 const WRAPPED_REF_RE = /^[ \t]*(?:,[ \t]*\(|(?:and|or|to|y|o|et|ou|à)[ \t]+\([0-9a-zA-Z]{1,5}\)|of[ \t]+(?:this|the|that)\b)/;
 const PREV_REF_TAIL_RE = /(?<![\p{L}])(?:paragraphs?|subsections?|sections?|sub-paragraphs?|subparagraphs?|párrafos?|incisos?|alinéas?|under|in|of)[ \t]*,?$/iu;
 
-const VERB_RE =
-  /(?:^|[\s,])(?:shall|must|may|is|are|was|were|be|been|being|means|mean|includes|applies|apply|commits|has|have|will|can|does|do|should|cited|constitutes|se|es|son|será|serán|podrá|deberá|debe|comete|est|sont|peut|doit|sera|constitue|commet)(?=$|[\s,.;:])/i;
-const TRAILING_FUNCTION_WORDS = new Set(['the', 'of', 'a', 'an', 'and', 'or', 'to', 'in', 'by', 'for', 'with', 'de', 'la', 'le', 'el', 'et', 'y', 'en', 'du', 'des', 'del', 'los', 'las', 'les']);
 
 /** Does a line end in a function word ("… of the"), so that it is a sentence wrapped, not a heading? */
-function endsInFunctionWord(line: string): boolean {
+function endsInFunctionWord(v: ParserVocabulary, line: string): boolean {
   // The last word after whitespace, as a pattern ending /(?:^|\s)(?:the|of|…)$/i would read it
   // (a pattern tried at every position of every candidate heading cost more than the parse around it).
   let i = line.length;
   while (i > 0 && !isSpace(line.charCodeAt(i - 1))) i--;
-  return line.length - i <= 4 && TRAILING_FUNCTION_WORDS.has(line.slice(i).toLowerCase());
+  return line.length - i <= v.headingEndMax && v.headingEndWords.has(line.slice(i).toLowerCase());
 }
 
 function wordCount(s: string): number {
@@ -191,12 +160,12 @@ function startsUpper(s: string): boolean {
 }
 
 /** A short, title-like phrase: capitalised, few words, no verb. */
-function titleLike(s: string, maxWords: number): boolean {
+function titleLike(v: ParserVocabulary, s: string, maxWords: number): boolean {
   if (s.length === 0 || s.length > 120) return false;
   // "24/7 point of contact" is a heading too: a leading number joined to a word by "/" or "-".
   if (!startsUpper(s) && !/^\d+[/-]\d*\s*\p{L}/u.test(s)) return false;
   if (wordCount(s) > maxWords) return false;
-  if (VERB_RE.test(s)) return false;
+  if (v.verbRe.test(s)) return false;
   return true;
 }
 
@@ -251,7 +220,7 @@ interface TailInfo {
  * Looks at the text after a section number: a heading ("Illegal access", "Acceso ilícito."),
  * and inline subdivision markers.
  */
-function readSectionTail(text: string, p: number, lineEnd: number, subs: Marker[], lenient: boolean): TailInfo {
+function readSectionTail(v: ParserVocabulary, text: string, p: number, lineEnd: number, subs: Marker[], lenient: boolean): TailInfo {
   const { pos, sep } = skipSeparator(text, p, lineEnd);
   const chainEnd = readMarkerChain(text, pos, lineEnd, subs);
   if (subs.length > 0) {
@@ -268,11 +237,11 @@ function readSectionTail(text: string, p: number, lineEnd: number, subs: Marker[
     if (windowEnd < lineEnd) return info;
     const h = rest.trim();
     if (/[,;:—–-]$/.test(h)) return info;
-    if (titleLike(h, 12) && !endsInFunctionWord(h)) info.heading = h;
-    else if (lenient && sep !== '' && /[-—–:]/.test(sep) && h.length <= 120 && !VERB_RE.test(h)) info.heading = h;
+    if (titleLike(v, h, 12) && !endsInFunctionWord(v, h)) info.heading = h;
+    else if (lenient && sep !== '' && /[-—–:]/.test(sep) && h.length <= 120 && !v.verbRe.test(h)) info.heading = h;
   } else {
     const h = rest.slice(0, dot.index).trim();
-    if (titleLike(h, 10) && !endsInFunctionWord(h)) {
+    if (titleLike(v, h, 10) && !endsInFunctionWord(v, h)) {
       info.heading = h;
       const afterDot = pos + dot.index + 1;
       const s2 = skipSeparator(text, afterDot, lineEnd);
@@ -289,15 +258,10 @@ function isIndentChar(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f;
 }
 
-/** Capital letters that start a division or section keyword (Part, Chapter, Title, Division, Section, Book, Livre, Article …). */
-const KEYWORD_INITIALS = new Set('PCTDSBLA'.split('').map((c) => c.charCodeAt(0)));
-
-const KEYWORD_PREFIX_RE = /^(?:Art|ART|Par|PAR|Cha|CHA|Cap|CAP|Ti|TI|T[íÍ]|Div|DIV|Se|SE|Su|SU|S\.|So|SO|Boo|BOO|Li|LI)/;
-
-function mayOpenProvision(text: string, q: number, end: number): boolean {
+function mayOpenProvision(v: ParserVocabulary, text: string, q: number, end: number): boolean {
   const c = text.charCodeAt(q);
   if (c === 35 /* # */ || c === 0xa7 /* § */ || c === 40 /* ( */ || (c >= 48 && c <= 57)) return true;
-  if (KEYWORD_INITIALS.has(c)) return KEYWORD_PREFIX_RE.test(text.slice(q, Math.min(end, q + 3)));
+  if (v.keywordInitials.has(c)) return v.keywordPrefixRe.test(text.slice(q, Math.min(end, q + 3)));
   if (c >= 97 && c <= 122) {
     // "a) …", "iv) …"
     for (let i = q + 1; i < end && i <= q + 5; i++) {
@@ -309,7 +273,7 @@ function mayOpenProvision(text: string, q: number, end: number): boolean {
   return false;
 }
 
-function classifyLine(text: string, lines: Lines, li: number): Entry | undefined {
+function classifyLine(v: ParserVocabulary, text: string, lines: Lines, li: number): Entry | undefined {
   const ls = lines.start[li];
   const le = lines.end[li];
   if (ls === le) return undefined;
@@ -318,7 +282,7 @@ function classifyLine(text: string, lines: Lines, li: number): Entry | undefined
   let q = ls;
   while (q < headEnd && isIndentChar(text.charCodeAt(q))) q++;
   if (q >= headEnd) return undefined;
-  if (!mayOpenProvision(text, q, headEnd)) return undefined;
+  if (!mayOpenProvision(v, text, q, headEnd)) return undefined;
   const head = text.slice(ls, headEnd);
   const indent = q - ls;
   let p = ls + indent;
@@ -337,12 +301,12 @@ function classifyLine(text: string, lines: Lines, li: number): Entry | undefined
   // Each pattern below is tried only where its first character can start it (most lines are
   // "(1) …" subsections, which every other pattern would turn down one by one).
   const first = s.charCodeAt(0);
-  const div = KEYWORD_INITIALS.has(first) ? DIV_RE.exec(s) : null;
+  const div = v.divisionInitials.has(first) ? v.divisionRe.exec(s) : null;
   if (div) {
     const keyword = div[1].toLowerCase();
-    const key = DIV_KEYS[keyword] ?? keyword;
+    const key = v.divisionKeys.get(keyword) ?? keyword;
     const after = p + div[0].length;
-    const tail = readDivisionTail(text, after, contentEnd, mdLevel > 0);
+    const tail = readDivisionTail(v, text, after, contentEnd, mdLevel > 0);
     if (tail.ok) {
       return {
         type: 'division',
@@ -359,8 +323,8 @@ function classifyLine(text: string, lines: Lines, li: number): Entry | undefined
     }
   }
 
-  const sec = first === 83 /* S */ ? SECTION_RE.exec(s) : first === 0xa7 /* § */ ? SIGN_RE.exec(s) : null;
-  const art = sec || first !== 65 /* A */ ? null : ARTICLE_RE.exec(s);
+  const sec = v.sectionInitials.has(first) ? v.sectionRe.exec(s) : first === 0xa7 /* § */ ? SIGN_RE.exec(s) : null;
+  const art = sec || !v.articleInitials.has(first) ? null : v.articleRe.exec(s);
   if (sec || art) {
     const m = (sec ?? art)!;
     let label: string;
@@ -385,7 +349,7 @@ function classifyLine(text: string, lines: Lines, li: number): Entry | undefined
     const sentence = /^[ \t\u00A0]+[\p{Ll}]/u.test(rest) || /^[ \t\u00A0]*,/.test(rest);
     if (!sentence) {
       const subs: Marker[] = [];
-      const tail = readSectionTail(text, after, contentEnd, subs, true);
+      const tail = readSectionTail(v, text, after, contentEnd, subs, true);
       return {
         type: 'section',
         line: li,
@@ -407,7 +371,7 @@ function classifyLine(text: string, lines: Lines, li: number): Entry | undefined
   if (dec) {
     const subs: Marker[] = [{ offset: p, label: dec[1], core: dec[1], form: 'decimal' }];
     const after = p + dec[0].length;
-    const tail = readSectionTail(text, after, contentEnd, subs, false);
+    const tail = readSectionTail(v, text, after, contentEnd, subs, false);
     return { type: 'sub', line: li, start: ls, label: dec[1], heading: tail.heading, subs };
   }
 
@@ -415,7 +379,7 @@ function classifyLine(text: string, lines: Lines, li: number): Entry | undefined
   if (num) {
     const subs: Marker[] = [];
     const after = p + num[0].length;
-    const tail = readSectionTail(text, after, contentEnd, subs, true);
+    const tail = readSectionTail(v, text, after, contentEnd, subs, true);
     return {
       type: 'numbered',
       line: li,
@@ -472,7 +436,7 @@ function stripClosingHashes(text: string, from: number, to: number): number {
   return e;
 }
 
-function readDivisionTail(text: string, p: number, end: number, markdown: boolean): { ok: boolean; heading?: string } {
+function readDivisionTail(v: ParserVocabulary, text: string, p: number, end: number, markdown: boolean): { ok: boolean; heading?: string } {
   if (p >= end) return { ok: true };
   const { pos, sep } = skipSeparator(text, p, end);
   const windowEnd = Math.min(end, pos + 200);
@@ -482,7 +446,7 @@ function readDivisionTail(text: string, p: number, end: number, markdown: boolea
   h = h.replace(/[.:]$/, '').trim();
   if (sep !== '' && sep !== '.') return { ok: true, heading: h || undefined };
   if (markdown) return { ok: true, heading: h || undefined };
-  if (titleLike(h, 12) || (sep === '.' && !VERB_RE.test(h) && wordCount(h) <= 12)) return { ok: true, heading: h };
+  if (titleLike(v, h, 12) || (sep === '.' && !v.verbRe.test(h) && wordCount(h) <= 12)) return { ok: true, heading: h };
   return { ok: false };
 }
 
@@ -499,14 +463,14 @@ function isBlank(text: string, lines: Lines, li: number): boolean {
   return lineText(text, lines, li).length === 0;
 }
 
-function headingLine(text: string, lines: Lines, li: number, maxWords: number): string | undefined {
+function headingLine(v: ParserVocabulary, text: string, lines: Lines, li: number, maxWords: number): string | undefined {
   if (lines.end[li] - lines.start[li] > HEAD_MAX) return undefined;
   let t = lineText(text, lines, li);
   if (t.length === 0) return undefined;
   t = t.replace(/^\*\*(.+)\*\*$/, '$1').replace(/^_(.+)_$/, '$1').trim();
   if (/[.;:,—–-]$/.test(t)) return undefined;
-  if (!titleLike(t, maxWords)) return undefined;
-  if (endsInFunctionWord(t)) return undefined;
+  if (!titleLike(v, t, maxWords)) return undefined;
+  if (endsInFunctionWord(v, t)) return undefined;
   return t;
 }
 
@@ -729,9 +693,6 @@ class TreeBuilder {
 // ---------------------------------------------------------------------------
 // Definitions
 
-const DEF_RE =
-  /(?:(["“”'‘’«])[ \t\u00A0\u202F]*([^"“”'‘’«»*\r\n]{1,80}?)[ \t\u00A0\u202F]*(["“”'’»])|\*\*([^*\r\n]{1,80}?)\*\*)[ \t\u00A0\u202F]*,?[ \t\u00A0\u202F]*(means|mean|includes|include|shall mean|shall include|has the meaning|refers to|significa|significan|se entiende|se entenderá|designa|designan|comprende|incluye|désigne|désignent|s['’]entend(?:ent)?|signifie|signifient|comprend|:)/gu;
-
 /** A complete sentence followed by a blank line ends a definition. */
 const END_OF_DEFINITION_RE = /[^\s.;][^\S\r\n]*[.;](?:[^\S\r\n]*(?:and|or|y|o|et|ou))?[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)/;
 
@@ -756,16 +717,6 @@ const REF_START_RE = new RegExp(String.raw`${REF_WORD}(?=[ 	 ]*[\d(])`, 'giu');
 const ITEM_RE = new RegExp(String.raw`(${NUM}|\((?:\d{1,4}|[a-z]{1,5})\))|(${SEP})`, 'giu');
 const RANGE_SEP_RE = /^[ \t\u00A0]*(?:to|through|à|au|a|–|—)[ \t\u00A0]*$/i;
 
-const CONVENTION_WORD = String.raw`(?:Convention|Convención|Convenio|UN treaty|United Nations treaty|Nations Unies|Naciones Unidas)`;
-const CONVENTION_AFTER_RE = new RegExp(
-  String.raw`^[ \t\u00A0,]*(?:(?:of|de|du|del|de l['’])[ \t\u00A0]+(?:the[ \t\u00A0]+|la[ \t\u00A0]+|le[ \t\u00A0]+|el[ \t\u00A0]+)?)?(?:(?:UN|U\.N\.|United Nations)[ \t\u00A0]+)?${CONVENTION_WORD}`,
-  'i',
-);
-const THIS_ACT_AFTER_RE =
-  /^[ \t\u00A0,]*(?:of|de|du|del)[ \t\u00A0]+(?:this|the present|la presente|el presente|le présent|la présente|esta|este|cette|ce)[ \t\u00A0]/i;
-const CONVENTION_BEFORE_RE = new RegExp(String.raw`${CONVENTION_WORD}[^.;\n]{0,60}?[,:(][ \t\u00A0]*$`, 'i');
-const CONVENTION_ANY_RE = new RegExp(CONVENTION_WORD, 'gi');
-const OTHER_TREATY_RE = /(?:Budapest|Council of Europe|Conseil de l['’]Europe|Consejo de Europa|Malabo|African Union|Arab)[^.;\n]{0,30}$/i;
 const NAMED_TITLE_RE = /^[ \t\u00A0]*\(([^()\r\n]{2,80})\)/;
 const PARAGRAPH_AFTER_RE = /^[ \t\u00A0]*,?[ \t\u00A0]*(?:paragraph|para\.|párrafo|apartado|paragraphe|alinéa)[ \t\u00A0]*(\d{1,3}|\(\d{1,3}\))/i;
 
@@ -789,11 +740,15 @@ function subCore(label: string): string {
 // ---------------------------------------------------------------------------
 // Main
 
-/** Parses a draft into provisions, defined terms and references. Never throws. */
-export function parseProvisions(text: string): ParsedDraft {
+/**
+ * Parses a draft into provisions, defined terms and references. Never throws. `v`: the words
+ * of the languages read (an Analyzer passes the one compiled from its data; by default the
+ * shipped data's).
+ */
+export function parseProvisions(text: string, v: ParserVocabulary = bundledVocabulary().parser): ParsedDraft {
   if (typeof text !== 'string') text = '';
   try {
-    return parseUnsafe(text);
+    return parseUnsafe(v, text);
   } catch {
     // Last resort: the whole text as one preamble (keeps the tiling property).
     const provisions: Provision[] =
@@ -821,6 +776,8 @@ export function parseProvisions(text: string): ParsedDraft {
 
 /** What a parse keeps beside its result so that the next version can be parsed incrementally. */
 interface ParseState {
+  /** The words the version was parsed with. */
+  vocabulary: ParserVocabulary;
   lines: Lines;
   /** Each provision's index, by id (shared by the versions parsed incrementally from this one). */
   indexOf: ReadonlyMap<string, number>;
@@ -876,15 +833,21 @@ const REF_LOOKAHEAD = 256;
  * looked for again. Otherwise (and whenever in doubt) it is a full parse. Always equal to
  * `parseProvisions(text)`. Never throws.
  */
-export function reparseProvisions(previous: ParsedDraft, prevText: string, text: string, edit?: TextEdit): ParsedDraft {
+export function reparseProvisions(
+  previous: ParsedDraft,
+  prevText: string,
+  text: string,
+  edit?: TextEdit,
+  v: ParserVocabulary = bundledVocabulary().parser,
+): ParsedDraft {
   if (typeof text !== 'string') text = '';
   try {
-    const r = typeof prevText === 'string' ? reparseUnsafe(previous, prevText, text, edit ?? findEdit(prevText, text)) : undefined;
+    const r = typeof prevText === 'string' ? reparseUnsafe(v, previous, prevText, text, edit ?? findEdit(prevText, text)) : undefined;
     if (r) return r;
   } catch {
     // fall through to the full parse
   }
-  return parseProvisions(text);
+  return parseProvisions(text, v);
 }
 
 /** Length of the common prefix of two strings (compared in chunks first). */
@@ -964,12 +927,12 @@ function sameEntry(x: Entry | undefined, y: Entry | undefined, f: (n: number) =>
  * Everything the heading rules (step 2 of the parse) read of a line. They never take a numbering
  * line (`entry`) as a heading: of such a line they read only whether it is blank or ends a sentence.
  */
-function headingFacts(text: string, lines: Lines, li: number, entry: boolean): string {
+function headingFacts(v: ParserVocabulary, text: string, lines: Lines, li: number, entry: boolean): string {
   const blank = isBlank(text, lines, li);
   const stop = /[.;:]$/.test(lineText(text, lines, li));
   if (entry) return `${blank}\u0000${stop}`;
-  const h12 = headingLine(text, lines, li, 12);
-  const h8 = headingLine(text, lines, li, 8);
+  const h12 = headingLine(v, text, lines, li, 12);
+  const h8 = headingLine(v, text, lines, li, 8);
   return `${blank}\u0000${h12 ?? '\u0001'}\u0000${h8 ?? '\u0001'}\u0000${stop}`;
 }
 
@@ -987,9 +950,10 @@ export function findEdit(old: string, text: string): TextEdit {
   return { start, oldEnd: old.length - suffix, newEnd: text.length - suffix };
 }
 
-function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: TextEdit): ParsedDraft | undefined {
+function reparseUnsafe(v: ParserVocabulary, previous: ParsedDraft, old: string, text: string, edit: TextEdit): ParsedDraft | undefined {
   const st = states.get(previous);
-  if (!st || old.length === 0 || text.length === 0) return undefined;
+  // A version parsed with other words is parsed again in full.
+  if (!st || st.vocabulary !== v || old.length === 0 || text.length === 0) return undefined;
   if (old === text) return previous;
   const a = edit.start;
   const bOld = edit.oldEnd;
@@ -1019,17 +983,17 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
   // Classification of line L and of the next line (which reads the tail of L) must not change,
   // but for the heading written on line L itself ("Section 3 — Heading"), which only that
   // provision carries (not in its id, unless a Markdown heading, left out here).
-  const x = classifyLine(old, st.lines, L);
-  const y = classifyLine(text, lines, L);
+  const x = classifyLine(v, old, st.lines, L);
+  const y = classifyLine(v, text, lines, L);
   let retitled: { start: number; label: string; from: string; to: string } | undefined;
   if (!sameEntry(x, y, f, old, text)) {
     if (!x || !y || !x.heading || !y.heading || x.mdLevel !== undefined || y.mdLevel !== undefined) return undefined;
     if (!sameEntry({ ...x, heading: y.heading }, y, f, old, text)) return undefined;
     retitled = { start: y.start, label: x.label, from: x.heading, to: y.heading };
   }
-  if (L + 1 < nLines && !sameEntry(classifyLine(old, st.lines, L + 1), classifyLine(text, lines, L + 1), f, old, text)) return undefined;
+  if (L + 1 < nLines && !sameEntry(classifyLine(v, old, st.lines, L + 1), classifyLine(v, text, lines, L + 1), f, old, text)) return undefined;
   // Nor may anything the heading rules read of line L.
-  if (headingFacts(old, st.lines, L, x !== undefined) !== headingFacts(text, lines, L, y !== undefined)) return undefined;
+  if (headingFacts(v, old, st.lines, L, x !== undefined) !== headingFacts(v, text, lines, L, y !== undefined)) return undefined;
 
   // Same entries, same headings: the same tree, with offsets mapped. The previous version's
   // id → index map serves this one too.
@@ -1098,7 +1062,7 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
   let c = 0;
   for (; c < st.candidates.length && st.candidates[c].quoteStart < lineStart; c++) candidates.push(st.candidates[c]);
   const kept = c;
-  definitionCandidates(text, lineStart, lines.end[L], candidates);
+  definitionCandidates(v, text, lineStart, lines.end[L], candidates);
   const lineDone = candidates.length;
   const oldLineEnd = st.lines.end[L];
   while (c < st.candidates.length && st.candidates[c].quoteStart <= oldLineEnd) c++;
@@ -1152,7 +1116,7 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
     return false;
   };
   const byId = new ListMap(provisions, st.indexOf);
-  const ctx: RefContext = { skip, articleStyle: st.articleStyle, owner, byId, sectionsByLabel: st.sectionsByLabel };
+  const ctx: RefContext = { vocabulary: v, skip, articleStyle: st.articleStyle, owner, byId, sectionsByLabel: st.sectionsByLabel };
   const fresh = references.length;
   const stopped = scanReferences(text, ctx, keep >= 0 ? tr.ends[keep] : 0, references, trace, resync);
   // References found again are carried into later versions: their words are copies.
@@ -1181,6 +1145,7 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
   // A new heading changes the context of the provisions below it: not the same tree.
   const tree = retitledId !== undefined ? ++treeCount : st.tree;
   states.set(parsed, {
+    vocabulary: v,
     lines,
     indexOf: st.indexOf,
     skip,
@@ -1196,11 +1161,11 @@ function reparseUnsafe(previous: ParsedDraft, old: string, text: string, edit: T
 }
 
 /** For tests only: like parseProvisions, but lets an internal error through instead of falling back. */
-export function parseProvisionsStrict(text: string): ParsedDraft {
-  return parseUnsafe(text);
+export function parseProvisionsStrict(text: string, v: ParserVocabulary = bundledVocabulary().parser): ParsedDraft {
+  return parseUnsafe(v, text);
 }
 
-function parseUnsafe(text: string): ParsedDraft {
+function parseUnsafe(v: ParserVocabulary, text: string): ParsedDraft {
   if (text.length === 0) return { provisions: [], byId: new Map(), definitions: [], references: [] };
   const lines = splitLines(text);
   const nLines = lines.start.length;
@@ -1210,7 +1175,7 @@ function parseUnsafe(text: string): ParsedDraft {
   let nArticle = 0;
   let nKeywordSection = 0;
   for (let li = 0; li < nLines; li++) {
-    const e = classifyLine(text, lines, li);
+    const e = classifyLine(v, text, lines, li);
     if (!e) continue;
     if (e.type === 'section') {
       if (e.key === 'article') nArticle++;
@@ -1225,7 +1190,7 @@ function parseUnsafe(text: string): ParsedDraft {
   // "N." lines are sections only when no other section style is present.
   for (let k = 0; k < entries.length; k++) {
     const e = entries[k];
-    if (articleStyle && e.type === 'section' && e.key === 'section' && /^(?:Section|SECTION)/.test(text.slice(e.marker!.start, e.marker!.end))) {
+    if (articleStyle && e.type === 'section' && e.key === 'section' && v.sectionWordRe.test(text.slice(e.marker!.start, e.marker!.end))) {
       e.type = 'division';
       e.subs = [];
     } else if (e.type === 'numbered') {
@@ -1253,7 +1218,7 @@ function parseUnsafe(text: string): ParsedDraft {
       let j = e.line + 1;
       while (j < nLines && j <= e.line + 3 && isBlank(text, lines, j)) j++;
       if (j < nLines && !entryAtLine.has(j)) {
-        const h = headingLine(text, lines, j, 12);
+        const h = headingLine(v, text, lines, j, 12);
         if (h !== undefined) {
           e.heading = h;
           claimed.add(j);
@@ -1267,7 +1232,7 @@ function parseUnsafe(text: string): ParsedDraft {
     // marginal heading on the line directly above
     const j = e.line - 1;
     if (j >= 0 && !entryAtLine.has(j) && !claimed.has(j)) {
-      const h = headingLine(text, lines, j, 12);
+      const h = headingLine(v, text, lines, j, 12);
       const k = j - 1;
       const prevOk =
         k < 0 ||
@@ -1289,7 +1254,7 @@ function parseUnsafe(text: string): ParsedDraft {
       // A title-like line directly above the next numbered provision is that provision's marginal heading.
       const nextIsEntry = entryAtLine.get(n + 1)?.type === 'section';
       if (n < nLines && n + 1 < nLines && !entryAtLine.has(n) && !claimed.has(n) && !nextIsEntry) {
-        const h = headingLine(text, lines, n, 8);
+        const h = headingLine(v, text, lines, n, 8);
         if (h !== undefined) {
           e.heading = h;
           claimed.add(n);
@@ -1324,7 +1289,7 @@ function parseUnsafe(text: string): ParsedDraft {
 
   const owner = new OwnerIndex(provisions);
   const candidates: DefinitionCandidate[] = [];
-  definitionCandidates(text, 0, text.length, candidates);
+  definitionCandidates(v, text, 0, text.length, candidates);
   const definitions = definitionsFrom(text, candidates, owner);
   let nMarks = 0;
   for (let k = 0; k < entries.length; k++) {
@@ -1342,9 +1307,9 @@ function parseUnsafe(text: string): ParsedDraft {
   const sectionsByLabel = sectionLabels(provisions);
   const trace: RefTrace = { ends: [], counts: [] };
   const references: Reference[] = [];
-  scanReferences(text, { skip, articleStyle, owner, byId, sectionsByLabel }, 0, references, trace);
+  scanReferences(text, { vocabulary: v, skip, articleStyle, owner, byId, sectionsByLabel }, 0, references, trace);
   const parsed: ParsedDraft = { provisions, byId, definitions, references };
-  states.set(parsed, { lines, indexOf: tb.indexOf, skip, articleStyle, firstEntryStart: entries.length > 0 ? entries[0].start : -1, sectionsByLabel, trace, candidates, tree: ++treeCount });
+  states.set(parsed, { vocabulary: v, lines, indexOf: tb.indexOf, skip, articleStyle, firstEntryStart: entries.length > 0 ? entries[0].start : -1, sectionsByLabel, trace, candidates, tree: ++treeCount });
   return parsed;
 }
 
@@ -1374,18 +1339,18 @@ interface DefinitionCandidate {
 }
 
 /**
- * Adds to `out` the defined terms found at offsets in [from, to). A match of DEF_RE never spans a
+ * Adds to `out` the defined terms found at offsets in [from, to). A match of the definition pattern never spans a
  * line break, so whole lines can be scanned on their own: a reparse scans only the edited line.
  */
-function definitionCandidates(text: string, from: number, to: number, out: DefinitionCandidate[]): void {
-  DEF_RE.lastIndex = from;
-  for (let m = DEF_RE.exec(text); m !== null && m.index < to; m = DEF_RE.exec(text)) {
+function definitionCandidates(v: ParserVocabulary, text: string, from: number, to: number, out: DefinitionCandidate[]): void {
+  v.definitionRe.lastIndex = from;
+  for (let m = v.definitionRe.exec(text); m !== null && m.index < to; m = v.definitionRe.exec(text)) {
     const open = m[1];
     let term: string;
     let termStart: number;
     if (open !== undefined) {
       if (CLOSING[open] !== m[3] && !(open === '”' && m[3] === '”')) {
-        DEF_RE.lastIndex = m.index + 1;
+        v.definitionRe.lastIndex = m.index + 1;
         continue;
       }
       term = m[2];
@@ -1397,7 +1362,7 @@ function definitionCandidates(text: string, from: number, to: number, out: Defin
     const verb = m[5];
     const trimmed = term.trim();
     if (!/\p{L}/u.test(trimmed) || wordCount(trimmed) > 8) {
-      DEF_RE.lastIndex = m.index + 1;
+      v.definitionRe.lastIndex = m.index + 1;
       continue;
     }
     if (verb === ':') {
@@ -1405,7 +1370,7 @@ function definitionCandidates(text: string, from: number, to: number, out: Defin
       let ls = m.index;
       while (ls > 0 && text.charCodeAt(ls - 1) !== 10 && text.charCodeAt(ls - 1) !== 13 && m.index - ls < 40) ls--;
       if (!/^[ \t\u00A0]*(?:\(?[0-9a-zA-Z]{1,5}[).][ \t\u00A0]*|[-*•][ \t]+)?$/.test(text.slice(ls, m.index))) {
-        DEF_RE.lastIndex = m.index + 1;
+        v.definitionRe.lastIndex = m.index + 1;
         continue;
       }
     }
@@ -1463,11 +1428,11 @@ function sentenceBounds(text: string, start: number, end: number): { from: numbe
   return { from, to };
 }
 
-function conventionIn(text: string, from: number, to: number): boolean {
+function conventionIn(v: ParserVocabulary, text: string, from: number, to: number): boolean {
   const s = text.slice(from, to);
-  CONVENTION_ANY_RE.lastIndex = 0;
-  for (let m = CONVENTION_ANY_RE.exec(s); m !== null; m = CONVENTION_ANY_RE.exec(s)) {
-    if (!OTHER_TREATY_RE.test(s.slice(Math.max(0, m.index - 40), m.index))) return true;
+  v.conventionAnyRe.lastIndex = 0;
+  for (let m = v.conventionAnyRe.exec(s); m !== null; m = v.conventionAnyRe.exec(s)) {
+    if (!v.otherTreatyRe.test(s.slice(Math.max(0, m.index - 40), m.index))) return true;
   }
   return false;
 }
@@ -1488,6 +1453,7 @@ function sectionLabels(provisions: Provision[]): Map<string, Provision> {
 type Marks = Int32Array;
 
 interface RefContext {
+  vocabulary: ParserVocabulary;
   skip: Marks;
   articleStyle: boolean;
   owner: OwnerIndex;
@@ -1511,7 +1477,7 @@ interface RefTrace {
  * says the scan is back in step with an earlier one; -1 when it ran to the end.
  */
 function scanReferences(text: string, ctx: RefContext, from: number, refs: Reference[], trace: RefTrace, resync?: (end: number) => boolean): number {
-  const { skip, articleStyle, owner, byId, sectionsByLabel } = ctx;
+  const { vocabulary: v, skip, articleStyle, owner, byId, sectionsByLabel } = ctx;
   let skipIdx = 0;
   if (from > 0) {
     // first marker that does not end at or before `from`
@@ -1526,7 +1492,7 @@ function scanReferences(text: string, ctx: RefContext, from: number, refs: Refer
   }
   for (let m = execAt(REF_START_RE, REF_RE, text, from); m !== null; ) {
     const end = m.index + m[0].length;
-    referencesOf(m, text, articleStyle, owner, byId, sectionsByLabel, skip, skipIdx, refs);
+    referencesOf(v, m, text, articleStyle, owner, byId, sectionsByLabel, skip, skipIdx, refs);
     while (skipIdx < skip.length && skip[skipIdx + 1] <= m.index) skipIdx += 2;
     trace.ends.push(end);
     trace.counts.push(refs.length);
@@ -1537,7 +1503,7 @@ function scanReferences(text: string, ctx: RefContext, from: number, refs: Refer
 }
 
 /** The references one match of REF_RE gives (none when it is a provision's own marker). */
-function referencesOf(
+function referencesOf(v: ParserVocabulary, 
   m: RegExpExecArray,
   text: string,
   articleStyle: boolean,
@@ -1601,14 +1567,14 @@ function referencesOf(
         after = after.slice(pa[0].length);
         afterPos += pa[0].length;
       }
-      if (THIS_ACT_AFTER_RE.test(after)) conv = false;
-      else if (CONVENTION_AFTER_RE.test(after)) conv = true;
+      if (v.thisActAfterRe.test(after)) conv = false;
+      else if (v.conventionAfterRe.test(after)) conv = true;
       else {
         const before = text.slice(Math.max(0, start - 100), start);
-        if (CONVENTION_BEFORE_RE.test(before) && conventionIn(before, 0, before.length)) conv = true;
+        if (v.conventionBeforeRe.test(before) && conventionIn(v, before, 0, before.length)) conv = true;
         else if (!articleStyle) {
           const b = sentenceBounds(text, start, afterPos);
-          conv = conventionIn(text, b.from, b.to);
+          conv = conventionIn(v, text, b.from, b.to);
         }
       }
     }

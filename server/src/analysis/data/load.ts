@@ -12,6 +12,7 @@ import type {
   CheckLexicon,
   ConventionData,
   Definition,
+  LanguageData,
   LexiconConcept,
   ModelClause,
   Safeguard,
@@ -36,6 +37,12 @@ const FILES = {
   budapest: 'budapest.json',
 } as const;
 type FileKey = keyof typeof FILES;
+
+/** The folder of per-language files (data/languages/<code>.json) and their one schema. */
+const LANGUAGES_DIR = 'languages';
+const LANGUAGE_SCHEMA = 'language.schema.json';
+/** Languages the analysis detects and matches (DraftLanguage): their files must be there. */
+const REQUIRED_LANGUAGES = ['en', 'es', 'fr'];
 
 /** One line: `data/articles.json at /articles/26/elements/0/cues: must have required property 'en'`. */
 export function formatProblem(p: DataProblem): string {
@@ -106,6 +113,7 @@ export function loadConventionData(dataDir: string = findDataDir()): { data?: Co
     }
     content[key] = json;
   }
+  const languages = loadLanguages(dataDir, ajv, add, (name, message) => problems.push({ file: rel(`schema/${name}`), jsonPath: '/', message }));
   if (problems.length) return { problems };
 
   const data: ConventionData = {
@@ -118,9 +126,72 @@ export function loadConventionData(dataDir: string = findDataDir()): { data?: Co
     checkLexicon: content.checks.lexicon as CheckLexicon,
     modelClauses: content.modelClauses.clauses as ModelClause[],
     budapest: content.budapest.articles as BudapestArticle[],
+    languages,
   };
   crossCheck(data, (key, p, m) => add(FILES[key], p, m));
   return problems.length ? { problems } : { data, problems };
+}
+
+/** data/languages/*.json in file-name order, each validated; problems are added with `add`. */
+function loadLanguages(
+  dataDir: string,
+  ajv: Ajv,
+  add: (name: string, jsonPath: string, message: string) => void,
+  schemaProblem: (name: string, message: string) => void,
+): LanguageData[] {
+  const dir = path.join(dataDir, LANGUAGES_DIR);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  } catch (err) {
+    add(LANGUAGES_DIR, '/', `cannot read the folder: ${(err as Error).message}`);
+    return [];
+  }
+  let validate;
+  try {
+    validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(dataDir, 'schema', LANGUAGE_SCHEMA), 'utf8')));
+  } catch (err) {
+    schemaProblem(LANGUAGE_SCHEMA, `cannot load the schema: ${(err as Error).message}`);
+    return [];
+  }
+  const out: LanguageData[] = [];
+  for (const f of names) {
+    const name = `${LANGUAGES_DIR}/${f}`;
+    let text: string;
+    let json: unknown;
+    try {
+      text = fs.readFileSync(path.join(dir, f), 'utf8');
+    } catch (err) {
+      add(name, '/', `cannot read the file: ${(err as Error).message}`);
+      continue;
+    }
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      add(name, '/', parseError(text, err));
+      continue;
+    }
+    if (!validate(json)) {
+      for (const e of validate.errors ?? []) add(name, e.instancePath, ajvMessage(e));
+      continue;
+    }
+    const lang = json as LanguageData;
+    if (`${lang.language}.json` !== f) add(name, '/language', `language '${lang.language}' is not the file's name`);
+    out.push(lang);
+  }
+  for (const code of REQUIRED_LANGUAGES) {
+    if (!names.includes(`${code}.json`)) add(`${LANGUAGES_DIR}/${code}.json`, '/', 'missing: the analysis needs this language');
+  }
+  // A stop word of two languages would count for one only.
+  const seen = new Map<string, string>();
+  for (const lang of out) {
+    (lang.stopWords ?? []).forEach((w, i) => {
+      const other = seen.get(w);
+      if (other !== undefined) add(`${LANGUAGES_DIR}/${lang.language}.json`, `/stopWords/${i}`, `'${w}' is a stop word of '${other}' too`);
+      else seen.set(w, lang.language);
+    });
+  }
+  return out;
 }
 
 function ajvMessage(e: ErrorObject): string {
