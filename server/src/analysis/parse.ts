@@ -19,7 +19,7 @@
 // whole-text scans use regular expressions without nested unbounded quantifiers.
 
 import { detached, execAt, isSpace, lastAtOrBefore, ListMap } from './text';
-import { bundledVocabulary, type ParserVocabulary } from './vocabulary';
+import { bundledVocabulary, NUM, SEP, type ParserVocabulary } from './vocabulary';
 import type {
   ConventionReference,
   CrossReference,
@@ -131,7 +131,6 @@ const PAREN_RE = /^\((\d{1,4}[A-Za-z]{0,2}|[a-z]{1,5}|[A-Z]{1,5})\)(?![\p{L}\p{N
 const HALF_RE = /^(?:(\d{1,3}|[a-z]{1,2}|[ivx]{1,5})\)|(\d{1,3})[°º]\)?)(?=[ \t\u00A0])/;
 // Lead-in words after a line-initial marker that show the marker is a wrapped cross-reference: "(b) and (c)".
 const WRAPPED_REF_RE = /^[ \t]*(?:,[ \t]*\(|(?:and|or|to|y|o|et|ou|à)[ \t]+\([0-9a-zA-Z]{1,5}\)|of[ \t]+(?:this|the|that)\b)/;
-const PREV_REF_TAIL_RE = /(?<![\p{L}])(?:paragraphs?|subsections?|sections?|sub-paragraphs?|subparagraphs?|párrafos?|incisos?|alinéas?|under|in|of)[ \t]*,?$/iu;
 
 
 /** Does a line end in a function word ("… of the"), so that it is a sentence wrapped, not a heading? */
@@ -418,7 +417,7 @@ function classifyLine(v: ParserVocabulary, text: string, lines: Lines, li: numbe
     if (li > 0) {
       const pe = lines.end[li - 1];
       const prevTail = text.slice(Math.max(lines.start[li - 1], pe - 30), pe);
-      if (PREV_REF_TAIL_RE.test(prevTail)) return undefined;
+      if (v.referenceLeadRe.test(prevTail)) return undefined;
     }
     const subs: Marker[] = [{ offset: p, label: m[0], core: m[1] ?? m[2], form: paren ? 'paren' : m[1] !== undefined ? 'half' : 'degree' }];
     const chainEnd = paren ? readMarkerChain(text, after, le, subs) : after;
@@ -701,24 +700,14 @@ const CLOSING: Record<string, string> = { '"': '"', '“': '”', '”': '”', 
 // ---------------------------------------------------------------------------
 // References
 
-const NUM = String.raw`\d{1,6}(?:-\d{1,6}){0,4}[A-Za-z]?(?:[ \t]*[°º])?(?:[ \t\u00A0]+(?:bis|ter|quater)(?![\p{L}]))?(?:[ \t\u00A0]?\((?:\d{1,4}|[a-zA-Z]{1,5})\)){0,6}`;
-const SEP = String.raw`[ \t\u00A0]*(?:,[ \t\u00A0]*(?:and|or|y|o|et|ou)?|and|or|to|through|à|au|a|y|o|et|ou|–|—)[ \t\u00A0]*`;
-const REF_WORD = String.raw`(sections?|subsections?|ss?\.|articles?|arts?\.|art[íi]culos?|§§?)`;
-const REF_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])${REF_WORD}[ \t\u00A0]*((?:${NUM}|\((?:\d{1,4}|[a-z]{1,5})\))(?:${SEP}(?:${NUM}|\((?:\d{1,4}|[a-z]{1,5})\)))*)`,
-  'yiu',
-);
-/**
- * Where a reference can start: REF_RE is tried only there (see execAt). Its word must be
- * followed by a number or "(", as in REF_RE: "s." ending a sentence or "section" inside
- * "intersection" followed by words is no candidate.
- */
-const REF_START_RE = new RegExp(String.raw`${REF_WORD}(?=[ 	 ]*[\d(])`, 'giu');
+// A reference is found by the vocabulary's referenceRe (its word from the language files), tried
+// only where referenceStartRe finds a start (see execAt): its word must be followed by a number
+// or "(", so that "s." ending a sentence or "section" inside "intersection" is no candidate.
+/** The numbers of a reference's list and what joins them. */
 const ITEM_RE = new RegExp(String.raw`(${NUM}|\((?:\d{1,4}|[a-z]{1,5})\))|(${SEP})`, 'giu');
 const RANGE_SEP_RE = /^[ \t\u00A0]*(?:to|through|à|au|a|–|—)[ \t\u00A0]*$/i;
 
 const NAMED_TITLE_RE = /^[ \t\u00A0]*\(([^()\r\n]{2,80})\)/;
-const PARAGRAPH_AFTER_RE = /^[ \t\u00A0]*,?[ \t\u00A0]*(?:paragraph|para\.|párrafo|apartado|paragraphe|alinéa)[ \t\u00A0]*(\d{1,3}|\(\d{1,3}\))/i;
 
 /** The children of every leaf (never added to: a provision gets its own list with its first child). */
 const NO_CHILDREN: string[] = Object.freeze([]) as unknown as string[];
@@ -821,7 +810,7 @@ const states = new WeakMap<ParsedDraft, ParseState>();
 
 /** Context a reference's conversion reads around its match: 300 before, 160 + 300 after; with room to spare. */
 const REF_CONTEXT = 1000;
-/** Characters other than spaces and tabs REF_RE may read past the end of a match before it fails (generously). */
+/** Characters other than spaces and tabs the reference pattern may read past the end of a match before it fails (generously). */
 const REF_LOOKAHEAD = 256;
 
 /**
@@ -1462,7 +1451,7 @@ interface RefContext {
 }
 
 /**
- * The state of the reference scan after each match of REF_RE: where the scan goes on from
+ * The state of the reference scan after each match of the reference pattern: where the scan goes on from
  * (`ends`) and how many references had been found (`counts`). The scan from a position
  * depends only on the text from one character before it, so an incremental parse can resume it.
  */
@@ -1490,19 +1479,19 @@ function scanReferences(text: string, ctx: RefContext, from: number, refs: Refer
     }
     skipIdx = 2 * lo;
   }
-  for (let m = execAt(REF_START_RE, REF_RE, text, from); m !== null; ) {
+  for (let m = execAt(v.referenceStartRe, v.referenceRe, text, from); m !== null; ) {
     const end = m.index + m[0].length;
     referencesOf(v, m, text, articleStyle, owner, byId, sectionsByLabel, skip, skipIdx, refs);
     while (skipIdx < skip.length && skip[skipIdx + 1] <= m.index) skipIdx += 2;
     trace.ends.push(end);
     trace.counts.push(refs.length);
     if (resync && resync(end)) return trace.ends.length - 1;
-    m = execAt(REF_START_RE, REF_RE, text, end);
+    m = execAt(v.referenceStartRe, v.referenceRe, text, end);
   }
   return -1;
 }
 
-/** The references one match of REF_RE gives (none when it is a provision's own marker). */
+/** The references one match of the reference pattern gives (none when it is a provision's own marker). */
 function referencesOf(v: ParserVocabulary, 
   m: RegExpExecArray,
   text: string,
@@ -1518,11 +1507,11 @@ function referencesOf(v: ParserVocabulary,
     const start = m.index;
     while (skipIdx < skip.length && skip[skipIdx + 1] <= start) skipIdx += 2;
     if (skipIdx < skip.length && skip[skipIdx] <= start && start < skip[skipIdx + 1]) return;
-    const kw = m[1].toLowerCase();
+    const kind = m[1].charCodeAt(0) === 0xa7 /* § */ ? 'section' : (v.referenceKinds.get(m[1].toLowerCase()) ?? 'section');
     const end = m.index + m[0].length;
     const listStart = end - m[2].length;
-    const isArticle = kw.startsWith('art');
-    const isSub = kw.startsWith('sub');
+    const isArticle = kind === 'article';
+    const isSub = kind === 'subsection';
 
     // parse the list of numbers
     const items: { text: string; start: number; end: number; rangeFrom?: string }[] = [];
@@ -1561,7 +1550,7 @@ function referencesOf(v: ParserVocabulary,
         after = after.slice(nt[0].length);
         afterPos += nt[0].length;
       }
-      const pa = PARAGRAPH_AFTER_RE.exec(after);
+      const pa = v.paragraphAfterRe.exec(after);
       if (pa) {
         paragraphAfter = pa[1].replace(/[()]/g, '');
         after = after.slice(pa[0].length);

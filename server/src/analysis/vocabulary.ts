@@ -26,6 +26,16 @@ export interface ParserVocabulary {
   readonly keywordInitials: ReadonlySet<number>;
   /** The first three characters of some keyword: a cheap filter before the patterns above. */
   readonly keywordPrefixRe: RegExp;
+  /** A line ending so that a "(b)" opening the next line continues a cross-reference. */
+  readonly referenceLeadRe: RegExp;
+  /** A cross-reference: group 1 its word, group 2 the list of numbers. Sticky: tried where referenceStartRe found a start. */
+  readonly referenceRe: RegExp;
+  /** Where a cross-reference may start (global). */
+  readonly referenceStartRe: RegExp;
+  /** Lower-case reference word → what it points to; "§" and words not listed point to sections. */
+  readonly referenceKinds: ReadonlyMap<string, 'article' | 'section' | 'subsection'>;
+  /** After an article reference: ", paragraph 2"; group 1 the number. */
+  readonly paragraphAfterRe: RegExp;
   /** A verb anywhere in a phrase: a sentence, not a heading. */
   readonly verbRe: RegExp;
   /** Function words a heading never ends in (lower case), and the longest one's length. */
@@ -94,6 +104,10 @@ function initials(words: readonly string[]): Set<number> {
   return new Set(words.map((w) => w.charCodeAt(0)));
 }
 
+/** A number in a cross-reference ("14", "12 bis", "7(1)(a)") and what joins two ("and", "to", ","); the joining words are still here, not in the language files. */
+export const NUM = String.raw`\d{1,6}(?:-\d{1,6}){0,4}[A-Za-z]?(?:[ \t]*[°º])?(?:[ \t\u00A0]+(?:bis|ter|quater)(?![\p{L}]))?(?:[ \t\u00A0]?\((?:\d{1,4}|[a-zA-Z]{1,5})\)){0,6}`;
+export const SEP = String.raw`[ \t\u00A0]*(?:,[ \t\u00A0]*(?:and|or|y|o|et|ou)?|and|or|to|through|à|au|a|y|o|et|ou|–|—)[ \t\u00A0]*`;
+
 /** Compiles the parser's patterns from the language files. */
 export function compileParserVocabulary(languages: readonly LanguageData[]): ParserVocabulary {
   const divisionKeys = new Map<string, string>();
@@ -121,6 +135,15 @@ export function compileParserVocabulary(languages: readonly LanguageData[]): Par
   const ofWords = alt(gather(languages, (p) => p.of));
   const theWords = gather(languages, (p) => p.the);
   const headingEnd = gather(languages, (p) => p.headingEndWords).map((w) => w.toLowerCase());
+  const referenceKinds = new Map<string, 'article' | 'section' | 'subsection'>();
+  const referenceWords: string[] = [];
+  for (const kind of ['section', 'subsection', 'article'] as const) {
+    for (const w of gather(languages, (p) => p.referenceWords?.[kind])) {
+      referenceWords.push(w);
+      if (!referenceKinds.has(w.toLowerCase())) referenceKinds.set(w.toLowerCase(), kind);
+    }
+  }
+  const refWord = `(${[...referenceWords.map(phrase), '§§?'].join('|')})`;
   const v: ParserVocabulary = {
     divisionRe: new RegExp(
       `^(${alt(divisionWords)})${sp}+(\\d{1,4}(?:\\.\\d{1,4}){0,3}[A-Z]?|[IVXLCDM]{1,8}|[A-Z]${divisionNumbers.map((w) => '|' + phrase(w)).join('')})${end}`,
@@ -138,6 +161,14 @@ export function compileParserVocabulary(languages: readonly LanguageData[]): Par
     articleInitials: initials(articleWords),
     keywordInitials: initials(keywords),
     keywordPrefixRe: new RegExp(`^(?:${alt(prefixes)})`),
+    referenceLeadRe: new RegExp(`(?<![\\p{L}])(?:${alt(gather(languages, (p) => p.referenceLeadWords))})[ \\t]*,?$`, 'iu'),
+    referenceRe: new RegExp(
+      String.raw`(?<![\p{L}\p{N}])${refWord}[ \t\u00A0]*((?:${NUM}|\((?:\d{1,4}|[a-z]{1,5})\))(?:${SEP}(?:${NUM}|\((?:\d{1,4}|[a-z]{1,5})\)))*)`,
+      'yiu',
+    ),
+    referenceStartRe: new RegExp(String.raw`${refWord}(?=[ \t\u00A0]*[\d(])`, 'giu'),
+    referenceKinds,
+    paragraphAfterRe: new RegExp(`^${sp}*,?${sp}*(?:${alt(gather(languages, (p) => p.paragraphWords))})${sp}*(\\d{1,3}|\\(\\d{1,3}\\))`, 'i'),
     verbRe: new RegExp(`(?:^|[\\s,])(?:${alt(gather(languages, (p) => p.sentenceVerbs))})(?=$|[\\s,.;:])`, 'i'),
     headingEndWords: new Set(headingEnd),
     headingEndMax: Math.max(0, ...headingEnd.map((w) => w.length)),

@@ -231,6 +231,9 @@ export interface ParserWords {
   articleCodes?: string[];
   articleNumbers?: string[];
   articleSuffixes?: string[];
+  referenceWords?: { article?: string[]; section?: string[]; subsection?: string[] };
+  paragraphWords?: string[];
+  referenceLeadWords?: string[];
   sentenceVerbs?: string[];
   headingEndWords?: string[];
   definitionVerbs?: string[];
