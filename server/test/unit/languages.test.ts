@@ -8,7 +8,7 @@ import * as path from 'path';
 import { findDataDir, loadConventionData } from '../../src/analysis/data/load';
 import type { LanguageData } from '../../src/analysis/data/types';
 import { createAnalyzer } from '../../src/analysis/engine';
-import { parseProvisions } from '../../src/analysis/parse';
+import { parseProvisions, reparseProvisions } from '../../src/analysis/parse';
 import type { ParsedDraft } from '../../src/analysis/types';
 import { compileParserVocabulary } from '../../src/analysis/vocabulary';
 import { check } from './check';
@@ -109,3 +109,16 @@ check<string, string[]>(
   ],
   (text) => outline(parseProvisions(text, german)),
 );
+
+describe('the words a version was parsed with', () => {
+  it('an incremental parse with other words is the full parse with those words', () => {
+    // An edit of a body line, after a numbering line both vocabularies read the same way.
+    const text = 'Section 1 Zweck\nText eins.\n\nArtikel 5 Begriffe\nText zwei.\n';
+    const before = parseProvisions(text);
+    const after = text.replace('zwei', 'drei');
+    assert.deepStrictEqual(outline(reparseProvisions(before, text, after)), outline(parseProvisions(after)));
+    const re = reparseProvisions(before, text, after, undefined, german);
+    assert.deepStrictEqual(outline(re), ['preamble preamble', 'art-5 section 5 Begriffe']);
+    assert.deepStrictEqual(outline(re), outline(parseProvisions(after, german)));
+  });
+});
