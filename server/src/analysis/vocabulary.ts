@@ -34,6 +34,14 @@ export interface ParserVocabulary {
   readonly referenceStartRe: RegExp;
   /** Lower-case reference word → what it points to; "§" and words not listed point to sections. */
   readonly referenceKinds: ReadonlyMap<string, 'article' | 'section' | 'subsection'>;
+  /** In a reference's list: group 1 a number, group 2 what joins two (global). */
+  readonly itemRe: RegExp;
+  /** What joins two numbers makes a range ("to"). */
+  readonly rangeSepRe: RegExp;
+  /** After a line-initial marker: the line continues a reference ("(b) and (c)", "(b) of this section"). */
+  readonly wrappedReferenceRe: RegExp;
+  /** A complete sentence followed by a blank line ends a definition. */
+  readonly endOfDefinitionRe: RegExp;
   /** After an article reference: ", paragraph 2"; group 1 the number. */
   readonly paragraphAfterRe: RegExp;
   /** A verb anywhere in a phrase: a sentence, not a heading. */
@@ -135,9 +143,8 @@ function initials(words: readonly string[]): Set<number> {
   return new Set(words.map((w) => w.charCodeAt(0)));
 }
 
-/** A number in a cross-reference ("14", "12 bis", "7(1)(a)") and what joins two ("and", "to", ","); the joining words are still here, not in the language files. */
+/** A number in a cross-reference ("14", "12 bis", "7(1)(a)"). */
 export const NUM = String.raw`\d{1,6}(?:-\d{1,6}){0,4}[A-Za-z]?(?:[ \t]*[°º])?(?:[ \t\u00A0]+(?:bis|ter|quater)(?![\p{L}]))?(?:[ \t\u00A0]?\((?:\d{1,4}|[a-zA-Z]{1,5})\)){0,6}`;
-export const SEP = String.raw`[ \t\u00A0]*(?:,[ \t\u00A0]*(?:and|or|y|o|et|ou)?|and|or|to|through|à|au|a|y|o|et|ou|–|—)[ \t\u00A0]*`;
 
 /** Compiles the parser's patterns from the language files. */
 export function compileParserVocabulary(languages: readonly LanguageData[]): ParserVocabulary {
@@ -174,6 +181,11 @@ export function compileParserVocabulary(languages: readonly LanguageData[]): Par
       if (!referenceKinds.has(w.toLowerCase())) referenceKinds.set(w.toLowerCase(), kind);
     }
   }
+  const andOr = [...gather(languages, (p) => p.and), ...gather(languages, (p) => p.or)].map((w) => w.toLowerCase());
+  const ranges = gather(languages, (p) => p.rangeWords).map((w) => w.toLowerCase());
+  // What joins two numbers of a list: the longer of two words is tried first ("au" before "a").
+  const sep = String.raw`[ \t\u00A0]*(?:,[ \t\u00A0]*(?:${trieAlt(andOr)})?|${trieAlt([...new Set([...andOr, ...ranges])])}|–|—)[ \t\u00A0]*`;
+  const wrappedOf = gather(languages, (p) => p.wrappedReferenceOf).map((w) => phrase(w).replace(/ +/g, '[ \\t]+'));
   const refWord = `(${trieAlt(referenceWords.map((w) => w.toLowerCase()))}|§§?)`;
   const v: ParserVocabulary = {
     divisionRe: new RegExp(
@@ -194,11 +206,19 @@ export function compileParserVocabulary(languages: readonly LanguageData[]): Par
     keywordPrefixRe: new RegExp(`^(?:${alt(prefixes)})`),
     referenceLeadRe: new RegExp(`(?<![\\p{L}])(?:${alt(gather(languages, (p) => p.referenceLeadWords))})[ \\t]*,?$`, 'iu'),
     referenceRe: new RegExp(
-      String.raw`(?<![\p{L}\p{N}])${refWord}[ \t\u00A0]*((?:${NUM}|\((?:\d{1,4}|[a-z]{1,5})\))(?:${SEP}(?:${NUM}|\((?:\d{1,4}|[a-z]{1,5})\)))*)`,
+      String.raw`(?<![\p{L}\p{N}])${refWord}[ \t\u00A0]*((?:${NUM}|\((?:\d{1,4}|[a-z]{1,5})\))(?:${sep}(?:${NUM}|\((?:\d{1,4}|[a-z]{1,5})\)))*)`,
       'yiu',
     ),
     referenceStartRe: new RegExp(String.raw`${refWord}(?=[ \t\u00A0]*[\d(])`, 'giu'),
     referenceKinds,
+    itemRe: new RegExp(String.raw`(${NUM}|\((?:\d{1,4}|[a-z]{1,5})\))|(${sep})`, 'giu'),
+    rangeSepRe: new RegExp(`^${sp}*(?:${alt(ranges)}|–|—)${sp}*$`, 'i'),
+    wrappedReferenceRe: new RegExp(
+      `^[ \\t]*(?:,[ \\t]*\\(|(?:${alt(gather(languages, (p) => p.wrappedReferenceJoiners))})[ \\t]+\\([0-9a-zA-Z]{1,5}\\)|(?:${wrappedOf.join('|') || '(?!)'})\\b)`,
+    ),
+    endOfDefinitionRe: new RegExp(
+      String.raw`[^\s.;][^\S\r\n]*[.;](?:[^\S\r\n]*(?:${alt(andOr)}))?[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)`,
+    ),
     paragraphAfterRe: new RegExp(`^${sp}*,?${sp}*(?:${alt(gather(languages, (p) => p.paragraphWords))})${sp}*(\\d{1,3}|\\(\\d{1,3}\\))`, 'i'),
     verbRe: new RegExp(`(?:^|[\\s,])(?:${alt(gather(languages, (p) => p.sentenceVerbs))})(?=$|[\\s,.;:])`, 'i'),
     headingEndWords: new Set(headingEnd),

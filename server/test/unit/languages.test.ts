@@ -25,6 +25,8 @@ const GERMAN: LanguageData = {
     definitionVerbs: ['bezeichnet'],
     conventionNames: ['Übereinkommen'],
     of: ['des'],
+    and: ['und'],
+    or: ['oder'],
   },
 };
 
@@ -104,6 +106,7 @@ check<string, string[]>(
     { name: 'article keyword, as written and in capitals', input: 'Artikel 1 Zweck\nText.\nARTIKEL 2 Begriffe\nText.', expected: ['art-1 section 1 Zweck', 'art-2 section 2 Begriffe'] },
     { name: 'no English keyword', input: 'Section 1 Purpose\nText.', expected: ['preamble preamble'] },
     { name: 'reference word', input: 'Artikel 1\nNach Artikel 3 des Übereinkommens und Artikel 2.\nArtikel 2\nText.', expected: ['art-1 section 1', 'art-2 section 2', 'convention 3', 'cross 2'] },
+    { name: 'reference list joined by "und" and "oder"', input: 'Artikel 1\nNach Artikel 2 und 3 oder 4.\nArtikel 2\nA.\nArtikel 3\nB.\nArtikel 4\nC.', expected: ['art-1 section 1', 'art-2 section 2', 'art-3 section 3', 'art-4 section 4', 'cross 2', 'cross 3', 'cross 4'] },
     { name: 'definition verb', input: 'Artikel 1\n"Rechner" bezeichnet ein Gerät.', expected: ['art-1 section 1', 'term: Rechner'] },
     { name: 'sentence verb: a sentence after the number is no heading', input: 'Artikel 1 Die Frist ist kurz\nText.', expected: ['art-1 section 1'] },
   ],

@@ -234,6 +234,11 @@ export interface ParserWords {
   referenceWords?: { article?: string[]; section?: string[]; subsection?: string[] };
   paragraphWords?: string[];
   referenceLeadWords?: string[];
+  and?: string[];
+  or?: string[];
+  rangeWords?: string[];
+  wrappedReferenceJoiners?: string[];
+  wrappedReferenceOf?: string[];
   sentenceVerbs?: string[];
   headingEndWords?: string[];
   definitionVerbs?: string[];

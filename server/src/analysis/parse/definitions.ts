@@ -6,8 +6,6 @@ import type { ParserVocabulary } from '../vocabulary';
 import { trimEnd, wordCount } from './markers';
 import { OwnerIndex } from './tree';
 
-/** A complete sentence followed by a blank line ends a definition. */
-export const END_OF_DEFINITION_RE = /[^\s.;][^\S\r\n]*[.;](?:[^\S\r\n]*(?:and|or|y|o|et|ou))?[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)/;
 
 export const CLOSING: Record<string, string> = { '"': '"', '“': '”', '”': '”', "'": "'", '‘': '’', '’': '’', '«': '»' };
 
@@ -61,7 +59,7 @@ export function definitionCandidates(v: ParserVocabulary, text: string, from: nu
 }
 
 /** The defined terms with the extent of each definition (to the next term, the end of its provision or a blank line). */
-export function definitionsFrom(text: string, raws: DefinitionCandidate[], owner: OwnerIndex, from = 0, to = raws.length, out: DefinedTerm[] = []): DefinedTerm[] {
+export function definitionsFrom(v: ParserVocabulary, text: string, raws: DefinitionCandidate[], owner: OwnerIndex, from = 0, to = raws.length, out: DefinedTerm[] = []): DefinedTerm[] {
   for (let i = from; i < to; i++) {
     const r = raws[i];
     const prov = owner.at(r.termStart);
@@ -80,7 +78,7 @@ export function definitionsFrom(text: string, raws: DefinitionCandidate[], owner
     }
     // a blank line after a complete sentence ends it too
     const region = text.slice(r.termEnd, end);
-    const bm = END_OF_DEFINITION_RE.exec(region);
+    const bm = v.endOfDefinitionRe.exec(region);
     if (bm) end = r.termEnd + bm.index + bm[0].search(/[\r\n]/);
     end = trimEnd(text, r.termEnd, end);
     while (end > r.termEnd && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end = trimEnd(text, r.termEnd, end - 1);

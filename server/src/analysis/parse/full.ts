@@ -173,7 +173,7 @@ export function parseUnsafe(v: ParserVocabulary, text: string): ParsedDraft {
   const owner = new OwnerIndex(provisions);
   const candidates: DefinitionCandidate[] = [];
   definitionCandidates(v, text, 0, text.length, candidates);
-  const definitions = definitionsFrom(text, candidates, owner);
+  const definitions = definitionsFrom(v, text, candidates, owner);
   let nMarks = 0;
   for (let k = 0; k < entries.length; k++) {
     const e = entries[k];

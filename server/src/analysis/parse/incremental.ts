@@ -288,7 +288,7 @@ export function reparseUnsafe(v: ParserVocabulary, previous: ParsedDraft, old: s
   // next term is before it too are the previous version's; those after it, moved by the edit;
   // the rest (the last before the line, and those on it) are read again.
   const definitions = previous.definitions.slice(0, Math.max(kept - 1, 0));
-  definitionsFrom(text, candidates, owner, Math.max(kept - 1, 0), lineDone, definitions);
+  definitionsFrom(v, text, candidates, owner, Math.max(kept - 1, 0), lineDone, definitions);
   for (let k = oldAfter; k < previous.definitions.length; k++) {
     const d = previous.definitions[k];
     const q: DefinedTerm = {

@@ -46,8 +46,6 @@ export const NUMBERED_RE = /^(\d{1,4}[A-Z]{0,2})\.(?=[ \t\u00A0]|$|[—–\-(])/
 export const DECIMAL_RE = /^(\d{1,4}(?:\.\d{1,4})+)\.?(?=[ \t\u00A0]|$)/;
 export const PAREN_RE = /^\((\d{1,4}[A-Za-z]{0,2}|[a-z]{1,5}|[A-Z]{1,5})\)(?![\p{L}\p{N}])/u;
 export const HALF_RE = /^(?:(\d{1,3}|[a-z]{1,2}|[ivx]{1,5})\)|(\d{1,3})[°º]\)?)(?=[ \t\u00A0])/;
-// Lead-in words after a line-initial marker that show the marker is a wrapped cross-reference: "(b) and (c)".
-export const WRAPPED_REF_RE = /^[ \t]*(?:,[ \t]*\(|(?:and|or|to|y|o|et|ou|à)[ \t]+\([0-9a-zA-Z]{1,5}\)|of[ \t]+(?:this|the|that)\b)/;
 
 /** Does a line end in a function word ("… of the"), so that it is a sentence wrapped, not a heading? */
 export function endsInFunctionWord(v: ParserVocabulary, line: string): boolean {
@@ -329,7 +327,7 @@ export function classifyLine(v: ParserVocabulary, text: string, lines: Lines, li
   if (paren || half) {
     const m = (paren ?? half)!;
     const after = p + m[0].length;
-    if (WRAPPED_REF_RE.test(text.slice(after, Math.min(le, after + 8)))) return undefined;
+    if (v.wrappedReferenceRe.test(text.slice(after, Math.min(le, after + 8)))) return undefined;
     if (li > 0) {
       const pe = lines.end[li - 1];
       const prevTail = text.slice(Math.max(lines.start[li - 1], pe - 30), pe);

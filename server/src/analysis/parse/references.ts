@@ -3,15 +3,13 @@
 
 import { execAt, isSpace } from '../text';
 import type { ConventionReference, CrossReference, Provision, Reference } from '../types';
-import { NUM, SEP, type ParserVocabulary } from '../vocabulary';
+import type { ParserVocabulary } from '../vocabulary';
 import { OwnerIndex } from './tree';
 
 // A reference is found by the vocabulary's referenceRe (its word from the language files), tried
 // only where referenceStartRe finds a start (see execAt): its word must be followed by a number
 // or "(", so that "s." ending a sentence or "section" inside "intersection" is no candidate.
 /** The numbers of a reference's list and what joins them. */
-export const ITEM_RE = new RegExp(String.raw`(${NUM}|\((?:\d{1,4}|[a-z]{1,5})\))|(${SEP})`, 'giu');
-export const RANGE_SEP_RE = /^[ \t\u00A0]*(?:to|through|à|au|a|–|—)[ \t\u00A0]*$/i;
 
 export const NAMED_TITLE_RE = /^[ \t\u00A0]*\(([^()\r\n]{2,80})\)/;
 
@@ -142,11 +140,11 @@ export function referencesOf(
 
     // parse the list of numbers
     const items: { text: string; start: number; end: number; rangeFrom?: string }[] = [];
-    ITEM_RE.lastIndex = 0;
+    v.itemRe.lastIndex = 0;
     let pendingRange = false;
-    for (let im = ITEM_RE.exec(m[2]); im !== null; im = ITEM_RE.exec(m[2])) {
+    for (let im = v.itemRe.exec(m[2]); im !== null; im = v.itemRe.exec(m[2])) {
       if (im[0].length === 0) {
-        ITEM_RE.lastIndex++;
+        v.itemRe.lastIndex++;
         continue;
       }
       if (im[1] !== undefined) {
@@ -160,7 +158,7 @@ export function referencesOf(
         items.push(it);
         pendingRange = false;
       } else if (im[2] !== undefined) {
-        pendingRange = RANGE_SEP_RE.test(im[2]);
+        pendingRange = v.rangeSepRe.test(im[2]);
       }
     }
     if (items.length === 0) return;
