@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --soak] [-- --huge] [-- --server-node PATH]`: speed and memory of
+// `npm run bench [-- --quick] [-- --soak] [-- --huge] [-- --eviction] [-- --server-node PATH]`: speed and memory of
 // Concordance through the real server (out/server.js --stdio) and CLI (out/cli.js), on generated drafts
 // of 100 KB, 1 MB, 5 MB. The servers run on the editor's runtime (see serverRuntime), the CLI and the
 // in-process figures on the Node.js running the benchmark.
@@ -58,6 +58,27 @@ const soakWanted = args.has('--soak') || (!quick && !args.has('--no-soak'));
 const sizes = quick ? [100 * 1024, 1024 * 1024] : [100 * 1024, 1024 * 1024, 5 * 1024 * 1024, ...(args.has('--huge') ? [20 * 1024 * 1024] : [])];
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+/** `--eviction` (and every full run): drafts of 50k–200k short sections, more than the match cache holds (issue 21). */
+const evictionWanted = args.has('--eviction') || !quick;
+
+/**
+ * In this process, a fresh Analyzer per draft: the analysis of a draft of `n` short, distinct
+ * sections, where the match cache (50 000 texts) evicts n − 50 000 times. With O(1) eviction
+ * the time grows linearly with n.
+ */
+function eviction(): { sections: number; analysisMs: number; msPerThousand: number }[] {
+  return [50_000, 100_000, 200_000].map((n) => {
+    const lines: string[] = [];
+    for (let i = 1; i <= n; i++) lines.push(`${i}. Rule ${i} applies to item ${i * 7} only.`);
+    const text = lines.join('\n');
+    const analyzer = createAnalyzer(path.join(ROOT, 'data')).analyzer!;
+    const t = performance.now();
+    analyzer.analyze(text);
+    const analysisMs = performance.now() - t;
+    process.stdout.write(`  ${n} sections: ${round(analysisMs / 1000, 2)} s\n`);
+    return { sections: n, analysisMs: round(analysisMs, 0), msPerThousand: round(analysisMs / (n / 1000), 1) };
+  });
+}
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
@@ -476,7 +497,12 @@ async function main(): Promise<void> {
     soakCurve = await soak(runtime.node, generateDraft({ sizeBytes: 1024 * 1024, seed: 1 }));
     console.log('| edits | ' + soakCurve.map((s) => s.edits).join(' | ') + ' |\n|---|' + soakCurve.map(() => '---|').join('') + '\n| RSS MB | ' + soakCurve.map((s) => s.rssMb).join(' | ') + ' |');
   }
-  const results = { machine: machine(runtime), date: new Date().toISOString(), quick, cases: rounded, ...(soakCurve ? { soak: soakCurve } : {}) };
+  let evictionRuns: ReturnType<typeof eviction> | undefined;
+  if (evictionWanted) {
+    console.log('\neviction: drafts with more short sections than the match cache holds (in-process)');
+    evictionRuns = eviction();
+  }
+  const results = { machine: machine(runtime), date: new Date().toISOString(), quick, cases: rounded, ...(soakCurve ? { soak: soakCurve } : {}), ...(evictionRuns ? { eviction: evictionRuns } : {}) };
   fs.writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
   console.log(`\nwrote ${path.relative(ROOT, RESULTS)}`);
 }

@@ -40,6 +40,13 @@
   if (status && saved.status) status.value = saved.status;
   if (text && saved.text) text.value = saved.text;
 
+  // The page carries its messages translated, with {0}-style placeholders.
+  function fill(message, args) {
+    return message.replace(/\{(\d+)\}/g, function (all, i) {
+      return i < args.length ? String(args[i]) : all;
+    });
+  }
+
   function apply() {
     const ch = chapter ? chapter.value : '';
     const st = status ? status.value : '';
@@ -59,7 +66,7 @@
       });
       group.hidden = visibleInGroup === 0;
     });
-    if (count) count.textContent = shown === total ? total + ' articles' : shown + ' of ' + total + ' articles shown';
+    if (count) count.textContent = shown === total ? fill(count.dataset.all || '{0} articles', [total]) : fill(count.dataset.some || '{0} of {1} articles shown', [shown, total]);
     if (none) none.hidden = shown !== 0;
     const s = vscode.getState() || {};
     s.filters = { chapter: ch, status: st, text: q };

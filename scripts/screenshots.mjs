@@ -4,8 +4,7 @@
 // The workspace is a temporary copy of examples/. The scenario's hover line is checked against the
 // example bill (section 17, the production order) and corrected in the copy that is played if the
 // bill has moved. Options: --out DIR (keep the raw run: result.json, logs, every screenshot), --pack
-// (install the packaged .vsix instead of loading the folder under development; needs `vsce package`
-// to succeed, which it does not while README.md has relative image links and package.json no repository).
+// (install the packaged .vsix instead of loading the folder under development, built by `npm run package`).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -7,7 +7,8 @@
 //       a VS Code 1.139 workbench with a Node extension host, installed from npm + apt only (offline CI);
 //     - else with @vscode/test-electron (downloads VS Code, or uses $CONCORDANCE_VSCODE_PATH);
 //     - else fails with a message saying why.
-//  4. with the harness (and no --grep): scripts/test-webviews.mjs, the webviews on a hostile draft in its chromium.
+//  4. with the harness (and no --grep): scripts/test-webviews.mjs, the webviews on a hostile draft in its chromium,
+//     and scripts/test-hover-click.mjs, a hover link clicked in the workbench.
 // The exit code is the tests' result. Options: --grep <text> (only matching tests), --keep (keep the workspace).
 // Results and logs: out/editor-tests/ (test-output.log, result.json, logs/), or $CONCORDANCE_EDITOR_TEST_OUT.
 import { spawnSync } from 'node:child_process';
@@ -72,6 +73,11 @@ if (fs.existsSync(harness) && !grep) {
   const webviews = run(process.execPath, ['scripts/test-webviews.mjs'], { env });
   say(webviews === 0 ? 'webview security test PASSED' : `webview security test FAILED (exit ${webviews})`);
   if (status === 0) status = webviews;
+  // A hover link clicked in the workbench (trusted for Concordance's commands only).
+  say('hover link click test (scripts/test-hover-click.mjs)');
+  const click = run(process.execPath, ['scripts/test-hover-click.mjs'], { env });
+  say(click === 0 ? 'hover link click test PASSED' : `hover link click test FAILED (exit ${click})`);
+  if (status === 0) status = click;
 }
 process.exit(status);
 

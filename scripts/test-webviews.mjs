@@ -20,7 +20,7 @@
 //     hide rows) and webview.css applied. Load-time CSP violations are listed (blocked is not executed).
 //
 // Prints `N passed, N failed`; the exit code is non-zero on any failure.
-// Env: VSCODE_E2E_CACHE, VSCODE_E2E_CHROMIUM, VSCODE_E2E_RUN (harness run.sh), CONCORDANCE_WEBVIEW_TEST_TIMEOUT (s, default 180).
+// Env: CONCORDANCE_WEBVIEW_SHOTS (a folder: screenshots of the comparison and table pages at 700 px), VSCODE_E2E_CACHE, VSCODE_E2E_CHROMIUM, VSCODE_E2E_RUN (harness run.sh), CONCORDANCE_WEBVIEW_TEST_TIMEOUT (s, default 180).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -400,6 +400,7 @@ async function checkPage(p) {
   const reveal = posted.find((m) => m.type === 'reveal' && m.data.uri);
   if (reveal) check('a reveal message carries the hostile draft URI unchanged', [URI_NEWER, URI_OTHER, URI_OLDER].includes(reveal.data.uri), reveal.data.uri);
 
+  if (p.view === 'comparison' || p.view === 'table') await checkLayout(page, p);
   if (p.view === 'table') await checkTableFilters(page, p);
 
   // The CSP in force: an injected inline script and inline handler must be blocked, and reported.
@@ -428,6 +429,42 @@ async function checkPage(p) {
   check('no request left 127.0.0.1', offsite.length === 0, offsite.slice(0, 3).join(', '));
   check('no dialog opened at any point', dialogs.length === 0, dialogs.join('; '));
   await page.close();
+}
+
+// In a normal split (700 px wide): the comparison shows the draft and the article side by side, the draft
+// kept in view while the article scrolls; the table fits without a horizontal scroll bar. Below 600 px
+// the comparison stacks.
+async function checkLayout(page, p) {
+  await page.setViewportSize({ width: 700, height: 600 });
+  const shots = process.env.CONCORDANCE_WEBVIEW_SHOTS;
+  if (shots) {
+    fs.mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: path.join(shots, `${p.name.replace(/[^a-z0-9]+/gi, '-')}-700px.png`) });
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  check(`${p.view} at 700 px: no horizontal scrolling`, overflow <= 1, `${overflow} px too wide`);
+  if (p.view === 'comparison') {
+    const at = (scroll) =>
+      page.evaluate((y) => {
+        window.scrollTo(0, y);
+        const box = (sel) => document.querySelector(sel)?.getBoundingClientRect();
+        const d = box('section.column.draft');
+        const a = box('section.column.article');
+        return d && a ? { dl: d.left, dr: d.right, dt: d.top, al: a.left, at: a.top, ah: a.height, scrolled: window.scrollY } : null;
+      }, scroll);
+    const top = await at(0);
+    check('comparison at 700 px: two columns, the draft on the left', !!top && top.dr <= top.al && Math.abs(top.dt - top.at) < 2 && top.dr - top.dl > 250, JSON.stringify(top));
+    const down = await at(100000);
+    if (down && down.scrolled > 0 && down.ah > 600) check('comparison at 700 px: the draft stays in view while the article scrolls', down.dt >= -1 && down.dt < 50, JSON.stringify(down));
+    await page.setViewportSize({ width: 500, height: 600 });
+    const narrow = await at(0);
+    check('comparison at 500 px: one column (the article under the draft)', !!narrow && narrow.at > narrow.dt && Math.abs(narrow.al - narrow.dl) < 2, JSON.stringify(narrow));
+    await page.evaluate(() => window.scrollTo(0, 0));
+  } else {
+    const cols = await page.evaluate(() => [...document.querySelectorAll('table.concordance thead th')].map((th) => th.getBoundingClientRect().right));
+    check('table at 700 px: every column is within the page', cols.length > 0 && cols.every((r) => r <= 701), JSON.stringify(cols.map(Math.round)));
+  }
+  await page.setViewportSize({ width: 1200, height: 900 });
 }
 
 async function checkTableFilters(page, p) {

@@ -23,15 +23,15 @@ interface ArticlePick extends vscode.QuickPickItem {
  * A quick pick of articles: the proposed ones first (with the score in words), then all 68,
  * searchable by number or title. Resolves to the chosen number, or undefined when dismissed.
  */
-export async function pickArticle(host: ClientHost, proposed: { article: number; title: string; words: string }[] = [], placeHolder = 'Choose an article of the Convention (type a number or words of the title)'): Promise<number | undefined> {
+export async function pickArticle(host: ClientHost, proposed: { article: number; title: string; words: string }[] = [], placeHolder = vscode.l10n.t('Choose an article of the Convention (type a number or words of the title)')): Promise<number | undefined> {
   const items: ArticlePick[] = [];
   if (proposed.length) {
-    items.push({ label: 'Proposed for this provision', kind: vscode.QuickPickItemKind.Separator });
-    for (const p of proposed) items.push({ label: `$(star-full) Art. ${p.article} — ${p.title}`, detail: p.words, article: p.article });
-    items.push({ label: 'All articles', kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: vscode.l10n.t('Proposed for this provision'), kind: vscode.QuickPickItemKind.Separator });
+    for (const p of proposed) items.push({ label: `$(star-full) ${vscode.l10n.t('Art. {0} — {1}', p.article, p.title)}`, detail: p.words, article: p.article });
+    items.push({ label: vscode.l10n.t('All articles'), kind: vscode.QuickPickItemKind.Separator });
   }
   for (const a of await articleList(host)) {
-    items.push({ label: `Art. ${a.article} — ${a.title}`, description: `Chapter ${a.chapter}${a.chapterTitle ? ' · ' + a.chapterTitle : ''}`, article: a.article });
+    items.push({ label: vscode.l10n.t('Art. {0} — {1}', a.article, a.title), description: `${vscode.l10n.t('Chapter {0}', a.chapter)}${a.chapterTitle ? ' · ' + a.chapterTitle : ''}`, article: a.article });
   }
   const choice = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: false });
   return choice?.article;
@@ -56,4 +56,14 @@ export async function openArticle(host: ClientHost, arg?: unknown): Promise<void
   }
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+}
+
+/**
+ * `concordance.openSample`: the sample bill shipped with the extension, as a new untitled draft
+ * (so trying a quick fix never writes to the extension's own copy, nor to the user's disk).
+ */
+export async function openSample(host: ClientHost): Promise<void> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(host.extensionUri, 'examples', 'cybercrime-bill.draft'));
+  const doc = await vscode.workspace.openTextDocument({ language: 'legal-draft', content: new TextDecoder('utf-8').decode(bytes) });
+  await vscode.window.showTextDocument(doc, { preview: false });
 }

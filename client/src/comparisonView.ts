@@ -38,7 +38,7 @@ export class ComparisonViews implements vscode.Disposable {
         COMPARISON_VIEW_TYPE,
         host.extensionUri,
         isComparisonState,
-        { title: 'Comparison', message: 'This comparison could not be restored; run "Compare Provision with Article" again.' },
+        { title: vscode.l10n.t('Comparison'), message: vscode.l10n.t('This comparison could not be restored; run "Compare Provision with Article" again.') },
         (panel, state) => this.panels.add(new ComparisonPanel(panel, state, host, docs)),
       ),
     );
@@ -54,7 +54,7 @@ export class ComparisonViews implements vscode.Disposable {
     const editor = uri ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri) : activeDraftEditor();
     if (!uri) {
       if (!editor) {
-        void vscode.window.showInformationMessage('Open a draft and put the cursor in a provision to compare it with the Convention.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a draft and put the cursor in a provision to compare it with the Convention.'));
         return;
       }
       uri = editor.document.uri.toString();
@@ -69,13 +69,13 @@ export class ComparisonViews implements vscode.Disposable {
       const params: CompareParams = { uri, ...(provision ? { provision } : {}), ...(position && !provision ? { position } : {}), budapest: mode === 'budapest' };
       const first = await request<ComparisonModel | null>(this.host, Requests.compare, params);
       if (!first && !provision && !position) {
-        void vscode.window.showInformationMessage('Put the cursor in a provision of the draft to compare it.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor in a provision of the draft to compare it.'));
         return;
       }
       article = await pickArticle(
         this.host,
         first?.candidates ?? [],
-        first ? `Compare ${first.provision.label}${first.provision.heading ? ' ' + first.provision.heading : ''} with which article? (proposals first)` : undefined,
+        first ? vscode.l10n.t('Compare {0} with which article? (proposals first)', `${first.provision.label}${first.provision.heading ? ' ' + first.provision.heading : ''}`) : undefined,
       );
       if (article === undefined) return;
     }
@@ -85,7 +85,7 @@ export class ComparisonViews implements vscode.Disposable {
       existing.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(COMPARISON_VIEW_TYPE, 'Comparison', { viewColumn: besideDraft(), preserveFocus: false }, webviewOptions(this.host.extensionUri));
+    const panel = vscode.window.createWebviewPanel(COMPARISON_VIEW_TYPE, vscode.l10n.t('Comparison'), { viewColumn: besideDraft(), preserveFocus: false }, webviewOptions(this.host.extensionUri));
     this.panels.add(new ComparisonPanel(panel, state, this.host, this.docs));
   }
 
@@ -131,7 +131,7 @@ class ComparisonPanel extends DraftPanel {
       try {
         await vscode.workspace.openTextDocument(vscode.Uri.parse(s.uri));
       } catch {
-        webview.html = renderMessage(webview, ext, 'Comparison', `The draft ${vscode.Uri.parse(s.uri).path} cannot be opened any more.`, s);
+        webview.html = renderMessage(webview, ext, vscode.l10n.t('Comparison'), vscode.l10n.t('The draft {0} cannot be opened any more.', vscode.Uri.parse(s.uri).path), s);
         return;
       }
     }
@@ -141,21 +141,21 @@ class ComparisonPanel extends DraftPanel {
       model = await request<ComparisonModel | null>(this.host, Requests.compare, params);
     } catch (e) {
       if (!current()) return;
-      webview.html = renderMessage(webview, ext, 'Comparison', `The comparison could not be computed: ${(e as Error).message}`, s, [{ action: 'retry', label: 'Try again' }]);
+      webview.html = renderMessage(webview, ext, vscode.l10n.t('Comparison'), vscode.l10n.t('The comparison could not be computed: {0}', (e as Error).message), s, [{ action: 'retry', label: vscode.l10n.t('Try again') }]);
       return;
     }
     if (!current()) return; // a newer update is on its way
     if (!model) {
-      this.panel.title = 'Comparison';
-      webview.html = renderMessage(webview, ext, 'Nothing to compare', 'The provision is no longer in the draft, or it matches no article. Put the cursor in a provision and run the command again.', s);
+      this.panel.title = vscode.l10n.t('Comparison');
+      webview.html = renderMessage(webview, ext, vscode.l10n.t('Nothing to compare'), vscode.l10n.t('The provision is no longer in the draft, or it matches no article. Put the cursor in a provision and run the command again.'), s);
       return;
     }
     this.model = model;
     // Keep following the provision when edits renumber it: remember its id and where it starts.
     this.state = { ...s, provision: model.provision.id, position: model.provision.range.start, article: model.article.number };
     this.docs.remember(model);
-    this.panel.title = comparisonTitle(model);
-    webview.html = renderPage(webview, ext, { title: comparisonTitle(model), body: comparisonBody(model), state: this.state, view: 'comparison' });
+    this.panel.title = comparisonTitle(model, vscode.l10n.t);
+    webview.html = renderPage(webview, ext, { title: comparisonTitle(model, vscode.l10n.t), body: comparisonBody(model, vscode.l10n.t), state: this.state, view: 'comparison' });
   }
 
   private async onMessage(m: unknown): Promise<void> {
@@ -187,7 +187,7 @@ class ComparisonPanel extends DraftPanel {
     const side = { uri: model.uri, provision: model.provision.id, article: model.article.number };
     const left = compareSideUri({ ...side, side: 'model' }, `Art ${model.article.number}`);
     const right = compareSideUri({ ...side, side: 'provision' }, model.provision.label);
-    await vscode.commands.executeCommand('vscode.diff', left, right, `Model clause Art. ${model.article.number} ↔ ${model.provision.label}${model.provision.heading ? ' ' + model.provision.heading : ''}`, {
+    await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('Model clause Art. {0} ↔ {1}', model.article.number, `${model.provision.label}${model.provision.heading ? ' ' + model.provision.heading : ''}`), {
       viewColumn: vscode.ViewColumn.Beside,
       preview: true,
     });

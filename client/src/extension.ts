@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { isDraft, type ClientHost } from './clientHost';
-import { forgetArticleList, openArticle } from './commands';
+import { forgetArticleList, openArticle, openSample } from './commands';
 import { ComparisonViews } from './comparisonView';
 import { createLanguageClient, type RestartingErrorHandler } from './languageClient';
 import { COMPARE_SCHEME, SCHEME } from './protocol';
@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const p = c.start().then(() => c);
     p.catch((e: unknown) => {
       output.error(`[client] the Concordance language server did not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      void vscode.window.showErrorMessage(`The Concordance language server did not start: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The Concordance language server did not start: {0}', e instanceof Error ? e.message : String(e)));
     });
     return p;
   };
@@ -89,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): void {
     command('concordance.exportTable', (target, format) => exportTable(host, target, format)),
     command('concordance.compareVersions', (a, b) => versions.compare(a, b)),
     command('concordance.restartServer', () => restart()),
+    command('concordance.openSample', () => openSample(host)),
     vscode.window.onDidChangeActiveTextEditor(updateDraftContext),
     vscode.workspace.onDidChangeConfiguration((e) => {
       updateDraftContext();

@@ -12,6 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { hoverMiddleware } from './hoverTrust';
 import { RestartPolicy } from './restartPolicy';
 
 export const MAX_RESTARTS = 5;
@@ -48,16 +49,18 @@ export class RestartingErrorHandler implements ErrorHandler {
     const d = this.policy.onCrash(this.now());
     if (!d.restart) {
       this.output.error(`[client] the server stopped ${MAX_RESTARTS} times in ${RESTART_WINDOW_MS / 60000} minutes; not restarting`);
+      const restartLabel = vscode.l10n.t('Restart server');
+      const outputLabel = vscode.l10n.t('Show output');
       void vscode.window
-        .showErrorMessage('The Concordance language server keeps stopping and was not restarted. See the "Concordance" output for details.', 'Restart server', 'Show output')
+        .showErrorMessage(vscode.l10n.t('The Concordance language server keeps stopping and was not restarted. See the "Concordance" output for details.'), restartLabel, outputLabel)
         .then((choice) => {
-          if (choice === 'Restart server') void vscode.commands.executeCommand('concordance.restartServer');
-          else if (choice === 'Show output') this.output.show(true);
+          if (choice === restartLabel) void vscode.commands.executeCommand('concordance.restartServer');
+          else if (choice === outputLabel) this.output.show(true);
         });
       return { action: CloseAction.DoNotRestart, handled: true };
     }
     this.output.warn(`[client] the server stopped; restarting in ${d.delayMs} ms (restart ${d.count} of at most ${MAX_RESTARTS} in ${RESTART_WINDOW_MS / 60000} minutes)`);
-    if (d.warn) void vscode.window.showWarningMessage('The Concordance language server stopped unexpectedly and is being restarted.');
+    if (d.warn) void vscode.window.showWarningMessage(vscode.l10n.t('The Concordance language server stopped unexpectedly and is being restarted.'));
     await this.sleep(d.delayMs);
     return { action: CloseAction.Restart, handled: true };
   }
@@ -80,6 +83,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     synchronize: { configurationSection: 'concordance' },
     outputChannel: output,
     errorHandler,
+    // Hover links run Concordance's commands (and only those).
+    middleware: hoverMiddleware,
   };
   // The id 'concordance' makes the client read its trace level from `concordance.trace.server`.
   const client = new LanguageClient('concordance', 'Concordance', serverOptions, clientOptions);

@@ -15,8 +15,8 @@ export class CoverageStatusBar implements vscode.Disposable {
 
   constructor(private readonly host: ClientHost) {
     this.item = vscode.window.createStatusBarItem('concordance.coverage', vscode.StatusBarAlignment.Right, 100);
-    this.item.name = 'Concordance coverage';
-    this.item.command = { title: 'Show Concordance Table', command: 'concordance.showTable', arguments: ['active'] };
+    this.item.name = vscode.l10n.t('Concordance coverage');
+    this.item.command = { title: vscode.l10n.t('Show Concordance Table'), command: 'concordance.showTable', arguments: ['active'] };
     this.disposables.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => void this.refresh()),
@@ -52,14 +52,14 @@ export class CoverageStatusBar implements vscode.Disposable {
       return;
     }
     const s = result.summary;
-    this.item.text = `$(law) Convention: ${s.mandatoryImplemented}/${s.mandatoryTotal} mandatory articles`;
+    this.item.text = `$(law) ${vscode.l10n.t('Convention: {0}/{1} mandatory articles', s.mandatoryImplemented, s.mandatoryTotal)}`;
     const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendMarkdown(`**Coverage of the UN Convention against Cybercrime**\n\n`);
-    tip.appendMarkdown(`Mandatory articles: ${s.mandatoryImplemented} implemented, ${s.mandatoryPartial} partly, ${s.mandatoryTotal - s.mandatoryImplemented - s.mandatoryPartial} missing (of ${s.mandatoryTotal}).\n\n`);
-    tip.appendMarkdown(`All articles: ${s.implemented} implemented · ${s.partial} partial · ${s.missing} missing · ${s.notApplicable} not applicable.\n\n`);
-    tip.appendMarkdown('Click to open the concordance table.');
+    tip.appendMarkdown(`**${vscode.l10n.t('Coverage of the UN Convention against Cybercrime')}**\n\n`);
+    tip.appendMarkdown(`${vscode.l10n.t('Mandatory articles: {0} implemented, {1} partly, {2} missing (of {3}).', s.mandatoryImplemented, s.mandatoryPartial, s.mandatoryTotal - s.mandatoryImplemented - s.mandatoryPartial, s.mandatoryTotal)}\n\n`);
+    tip.appendMarkdown(`${vscode.l10n.t('All articles: {0} implemented · {1} partial · {2} missing · {3} not applicable.', s.implemented, s.partial, s.missing, s.notApplicable)}\n\n`);
+    tip.appendMarkdown(vscode.l10n.t('Click to open the concordance table.'));
     this.item.tooltip = tip;
-    this.item.accessibilityInformation = { label: `Convention coverage: ${s.mandatoryImplemented} of ${s.mandatoryTotal} mandatory articles implemented. Click to open the concordance table.`, role: 'button' };
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Convention coverage: {0} of {1} mandatory articles implemented. Click to open the concordance table.', s.mandatoryImplemented, s.mandatoryTotal), role: 'button' };
     this.item.show();
   }
 

@@ -41,10 +41,11 @@ export function formatOfPath(path: string): TableFormat | undefined {
 export async function workspaceDrafts(): Promise<vscode.Uri[]> {
   const seen = new Map<string, vscode.Uri>();
   for (const d of vscode.workspace.textDocuments) if (isDraft(d)) seen.set(d.uri.toString(), d.uri);
-  if (vscode.workspace.workspaceFolders?.length) {
-    const include = vscode.workspace.getConfiguration('concordance').get<string>('table.include', '**/*.{draft,bill}');
-    const files = await vscode.workspace.findFiles(include, '**/{node_modules,.git,out,build}/**', MAX_WORKSPACE_DRAFTS);
-    for (const f of files) if (!seen.has(f.toString())) seen.set(f.toString(), f);
+  // `concordance.table.include` has resource scope: each workspace folder can name its own drafts.
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const include = vscode.workspace.getConfiguration('concordance', folder.uri).get<string>('table.include', '**/*.{draft,bill}');
+    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), '**/{node_modules,.git,out,build}/**', MAX_WORKSPACE_DRAFTS);
+    for (const f of files) if (!seen.has(f.toString()) && seen.size < MAX_WORKSPACE_DRAFTS) seen.set(f.toString(), f);
   }
   return [...seen.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
 }
@@ -105,9 +106,9 @@ export class TableView implements vscode.Disposable {
     const active = activeDraftEditor()?.document.uri.toString();
     if (!scope && (scopeArg === 'pick' || !active)) {
       const items: (vscode.QuickPickItem & { scope: TableScope })[] = [];
-      if (active) items.push({ label: 'This draft', description: vscode.workspace.asRelativePath(vscode.Uri.parse(active)), scope: 'active' });
-      items.push({ label: 'All drafts in the workspace', description: 'open drafts and files matching concordance.table.include', scope: 'workspace' });
-      const choice = await vscode.window.showQuickPick(items, { placeHolder: 'Concordance table of which drafts?' });
+      if (active) items.push({ label: vscode.l10n.t('This draft'), description: vscode.workspace.asRelativePath(vscode.Uri.parse(active)), scope: 'active' });
+      items.push({ label: vscode.l10n.t('All drafts in the workspace'), description: vscode.l10n.t('open drafts and files matching concordance.table.include'), scope: 'workspace' });
+      const choice = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Concordance table of which drafts?') });
       if (!choice) return;
       scope = choice.scope;
     }
@@ -118,7 +119,7 @@ export class TableView implements vscode.Disposable {
       await this.update();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(TABLE_VIEW_TYPE, 'Concordance table', { viewColumn: besideDraft(), preserveFocus: false }, webviewOptions(this.host.extensionUri));
+    const panel = vscode.window.createWebviewPanel(TABLE_VIEW_TYPE, vscode.l10n.t('Concordance table'), { viewColumn: besideDraft(), preserveFocus: false }, webviewOptions(this.host.extensionUri));
     this.attach(panel, state);
   }
 
@@ -154,7 +155,7 @@ export class TableView implements vscode.Disposable {
     this.uris = await this.currentUris();
     const canShowWorkspace = !!vscode.workspace.workspaceFolders?.length;
     if (this.uris.length === 0) {
-      panel.webview.html = renderMessage(panel.webview, ext, 'Concordance table', this.state.scope === 'workspace' ? 'No drafts were found in the workspace.' : 'Open a draft to see its concordance table.', this.state, canShowWorkspace ? [{ action: 'scope', label: 'Show all drafts in the workspace', data: { scope: 'workspace' } }] : []);
+      panel.webview.html = renderMessage(panel.webview, ext, vscode.l10n.t('Concordance table'), this.state.scope === 'workspace' ? vscode.l10n.t('No drafts were found in the workspace.') : vscode.l10n.t('Open a draft to see its concordance table.'), this.state, canShowWorkspace ? [{ action: 'scope', label: vscode.l10n.t('Show all drafts in the workspace'), data: { scope: 'workspace' } }] : []);
       return;
     }
     let table: ConcordanceTable;
@@ -162,12 +163,12 @@ export class TableView implements vscode.Disposable {
       table = await fetchTable(this.host, this.uris);
     } catch (e) {
       if (generation !== this.generation || this.panel !== panel) return;
-      panel.webview.html = renderMessage(panel.webview, ext, 'Concordance table', `The table could not be built: ${(e as Error).message}`, this.state, [{ action: 'refresh', label: 'Try again' }]);
+      panel.webview.html = renderMessage(panel.webview, ext, vscode.l10n.t('Concordance table'), vscode.l10n.t('The table could not be built: {0}', (e as Error).message), this.state, [{ action: 'refresh', label: vscode.l10n.t('Try again') }]);
       return;
     }
     if (generation !== this.generation || this.panel !== panel) return;
-    panel.title = this.state.scope === 'workspace' ? 'Concordance table (workspace)' : `Concordance table: ${baseName(this.uris[0])}`;
-    panel.webview.html = renderPage(panel.webview, ext, { title: panel.title, body: tableBody(table, { scope: this.state.scope, canShowWorkspace }), state: this.state, view: 'table' });
+    panel.title = this.state.scope === 'workspace' ? vscode.l10n.t('Concordance table (workspace)') : vscode.l10n.t('Concordance table: {0}', baseName(this.uris[0]));
+    panel.webview.html = renderPage(panel.webview, ext, { title: panel.title, body: tableBody(table, { scope: this.state.scope, canShowWorkspace }, vscode.l10n.t), state: this.state, view: 'table' });
   }
 
   private async onMessage(m: unknown): Promise<void> {
@@ -208,7 +209,7 @@ export async function exportTable(host: ClientHost, targetArg?: unknown, formatA
     uris = active ? [active.document.uri] : vscode.workspace.textDocuments.filter(isDraft).map((d) => d.uri);
   }
   if (!uris.length) {
-    void vscode.window.showInformationMessage('Open a draft to export its concordance table.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a draft to export its concordance table.'));
     return;
   }
   let target = targetArg instanceof vscode.Uri ? targetArg : typeof targetArg === 'string' && targetArg ? (/^[a-z][\w+.-]+:/i.test(targetArg) && !/^[a-z]:[\\/]/i.test(targetArg) ? vscode.Uri.parse(targetArg) : vscode.Uri.file(targetArg)) : undefined;
@@ -216,8 +217,8 @@ export async function exportTable(host: ClientHost, targetArg?: unknown, formatA
     const first = uris[0];
     const defaultUri = first.scheme === 'file' ? vscode.Uri.file(first.fsPath.replace(/\.[^./\\]+$/, '') + '-concordance.csv') : undefined;
     target = await vscode.window.showSaveDialog({
-      title: 'Export concordance table',
-      saveLabel: 'Export',
+      title: vscode.l10n.t('Export concordance table'),
+      saveLabel: vscode.l10n.t('Export'),
       ...(defaultUri ? { defaultUri } : {}),
       filters: Object.fromEntries(FORMATS.map((f) => [f.label, f.extensions])),
     });
@@ -228,7 +229,8 @@ export async function exportTable(host: ClientHost, targetArg?: unknown, formatA
   const text = renderTable(table, format);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   const written = target;
-  void vscode.window.showInformationMessage(`Concordance table exported to ${vscode.workspace.asRelativePath(written)}.`, 'Open').then((choice) => {
-    if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', written);
+  const open = vscode.l10n.t('Open');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Concordance table exported to {0}.', vscode.workspace.asRelativePath(written)), open).then((choice) => {
+    if (choice === open) void vscode.commands.executeCommand('vscode.open', written);
   });
 }

@@ -76,7 +76,7 @@ export class VersionViews implements vscode.Disposable {
         VERSIONS_VIEW_TYPE,
         host.extensionUri,
         isVersionsState,
-        { title: 'Draft versions', message: 'This comparison could not be restored; run "Compare Draft Versions" again.' },
+        { title: vscode.l10n.t('Draft versions'), message: vscode.l10n.t('This comparison could not be restored; run "Compare Draft Versions" again.') },
         (panel, state) => this.panels.add(new VersionsPanel(panel, state, host)),
       ),
     );
@@ -95,7 +95,7 @@ export class VersionViews implements vscode.Disposable {
     else {
       const newer = a ?? activeDraftEditor()?.document.uri;
       if (!newer) {
-        void vscode.window.showInformationMessage('Open the draft to compare, or run the command with two files.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open the draft to compare, or run the command with two files.'));
         return;
       }
       const git = newer.scheme === 'file' ? await gitApi() : undefined;
@@ -104,18 +104,18 @@ export class VersionViews implements vscode.Disposable {
       if (repo) {
         const choice = await vscode.window.showQuickPick(
           [
-            { label: '$(git-commit) Its last commit (HEAD)', description: 'what git has for this file', id: 'git' },
-            { label: '$(file) Another file…', description: 'an earlier version saved as a separate file', id: 'file' },
+            { label: `$(git-commit) ${vscode.l10n.t('Its last commit (HEAD)')}`, description: vscode.l10n.t('what git has for this file'), id: 'git' },
+            { label: `$(file) ${vscode.l10n.t('Another file…')}`, description: vscode.l10n.t('an earlier version saved as a separate file'), id: 'file' },
           ],
-          { placeHolder: `Compare ${label(newer.toString())} with…` },
+          { placeHolder: vscode.l10n.t('Compare {0} with…', label(newer.toString())) },
         );
         if (!choice) return;
         if (choice.id === 'git') older = { kind: 'git', ref: 'HEAD' };
       }
       if (!older) {
         const picked = await vscode.window.showOpenDialog({
-          title: `The earlier version of ${label(newer.toString())}`,
-          openLabel: 'Compare',
+          title: vscode.l10n.t('The earlier version of {0}', label(newer.toString())),
+          openLabel: vscode.l10n.t('Compare'),
           canSelectMany: false,
           ...(newer.scheme === 'file' ? { defaultUri: vscode.Uri.joinPath(newer, '..') } : {}),
         });
@@ -124,7 +124,7 @@ export class VersionViews implements vscode.Disposable {
       }
       state = { kind: 'versions', older, newer: newer.toString() };
     }
-    const panel = vscode.window.createWebviewPanel(VERSIONS_VIEW_TYPE, 'Draft versions', { viewColumn: besideDraft(), preserveFocus: false }, webviewOptions(this.host.extensionUri));
+    const panel = vscode.window.createWebviewPanel(VERSIONS_VIEW_TYPE, vscode.l10n.t('Draft versions'), { viewColumn: besideDraft(), preserveFocus: false }, webviewOptions(this.host.extensionUri));
     this.panels.add(new VersionsPanel(panel, state, this.host));
   }
 
@@ -153,7 +153,7 @@ class VersionsPanel extends DraftPanel {
 
   private olderLabel(): string {
     const o = this.state.older;
-    return o.kind === 'file' ? label(o.uri) : `${label(this.state.newer)} at ${o.ref}`;
+    return o.kind === 'file' ? label(o.uri) : vscode.l10n.t('{0} at {1}', label(this.state.newer), o.ref);
   }
 
   private async olderText(): Promise<string> {
@@ -175,7 +175,7 @@ class VersionsPanel extends DraftPanel {
     const webview = this.panel.webview;
     const ext = this.host.extensionUri;
     const title = `${this.olderLabel()} → ${label(this.state.newer)}`;
-    this.panel.title = `Versions: ${label(this.state.newer).split('/').pop()}`;
+    this.panel.title = vscode.l10n.t('Versions: {0}', label(this.state.newer).split('/').pop() ?? '');
     let result: VersionComparison;
     try {
       const [older, newer] = await Promise.all([this.olderText(), readText(vscode.Uri.parse(this.state.newer))]);
@@ -183,14 +183,14 @@ class VersionsPanel extends DraftPanel {
       result = await request<VersionComparison>(this.host, Requests.compareVersions, params);
     } catch (e) {
       if (!current()) return;
-      webview.html = renderMessage(webview, ext, 'Draft versions', `The versions could not be compared: ${(e as Error).message}`, this.state, [{ action: 'refresh', label: 'Try again' }]);
+      webview.html = renderMessage(webview, ext, vscode.l10n.t('Draft versions'), vscode.l10n.t('The versions could not be compared: {0}', (e as Error).message), this.state, [{ action: 'refresh', label: vscode.l10n.t('Try again') }]);
       return;
     }
     if (!current()) return;
     const o = this.state.older;
     webview.html = renderPage(webview, ext, {
       title,
-      body: versionsBody(result, { a: this.olderLabel(), b: label(this.state.newer), ...(o.kind === 'file' ? { uriA: o.uri } : {}), uriB: this.state.newer, canDiff: true }),
+      body: versionsBody(result, { a: this.olderLabel(), b: label(this.state.newer), ...(o.kind === 'file' ? { uriA: o.uri } : {}), uriB: this.state.newer, canDiff: true }, vscode.l10n.t),
       state: this.state,
       view: 'versions',
     });
@@ -209,7 +209,7 @@ class VersionsPanel extends DraftPanel {
     if (o.kind === 'file') older = vscode.Uri.parse(o.uri);
     else older = (await gitApi())?.toGitUri(newer, o.ref);
     if (!older) {
-      void vscode.window.showWarningMessage('The git extension is not available to show the older version.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('The git extension is not available to show the older version.'));
       return;
     }
     await vscode.commands.executeCommand('vscode.diff', older, newer, `${this.olderLabel()} ↔ ${label(this.state.newer)}`, { viewColumn: vscode.ViewColumn.Beside, preview: true });

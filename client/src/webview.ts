@@ -20,7 +20,7 @@ export function applyWebviewOptions(panel: vscode.WebviewPanel, extensionUri: vs
 
 export function renderPage(webview: vscode.Webview, extensionUri: vscode.Uri, o: Pick<PageOptions, 'title' | 'body' | 'state' | 'view'>): string {
   const media = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', f)).toString();
-  return page({ ...o, cspSource: webview.cspSource, nonce: makeNonce(cryptoRandom), styleUri: media('webview.css'), scriptUri: media('webview.js') });
+  return page({ ...o, lang: vscode.env.language, cspSource: webview.cspSource, nonce: makeNonce(cryptoRandom), styleUri: media('webview.css'), scriptUri: media('webview.js') });
 }
 
 export function renderMessage(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, message: string, state: unknown, actions: { action: string; label: string; data?: Record<string, string | number> }[] = []): string {

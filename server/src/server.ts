@@ -5,7 +5,9 @@ import {
   CodeActionKind,
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
+  ErrorCodes,
   MessageType,
+  ResponseError,
   ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
@@ -27,14 +29,15 @@ import { computeDiagnostics } from './lsp/diagnostics';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './lsp/semanticTokens';
 import { computeDocumentSymbols, computeWorkspaceSymbols } from './lsp/symbols';
 import { computeHover } from './lsp/hover';
+import { expectParams } from './lsp/params';
 import { virtualDocument } from './lsp/virtualDocs';
 import { articlesRequest } from './lsp/articles';
-import { compareRequest } from './lsp/compare';
-import { compareVersionsRequest } from './lsp/compareVersions';
-import { coverageRequest } from './lsp/coverage';
+import { compareRequest, type CompareParams } from './lsp/compare';
+import { compareVersionsRequest, type CompareVersionsParams } from './lsp/compareVersions';
+import { coverageRequest, type CoverageParams } from './lsp/coverage';
 import type { RequestContext } from './lsp/requestContext';
 import { statsRequest } from './lsp/stats';
-import { tableRequest } from './lsp/table';
+import { tableRequest, type TableParams } from './lsp/table';
 import { Workspace, type AnalysedDocument } from './lsp/workspace';
 
 /** Milliseconds of quiet after an edit before diagnostics are recomputed. */
@@ -42,7 +45,14 @@ const DIAGNOSTICS_DEBOUNCE_MS = 120;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const engine = createAnalyzer();
+  let engine: ReturnType<typeof createAnalyzer>;
+  try {
+    engine = createAnalyzer();
+  } catch (e) {
+    // createAnalyzer returns problems rather than throwing; should anything still throw, the server
+    // must answer `initialize` and say why (an exit here would make the client restart it in a loop).
+    engine = { problems: [{ file: 'data', jsonPath: '/', message: (e as Error).message }] };
+  }
   if (!engine.analyzer) {
     // Without any good data there is nothing to serve; say why and stay up answering nothing.
     const message = 'Concordance could not load its convention data: ' + engine.problems.map(formatDataProblem).join('; ');
@@ -54,6 +64,11 @@ export function startServer(connection: Connection): void {
   }
   const workspace = new Workspace(connection, engine.analyzer);
   const analyzer = (): Analyzer => workspace.analyzer;
+  workspace.warn = (message) => connection.console.warn(message);
+  /** After `shutdown` only `exit` is accepted: requests get InvalidRequest, nothing more is published. */
+  let shutDown = false;
+  /** The highest version published per document: an older one is never published after it. */
+  const publishedVersion = new Map<string, number>();
   // Diagnostics point into the article documents at a paragraph's line: render each article
   // once per data set, not once per finding.
   const articleText = new WeakMap<Analyzer, Map<number, string | undefined>>();
@@ -111,11 +126,21 @@ export function startServer(connection: Connection): void {
     const latest = documents.get(doc.uri);
     if (!latest) return;
     const analysed = await workspace.current(latest);
-    if (!analysed || documents.get(doc.uri)?.version !== analysed.version) return;
+    // Only the analysis of the text the document has now (a same-version change or a second
+    // didOpen changes the text, not the version), and never a version older than one published.
+    const now = documents.get(doc.uri);
+    if (!analysed || shutDown || !now || now.version !== analysed.version || now.getText() !== analysed.text) return;
+    const published = publishedVersion.get(doc.uri);
+    if (published !== undefined && analysed.version < published) {
+      connection.console.warn(`${doc.uri}: version ${analysed.version} is older than version ${published}, already published; its diagnostics are not published.`);
+      return;
+    }
+    publishedVersion.set(doc.uri, analysed.version);
     void connection.sendDiagnostics({ uri: doc.uri, version: analysed.version, diagnostics: computeDiagnostics(analysed, articleMarkdown) });
   };
 
   const schedule = (doc: TextDocument, delay: number) => {
+    if (shutDown) return;
     clearTimeout(timers.get(doc.uri));
     timers.set(
       doc.uri,
@@ -130,6 +155,8 @@ export function startServer(connection: Connection): void {
   // push the first diagnostics back by the edit debounce.
   const justOpened = new Set<string>();
   documents.onDidOpen((e) => {
+    // A (re)opened document starts its versions afresh.
+    publishedVersion.delete(e.document.uri);
     justOpened.add(e.document.uri);
     schedule(e.document, 0);
   });
@@ -142,7 +169,8 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     workspace.forget(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    publishedVersion.delete(e.document.uri);
+    if (!shutDown) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -151,11 +179,26 @@ export function startServer(connection: Connection): void {
     refreshViews();
   });
 
+  /** Throws InvalidRequest after `shutdown` (LSP: requests after it are errors; only `exit` is accepted). */
+  const alive = (): void => {
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server has been shut down; it accepts only the "exit" notification.');
+  };
+  connection.onShutdown(() => {
+    shutDown = true;
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+  });
+  workspace.onLateSettings = (uri) => {
+    const doc = documents.get(uri);
+    if (doc) schedule(doc, 0);
+  };
+
   /**
    * Runs a request over the cached analysis of the document's current version (analysing it
    * once if no diagnostics run has yet); returns the fallback when the request was cancelled.
    */
   const withDocument = async <T>(uri: string, fn: (d: AnalysedDocument) => T, fallback: T, token?: CancellationToken): Promise<T> => {
+    alive();
     const doc = documents.get(uri);
     if (!doc || token?.isCancellationRequested) return fallback;
     const settings = await workspace.getSettings(uri);
@@ -177,6 +220,7 @@ export function startServer(connection: Connection): void {
     withDocument(p.textDocument.uri, (d) => computeSemanticTokens(d, cancelled(token)), { data: [] }, token),
   );
   connection.onWorkspaceSymbol(async (p, token) => {
+    alive();
     const analysed: AnalysedDocument[] = [];
     for (const doc of documents.all()) {
       if (token.isCancellationRequested) return [];
@@ -189,6 +233,7 @@ export function startServer(connection: Connection): void {
   });
   // Completion needs only the line typed, not an analysis: no re-analysis per keystroke.
   connection.onCompletion(async (p, token) => {
+    alive();
     const doc = documents.get(p.textDocument.uri);
     if (!doc || token.isCancellationRequested) return null;
     const settings = await workspace.getSettings(doc.uri);
@@ -200,7 +245,9 @@ export function startServer(connection: Connection): void {
 
   // Reloads data/*.json (e.g. after a lawyer edited them); a broken edit keeps the last good data.
   // `dataDir` (optional) reloads from another data folder, e.g. a lawyer's working copy.
-  connection.onRequest('concordance/reloadData', (p: { dataDir?: string } | null) => {
+  connection.onRequest('concordance/reloadData', (params: unknown) => {
+    alive();
+    const p = expectParams<{ dataDir?: string }>('concordance/reloadData', params, { dataDir: 'string?' }, true);
     const result = p?.dataDir ? createAnalyzer(p.dataDir) : createAnalyzer();
     if (!result.analyzer) {
       const problems = result.problems.map(formatDataProblem);
@@ -217,16 +264,34 @@ export function startServer(connection: Connection): void {
     return { ok: true, problems: [] as string[] };
   });
 
-  connection.onRequest('concordance/virtualDocument', (p: { uri: string }) => virtualDocument(analyzer(), p.uri) ?? null);
+  connection.onRequest('concordance/virtualDocument', (p: unknown) => {
+    alive();
+    return virtualDocument(analyzer(), expectParams<{ uri: string }>('concordance/virtualDocument', p, { uri: 'string' }).uri) ?? null;
+  });
 
   // Comparison views and the concordance table (params and results documented in each lsp/ file).
   const requests: RequestContext = { documents, workspace };
-  connection.onRequest('concordance/articles', () => articlesRequest(analyzer()));
-  connection.onRequest('concordance/coverage', (p) => coverageRequest(requests, p));
-  connection.onRequest('concordance/table', (p) => tableRequest(requests, p));
-  connection.onRequest('concordance/compare', (p) => compareRequest(requests, p));
-  connection.onRequest('concordance/compareVersions', (p) => compareVersionsRequest(requests, p));
-  connection.onRequest('concordance/stats', () => statsRequest(workspace));
+  // Params are checked first: null or a wrong shape is InvalidParams naming the field.
+  connection.onRequest('concordance/articles', () => (alive(), articlesRequest(analyzer())));
+  connection.onRequest('concordance/coverage', (p: unknown) => {
+    alive();
+    return coverageRequest(requests, expectParams<CoverageParams>('concordance/coverage', p, { uri: 'string' }));
+  });
+  connection.onRequest('concordance/table', (p: unknown) => {
+    alive();
+    return tableRequest(requests, expectParams<TableParams>('concordance/table', p, { uris: 'string[]', texts: 'record<string>?' }));
+  });
+  connection.onRequest('concordance/compare', (p: unknown) => {
+    alive();
+    const params = expectParams<CompareParams>('concordance/compare', p, { uri: 'string', provision: 'string?', position: 'position?', article: 'integer?', budapest: 'boolean?' });
+    return compareRequest(requests, params);
+  });
+  connection.onRequest('concordance/compareVersions', (p: unknown) => {
+    alive();
+    const params = expectParams<CompareVersionsParams>('concordance/compareVersions', p, { textA: 'string', textB: 'string', languageId: 'string?', uri: 'string?' });
+    return compareVersionsRequest(requests, params);
+  });
+  connection.onRequest('concordance/stats', () => (alive(), statsRequest(workspace)));
 
   documents.listen(connection);
   connection.listen();

@@ -7,6 +7,7 @@ import { detached, TokenIndex } from './cues';
 import { computeCoverage, lackingElements, sameContributions, unitCoverage, type ArticleUnits } from './coverage';
 import type { ConventionData } from './data/types';
 import { languageOf, languageWindows, stopWordCounts, type LanguageCounts } from './language';
+import { LruCache } from './lru';
 import { ProvisionMatcher } from './match';
 import type { MatcherSettings } from './matcherSettings';
 import { findEdit, parseProvisions, reparseProvisions, retitledProvision, sameTree, type TextEdit } from './parse';
@@ -54,7 +55,7 @@ export class Analyzer {
    * the one copy of the text, which the matches' evidence is cut from too. Per text, one entry
    * per language, heading, context and defined terms it was matched with.
    */
-  private readonly cache = new Map<string, MatchEntry[]>();
+  private readonly cache = new LruCache<string, MatchEntry[]>(CACHE_LIMIT);
   /** Context and defined-terms keys of cached matches: the same few recur for every section. */
   private readonly contextKeys = new Interner();
   /** The joined (interned) key of each context list contextOf gives: sections under the same Parts share one. */
@@ -65,6 +66,11 @@ export class Analyzer {
   matchedCount = 0;
   /** For `concordance fit` only: shown every article's signals for each provision matched. */
   featureSink?: (article: number, features: Float64Array) => void;
+
+  /** Unit texts in the match cache (at most CACHE_LIMIT; texts an edit superseded leave it). */
+  get cachedTexts(): number {
+    return this.cache.size;
+  }
 
   constructor(
     readonly data: ConventionData,
@@ -166,6 +172,14 @@ export class Analyzer {
         return ++reused % 256 === 0;
       }
       const got = this.matchUnit(text, unit, parsed, language, terms);
+      // The text this unit had in the previous version is superseded by the edit: its cache entry
+      // goes now (an undo re-matches one section), so a long session of edits does not fill the
+      // cache with texts no version has any more.
+      if (old && before) {
+        const j = aligned && oldUnits![i].id === unit.id ? i : before.unitIndex.get(unit.id);
+        const was = j === undefined ? undefined : before.entries[j];
+        if (was && was.text !== got.text) this.cache.delete(was.text);
+      }
       // Shared with the cache and later versions, never changed (evidence offsets are relative to the unit).
       unitMatches[i] = { provision: unit.id, matches: got.rel };
       entries[i] = got;
@@ -249,9 +263,8 @@ export class Analyzer {
     let contextKey = this.contextKeyOf.get(context);
     if (contextKey === undefined) this.contextKeyOf.set(context, (contextKey = this.contextKeys.get(context.join('\u0001'))));
     const termsKey = definedTerms.join('\u0001');
+    // Marks it used, so frequently seen provisions stay cached.
     const cached = this.cache.get(slice);
-    // Refresh recency so frequently seen provisions stay cached.
-    if (cached) this.cache.delete(slice);
     // The match is cached and outlives this version: its evidence must be cut from a copy.
     const unitText = cached ? cached[0].text : detached(slice);
     const entries = cached ?? [];
@@ -299,8 +312,8 @@ export class Analyzer {
       if (entries.length >= ENTRIES_PER_TEXT) entries.shift();
       entries.push(got);
     }
-    this.cache.set(unitText, entries);
-    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+    // The least recently used text goes past CACHE_LIMIT (in O(1)).
+    if (!cached) this.cache.set(unitText, entries);
     return got;
   }
 }

@@ -3,12 +3,13 @@
 // is data (data/checks.json, data/safeguards.json); this file only walks the draft.
 import type { Analyzer, Revision } from './analyze';
 import { unitsOf, untouched } from './analyze';
-import { detached, TokenIndex, type CompiledCue, type CueHit } from './cues';
+import { detached, TokenIndex, type CompiledCue, type CueHit, type CueMatcher } from './cues';
 import { isSpace, lastAtOrBefore } from './text';
+import { LruCache } from './lru';
 import { foldCase } from './tokens';
 import type { ArticleUnits } from './coverage';
 import { articleByNumber } from './data/load';
-import type { Article, CheckCode, Cues, Definition } from './data/types';
+import type { Article, CheckCode, Cues, Definition, Grade, NegationLexicon } from './data/types';
 import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, Finding, Provision, Severity, Span } from './types';
 
 export interface CheckOptions {
@@ -16,6 +17,8 @@ export interface CheckOptions {
   families?: Record<string, boolean>;
   /** Per-code severity; "off" drops the code. */
   severity?: Record<string, Severity | 'off'>;
+  /** What the draft's general part provides for every offence (setting concordance.generalPart). */
+  generalPart?: { intentional?: boolean };
 }
 
 const MENTIONS_IGNORE = /concordance-ignore/i;
@@ -98,6 +101,11 @@ export function* checkDraftSteps(
         const i = unitAt(units, f.span.start);
         return i < 0 || !ignored[i].has(f.code);
       });
+  // A general part that makes every offence intentional, declared once (a setting or a drafting
+  // note): no offence is reported for lacking a mental element.
+  if (options.generalPart?.intentional === true || declaresIntentional(analyzer, text, analysis.language)) {
+    for (let i = kept.length - 1; i >= 0; i--) if (kept[i].code === 'element.intent') kept.splice(i, 1);
+  }
   kept.push(...ctx.checkCoverage(units));
   const configured = Object.keys(options.families ?? {}).length > 0 || Object.keys(options.severity ?? {}).length > 0;
   const shown = !configured
@@ -116,7 +124,7 @@ export function* checkDraftSteps(
 const DEFINITION_CACHE_LIMIT = 50_000;
 
 /** Check families that look into one provision for what its article requires. */
-const PROVISION_FAMILIES = new Set(['safeguard', 'element', 'exception']);
+const PROVISION_FAMILIES = new Set(['safeguard', 'element', 'exception', 'cooperation']);
 
 /**
  * What a unit's own checks found, from its text, its best match and whether it is worded as an
@@ -156,11 +164,11 @@ interface UnitMemo {
 const memos = new WeakMap<DocumentAnalysis, UnitMemo>();
 
 /** Per analyzer: the core definition a draft's definition matches (index, or -1) and the elements it lacks (indexes). */
-const definitionCaches = new WeakMap<Analyzer, Map<string, { def: number; missing: number[] }>>();
+const definitionCaches = new WeakMap<Analyzer, LruCache<string, { def: number; missing: number[] }>>();
 
-function definitionCache(analyzer: Analyzer): Map<string, { def: number; missing: number[] }> {
+function definitionCache(analyzer: Analyzer): LruCache<string, { def: number; missing: number[] }> {
   let c = definitionCaches.get(analyzer);
-  if (!c) definitionCaches.set(analyzer, (c = new Map()));
+  if (!c) definitionCaches.set(analyzer, (c = new LruCache(DEFINITION_CACHE_LIMIT)));
   return c;
 }
 
@@ -211,10 +219,10 @@ function finding(code: CheckCode, span: Span, provision: string | undefined, mes
  * data/checks.json) whose own words a provision uses, unless the subject is legitimate for the
  * article the provision matches.
  */
-export function outsideSubjectIn(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, bestArticle?: number): { subject: string; hit: CueHit } | undefined {
+export function outsideSubjectIn(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, best?: ArticleMatch): { subject: string; hit: CueHit } | undefined {
   const subjects = analyzer.data.checkLexicon.outsideSubjects ?? [];
   for (const s of subjects) {
-    if (bestArticle !== undefined && s.unlessArticles?.includes(bestArticle)) continue;
+    if (best !== undefined && s.unlessArticles?.includes(best.article) && hasCoreElements(analyzer, best)) continue;
     const hit = findOwnWords(analyzer, text, idx, lang, s.cues);
     if (hit) return { subject: s.subject, hit };
   }
@@ -232,7 +240,7 @@ export function speechWordsIn(analyzer: Analyzer, text: string, idx: TokenIndex,
  * moderately resembles a Convention offence.
  */
 export function counterpartDoubted(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, best: ArticleMatch | undefined): boolean {
-  if (outsideSubjectIn(analyzer, text, idx, lang, best?.article)) return true;
+  if (outsideSubjectIn(analyzer, text, idx, lang, best)) return true;
   if (!speechWordsIn(analyzer, text, idx, lang)) return false;
   return !isSpeechCounterpart(analyzer, best);
 }
@@ -243,8 +251,16 @@ export function counterpartDoubted(analyzer: Analyzer, text: string, idx: TokenI
  * resemblance to any other offence (shared words: data, computer, publish) is not.
  */
 function isSpeechCounterpart(analyzer: Analyzer, best: ArticleMatch | undefined): boolean {
-  if (best === undefined || !(analyzer.data.checkLexicon.speechCounterparts ?? []).includes(best.article)) return false;
-  // Its core: at least half of the article's required elements are in the provision.
+  return best !== undefined && (analyzer.data.checkLexicon.speechCounterparts ?? []).includes(best.article) && hasCoreElements(analyzer, best);
+}
+
+/**
+ * A match that shows the article's core: the elements data/checks.json `coreElements` names for
+ * it (a child, for Art 14), else at least half of its required elements.
+ */
+function hasCoreElements(analyzer: Analyzer, best: ArticleMatch): boolean {
+  const core = analyzer.data.checkLexicon.coreElements?.[String(best.article)];
+  if (core) return core.every((id) => best.elements.some((e) => e.id === id && e.present));
   let required = 0;
   let present = 0;
   for (const e of best.elements) {
@@ -301,21 +317,21 @@ function firstOwnWords(text: string, idx: TokenIndex, cues: CompiledCue[]): CueH
 function noCounterpartFinding(code: CheckCode, text: string, head: Span, outside: { subject: string; hit: CueHit } | undefined, speech: CueHit | undefined): Finding {
   if (outside) {
     const found = text.slice(outside.hit.span.start, outside.hit.span.end);
-    const message = `This offence is about ${outside.subject} ("${found}"), which no article of the Convention asks States to criminalise (its offences are Arts 7-17). It may be sound national law, but it does not implement the Convention: keep it out of the implementing Part, or check it is needed and narrowly drawn (Art. 6(2)).`;
+    const message = `This offence is about ${outside.subject} ("${found}"), which no article of the Convention asks States to criminalise (its offences are Arts 7-17). It may be sound national law, but it does not implement the Convention: keep it out of the implementing Part, or check it is needed and narrowly drawn (Art. 6(1), 6(2)).`;
     return finding(code, outside.hit.span, '', message, [outside.subject]);
   }
   if (speech) {
     const found = text.slice(speech.span.start, speech.span.end);
-    const message = `This offence reaches speech or content ("${found}") and has no counterpart in the Convention. Art. 6(2): nothing in the Convention permits suppressing expression; check it is necessary and precisely drawn.`;
+    const message = `This offence reaches speech or content ("${found}") and has no counterpart in the Convention. Implementation must be consistent with human rights obligations (Art. 6(1)), and nothing in the Convention permits suppressing expression (Art. 6(2)): check it is necessary and precisely drawn.`;
     return finding(code, speech.span, '', message, [found]);
   }
-  const message = 'This provision creates an offence that no article of the Convention calls for. Over-criminalisation is the biggest risk in implementing laws: check it is needed and that it does not reach protected expression (Art. 6(2)).';
+  const message = 'This provision creates an offence that no article of the Convention calls for. Check it is needed, that it is precisely drawn, and that it does not reach protected expression (Art. 6(1), 6(2)).';
   return finding(code, head, '', message, []);
 }
 
 function vagueFinding(code: CheckCode, text: string, hit: CueHit): Finding {
   const found = text.slice(hit.span.start, hit.span.end);
-  return finding(code, hit.span, '', `"${found}" is a vague standard: a person cannot tell in advance what is forbidden, and it can reach protected expression (Art. 6(2)). ${code.advice ?? code.description}`, [found]);
+  return finding(code, hit.span, '', `"${found}" is a vague standard: a person cannot tell in advance what is forbidden, and it can reach protected expression (Art. 6(1), 6(2)). ${code.advice ?? code.description}`, [found]);
 }
 
 function techFinding(code: CheckCode, text: string, hit: CueHit, t: { term: string; neutral: string }): Finding {
@@ -351,12 +367,44 @@ class ProvisionChecker {
   private readonly missingFindings = new Map<string, Finding>();
   private techCompiled?: { term: string; neutral: string; cue: CompiledCue }[];
   private coreCompiled?: { index: number; names: { text: string; cue: CompiledCue }[] }[];
+  /** The words that keep a safeguard's cue from counting ("without", "sin", "sans" …). */
+  readonly negation: Negation;
 
   constructor(
     readonly analyzer: Analyzer,
     readonly lang: DraftLanguage,
   ) {
     this.codes = new Map(analyzer.data.checks.map((c) => [c.code, c]));
+    this.negation = new Negation(analyzer.data.checkLexicon.negation, lang);
+  }
+
+  /**
+   * Does `text` (indexed by idx) say what a check looks for? A safeguard's cue counts only where
+   * its clause does not negate, exclude or waive it; this is the one place that is decided, so
+   * findings, hovers, lenses and the table agree. `end`: where the text looked at ends.
+   */
+  says(code: CheckCode, text: string, idx: TokenIndex, end = text.length, seen: Clause[] = []): boolean {
+    const cues = this.cuesFor(code);
+    if (code.family !== 'safeguard') return idx.findAny(cues) !== undefined;
+    return affirmedHit(this.analyzer.matcher.cues, this.lang, this.negation, text, idx, cues, end, 0, seen, this.acceptFor(code, text, seen)) !== undefined;
+  }
+
+  /**
+   * For a code with `weakCues` and `notInClauseOf` (data): a hit made only of a weak cue ("court")
+   * does not count in a clause that holds a cue of the other code ("may appeal to the court" is a
+   * remedy, not review by a court).
+   */
+  private acceptFor(code: CheckCode, text: string, seen: Clause[]): ((hit: CueHit) => boolean) | undefined {
+    const other = code.notInClauseOf ? this.codes.get(code.notInClauseOf) : undefined;
+    const weak = code.weakCues?.[this.lang];
+    if (!other || !weak || weak.length === 0) return undefined;
+    const weakWords = new Set(weak.map((w) => foldCase(w)));
+    return (hit) => {
+      if (!weakWords.has(foldCase(text.slice(hit.span.start, hit.span.end)))) return true;
+      const clause = this.negation.clauseOf(text, hit.span, seen);
+      const idx = new TokenIndex(this.analyzer.matcher.cues.run(text, this.lang, { start: clause.start, end: clause.end }));
+      return idx.findAny(this.cuesFor(other)) === undefined;
+    };
   }
 
   compiled(key: string, cues: Cues | undefined): CompiledCue[] {
@@ -413,23 +461,30 @@ class ProvisionChecker {
     const bestKind = article?.kind;
     const offenceArticle = bestKind !== undefined && this.analyzer.settings.offenceKinds.includes(bestKind);
     const speech = isOffence ? speechWordsIn(this.analyzer, text, idx, this.lang) : undefined;
-    const outside = isOffence ? outsideSubjectIn(this.analyzer, text, idx, this.lang, best?.article) : undefined;
+    const outside = isOffence ? outsideSubjectIn(this.analyzer, text, idx, this.lang, best) : undefined;
     const speechOnly = speech !== undefined && !isSpeechCounterpart(this.analyzer, best);
     const counterpartDoubted = outside !== undefined || speechOnly;
 
     if (best && article) {
+      let variant: string | undefined | null = null;
+      // The clauses of this provision read for negation so far: shared by its checks.
+      const seen: Clause[] = [];
       for (const code of this.provisionCodes(best.article)) {
         if (counterpartDoubted && code.family !== 'safeguard') continue;
         const cues = this.cuesFor(code);
         if (cues.length === 0) continue;
-        if (idx.findAny(cues)) continue;
+        // How much the check asks of this power (Art 24(2): "as appropriate to the nature of the power").
+        if (code.grades && variant === null) variant = this.variantOf(best.article, text, idx);
+        const grade = gradeOf(code, best.article, variant ?? undefined);
+        if (grade === 'not-applicable') continue;
+        if (this.says(code, text, idx, text.length, seen)) continue;
         // Shared by every provision it is found in, placed at each one's headline.
         push(
-          this.missingFinding(code, article, best.title, cues),
+          this.missingFinding(code, article, best.title, cues, grade),
           head,
           // A general safeguards clause elsewhere in the draft counts, unless the code says the
           // provision itself must say it (a remedy clause's "court" does not authorise a search).
-          code.family === 'safeguard' && code.draftWide !== false ? code : undefined,
+          (code.family === 'safeguard' || code.family === 'cooperation') && code.draftWide !== false ? code : undefined,
         );
       }
     }
@@ -438,12 +493,14 @@ class ProvisionChecker {
     // one (run for every section) small.
     if (isOffence) {
       const noCounterpart = this.codes.get('overbreadth.no-counterpart');
-      if (noCounterpart && (!offenceArticle || outside || speechOnly)) {
+      // An offence of not complying with an order or notice enforces a power: it has the power's counterpart.
+      const enforcesPower = !outside && !speechOnly && firstOwnWords(text, idx, this.compiled('compliance', data.checkLexicon.complianceOffenceCues)) !== undefined;
+      if (noCounterpart && !enforcesPower && (!offenceArticle || outside || speechOnly)) {
         const f = noCounterpartFinding(noCounterpart, text, head, outside, speech);
         push(f, f.span);
       }
       const vague = this.codes.get('overbreadth.vague-term');
-      const vagueHit = firstOwnWords(text, idx, this.compiled('vague', data.checkLexicon.vagueTerms));
+      const vagueHit = firstOwnWords(text, idx, this.vagueTerms(best?.article));
       if (vague && vagueHit) push(vagueFinding(vague, text, vagueHit), vagueHit.span);
     }
 
@@ -465,27 +522,61 @@ class ProvisionChecker {
    * What a provision implementing `article` lacks when `code` finds nothing, but its place: the
    * same for every such provision, so made once (thousands of sections share its strings).
    */
-  private missingFinding(code: CheckCode, article: Article, title: string, cues: CompiledCue[]): Finding {
-    const key = code.code + '\u0000' + article.article + '\u0000' + title;
+  private missingFinding(code: CheckCode, article: Article, title: string, cues: CompiledCue[], grade: Grade = 'expected'): Finding {
+    const key = code.code + '\u0000' + article.article + '\u0000' + title + '\u0000' + grade;
     let f = this.missingFindings.get(key);
     if (!f) {
       const obligation = this.obligationOf(code, article);
       const ownCitations = code.citations.filter((c) => parseCitation(c).article === article.article);
-      const cited = ownCitations.length ? ownCitations : code.citations;
+      const cited = ownCitations.length && !code.lead ? ownCitations : code.citations;
       const pin = cited.length ? `Art. ${cited.join(', ')}` : `Art. ${article.article}`;
       const missing = code.missing ?? 'it says nothing of this';
       const advice = code.advice ? ` ${code.advice}` : ` ${code.description}`;
+      // A graded safeguard says how much it is asked of this power; a concern says it is one.
+      const lead = code.lead
+        ? ` — ${code.lead}`
+        : grade === 'as-appropriate'
+          ? ` — as appropriate to the power (${pin})`
+          : code.grades
+            ? ` (${pin}, expected for this power)`
+            : ` (${pin}, ${obligation})`;
       f = finding(
         code,
         NOWHERE,
         '',
-        `${code.title} (${pin}, ${obligation}): this provision reads as Art. ${article.article} (${title}), but ${missing}.${advice}`,
+        `${code.title}${lead}: this provision reads as Art. ${article.article} (${title}), but ${missing}.${advice}`,
         unique(cues.map((c) => c.text)),
-        { fix: { article: article.article, safeguard: code.code }, obligation, articles: cited },
+        { fix: { article: article.article, safeguard: code.code }, obligation, articles: cited, ...(grade === 'as-appropriate' ? { severity: 'information' as const } : {}) },
       );
       this.missingFindings.set(key, f);
     }
     return f;
+  }
+
+  /** The vague terms, less those that are settled terms in provisions implementing `article` (vagueTermExceptions). */
+  private vagueTerms(article: number | undefined): CompiledCue[] {
+    const all = this.compiled('vague', this.analyzer.data.checkLexicon.vagueTerms);
+    const exceptions = (this.analyzer.data.checkLexicon.vagueTermExceptions ?? []).filter((e) => article !== undefined && e.articles.includes(article));
+    if (exceptions.length === 0) return all;
+    const key = 'vague-for:' + article;
+    let list = this.presentCues.get(key);
+    if (!list) {
+      const settled = new Set(exceptions.flatMap((e) => this.compiled('vague-except:' + e.articles.join(',') + ':' + article, e.terms)).map((c) => c.text));
+      list = all.filter((c) => !settled.has(c.text));
+      this.presentCues.set(key, list);
+    }
+    return list;
+  }
+
+  /** The variant of a power a provision implements ("27(b)": it speaks of subscriber information only), if data tells any apart. */
+  private variantOf(article: number, text: string, idx: TokenIndex): string | undefined {
+    for (const v of this.analyzer.data.checkLexicon.powerVariants ?? []) {
+      if (v.article !== article) continue;
+      if (!firstOwnWords(text, idx, this.compiled('variant:' + v.id, v.cues))) continue;
+      if (v.unlessCues && firstOwnWords(text, idx, this.compiled('variant-unless:' + v.id, v.unlessCues))) continue;
+      return v.id;
+    }
+    return undefined;
   }
 
   /** The safeguard, element and exception codes that apply to provisions implementing an article (in data order). */
@@ -557,6 +648,11 @@ export function prepareChecks(analyzer: Analyzer): void {
     const checker = checkerFor(analyzer, lang);
     for (const code of analyzer.data.checks) if (PROVISION_FAMILIES.has(code.family)) checker.cuesFor(code);
     checker.compiled('vague', lex.vagueTerms);
+    checker.compiled('compliance', lex.complianceOffenceCues);
+    for (const v of lex.powerVariants ?? []) {
+      checker.compiled('variant:' + v.id, v.cues);
+      if (v.unlessCues) checker.compiled('variant-unless:' + v.id, v.unlessCues);
+    }
     checker.prepare();
     compiledFor(analyzer, lex.offenceMarkers, lang, true);
     compiledFor(analyzer, lex.speechOffenceCues, lang);
@@ -631,9 +727,8 @@ class CheckContext {
   private generalHas(code: CheckCode): boolean {
     let has = this.generalAnswers.get(code.code);
     if (has === undefined) {
-      const cues = this.checker.cuesFor(code);
       this.generalIndexes ??= this.generalSpans.map((s) => this.index(s));
-      has = this.generalIndexes.some((g) => g.findAny(cues));
+      has = this.generalIndexes.some((g, k) => this.checker.says(code, this.text, g, this.generalSpans[k].end));
       this.generalAnswers.set(code.code, has);
     }
     return has;
@@ -703,14 +798,14 @@ class CheckContext {
         known = kept;
       } else {
         // What a definition lacks depends only on its term, its text and the language: cached on those.
-        let key = this.lang + '\u0000' + d.term + '\u0000' + this.text.slice(d.definitionSpan.start, d.definitionSpan.end);
+        const key = this.lang + '\u0000' + d.term + '\u0000' + this.text.slice(d.definitionSpan.start, d.definitionSpan.end);
         known = cache.get(key);
-        // Kept as a copy: a key made of pieces of the draft would keep the draft in memory.
-        key = detached(key);
-        if (known) cache.delete(key);
-        else known = this.definitionGaps(d);
-        cache.set(key, known);
-        if (cache.size > DEFINITION_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+        if (!known) {
+          known = this.definitionGaps(d);
+          // Kept as a copy: a key made of pieces of the draft would keep the draft in memory.
+          // The least recently used goes past DEFINITION_CACHE_LIMIT (in O(1)).
+          cache.set(detached(key), known);
+        }
       }
       if (known.def < 0 || known.missing.length === 0) {
         this.definitionsKnown[k] = known;
@@ -787,6 +882,221 @@ class CheckContext {
   }
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Negation: a safeguard's cue is evidence only where its clause does not negate, exclude or
+// waive it ("without a warrant", "no court order is required", "sin autorización judicial").
+// The words are data (data/checks.json lexicon.negation); this is the one place cues are weighed.
+
+/** Where a clause ends: a full stop, semicolon or colon before white space, a blank line, or a new numbered line. */
+const CLAUSE_BREAK = /[.;:!?](?=\s|$)|\n[ \t]*\n|\n[ \t]*(?:\(?[0-9a-zA-Z]{1,4}[).]|[-*•])\s/g;
+/** How far from a cue a clause is looked at (characters), either side. */
+const CLAUSE_REACH = 600;
+
+type Phrase = string[];
+
+function wordsOf(s: string): { w: string; start: number; end: number }[] {
+  const out: { w: string; start: number; end: number }[] = [];
+  const re = /[\p{L}\p{N}]+/gu;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ w: foldCase(m[0]), start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+function phrases(list: string[] | undefined): Phrase[] {
+  // Longest first: at one place the longest phrase is the one that counts.
+  return (list ?? []).map((p) => wordsOf(p).map((x) => x.w)).filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
+}
+
+function phraseAt(ws: { w: string }[], i: number, p: Phrase): boolean {
+  if (i + p.length > ws.length) return false;
+  for (let k = 0; k < p.length; k++) if (ws[i + k].w !== p[k]) return false;
+  return true;
+}
+
+/** Phrases by their first word, longest first: at one place the longest phrase is the one that counts. */
+type PhraseIndex = Map<string, Phrase[]>;
+
+function indexed(list: string[] | undefined): PhraseIndex {
+  const out: PhraseIndex = new Map();
+  for (const p of phrases(list)) {
+    const at = out.get(p[0]);
+    if (at) at.push(p);
+    else out.set(p[0], [p]);
+  }
+  return out;
+}
+
+export interface Clause {
+  /** Where the clause starts and ends in the text. */
+  start: number;
+  end: number;
+  ws: { w: string; start: number; end: number }[];
+  /** Words set aside: part of a phrase that negates nothing ("not exceeding"). */
+  skip: Uint8Array;
+}
+
+/** The negation words of one language, compiled. */
+export class Negation {
+  private readonly before: PhraseIndex;
+  private readonly after: PhraseIndex;
+  private readonly ignore: PhraseIndex;
+  private readonly cancel: PhraseIndex;
+  private readonly window: number;
+
+  constructor(lexicon: NegationLexicon | undefined, lang: DraftLanguage) {
+    const words = lexicon?.[lang] ?? (lang === 'en' ? undefined : lexicon?.en);
+    this.before = indexed(words?.before);
+    this.after = indexed(words?.after);
+    this.ignore = indexed(words?.ignore);
+    this.cancel = indexed(words?.cancel);
+    this.window = lexicon?.window ?? 6;
+  }
+
+  get empty(): boolean {
+    return this.before.size === 0 && this.after.size === 0;
+  }
+
+  /**
+   * The clause around a span: from the last clause break before it to the first after it, and its
+   * words. `seen`: clauses of the same text already read (the hits of one provision mostly fall in
+   * a few clauses); kept by the caller for one look-up only, so no draft is held on to.
+   */
+  clauseOf(text: string, span: Span, seen?: Clause[]): Clause {
+    const kept = seen?.find((c) => c.start <= span.start && span.end <= c.end);
+    if (kept) return kept;
+    const from = Math.max(0, span.start - CLAUSE_REACH);
+    const to = Math.min(text.length, span.end + CLAUSE_REACH);
+    const around = text.slice(from, to);
+    let start = 0;
+    let end = around.length;
+    CLAUSE_BREAK.lastIndex = 0;
+    for (let m = CLAUSE_BREAK.exec(around); m; m = CLAUSE_BREAK.exec(around)) {
+      if (m.index + m[0].length <= span.start - from) start = m.index + m[0].length;
+      else if (m.index >= span.end - from) {
+        end = m.index;
+        break;
+      }
+    }
+    const ws = wordsOf(around.slice(start, end));
+    for (const x of ws) {
+      x.start += from + start;
+      x.end += from + start;
+    }
+    const skip = new Uint8Array(ws.length);
+    for (let i = 0; i < ws.length; i++) {
+      const p = this.ignore.get(ws[i].w)?.find((q) => phraseAt(ws, i, q));
+      if (p) for (let k = 0; k < p.length; k++) skip[i + k] = 1;
+    }
+    const clause = { start: from + start, end: from + end, ws, skip };
+    seen?.push(clause);
+    return clause;
+  }
+
+  /** Is the cue found at `span` of `text` negated, excluded or waived by its clause? */
+  negated(text: string, span: Span, seen?: Clause[]): boolean {
+    if (this.empty) return false;
+    const { ws, skip } = this.clauseOf(text, span, seen);
+    // Most clauses hold no negating word at all.
+    let any = false;
+    for (let i = 0; i < ws.length && !any; i++) any = this.before.has(ws[i].w) || this.after.has(ws[i].w);
+    if (!any) return false;
+    let last = ws.findIndex((x) => x.start >= span.start);
+    if (last < 0) return false;
+    while (last + 1 < ws.length && ws[last + 1].start < span.end) last++;
+    // The words before the hit's last word count: a hit may take in words between its cue's
+    // words ("sistema … sin autorización judicial"), and a negation among them negates it.
+    const first = last;
+    // The longest phrase of an index at word i that ends before word `limit`, none of its words set aside.
+    const match = (index: PhraseIndex, i: number, limit = ws.length): Phrase | undefined =>
+      index.get(ws[i].w)?.find((p) => i + p.length <= limit && phraseAt(ws, i, p) && !p.some((_, k) => skip[i + k]));
+    // Before the cue: negations since the last cancelling word ("unless", "except").
+    let count = 0;
+    let nearest = -1;
+    for (let i = 0; i < first; ) {
+      const c = match(this.cancel, i, first);
+      if (c) {
+        count = 0;
+        nearest = -1;
+        i += c.length;
+        continue;
+      }
+      const p = match(this.before, i, first);
+      if (p) {
+        count++;
+        nearest = i + p.length - 1;
+        i += p.length;
+        continue;
+      }
+      i++;
+    }
+    // After it, within the window and before any cancelling word: "… is not required".
+    let afterCount = 0;
+    for (let i = last + 1; i < ws.length && i - last - 1 <= this.window; i++) {
+      if (match(this.cancel, i)) break;
+      if (match(this.after, i)) {
+        afterCount++;
+        break;
+      }
+    }
+    const near = nearest >= 0 && first - nearest - 1 <= this.window;
+    return (count + afterCount) % 2 === 1 && (near || afterCount > 0);
+  }
+}
+
+/**
+ * A hit of some cue that its clause does not negate (the first found, not the best). A cue whose first hit is negated
+ * is looked for again after it (in `text` up to `end`), a few times at most.
+ */
+export function affirmedHit(
+  cuesIndex: CueMatcher,
+  lang: DraftLanguage,
+  negation: Negation,
+  text: string,
+  idx: TokenIndex,
+  cues: CompiledCue[],
+  end = text.length,
+  depth = 0,
+  seen: Clause[] = [],
+  /** A further test a hit must pass (see ProvisionChecker.says). */
+  accept?: (hit: CueHit) => boolean,
+): CueHit | undefined {
+  if (negation.empty && !accept) return idx.findAny(cues);
+  let resume = -1;
+  for (let k = 0; k < cues.length; k++) {
+    const s = idx.locate(cues[k]);
+    if (s < 0) continue;
+    const hit = idx.hit(cues[k], s);
+    // Any hit its clause does not negate will do: the question is only whether the safeguard is there.
+    if (!negation.negated(text, hit.span, seen) && (!accept || accept(hit))) return hit;
+    if (resume < 0 || hit.span.end < resume) resume = hit.span.end;
+  }
+  if (resume < 0 || depth >= 8 || resume >= end) return undefined;
+  return affirmedHit(cuesIndex, lang, negation, text, new TokenIndex(cuesIndex.run(text, lang, { start: resume, end })), cues, end, depth + 1, seen, accept);
+}
+
+/** Does the draft declare, in a drafting note ("concordance: all offences intentional"), that every offence is intentional? */
+export function declaresIntentional(analyzer: Analyzer, text: string, lang: DraftLanguage): boolean {
+  const notes = analyzer.data.checkLexicon.generalPartNotes;
+  if (!notes || !NOTE_MARK.test(text)) return false;
+  const phrases = [...(notes.intentional[lang] ?? []), ...notes.intentional.en].map((p) => foldCase(p).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' '));
+  NOTE_LINE.lastIndex = 0;
+  for (let m = NOTE_LINE.exec(text); m; m = NOTE_LINE.exec(text)) {
+    const said = foldCase(m[1]).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
+    if (phrases.some((p) => said === p || said.startsWith(p + ' '))) return true;
+  }
+  return false;
+}
+
+const NOTE_MARK = /concordance\s*:/i;
+/** "concordance: …" anywhere on a line (after a comment mark, a bracket …), to the end of the line or a closing bracket. */
+const NOTE_LINE = /concordance\s*:\s*([^\]\r\n]*)/gi;
+
+/** How much a check asks of a provision implementing `article` (as the variant `variant`, if any). */
+export function gradeOf(code: CheckCode, article: number, variant?: string): Grade {
+  const g = code.grades;
+  if (!g) return 'expected';
+  return (variant !== undefined ? g[variant] : undefined) ?? g[String(article)] ?? 'expected';
+}
 
 /** Index of the unit (in document order, not overlapping) whose span holds offset, or -1. */
 function unitAt(units: Provision[], offset: number): number {

@@ -119,7 +119,12 @@ export interface ComparisonModel {
   budapest: BudapestCounterpart[];
   /** Why there is no Budapest counterpart, when there is none. */
   budapestNote?: string;
-  modelClause?: { title: string; text: string };
+  modelClause?: {
+    title: string;
+    text: string;
+    /** Where the model clause says each element (by its cues), so both sides can be highlighted element by element. */
+    marks?: { element: string; start: number; end: number }[];
+  };
   /** Draft vs model clause; absent without a model clause, or when the texts are too large to diff. */
   diff?: DiffPart[];
   diffStats?: { added: number; removed: number; same: number };
@@ -250,7 +255,15 @@ export function buildComparison(input: ComparisonInput): ComparisonModel | undef
     model.budapestNote = `The Budapest Convention has no counterpart to Art. ${number} (${article.title}); it is new in the UN Convention.`;
   }
   if (clause) {
-    model.modelClause = { title: clause.title, text: clause.text };
+    const inClause = findCuePlain(clause.text);
+    const whole: Span = { start: 0, end: clause.text.length };
+    const marks: { element: string; start: number; end: number }[] = [];
+    for (const e of article.elements) {
+      // Model clauses are English; the draft's own language first when the clause has its cues.
+      const hit = inClause(e.cues, analysis.language, whole) ?? inClause(e.cues, 'en', whole);
+      if (hit) marks.push({ element: e.id, start: hit.start, end: hit.end });
+    }
+    model.modelClause = { title: clause.title, text: clause.text, ...(marks.length ? { marks } : {}) };
     const diff = wordDiff(provisionText, clause.text);
     if (diff) {
       model.diff = diff;

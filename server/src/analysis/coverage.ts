@@ -71,7 +71,7 @@ export function sameContributions(before: readonly UnitContribution[], after: re
 
 /**
  * Coverage of every article: `byUnits` says which units implement it and what they lack (see
- * unitCoverage); safeguards findings on those units leave it partial.
+ * unitCoverage); safeguard warnings (and errors) on those units leave it partial.
  */
 export function computeCoverage(data: ConventionData, analysis: DocumentAnalysis, byUnits: ReadonlyMap<number, ArticleUnits>): CoverageEntry[] {
   const byArticle = new Map<number, CoverageEntry>();
@@ -87,7 +87,9 @@ export function computeCoverage(data: ConventionData, analysis: DocumentAnalysis
   }
   for (let k = 0; k < analysis.findings.length; k++) {
     const f = analysis.findings[k];
-    if (!f.provision || !f.code.startsWith('safeguard.')) continue;
+    // Information (a safeguard asked for only as appropriate to the power, or only to be
+    // considered) does not leave an article partly implemented.
+    if (!f.provision || !f.code.startsWith('safeguard.') || f.severity === 'information' || f.severity === 'hint') continue;
     const pm = analysis.matches.get(f.provision);
     const best = pm?.matches[0];
     if (!best) continue;

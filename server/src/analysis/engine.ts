@@ -1,9 +1,7 @@
 // Builds an Analyzer from the data folder. Never throws: problems come back as data.
-import * as fs from 'fs';
 import * as path from 'path';
 import { Analyzer } from './analyze';
-import { findDataDir, loadConventionData, type DataProblem } from './data/load';
-import type { MatcherSettings } from './matcherSettings';
+import { findDataDir, loadConventionData, loadMatcherSettings, type DataProblem } from './data/load';
 
 export interface EngineResult {
   analyzer?: Analyzer;
@@ -17,15 +15,15 @@ export function defaultDataDir(): string {
 
 export function createAnalyzer(dataDir: string = defaultDataDir()): EngineResult {
   const { data, problems } = loadConventionData(dataDir);
-  const file = path.join(dataDir, 'matcher.json');
-  let settings: MatcherSettings | undefined;
-  try {
-    settings = JSON.parse(fs.readFileSync(file, 'utf8')) as MatcherSettings;
-  } catch (e) {
-    problems.push({ file: 'data/matcher.json', jsonPath: '/', message: (e as Error).message });
-  }
+  const { settings, problems: matcherProblems } = loadMatcherSettings(dataDir);
+  problems.push(...matcherProblems);
   if (!data || !settings || problems.length > 0) return { problems };
-  return { analyzer: new Analyzer(data, settings), problems };
+  try {
+    return { analyzer: new Analyzer(data, settings), problems };
+  } catch (e) {
+    // Valid by the schemas, yet unusable: one problem, never an exception (the server must start).
+    return { problems: [{ file: `${path.basename(dataDir)}/matcher.json`, jsonPath: '/', message: `the matcher could not be built from the data: ${(e as Error).message}` }] };
+  }
 }
 
 export function formatDataProblem(p: DataProblem): string {

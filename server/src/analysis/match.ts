@@ -1,6 +1,7 @@
 // Matches one provision to convention articles, element by element.
 // Every number that shapes the ranking (weights, thresholds) comes from data/matcher.json.
 import { AnchoredCues, CueMatcher, detached, SlotHits, TokenIndex, type CompiledCue, type TokenRun } from './cues';
+import { SimilarityIndex } from './similarity';
 import { execAt, Interner } from './text';
 import type { Article, ConventionData, Cues } from './data/types';
 import type { MatcherSettings } from './matcherSettings';
@@ -59,9 +60,6 @@ interface CompiledArticle {
   kindMarked: boolean;
   headingCues: Record<DraftLanguage, CompiledCue[]>;
   keyTerms: Record<DraftLanguage, CompiledCue[]>;
-  /** Stem frequencies of the article's paraphrases, element labels and model clause. */
-  profile: Map<string, number>;
-  profileNorm: number;
 }
 
 const LANGS: DraftLanguage[] = ['en', 'es', 'fr'];
@@ -101,16 +99,12 @@ export class ProvisionMatcher {
   private readonly articles: CompiledArticle[];
   /** Position of each article number in `articles`. */
   private readonly indexOf = new Map<number, number>();
-  private readonly idf = new Map<string, number>();
   /**
-   * Inverted profiles by the stem's vocabulary id, flat: the articles (by index) whose profile
-   * has stem `id` are postingArticle[postingStart[id] … postingStart[id + 1]), with f × idf in
-   * postingWeight; idfById[id] is its idf (0: in no profile). Ids past the end are draft words.
+   * Per language, the articles' word profiles for the similarity signal: English from their
+   * paraphrases, element labels and model clauses; Spanish and French from their cues in that
+   * language (the data has no paraphrases in them).
    */
-  private readonly postingStart: Int32Array;
-  private readonly postingArticle: Int32Array;
-  private readonly postingWeight: Float64Array;
-  private readonly idfById: Float64Array;
+  private readonly similarity = new Map<DraftLanguage, SimilarityIndex>();
   private readonly contexts: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
   /** Kinds named by each context (the headings of a section's enclosing Parts), memoised. */
   private readonly contextMemo = new Map<string, Set<string>>();
@@ -184,11 +178,6 @@ export class ProvisionMatcher {
     }
     const withElements = data.articles.filter((a) => a.elements.length > 0).length || 1;
 
-    // Profile vectors and inverse document frequencies for the text-similarity signal.
-    const profiles = data.articles.map((a) => this.profileOf(a));
-    for (const p of profiles) for (const k of p.keys()) this.idf.set(k, (this.idf.get(k) ?? 0) + 1);
-    for (const [k, df] of this.idf) this.idf.set(k, Math.log(1 + data.articles.length / df));
-
     this.articles = data.articles.map((a, i) => {
       const elements: CompiledElement[] = a.elements.map((e) => {
         const en = this.cues.compileAll(e.cues, 'en');
@@ -207,9 +196,6 @@ export class ProvisionMatcher {
       // Distinctive: among the article's own least-shared required elements.
       const top = Math.max(0, ...required.map((e) => e.weight));
       for (const e of required) e.distinctive = e.weight >= top * (settings.weights.distinctiveRatio ?? 0);
-      const profile = profiles[i];
-      let norm = 0;
-      for (const [k, f] of profile) norm += (f * (this.idf.get(k) ?? 0)) ** 2;
       const byParagraph = paragraphWeights(required);
       const paragraphLabels = [...byParagraph.keys()];
       for (const e of elements) e.paragraphIndex = paragraphLabels.indexOf(e.paragraph);
@@ -227,36 +213,13 @@ export class ProvisionMatcher {
         kindMarked: settings.markers.some((m) => m.kinds.includes(a.kind)),
         headingCues: withEnglishFallback(a.headingCues),
         keyTerms: perLang({ en: a.keyTerms }),
-        profile,
-        profileNorm: Math.sqrt(norm),
       };
     });
-    const postings: { i: number; w: number }[][] = [];
-    const idfs: number[] = [];
-    this.articles.forEach((ca, i) => {
-      for (const [k, f] of ca.profile) {
-        const w = f * (this.idf.get(k) ?? 0);
-        if (!w) continue;
-        const id = this.cues.vocabulary.pin(k);
-        (postings[id] ??= []).push({ i, w });
-        idfs[id] = this.idf.get(k)!;
-      }
-    });
-    this.postingStart = new Int32Array(postings.length + 1);
-    const total = postings.reduce((n, list) => n + (list?.length ?? 0), 0);
-    this.postingArticle = new Int32Array(total);
-    this.postingWeight = new Float64Array(total);
-    this.idfById = new Float64Array(postings.length);
-    let at = 0;
-    for (let id = 0; id < postings.length; id++) {
-      this.postingStart[id] = at;
-      this.idfById[id] = idfs[id] ?? 0;
-      for (const { i, w } of postings[id] ?? []) {
-        this.postingArticle[at] = i;
-        this.postingWeight[at++] = w;
-      }
+    const pin = (key: string) => this.cues.vocabulary.pin(key);
+    for (const l of LANGS) {
+      const profiles = data.articles.map((a) => (l === 'en' ? this.profileOf(a) : this.cueProfileOf(a, l)));
+      this.similarity.set(l, new SimilarityIndex(profiles, pin));
     }
-    this.postingStart[postings.length] = at;
     this.articles.forEach((ca, i) => this.indexOf.set(ca.number, i));
     const maxGroups = Math.max(1, ...this.articles.map((ca) => ca.groupCount));
     this.kindOf = Int32Array.from(this.articles, (ca) => {
@@ -319,18 +282,29 @@ export class ProvisionMatcher {
 
   private profileOf(a: Article): Map<string, number> {
     const m = new Map<string, number>();
-    const add = (s: string) => {
-      for (const t of this.cues.analyze(s, 'en')) {
-        if (this.cues.isStopWord(t.key, 'en') || t.key.length < 3 || /^\d+$/.test(t.key)) continue;
-        m.set(t.key, (m.get(t.key) ?? 0) + 1);
-      }
-    };
+    const add = (s: string) => this.addWords(m, s, 'en');
     add(a.title);
     for (const p of a.paragraphs) add(p.summary);
     for (const e of a.elements) add(e.label);
     const clause = this.data.modelClauses.find((c) => c.article === a.article);
     if (clause) add(clause.text);
     return m;
+  }
+
+  /** The words of an article's cues in one language (its elements' and its heading's). */
+  private cueProfileOf(a: Article, lang: DraftLanguage): Map<string, number> {
+    const m = new Map<string, number>();
+    for (const e of a.elements) for (const c of e.cues?.[lang] ?? []) this.addWords(m, c, lang);
+    for (const c of a.headingCues?.[lang] ?? []) this.addWords(m, c, lang);
+    return m;
+  }
+
+  /** Counts the content words of `s` (no stop words, numbers or words under three letters) into `m`. */
+  private addWords(m: Map<string, number>, s: string, lang: DraftLanguage): void {
+    for (const t of this.cues.analyze(s, lang)) {
+      if (this.cues.isStopWord(t.key, lang) || t.key.length < 3 || /^\d+$/.test(t.key)) continue;
+      m.set(t.key, (m.get(t.key) ?? 0) + 1);
+    }
   }
 
   /**
@@ -359,6 +333,11 @@ export class ProvisionMatcher {
       if (wording.has(k)) for (let i = 0; i < this.markers[k].kinds.length; i++) markedKinds.add(this.markers[k].kinds[i]);
     }
     const saving = wording.get(this.markers.length);
+    // Kind before article: a provision that defines terms (a quoted term with a defining verb, or
+    // wording such as "on entend par") and is worded as no other kind implements a definitions
+    // article, whatever words its definitions use.
+    let definitional = input.definedTerms.length > 0 || markedKinds.has('definition');
+    markedKinds.forEach((k) => (definitional &&= k === 'definition'));
 
     const tables = this.tables.get(lang)!;
     const { elementHits: hits, bodyHeadingHits } = this.scratch;
@@ -442,7 +421,7 @@ export class ProvisionMatcher {
       const keyTermHits = keyTermCounts.get(ai) ?? 0;
       const keyTermScore = ca.keyTerms[lang].length ? Math.min(1, keyTermHits / Math.min(2, ca.keyTerms[lang].length)) : 0;
       const contextScore = contextKinds.has(ca.kind) ? 1 : 0;
-      const definitionScore = ca.kind === 'definition' && definedCore > 0 ? Math.min(1, definedCore / 2) : 0;
+      const definitionScore = ca.kind !== 'definition' ? 0 : definedCore > 0 ? Math.min(1, definedCore / 2) : definitional ? 0.5 : 0;
       const markerScore = markerByKind[this.kindOf[ai]];
       why.presentRequired = presentRequired;
       why.presentWeight = presentWeight;
@@ -488,7 +467,7 @@ export class ProvisionMatcher {
       const keyTermHits = why.keyTermHits;
       if (keyTermHits) reasons.push(`${keyTermHits} key term${keyTermHits > 1 ? 's' : ''} of the article used`);
       if (why.inContext) reasons.push('sits in a Part about this kind of provision');
-      if (why.definesCore) reasons.push(`defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2`);
+      if (why.definesCore) reasons.push(definedCore > 0 ? `defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2` : 'only defines terms');
       if (why.wordedAsKind) reasons.push(`worded as ${ca.kind === 'offence' ? 'an offence' : 'a ' + ca.kind.replace('-', ' ')}`);
       if (saving) reasons.push(`but worded as a saving or disclaimer ("${input.text.slice(saving.span.start, saving.span.end)}")`);
       // Interned in one place (the same few reasons recur in thousands of sections).
@@ -515,7 +494,8 @@ export class ProvisionMatcher {
     const candidates: number[] = [];
     for (let ai = 0; ai < this.articles.length; ai++) {
       const ca = this.articles[ai];
-      if (withEvidence[ai] === 0 && !(ca.kind === 'definition' && definedCore > 0)) {
+      if (definitional && ca.kind !== 'definition') continue;
+      if (withEvidence[ai] === 0 && !(ca.kind === 'definition' && (definedCore > 0 || definitional))) {
         const score = bias + byKind[this.kindOf[ai]] + w.similarity * similarity[ai] - (saving ? (w.nonOperative ?? 0) : 0);
         if (roundScore(score) < t.show) continue;
       }
@@ -560,30 +540,10 @@ export class ProvisionMatcher {
     return kinds;
   }
 
-  /** Cosine similarity between the provision's stems and each article's profile, by article index. */
+  /** Cosine similarity between the provision's words and each article's profile in its language, by article index. */
   private similarities(index: TokenIndex, lang: DraftLanguage): Float64Array {
-    // Sum over the provision's stems through the inverted profiles (a provision shares few
-    // stems with each article; walking every article's whole profile was the hot spot).
     const dots = this.scratch.dots;
-    dots.fill(0);
-    if (lang !== 'en') return dots; // profiles are English paraphrases
-    let norm = 0;
-    const { idfById, postingStart, postingArticle, postingWeight } = this;
-    for (let d = 0; d < index.distinct; d++) {
-      const id = index.keyAt(d);
-      if (id >= idfById.length) continue;
-      const idf = idfById[id];
-      if (!idf) continue;
-      const wk = (1 + Math.log(index.countAt(d))) * idf;
-      norm += wk * wk;
-      for (let j = postingStart[id]; j < postingStart[id + 1]; j++) dots[postingArticle[j]] += wk * postingWeight[j];
-    }
-    if (norm === 0) return dots;
-    norm = Math.sqrt(norm);
-    for (let i = 0; i < dots.length; i++) {
-      const profileNorm = this.articles[i].profileNorm;
-      dots[i] = dots[i] > 0 && profileNorm > 0 ? dots[i] / (norm * profileNorm) : 0;
-    }
+    this.similarity.get(lang)!.into(index, dots);
     return dots;
   }
 

@@ -3,6 +3,7 @@
 // (`concordance table`), the server request `concordance/table` and the editor's export
 // all build and render the table with these functions.
 import { createHash } from 'crypto';
+import { escapeMarkdownSource } from './markdown';
 import type { ConventionData } from './data/types';
 import { LineIndex } from './text';
 import type { CoverageStatus, DocumentAnalysis, Range } from './types';
@@ -242,16 +243,9 @@ export function renderCsv(table: ConcordanceTable): string {
 
 // ---- Markdown ----
 
-/** Text safe inside a Markdown table cell: no cell breaks, no line breaks, no raw HTML. */
+/** Text safe inside a Markdown table cell: no cell breaks, no line breaks, no HTML, link, image or other markup. */
 export function markdownCell(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r\n|\r|\n/g, ' ')
-    .trim();
+  return escapeMarkdownSource(value).trim();
 }
 
 export function summaryLine(s: TableSummary): string {

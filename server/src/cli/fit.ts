@@ -84,8 +84,41 @@ export function fitWeights(samples: FitSample[], options: { iterations?: number;
   }
   const weights = {} as Record<Feature, number>;
   FEATURES.forEach((f, k) => (weights[f] = theta[k]));
-  const fit = { weights, bias: theta[F] };
+  const fit = { weights, bias: theta[F] - decisionShift(samples, weights, theta[F]) };
   return { ...fit, strongLogit: calibrate(samples, fit, 0.9), moderateLogit: calibrate(samples, fit, 0.75) };
+}
+
+/**
+ * Where to put "an article beats none" so that the most training cases are decided right (a
+ * positive whose best article is right and shown, a negative with nothing shown): the likelihood
+ * alone leans towards "none", as most articles are wrong for most provisions.
+ */
+function decisionShift(samples: FitSample[], weights: Record<Feature, number>, bias: number): number {
+  const F = FEATURES.length;
+  const tops = samples.map((s) => {
+    let bestZ = -Infinity;
+    let bestArticle = -1;
+    for (let i = 0; i < s.articles.length; i++) {
+      let z = bias;
+      FEATURES.forEach((f, k) => (z += weights[f] * s.x[i * F + k]));
+      if (z > bestZ) {
+        bestZ = z;
+        bestArticle = s.articles[i];
+      }
+    }
+    return { z: bestZ, positive: s.right.size > 0, right: s.right.has(bestArticle) };
+  });
+  let best = 0;
+  let bestCorrect = -1;
+  for (const candidate of [0, ...tops.map((t) => t.z)]) {
+    let correct = 0;
+    for (const t of tops) correct += t.positive ? (t.right && t.z >= candidate ? 1 : 0) : t.z < candidate ? 1 : 0;
+    if (correct > bestCorrect || (correct === bestCorrect && Math.abs(candidate) < Math.abs(best))) {
+      bestCorrect = correct;
+      best = candidate;
+    }
+  }
+  return best;
 }
 
 /** Adds the gradient of -log P(right choice) for one sample. */

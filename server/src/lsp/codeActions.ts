@@ -14,7 +14,8 @@ import {
 import type { Analyzer } from '../analysis/analyze';
 import { unitOf } from '../analysis/analyze';
 import { provisionAt } from '../analysis/query';
-import type { Provision } from '../analysis/types';
+import type { Instrument } from '../analysis/data/types';
+import type { DraftLanguage, Provision } from '../analysis/types';
 import { appendSection, appendSubdivision, ignoreDirective, type Insertion } from './numbering';
 import type { AnalysedDocument } from './workspace';
 
@@ -31,7 +32,7 @@ export interface CodeActionOptions {
 }
 
 /** Families whose findings a `concordance-ignore` drafting note silences (checks.ts honours it per provision). */
-const SILENCEABLE = new Set(['safeguard', 'element', 'exception', 'overbreadth', 'neutrality']);
+const SILENCEABLE = new Set(['safeguard', 'element', 'exception', 'cooperation', 'overbreadth', 'neutrality']);
 
 export function computeCodeActions(doc: AnalysedDocument, analyzer: Analyzer, params: CodeActionParams, options: CodeActionOptions = {}): CodeAction[] {
   const only = params.context.only;
@@ -52,10 +53,14 @@ function actionsFor(doc: AnalysedDocument, analyzer: Analyzer, d: Diagnostic, op
   const out: CodeAction[] = [];
   const { analysis } = doc;
 
+  // The model provisions and element snippets are English: a draft in another language is not
+  // offered English wording to paste into it (the safeguard fixes have their own languages).
+  const english = analysis.language === 'en';
+
   if (code === 'coverage.missing') {
     const n = fix.article ?? Number(data.articles?.[0]);
     const clause = analyzer.data.modelClauses.find((m) => m.article === n);
-    if (clause) {
+    if (clause && english) {
       const ins = appendSection(doc.text, analysis.parsed, clause.title, clause.text);
       out.push(quickFix(`Insert model provision for Art. ${n} (${clause.title})`, d, edit(doc, ins, options), true));
     }
@@ -66,14 +71,15 @@ function actionsFor(doc: AnalysedDocument, analyzer: Analyzer, d: Diagnostic, op
   if (!provision) return out;
   const article = fix.article ?? articleOf(doc, provision.id);
 
-  const snippet = article !== undefined ? snippetFor(analyzer, article, code, fix) : undefined;
+  const safeguardFix = safeguardFixFor(analyzer, fix.safeguard ?? code, analysis.language, doc.text.slice(provision.span.start, provision.span.end));
+  const snippet = safeguardFix ?? (article !== undefined && english && !hasSafeguardWording(analyzer, fix.safeguard ?? code) ? snippetFor(analyzer, article, code, fix) : undefined);
   if (snippet && code === 'definition.narrower') {
     // The model wording is a whole definition: it replaces the draft's, when it defines the same term.
     const replacement = definitionReplacement(doc, d, snippet.text);
     if (replacement) out.push(quickFix(`Replace the definition of "${replacement.term}" with the model definition (Art. ${article})`, d, replacement.edit(options), true));
   } else if (snippet) {
     const ins = appendSubdivision(doc.text, analysis.parsed, provision, snippet.text);
-    out.push(quickFix(`Insert model wording for Art. ${article}: ${snippet.what}`, d, edit(doc, ins, options), true));
+    out.push(quickFix(article !== undefined ? `Insert model wording for Art. ${article}: ${snippet.what}` : `Insert model wording: ${snippet.what}`, d, edit(doc, ins, options), true));
   }
 
   if (SILENCEABLE.has(code.split('.')[0])) {
@@ -134,6 +140,40 @@ export function snippetFor(
     return { text, what };
   }
   return undefined;
+}
+
+/** Does data hold safeguard-fix wording for this code (in some language)? Then only that wording is offered. */
+function hasSafeguardWording(analyzer: Analyzer, code: string): boolean {
+  return analyzer.data.quickFixes?.wording[code] !== undefined;
+}
+
+/**
+ * The wording that supplies a missing safeguard (data/model-clauses.json fixes), in the draft's
+ * language and naming what the provision calls its instrument ("the notice", "el requerimiento");
+ * undefined when data has no wording for that code in that language (no fix is offered then).
+ */
+export function safeguardFixFor(analyzer: Analyzer, code: string, lang: DraftLanguage, provisionText: string): { text: string; what: string } | undefined {
+  const fixes = analyzer.data.quickFixes;
+  const wording = fixes?.wording[code]?.[lang];
+  if (!fixes || !wording) return undefined;
+  const inst = instrumentOf(fixes.instruments[lang] ?? [], provisionText);
+  const text = wording
+    .replace(/\{The\}/g, capitalise(inst.the))
+    .replace(/\{the\}/g, inst.the)
+    .replace(/\{of\}/g, inst.of);
+  const check = analyzer.data.checks.find((c) => c.code === code);
+  return { text, what: check?.presentLabel ?? check?.title ?? code };
+}
+
+/** What the provision calls its instrument: the first of the listed words (in data order) it uses, else the last listed. */
+export function instrumentOf(list: Instrument[], provisionText: string): Instrument {
+  const words = new Set((provisionText.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.normalize('NFC')));
+  const uses = (w: string) => words.has(w) || words.has(w + 's') || words.has(w + 'es');
+  return list.find((i) => uses(i.word.toLowerCase())) ?? list[list.length - 1] ?? { word: 'order', the: 'the order', of: 'of the order' };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** An edit replacing the draft's definition (at the diagnostic) by a model definition of the same term. */

@@ -1,5 +1,6 @@
 // Completion of convention article numbers after "Article ", "Art. ", "Articles 5, ", "artículo ", …
 // Needs only the line being typed, not the analysis: it runs on every trigger character.
+import { escapeMarkdown as md } from '../analysis/markdown';
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import type { Analyzer } from '../analysis/analyze';
 
@@ -29,9 +30,10 @@ export function computeCompletion(before: string, analyzer: Analyzer, position: 
       documentation: {
         kind: MarkupKind.Markdown,
         value: [
-          `**Art. ${a.article} — ${a.title}**`,
+          // Data text, escaped: a data folder (reloadData) may come from anyone.
+          `**Art. ${a.article} — ${md(a.title)}**`,
           '',
-          ...a.paragraphs.map((p) => `- *${p.n}* (${p.obligation}) ${p.summary}`),
+          ...a.paragraphs.map((p) => `- *${md(p.n)}* (${md(p.obligation)}) ${md(p.summary)}`),
           '',
           '_Summary, not treaty text._',
         ].join('\n'),

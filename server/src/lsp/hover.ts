@@ -5,6 +5,8 @@ import { unitOf } from '../analysis/analyze';
 import { provisionAt, referenceAt, definitionAt } from '../analysis/query';
 import type { ArticleMatch, Provision } from '../analysis/types';
 import type { AnalysedDocument } from './workspace';
+import { escapeMarkdown as md } from '../analysis/markdown';
+import { HOVER_COMMANDS } from './hoverCommands';
 
 const DATA_CATEGORY_LABELS: Record<string, string> = {
   'subscriber-information': 'subscriber information',
@@ -20,15 +22,16 @@ export function computeHover(doc: AnalysedDocument, analyzer: Analyzer, position
   if (ref && ref.kind === 'convention') {
     const a = analyzer.data.articles.find((x) => x.article === ref.article);
     const body = a
-      ? [`**Art. ${a.article} — ${a.title}** (Chapter ${a.chapter})`, '', ...a.paragraphs.filter((p) => !ref.paragraph || p.n.startsWith(ref.paragraph)).map((p) => `- *${p.n}* (${p.obligation}) ${p.summary}`), '', `_Summary, not treaty text._ [Open article](command:concordance.openArticle?${encodeURIComponent(JSON.stringify([a.article]))})`]
+      ? [`**Art. ${a.article} — ${md(a.title)}** (Chapter ${a.chapter})`, '', ...a.paragraphs.filter((p) => !ref.paragraph || p.n.startsWith(ref.paragraph)).map((p) => `- *${md(p.n)}* (${md(p.obligation)}) ${md(p.summary)}`), '', `_Summary, not treaty text._ [Open article](${commandUri('concordance.openArticle', [a.article])})`]
       : [`The Convention has no Article ${ref.article}.`];
     return { contents: { kind: 'markdown', value: body.join('\n') }, range: doc.lines.rangeOf(ref.span) };
   }
   const def = definitionAt(analysis, doc.text, offset);
   if (def) {
     const finding = analysis.findings.find((f) => f.code === 'definition.narrower' && f.span.start === def.span.start);
-    const lines = [`**"${def.term}"** — defined in this draft`, '', '> ' + doc.text.slice(def.definitionSpan.start, def.definitionSpan.end).replace(/\s+/g, ' ').slice(0, 400)];
-    if (finding) lines.push('', '⚠ ' + finding.message);
+    // Draft text: escaped, so it shows as text (no image, link or HTML a hostile draft could carry).
+    const lines = [`**"${md(def.term)}"** — defined in this draft`, '', '> ' + md(doc.text.slice(def.definitionSpan.start, def.definitionSpan.end).replace(/\s+/g, ' ').slice(0, 400))];
+    if (finding) lines.push('', '⚠ ' + md(finding.message));
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: doc.lines.rangeOf(def.span) };
   }
   const p = provisionAt(analysis, offset);
@@ -48,24 +51,23 @@ export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: 
   const out: string[] = [];
   const best = matches[0];
   const article = analyzer.data.articles.find((a) => a.article === best.article)!;
-  out.push(`**Art. ${best.article} — ${best.title}** · Chapter ${article.chapter} · ${strengthWords(best)}`);
-  if (matches.length > 1) out.push('', 'Also: ' + matches.slice(1).map((m) => `Art. ${m.article} ${m.title} (${strengthWords(m)})`).join('; '));
+  out.push(`**Art. ${best.article} — ${md(best.title)}** · Chapter ${article.chapter} · ${strengthWords(best)}`);
+  if (matches.length > 1) out.push('', 'Also: ' + matches.slice(1).map((m) => `Art. ${m.article} ${md(m.title)} (${strengthWords(m)})`).join('; '));
   out.push('', '**Elements**');
   for (const e of best.elements) {
     if (!e.required && !e.present) continue;
-    out.push(`- ${e.present ? '✓' : '✗'} ${e.label}${e.required ? '' : ' _(optional)_'}${e.evidence ? ` — “${e.evidence.replace(/\s+/g, ' ')}”` : ''}`);
+    out.push(`- ${e.present ? '✓' : '✗'} ${md(e.label)}${e.required ? '' : ' _(optional)_'}${e.evidence ? ` — “${md(e.evidence.replace(/\s+/g, ' '))}”` : ''}`);
   }
   const findings = doc.analysis.findings.filter((f) => f.provision === unit.id && f.code.startsWith('safeguard.'));
   const safeguardCodes = analyzer.data.checks.filter((c) => c.family === 'safeguard' && c.appliesTo.includes(best.article));
   if (safeguardCodes.length) {
     out.push('', `**Safeguards (Art. 24)** — ${safeguardCodes.length - findings.length}/${safeguardCodes.length} present`);
-    for (const c of safeguardCodes) out.push(`- ${findings.some((f) => f.code === c.code) ? '✗' : '✓'} ${safeguardName(c)} (Art. ${c.citations.join(', ')})`);
+    for (const c of safeguardCodes) out.push(`- ${findings.some((f) => f.code === c.code) ? '✗' : '✓'} ${md(safeguardName(c))} (Art. ${md(c.citations.join(', '))})`);
   }
-  if (article.dataCategories?.length) out.push('', `**Data touched:** ${article.dataCategories.map((d) => DATA_CATEGORY_LABELS[d] ?? d).join(', ')}`);
+  if (article.dataCategories?.length) out.push('', `**Data touched:** ${article.dataCategories.map((d) => md(DATA_CATEGORY_LABELS[d] ?? d)).join(', ')}`);
   if (article.readWith.length) out.push('', `**Read with:** ${article.readWith.map((n) => `[Art. ${n}](${articleLink(n)})`).join(', ')}`);
-  out.push('', `**Budapest Convention:** ${article.budapest.length ? article.budapest.map((b) => 'Art. ' + b).join(', ') : 'no counterpart'}`);
-  const args = encodeURIComponent(JSON.stringify([doc.uri, unit.id, best.article]));
-  out.push('', `[Compare with Art. ${best.article}](command:concordance.compareWithArticle?${args})`);
+  out.push('', `**Budapest Convention:** ${article.budapest.length ? article.budapest.map((b) => 'Art. ' + md(b)).join(', ') : 'no counterpart'}`);
+  out.push('', `[Compare with Art. ${best.article}](${commandUri('concordance.compareWithArticle', [doc.uri, unit.id, best.article])})`);
   return out.join('\n');
 }
 
@@ -75,5 +77,13 @@ function safeguardName(code: { title: string; presentLabel?: string }): string {
 }
 
 function articleLink(n: number): string {
-  return `command:concordance.openArticle?${encodeURIComponent(JSON.stringify([n]))}`;
+  return commandUri('concordance.openArticle', [n]);
+}
+
+/**
+ * A `command:` link target. Its arguments (a document URI, a provision id from the draft) are
+ * percent-encoded entirely, parentheses too, so they can never end the link or start another.
+ */
+export function commandUri(command: (typeof HOVER_COMMANDS)[number], args: unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args)).replace(/[()'!*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())}`;
 }

@@ -102,16 +102,32 @@ export function appendSubdivision(text: string, parsed: ParsedDraft, p: Provisio
   const kids = p.children.map((id) => parsed.byId.get(id)).filter((c): c is Provision => !!c && c.kind !== 'division');
   const last = kids[kids.length - 1];
   const clean = body.trim().replace(/^\(?[0-9a-zA-Z]{1,4}[).]\s+/, '');
+  // Paragraphs set apart by blank lines (as Markdown needs them) get a blank line too.
+  const lead = /\n[ \t]*\r?\n/.test(text.slice(p.span.start, offset)) ? nl + nl : nl;
   if (last) {
-    const label = nextLabel(last.label, kids.map((k) => k.label));
+    let label = nextLabel(last.label, kids.map((k) => k.label));
+    // The parser keeps "1" of "1." and "I" of "I.": the new label takes the same mark after it.
+    const at = text.indexOf(last.label, last.span.start);
+    const mark = at >= 0 && at < last.span.end ? text.charAt(at + last.label.length) : '';
+    if (label && (mark === '.' || mark === ')' || mark === '°' || mark === 'º') && !label.endsWith(mark)) label += mark;
     // Indentation of the last subdivision that starts its own line ("3. (1) …" starts inline).
     const onOwnLine = [...kids].reverse().find((k) => startsLine(text, k.span.start));
     const indent = onOwnLine ? lineIndent(text, onOwnLine.span.start) : '';
-    if (label) return { offset, text: nl + indent + label + ' ' + indentContinuation(clean, indent + ' '.repeat(label.length + 1), nl) };
+    if (label) return { offset, text: lead + indent + label + ' ' + indentContinuation(clean, indent + ' '.repeat(label.length + 1), nl) };
   }
-  // No subdivisions: a new paragraph, indented like the provision's last line.
+  // No subdivisions: a new paragraph, indented like the provision's last line; after a list
+  // item ("- …", "* …"), a new item of the same list rather than a line run into the last one.
+  const lastLine = text.slice(lineStartAt(text, offset), offset);
+  const bullet = /^([ \t]*)([-*+])[ \t]+/.exec(lastLine);
+  if (bullet) return { offset, text: nl + bullet[0] + indentContinuation(clean, ' '.repeat(bullet[0].length), nl) };
   const indent = lineIndent(text, offset);
-  return { offset, text: nl + indent + indentContinuation(clean, indent, nl) };
+  return { offset, text: lead + indent + indentContinuation(clean, indent, nl) };
+}
+
+function lineStartAt(text: string, offset: number): number {
+  let s = offset;
+  while (s > 0 && text[s - 1] !== '\n' && text[s - 1] !== '\r') s--;
+  return s;
 }
 
 /** A drafting-note line at the end of a provision, or a code added to the provision's existing directive. */

@@ -2,6 +2,7 @@
 // The server produces their content; the client's TextDocumentContentProvider serves it.
 import type { Analyzer } from '../analysis/analyze';
 import { formatArticleMarkdown } from '../analysis/data/articleView';
+import { escapeMarkdownSource as md } from '../analysis/markdown';
 
 export const SCHEME = 'concordance';
 
@@ -45,15 +46,15 @@ export function virtualDocument(analyzer: Analyzer, uri: string): string | undef
     const c = analyzer.data.checks.find((x) => x.code === code[1]);
     if (!c) return undefined;
     return [
-      `# \`${c.code}\` — ${c.title}`,
+      `# \`${c.code}\` — ${md(c.title)}`,
       '',
-      `Rests on: Art. ${c.citations.join(', Art. ')} · default severity: ${c.defaultSeverity}`,
+      `Rests on: Art. ${md(c.citations.join(', Art. '))} · default severity: ${md(c.defaultSeverity)}`,
       '',
-      c.description,
+      md(c.description),
       '',
       '**Example that triggers it**',
       '',
-      '> ' + c.example,
+      '> ' + md(c.example),
       '',
       `Silence it for one provision with a drafting note containing \`concordance-ignore ${c.code}\`; change its severity with the setting \`concordance.severity\`.`,
       '',

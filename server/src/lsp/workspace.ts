@@ -13,6 +13,8 @@ export interface Settings {
   checks: Record<string, boolean>;
   severity: Record<string, Severity | 'off'>;
   maxDiagnostics: number;
+  /** What the draft's general part provides for every offence (concordance.generalPart). */
+  generalPart?: { intentional?: boolean };
 }
 
 export const defaultSettings: Settings = {
@@ -21,6 +23,62 @@ export const defaultSettings: Settings = {
   severity: {},
   maxDiagnostics: 500,
 };
+
+const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
+/** How long the server waits for the client to answer workspace/configuration before using the defaults. */
+export const CONFIGURATION_TIMEOUT_MS = 3000;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Settings as the client sent them (from a workspace that may not be trusted), made safe: each
+ * invalid value falls back to its default, and `problems` says which (one line each). A valid
+ * entry of a map (`checks`, `severity`) is kept even when another entry is dropped.
+ */
+export function validateSettings(raw: unknown): { settings: Settings; problems: string[] } {
+  const problems: string[] = [];
+  if (raw === null || raw === undefined) return { settings: defaultSettings, problems };
+  if (!isRecord(raw)) return { settings: defaultSettings, problems: [`"concordance" must be an object, not ${JSON.stringify(raw)}`] };
+  const settings: Settings = { ...defaultSettings };
+  if (raw.languages !== undefined) {
+    const l = raw.languages;
+    if (Array.isArray(l) && l.every((x) => typeof x === 'string' && x.length > 0)) settings.languages = l as string[];
+    else problems.push(`"concordance.languages" must be a list of language ids, not ${show(l)}`);
+  }
+  if (raw.checks !== undefined) {
+    if (!isRecord(raw.checks)) problems.push(`"concordance.checks" must be an object of true/false, not ${show(raw.checks)}`);
+    else {
+      const checks: Record<string, boolean> = {};
+      for (const [k, v] of Object.entries(raw.checks)) {
+        if (typeof v === 'boolean') checks[k] = v;
+        else problems.push(`"concordance.checks.${k}" must be true or false, not ${show(v)}`);
+      }
+      settings.checks = checks;
+    }
+  }
+  if (raw.severity !== undefined) {
+    if (!isRecord(raw.severity)) problems.push(`"concordance.severity" must be an object, not ${show(raw.severity)}`);
+    else {
+      const severity: Record<string, Severity | 'off'> = {};
+      for (const [k, v] of Object.entries(raw.severity)) {
+        if (typeof v === 'string' && SEVERITIES.includes(v)) severity[k] = v as Severity | 'off';
+        else problems.push(`"concordance.severity.${k}" must be one of ${SEVERITIES.join(', ')}, not ${show(v)}`);
+      }
+      settings.severity = severity;
+    }
+  }
+  if (raw.maxDiagnostics !== undefined) {
+    const m = raw.maxDiagnostics;
+    if (typeof m === 'number' && Number.isFinite(m) && m >= 1) settings.maxDiagnostics = Math.floor(m);
+    else problems.push(`"concordance.maxDiagnostics" must be a number of at least 1, not ${show(m)}`);
+  }
+  return { settings, problems };
+}
+
+function show(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? s.slice(0, 57) + '...' : s;
+}
 
 export interface AnalysedDocument {
   uri: string;
@@ -37,7 +95,7 @@ export class Workspace {
   private readonly analyses = new Map<string, AnalysedDocument>();
   private readonly settings = new Map<string, Promise<Settings>>();
   /** Analyses running in time slices, shared by the diagnostics run and requests for that version. */
-  private readonly pending = new Map<string, { version: number; settings: Settings; analyzer: Analyzer; result: Promise<AnalysedDocument | undefined> }>();
+  private readonly pending = new Map<string, { version: number; text: string; settings: Settings; analyzer: Analyzer; result: Promise<AnalysedDocument | undefined> }>();
   /** The last analysis made: how long it took and how many provisions were matched anew (concordance/stats). */
   lastAnalysis?: { uri: string; version: number; ms: number; rematched: number; chars: number };
   /** Whether the client can answer workspace/configuration requests. */
@@ -48,18 +106,60 @@ export class Workspace {
     public analyzer: Analyzer,
   ) {}
 
-  /** Settings for one document, read from the client per resource and cached until they change. */
+  /** Says something once per distinct message (bad settings are read per document, reported once). */
+  warn: (message: string) => void = () => undefined;
+  /** Called when a client's late answer replaced the defaults used after CONFIGURATION_TIMEOUT_MS. */
+  onLateSettings: (uri: string) => void = () => undefined;
+  private readonly warned = new Set<string>();
+
+  /**
+   * Settings for one document, read from the client per resource and cached until they change.
+   * Invalid values fall back to their defaults (with one warning); a client that does not answer
+   * within CONFIGURATION_TIMEOUT_MS gets the defaults (its answer, if it comes, replaces them).
+   */
   getSettings(uri: string): Promise<Settings> {
     if (!this.configurationSupport) return Promise.resolve(defaultSettings);
     let s = this.settings.get(uri);
     if (!s) {
-      s = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'concordance' })
-        .then((c: Partial<Settings> | null) => ({ ...defaultSettings, ...(c ?? {}) }))
-        .catch(() => defaultSettings);
+      let timer: NodeJS.Timeout | undefined;
+      let timedOut = false;
+      const answer = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'concordance' }).then(
+        (c: unknown) => this.validated(c),
+        () => defaultSettings,
+      );
+      const timeout = new Promise<Settings>((resolve) => {
+        timer = setTimeout(() => {
+          timedOut = true;
+          this.warnOnce(`The editor did not answer the request for the "concordance" settings within ${CONFIGURATION_TIMEOUT_MS} ms; using the defaults.`);
+          resolve(defaultSettings);
+        }, CONFIGURATION_TIMEOUT_MS);
+      });
+      const raced = Promise.race([answer, timeout]);
+      void answer.then((settings) => {
+        clearTimeout(timer);
+        // A late answer: it replaces the defaults for later requests, and the document is looked at again.
+        if (timedOut && this.settings.get(uri) === raced) {
+          this.settings.set(uri, Promise.resolve(settings));
+          this.onLateSettings(uri);
+        }
+      });
+      s = raced;
       this.settings.set(uri, s);
     }
     return s;
+  }
+
+  private validated(raw: unknown): Settings {
+    const { settings, problems } = validateSettings(raw);
+    if (problems.length) this.warnOnce(`Some "concordance" settings are invalid and were replaced by their defaults: ${problems.join('; ')}.`);
+    return problems.length === 0 && raw === null ? defaultSettings : settings;
+  }
+
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    if (this.warned.size > 100) this.warned.clear();
+    this.warned.add(message);
+    this.warn(message);
   }
 
   settingsChanged(): void {
@@ -78,10 +178,15 @@ export class Workspace {
     this.settings.delete(uri);
   }
 
-  /** The cached analysis of this exact version, if there is one. */
+  /**
+   * The cached analysis of this exact version and text, if there is one. The text is compared too:
+   * a second didOpen, or a change that keeps the version number, changes the text under the same
+   * version. (The document gives the same string object while it is unchanged: the comparison is
+   * by reference then.)
+   */
   peek(doc: TextDocument): AnalysedDocument | undefined {
     const a = this.analyses.get(doc.uri);
-    return a && a.version === doc.version ? a : undefined;
+    return a && a.version === doc.version && a.text === doc.getText() ? a : undefined;
   }
 
   async analyse(doc: TextDocument): Promise<AnalysedDocument> {
@@ -99,12 +204,14 @@ export class Workspace {
    */
   async current(doc: TextDocument, token?: { isCancellationRequested: boolean }): Promise<AnalysedDocument | undefined> {
     const version = doc.version;
+    const text = doc.getText();
+    const changed = () => doc.version !== version || doc.getText() !== text;
     const settings = await this.getSettings(doc.uri);
-    if (token?.isCancellationRequested || doc.version !== version) return undefined;
+    if (token?.isCancellationRequested || changed()) return undefined;
     const cached = this.peek(doc);
     if (cached && cached.settings === settings && cached.analyzer === this.analyzer) return cached;
     const result = await this.analyseSliced(doc, settings);
-    if (!result || token?.isCancellationRequested || doc.version !== version) return undefined;
+    if (!result || token?.isCancellationRequested || changed()) return undefined;
     return result;
   }
 
@@ -124,18 +231,18 @@ export class Workspace {
    */
   private analyseSliced(doc: TextDocument, settings: Settings): Promise<AnalysedDocument | undefined> {
     const version = doc.version;
-    const running = this.pending.get(doc.uri);
-    if (running && running.version === version && running.settings === settings && running.analyzer === this.analyzer) return running.result;
-    const analyzer = this.analyzer;
     const text = doc.getText();
+    const running = this.pending.get(doc.uri);
+    if (running && running.version === version && running.text === text && running.settings === settings && running.analyzer === this.analyzer) return running.result;
+    const analyzer = this.analyzer;
     const t0 = performance.now();
     const before = analyzer.matchedCount;
     const prior = this.previous(doc.uri, analyzer);
-    const result = analyzer.analyzeAsync(text, { checks: checkOptions(settings), previous: prior }, () => doc.version !== version).then((analysis) => {
+    const result = analyzer.analyzeAsync(text, { checks: checkOptions(settings), previous: prior }, () => doc.version !== version || doc.getText() !== text).then((analysis) => {
       if (this.pending.get(doc.uri)?.result === result) this.pending.delete(doc.uri);
       return analysis ? this.store(doc.uri, version, text, analysis, settings, analyzer, t0, before, prior) : undefined;
     });
-    this.pending.set(doc.uri, { version, settings, analyzer, result });
+    this.pending.set(doc.uri, { version, text, settings, analyzer, result });
     return result;
   }
 
@@ -154,9 +261,9 @@ export class Workspace {
     const lines = prior && edit ? LineIndex.afterEdit(prior.lines, text, edit) : new LineIndex(text);
     const result: AnalysedDocument = { uri, version, text, lines, analysis, settings, analyzer };
     this.lastAnalysis = { uri, version, ms: performance.now() - t0, rematched: analyzer.matchedCount - before, chars: text.length };
-    const previous = this.analyses.get(uri);
-    // Never replace a newer version's analysis with an older one.
-    if (!previous || previous.version <= version) this.analyses.set(uri, result);
+    // The latest analysis made is the one kept (whatever its version: the server publishes only
+    // the document's current text, and never a version older than one it published).
+    this.analyses.set(uri, result);
     return result;
   }
 
@@ -166,5 +273,5 @@ export class Workspace {
 }
 
 export function checkOptions(settings: Settings): CheckOptions {
-  return { families: settings.checks, severity: settings.severity };
+  return { families: settings.checks, severity: settings.severity, generalPart: settings.generalPart };
 }

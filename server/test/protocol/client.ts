@@ -39,6 +39,10 @@ export interface ClientOptions {
   configuration?: boolean;
   /** Advertise versioned workspace edits (documentChanges). */
   documentChanges?: boolean;
+  /** Never answer workspace/configuration requests (a client that hangs them). */
+  ignoreConfiguration?: boolean;
+  /** Extra environment variables for the server process (e.g. CONCORDANCE_DATA_DIR). */
+  env?: Record<string, string>;
 }
 
 interface Waiter {
@@ -63,6 +67,7 @@ export class TestClient {
   codeLensRefreshes = 0;
   stderr = '';
   private readonly waiters: Waiter[] = [];
+  private readonly logWaiters: { pattern: RegExp; resolve: (p: LogMessageParams) => void }[] = [];
   private readonly exited: Promise<number | null>;
   settings: NonNullable<ClientOptions['settings']>;
 
@@ -90,13 +95,18 @@ export class TestClient {
     });
     this.connection.onNotification('window/logMessage', (p: LogMessageParams) => {
       this.logs.push(p);
+      for (const w of this.logWaiters.filter((x) => x.pattern.test(p.message))) {
+        this.logWaiters.splice(this.logWaiters.indexOf(w), 1);
+        w.resolve(p);
+      }
       if (p.type === 1) this.errors.push('logMessage(Error): ' + p.message);
     });
     this.connection.onNotification('window/showMessage', (p: ShowMessageParams) => {
       this.shownMessages.push(p);
     });
-    this.connection.onRequest('workspace/configuration', (p: ConfigurationParams) => {
+    this.connection.onRequest('workspace/configuration', (p: ConfigurationParams): unknown => {
       this.configurationRequests++;
+      if (options.ignoreConfiguration) return new Promise<unknown>(() => undefined);
       return p.items.map((item) => (item.section === 'concordance' ? this.settingsFor(item.scopeUri) : null));
     });
     this.connection.onRequest('workspace/codeLens/refresh', () => {
@@ -116,7 +126,7 @@ export class TestClient {
   /** Spawns `node out/server.js --stdio` and runs initialize/initialized. */
   static async start(options: ClientOptions = {}): Promise<{ client: TestClient; init: InitializeResult }> {
     if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} does not exist: run "npm run build" first`);
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, ...options.env } });
     const client = new TestClient(proc, options);
     const init = await client.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
@@ -152,6 +162,11 @@ export class TestClient {
    */
   nextDiagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
     return this.waitFor(uri, (p) => version === undefined || p.version === version, `diagnostics for ${uri}${version === undefined ? '' : ' v' + version}`);
+  }
+
+  /** The next window/logMessage matching `pattern` (register before causing it). Unbounded: race it with another event. */
+  nextLog(pattern: RegExp): Promise<LogMessageParams> {
+    return new Promise((resolve) => this.logWaiters.push({ pattern, resolve }));
   }
 
   /** The diagnostics for `uri`/`version`: already published, or the next ones that are. */

@@ -112,9 +112,14 @@ check(
   [
     { name: 'its proportionality and remedy apply to the power; its "court" does not authorise the power', input: analyzer, expected: ['safeguard.judicial-review'] },
     {
-      name: 'with draftWide on for judicial review, the remedy clause would silence it',
-      input: analyzerWith((d) => ({ ...d, checks: d.checks.map((c) => (c.code === 'safeguard.judicial-review' ? { ...c, draftWide: true } : c)) })),
+      name: 'with draftWide on for judicial review and no weak cues, the remedy clause would silence it',
+      input: analyzerWith((d) => ({ ...d, checks: d.checks.map((c) => (c.code === 'safeguard.judicial-review' ? { ...c, draftWide: true, weakCues: undefined } : c)) })),
       expected: [],
+    },
+    {
+      name: 'with draftWide on, "court" in a remedy clause still is no review (weakCues)',
+      input: analyzerWith((d) => ({ ...d, checks: d.checks.map((c) => (c.code === 'safeguard.judicial-review' ? { ...c, draftWide: true } : c)) })),
+      expected: ['safeguard.judicial-review'],
     },
   ],
   (a) => codesOn(GENERAL_SAFEGUARDS, 's-31', a),

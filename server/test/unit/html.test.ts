@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import { buildComparison } from '../../src/analysis/compare';
 import { buildTable } from '../../src/analysis/table';
 import { compareVersions } from '../../src/analysis/versionCompare';
-import { comparisonBody, contentSecurityPolicy, diffHtml, escapeHtml, highlightEvidence, makeNonce, messageBody, page, tableBody, versionsBody } from '../../../client/src/html';
+import { comparisonBody, contentSecurityPolicy, diffHtml, english, escapeHtml, highlightEvidence, makeNonce, messageBody, page, tableBody, versionsBody, type Translate } from '../../../client/src/html';
 import { fixtureData, fixtureDraft } from './helpers/concordanceFixture';
 
 const SCRIPT = '<script>alert(1)</script>';
@@ -86,7 +86,7 @@ describe('webview HTML', () => {
       assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
       assert.ok(html.includes('&lt;img src=x onerror=&quot;alert(2)&quot;&gt;'));
       assert.ok(html.includes('&lt;a href=&quot;javascript:alert(3)&quot;&gt;click&lt;/a&gt;'));
-      assert.match(html, /<mark class="evidence" title="Accessing a computer system">accesses<\/mark>/);
+      assert.match(html, /<mark class="evidence el-0" data-n="1" title="1\. Accessing a computer system">accesses<\/mark>/);
       assert.match(html, /<del title="only in the model clause">.*without right/s);
       assert.ok(html.includes('data-action="openDiff"'));
       assert.ok(html.includes('data-action="openArticle" data-article="16"'), 'read-with link');
@@ -108,6 +108,45 @@ describe('webview HTML', () => {
         { start: 8, end: 99, label: 'z' },
       ]);
       assert.strictEqual(out, '&lt;b&gt;<mark class="evidence" title="x">abc</mark>&lt;/b&gt;');
+    });
+
+    it('numbers each element alike on both sides: the draft, the checklist and the model clause', () => {
+      const html = comparisonBody(model);
+      const draft = html.slice(html.indexOf('<pre class="provision"'), html.indexOf('</pre>', html.indexOf('<pre class="provision"')));
+      const clause = html.slice(html.indexOf('<pre class="model"'), html.indexOf('</pre>', html.indexOf('<pre class="model"')));
+      const numbered = (part: string) => [...part.matchAll(/<mark class="evidence el-(\d)" data-n="(\d+)" title="\d+\. ([^"]+)">/g)].map((m) => `${m[2]}:${m[3]}`).sort();
+      assert.deepStrictEqual(numbered(draft), ['1:Accessing a computer system', '2:Done intentionally']);
+      assert.deepStrictEqual(numbered(clause), ['1:Accessing a computer system', '2:Done intentionally']);
+      // The checklist carries the same numbers, including the element the draft lacks.
+      const list = html.slice(html.indexOf('<ul class="checklist elements">'));
+      assert.deepStrictEqual([...list.matchAll(/<li class="(present|absent)"><span class="el-badge el-\d" aria-hidden="true">(\d+)<\/span>/g)].map((m) => `${m[2]}:${m[1]}`), ['1:present', '2:present', '3:absent']);
+    });
+
+    it('puts the draft and the article in two columns, the draft first', () => {
+      const html = comparisonBody(model);
+      assert.ok(html.indexOf('<section class="column draft"') < html.indexOf('<section class="column article"'));
+      assert.ok(html.indexOf('<section class="diff"') > html.indexOf('<section class="column article"'), 'the word diff is beside the draft, not below both');
+    });
+
+    it('keeps spaces between words in the word diff', () => {
+      const text = (h: string) => h.replace(/<span class="sr-only">[^<]*<\/span>/g, '').replace(/<[^>]+>/g, '');
+      const cases: [Parameters<typeof diffHtml>[0], string][] = [
+        [[{ kind: 'same', text: 'an ' }, { kind: 'added', text: 'authorised' }, { kind: 'removed', text: 'police' }, { kind: 'same', text: ' officer' }], 'an authorised police officer'],
+        [[{ kind: 'removed', text: 'a judge' }, { kind: 'added', text: 'the court' }], 'a judge the court'],
+        [[{ kind: 'same', text: 'the' }, { kind: 'added', text: ' authorised ' }, { kind: 'same', text: 'police' }], 'the authorised police'],
+        [[{ kind: 'removed', text: 'x' }, { kind: 'added', text: ',' }], 'x ,'],
+      ];
+      for (const [parts, expected] of cases) assert.strictEqual(text(diffHtml(parts)), expected);
+      // Whitespace at the ends of a change stays outside the underline / strike-through.
+      assert.ok(diffHtml([{ kind: 'same', text: 'the' }, { kind: 'added', text: ' authorised ' }, { kind: 'same', text: 'police' }]).startsWith('the <ins '));
+    });
+
+    it('translates its words through the function it is given', () => {
+      const upper: Translate = (m, ...args) => english(m, ...args).toUpperCase();
+      const html = comparisonBody(model, upper);
+      assert.ok(html.includes('>GO TO THE PROVISION</button>'));
+      assert.ok(html.includes('MODEL CLAUSE'));
+      assertInert(html);
     });
 
     it('diffHtml marks additions and omissions for screen readers too', () => {
@@ -136,6 +175,22 @@ describe('webview HTML', () => {
       assert.match(html, /data-action="reveal" data-uri="file:\/\/\/w\/%3Cscript%3E\.draft" data-line="0"/);
       assert.ok(html.includes('<select id="filter-status" data-filter="status">'));
       assert.ok(html.includes('data-action="scope" data-scope="active"'));
+    });
+
+    it('gives one status per article per draft, the drafts as columns', () => {
+      const data = fixtureData();
+      const a = fixtureDraft(data, [{ label: '3', heading: 'Access', body: 'Whoever accesses a computer.', matches: [{ article: 7, present: ['conduct-access', 'intent', 'without-right'] }] }]);
+      const b = fixtureDraft(data, [{ label: '9', heading: 'Other', body: 'Nothing to do with access.', matches: [] }]);
+      const many = tableBody(buildTable(data, [{ file: 'file:///w/a.draft', ...a }, { file: 'file:///w/b.draft', ...b }]), { scope: 'workspace', canShowWorkspace: true });
+      const head = /<thead>(.*?)<\/thead>/s.exec(many)![1];
+      assert.deepStrictEqual([...head.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]), ['Art.', 'Title', 'a.draft', 'b.draft', 'Implementing provisions', 'Still missing']);
+      const row7 = /<tr class="article-row" data-chapter="II" data-status="[^"]*" data-search="7 [^"]*">(.*?)<\/tr>/s.exec(many)![1];
+      assert.deepStrictEqual([...row7.matchAll(/<td class="file"><span class="status status-([a-z-]+)">/g)].map((m) => m[1]), ['implemented', 'missing']);
+      assert.ok(!/a\.draft: implemented/.test(many), 'no per-file status repeated as text in another column');
+      // One draft: a single status column.
+      const one = tableBody(buildTable(data, [{ file: 'file:///w/a.draft', ...a }]), { scope: 'active', canShowWorkspace: true });
+      assert.deepStrictEqual([.../<thead>(.*?)<\/thead>/s.exec(one)![1].matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]), ['Art.', 'Title', 'Status', 'Implementing provisions', 'Still missing']);
+      assertInert(many);
     });
   });
 

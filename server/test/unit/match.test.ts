@@ -116,6 +116,21 @@ check<string, Record<string, number | null>>(
       ].join('\n'),
       expected: { '1er': null, '4': 7, '5': 10 },
     },
+    {
+      name: 'en: a definition standing alone, of a term that is no core term of Art 2',
+      input: ['Section 3', '"Unauthorised access" means access to a computer or to computer data by a person who is not entitled to it.'].join('\n'),
+      expected: { '3': 2 },
+    },
+    {
+      name: 'fr: a definition standing alone ("on entend par")',
+      input: ['Article 4', "Au sens de la présente loi, on entend par « données informatiques » toute représentation de faits ou d'informations sous une forme qui se prête à un traitement informatique."].join('\n'),
+      expected: { '4': 2 },
+    },
+    {
+      name: 'es: a definition standing alone ("se entenderá por")',
+      input: ['Artículo 5', 'Para los efectos de esta ley se entenderá por datos de tráfico todos los datos relativos a una comunicación realizada por medio de un sistema informático.'].join('\n'),
+      expected: { '5': 2 },
+    },
   ],
   bestPerSection,
 );

@@ -52,6 +52,16 @@ check<string, { article: number | null; noCounterpart: boolean }>(
       expected: { article: 14, noCounterpart: false },
     },
     {
+      name: 'en: sending images of genitals to an unwilling adult: no child, so not Art 14 (no counterpart)',
+      input: 'Section 31 Unsolicited images\nA person who intentionally sends a photograph or film of any person\'s genitals to another person, intending that the recipient will be caused alarm or distress, commits an offence.\n',
+      expected: { article: null, noCounterpart: true },
+    },
+    {
+      name: 'fr: pornographic image of a minor keeps Art 14 (the child is there)',
+      input: "Article 31\nLe fait de fixer, d'enregistrer ou de transmettre par un système informatique l'image d'un mineur de dix-huit ans présentant un caractère pornographique est puni de cinq ans d'emprisonnement.\n",
+      expected: { article: 14, noCounterpart: false },
+    },
+    {
       name: 'en: plain data interference is no speech offence (keeps Art 9)',
       input: 'Section 4 Interference with data\nA person who intentionally and without lawful excuse deletes, damages, alters or suppresses computer data commits an offence.\n',
       expected: { article: 9, noCounterpart: false },
@@ -59,3 +69,12 @@ check<string, { article: number | null; noCounterpart: boolean }>(
   ],
   outcome,
 );
+
+describe('core elements named in data/checks.json', () => {
+  it('are elements of their articles', () => {
+    for (const [article, ids] of Object.entries(analyzer.data.checkLexicon.coreElements ?? {})) {
+      const elements = analyzer.data.articles.find((a) => a.article === Number(article))?.elements.map((e) => e.id) ?? [];
+      for (const id of ids) if (!elements.includes(id)) throw new Error(`Art ${article} has no element "${id}"`);
+    }
+  });
+});

@@ -16,6 +16,7 @@ import {
   open,
   positionInSection,
   readWorkspaceText,
+  waitForEvent,
   waitForFindings,
   waitForTab,
   writeWorkspaceFile,
@@ -68,6 +69,21 @@ describe('commands', () => {
     await vscode.commands.executeCommand('concordance.compareWithArticle', ...args);
     // The panel takes the comparison's title ("17 ↔ Art. 27") once the server's model arrived.
     await waitForTab((t) => isPanel(t, 'concordance.comparison') && /↔\s*Art\.\s*27\b/.test(t.label), 'the comparison panel titled "… ↔ Art. 27"');
+  });
+
+  it('concordance.openSample (the walkthrough\'s first step) opens the sample bill as an unsaved draft that is analysed', async () => {
+    await assertRegistered('concordance.openSample');
+    await vscode.commands.executeCommand('concordance.openSample');
+    const editor = await waitForEvent(vscode.window.onDidChangeActiveTextEditor, () => (vscode.window.activeTextEditor?.document.uri.scheme === 'untitled' ? vscode.window.activeTextEditor : undefined), 20_000, 'an untitled editor');
+    const sample = editor.document;
+    assert.strictEqual(sample.languageId, 'legal-draft');
+    assert.strictEqual(sample.getText(), doc.getText(), 'the sample is the example bill shipped with the extension');
+    const findings = await waitForFindings(sample.uri);
+    assert.ok(findings.length > 0);
+    assert.ok(sample.isUntitled, 'nothing was written to disk');
+    // An unsaved document would make the next closeAllEditors ask whether to save it.
+    await vscode.window.showTextDocument(sample);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('concordance.showTable opens the concordance table in a webview', async () => {

@@ -1,10 +1,13 @@
 // Loads data/*.json, validates each file against its JSON Schema in data/schema/
 // and checks that the files agree with one another. Never throws (except
 // getConventionData, when the shipped data is broken).
+// The schemas are always the extension's own (the bundled data/schema/), whatever data folder is
+// loaded: a data folder cannot loosen its own validation.
 
 import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { type ErrorObject } from 'ajv';
+import type { MatcherSettings } from '../matcherSettings';
 import type {
   Article,
   BudapestArticle,
@@ -15,6 +18,7 @@ import type {
   LanguageData,
   LexiconConcept,
   ModelClause,
+  QuickFixWording,
   Safeguard,
 } from './types';
 
@@ -75,45 +79,66 @@ function parseError(text: string, err: unknown): string {
   return `not valid JSON${where ? ` (${where})` : ''}: ${msg}`;
 }
 
+/** The extension's own schema folder (next to its bundled data), never a loaded data folder's. */
+export function bundledSchemaDir(): string {
+  return path.join(findDataDir(), 'schema');
+}
+
+/**
+ * Reads `name` from the data folder and validates it against the bundled schema; the parsed JSON,
+ * or undefined with the problems added (file and JSON path in each).
+ */
+function readValidated(
+  dataDir: string,
+  name: string,
+  ajv: Ajv,
+  add: (name: string, jsonPath: string, message: string) => void,
+  addSchema: (file: string, message: string) => void,
+  schemaName = name.replace(/\.json$/, '.schema.json'),
+): unknown {
+  const file = path.join(dataDir, name);
+  let text: string;
+  let json: unknown;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    add(name, '/', `cannot read the file: ${(err as Error).message}`);
+    return undefined;
+  }
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    add(name, '/', parseError(text, err));
+    return undefined;
+  }
+  let validate;
+  try {
+    validate = ajv.getSchema(schemaName) ?? ajv.compile({ ...JSON.parse(fs.readFileSync(path.join(bundledSchemaDir(), schemaName), 'utf8')), $id: schemaName });
+  } catch (err) {
+    addSchema(schemaName, `cannot load the schema: ${(err as Error).message}`);
+    return undefined;
+  }
+  if (!validate(json)) {
+    for (const e of validate.errors ?? []) add(name, e.instancePath, ajvMessage(e));
+    return undefined;
+  }
+  return json;
+}
+
 export function loadConventionData(dataDir: string = findDataDir()): { data?: ConventionData; problems: DataProblem[] } {
   const problems: DataProblem[] = [];
   const rel = (name: string) => `${path.basename(dataDir)}/${name}`;
   const add = (name: string, jsonPath: string, message: string) => problems.push({ file: rel(name), jsonPath: jsonPath || '/', message });
+  const addSchema = (name: string, message: string) => problems.push({ file: `schema/${name} (bundled)`, jsonPath: '/', message });
 
   const ajv = new Ajv({ allErrors: true, strict: false });
   const content: Partial<Record<FileKey, any>> = {};
 
   for (const [key, name] of Object.entries(FILES) as [FileKey, string][]) {
-    const file = path.join(dataDir, name);
-    const schemaFile = path.join(dataDir, 'schema', name.replace(/\.json$/, '.schema.json'));
-    let text: string;
-    let json: unknown;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (err) {
-      add(name, '/', `cannot read the file: ${(err as Error).message}`);
-      continue;
-    }
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      add(name, '/', parseError(text, err));
-      continue;
-    }
-    let validate;
-    try {
-      validate = ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
-    } catch (err) {
-      problems.push({ file: rel(`schema/${path.basename(schemaFile)}`), jsonPath: '/', message: `cannot load the schema: ${(err as Error).message}` });
-      continue;
-    }
-    if (!validate(json)) {
-      for (const e of validate.errors ?? []) add(name, e.instancePath, ajvMessage(e));
-      continue;
-    }
-    content[key] = json;
+    const json = readValidated(dataDir, name, ajv, add, addSchema);
+    if (json !== undefined) content[key] = json;
   }
-  const languages = loadLanguages(dataDir, ajv, add, (name, message) => problems.push({ file: rel(`schema/${name}`), jsonPath: '/', message }));
+  const languages = loadLanguages(dataDir, ajv, add, addSchema);
   if (problems.length) return { problems };
 
   const data: ConventionData = {
@@ -125,57 +150,38 @@ export function loadConventionData(dataDir: string = findDataDir()): { data?: Co
     checks: content.checks.codes as CheckCode[],
     checkLexicon: content.checks.lexicon as CheckLexicon,
     modelClauses: content.modelClauses.clauses as ModelClause[],
+    quickFixes: content.modelClauses.fixes as QuickFixWording | undefined,
     budapest: content.budapest.articles as BudapestArticle[],
     languages,
   };
-  crossCheck(data, (key, p, m) => add(FILES[key], p, m));
+  try {
+    crossCheck(data, (key, p, m) => add(FILES[key], p, m));
+  } catch (err) {
+    // The schemas should rule this out; if a shape still slips through, it is a problem, not a crash.
+    add('articles.json', '/', `the data files do not fit together: ${(err as Error).message}`);
+  }
   return problems.length ? { problems } : { data, problems };
 }
 
-/** data/languages/*.json in file-name order, each validated; problems are added with `add`. */
+/** data/languages/*.json in file-name order, each validated against the bundled language schema; problems are added with `add`. */
 function loadLanguages(
   dataDir: string,
   ajv: Ajv,
   add: (name: string, jsonPath: string, message: string) => void,
-  schemaProblem: (name: string, message: string) => void,
+  addSchema: (file: string, message: string) => void,
 ): LanguageData[] {
-  const dir = path.join(dataDir, LANGUAGES_DIR);
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    names = fs.readdirSync(path.join(dataDir, LANGUAGES_DIR)).filter((f) => f.endsWith('.json')).sort();
   } catch (err) {
     add(LANGUAGES_DIR, '/', `cannot read the folder: ${(err as Error).message}`);
-    return [];
-  }
-  let validate;
-  try {
-    validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(dataDir, 'schema', LANGUAGE_SCHEMA), 'utf8')));
-  } catch (err) {
-    schemaProblem(LANGUAGE_SCHEMA, `cannot load the schema: ${(err as Error).message}`);
     return [];
   }
   const out: LanguageData[] = [];
   for (const f of names) {
     const name = `${LANGUAGES_DIR}/${f}`;
-    let text: string;
-    let json: unknown;
-    try {
-      text = fs.readFileSync(path.join(dir, f), 'utf8');
-    } catch (err) {
-      add(name, '/', `cannot read the file: ${(err as Error).message}`);
-      continue;
-    }
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      add(name, '/', parseError(text, err));
-      continue;
-    }
-    if (!validate(json)) {
-      for (const e of validate.errors ?? []) add(name, e.instancePath, ajvMessage(e));
-      continue;
-    }
-    const lang = json as LanguageData;
+    const lang = readValidated(dataDir, name, ajv, add, addSchema, LANGUAGE_SCHEMA) as LanguageData | undefined;
+    if (lang === undefined) continue;
     if (`${lang.language}.json` !== f) add(name, '/language', `language '${lang.language}' is not the file's name`);
     out.push(lang);
   }
@@ -192,6 +198,15 @@ function loadLanguages(
     });
   }
   return out;
+}
+
+/** data/matcher.json of the data folder, validated against the bundled matcher schema. Never throws. */
+export function loadMatcherSettings(dataDir: string = findDataDir()): { settings?: MatcherSettings; problems: DataProblem[] } {
+  const problems: DataProblem[] = [];
+  const add = (name: string, jsonPath: string, message: string) => problems.push({ file: `${path.basename(dataDir)}/${name}`, jsonPath: jsonPath || '/', message });
+  const addSchema = (name: string, message: string) => problems.push({ file: `schema/${name} (bundled)`, jsonPath: '/', message });
+  const json = readValidated(dataDir, 'matcher.json', new Ajv({ allErrors: true, strict: false }), add, addSchema);
+  return json === undefined ? { problems } : { settings: json as MatcherSettings, problems };
 }
 
 function ajvMessage(e: ErrorObject): string {
@@ -300,6 +315,13 @@ function crossCheck(d: ConventionData, add: (file: FileKey, jsonPath: string, me
       }
     }
   });
+
+  d.checks.forEach((c, i) => {
+    if (c.notInClauseOf && !codes.has(c.notInClauseOf)) add('checks', `/codes/${i}/notInClauseOf`, `'${c.notInClauseOf}' is not a check code`);
+  });
+  for (const code of Object.keys(d.quickFixes?.wording ?? {})) {
+    if (!codes.has(code)) add('modelClauses', `/fixes/wording/${code}`, `'${code}' is not a check code`);
+  }
 
   const budapestSeen = new Set<string>();
   d.budapest.forEach((b, i) => {

@@ -155,6 +155,16 @@ export interface CheckCode {
   draftWide?: boolean;
   /** "optional" when the Convention only permits (does not require) what the check asks; findings are then information. */
   obligation?: 'mandatory' | 'optional';
+  /**
+   * How much the check asks of provisions implementing an article, by article ("25") or variant
+   * of a power ("27(b)"): "expected" (the default), "as-appropriate" (information), "not-applicable".
+   */
+  grades?: Record<string, Grade>;
+  /** How the finding frames what it cites, in place of "(Art. N, mandatory)" (a concern, not a breach). */
+  lead?: string;
+  /** Cues too weak to count in a clause that holds a cue of the code `notInClauseOf` ("court" in "may appeal to the court"). */
+  weakCues?: Partial<Record<'en' | 'es' | 'fr', string[]>>;
+  notInClauseOf?: string;
   /** What is missing, in a drafter's words, completing "…, but …" (e.g. "no judge or other independent authority authorises it"). */
   missing?: string;
   /** How to fix it, in a drafter's words. */
@@ -167,7 +177,7 @@ export interface CheckCode {
 export interface OutsideSubject {
   subject: string;
   cues: Cues;
-  /** Articles whose matched provisions may use these words legitimately (e.g. images of a child, Art 14). */
+  /** Articles whose matched provisions may use these words legitimately (e.g. images of a child, Art 14), when the match shows at least half their required elements. */
   unlessArticles?: number[];
 }
 
@@ -183,11 +193,51 @@ export interface CheckLexicon {
   speechOffenceCues: Cues;
   /** Articles about content itself: a speech offence matched to one of them, with at least half its required elements, keeps its article. */
   speechCounterparts?: number[];
+  /** Per article (by number), the element ids without which a match does not show the article's core. */
+  coreElements?: Record<string, string[]>;
   /** Words that mark a provision as creating an offence (used to tell offences from other text). */
   offenceMarkers: Cues;
   techSpecific: TechTerm[];
   /** Offence subjects with no counterpart in the Convention's criminalisation chapter. */
   outsideSubjects?: OutsideSubject[];
+  /** What keeps a safeguard's cue from counting: negation, exclusion or waiver around it. */
+  negation?: NegationLexicon;
+  /** Variants of a power that safeguard grades tell apart (an order for subscriber information, Art 27(b)). */
+  powerVariants?: PowerVariant[];
+  /** Vague terms that are not vague in provisions matched to some articles ("indecent photograph of a child", Art 14). */
+  vagueTermExceptions?: { about?: string; articles: number[]; terms: Cues }[];
+  /** Wording of an offence of failing to comply with an order: it enforces a power, it is not an offence with no counterpart. */
+  complianceOffenceCues?: Cues;
+  /** Drafting notes ("concordance: all offences intentional") by which a draft declares its general part once. */
+  generalPartNotes?: { about?: string; intentional: Cues };
+}
+
+export type Grade = 'expected' | 'as-appropriate' | 'not-applicable';
+
+export interface PowerVariant {
+  /** The paragraph it implements, e.g. "27(b)": the key of CheckCode.grades. */
+  id: string;
+  article: number;
+  label: string;
+  cues: Cues;
+  unlessCues?: Cues;
+}
+
+/** Per language, the words that negate a cue in its clause (see data/checks.json lexicon.negation). */
+export interface NegationWords {
+  before: string[];
+  after?: string[];
+  ignore?: string[];
+  cancel?: string[];
+}
+
+export interface NegationLexicon {
+  about?: string;
+  /** How many words may lie between the nearest negation and the cue. */
+  window: number;
+  en: NegationWords;
+  es?: NegationWords;
+  fr?: NegationWords;
 }
 
 export interface ModelClause {
@@ -197,6 +247,20 @@ export interface ModelClause {
   text: string;
   /** Wording a quick fix may insert for a missing safeguard or element, by safeguard or element id. */
   snippets: Record<string, string>;
+}
+
+/** What a provision may call its instrument ("the notice", "el requerimiento"), with its forms. */
+export interface Instrument {
+  word: string;
+  the: string;
+  of: string;
+}
+
+/** The wording quick fixes insert for a missing safeguard, per check code and language (data/model-clauses.json fixes). */
+export interface QuickFixWording {
+  about?: string;
+  instruments: Partial<Record<'en' | 'es' | 'fr', Instrument[]>>;
+  wording: Record<string, Partial<Record<'en' | 'es' | 'fr', string>>>;
 }
 
 export interface BudapestArticle {
@@ -214,6 +278,8 @@ export interface ConventionData {
   checks: CheckCode[];
   checkLexicon: CheckLexicon;
   modelClauses: ModelClause[];
+  /** Wording quick fixes insert for a missing safeguard, in each language it exists in. */
+  quickFixes?: QuickFixWording;
   budapest: BudapestArticle[];
   /** data/languages/*.json, in file-name order. */
   languages: LanguageData[];

@@ -19,4 +19,11 @@ export const CORPUS_CODES = [
 ];
 
 /** Every code data/checks.json defines. */
-export const ALL_CODES = [...CORPUS_CODES, 'neutrality.tech-specific', 'definition.narrower', 'reference.unknown-article', 'coverage.missing'];
+export const ALL_CODES = [
+  ...CORPUS_CODES,
+  'safeguard.third-parties',
+  'cooperation.same-safeguards',
+  'cooperation.dual-criminality',
+  'cooperation.non-discrimination',
+  'cooperation.preservation-period',
+  'neutrality.tech-specific', 'definition.narrower', 'reference.unknown-article', 'coverage.missing'];

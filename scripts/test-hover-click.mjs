@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// `npm run test:hover-click` (also run by `npm run test:editor` without --grep): clicks a hover
+// link in a real VS Code (the vscode-e2e harness's workbench, driven by keyboard like a user:
+// show the hover, focus it, Tab to its first link, Enter) and checks the article document opens.
+// Hover links are `command:` links, which VS Code runs only from trusted Markdown: the client
+// trusts hovers for Concordance's hover commands (client/src/hoverTrust.ts). Without that, the
+// links are not rendered as links and the step waiting for them fails.
+// Results: out/hover-click/ (result.json, screenshots, logs). Needs `npm run build` first.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const harness = process.env.VSCODE_E2E_RUN || path.resolve(root, '../shared/tools/vscode-e2e/run.sh');
+if (!fs.existsSync(harness)) {
+  console.error(`test:hover-click: no vscode-e2e harness at ${harness} (set VSCODE_E2E_RUN)`);
+  process.exit(2);
+}
+if (!fs.existsSync(path.join(root, 'out/extension.js'))) {
+  console.error('test:hover-click: out/extension.js is missing: run "npm run build" first');
+  process.exit(2);
+}
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'concordance-hover-click-'));
+fs.cpSync(path.join(root, 'examples'), path.join(workspace, 'examples'), { recursive: true });
+const bill = path.join(workspace, 'examples/cybercrime-bill.draft');
+// Section 17 (a production order, matched to Art. 27): its hover has "Read with" and "Compare" links.
+const line = fs.readFileSync(bill, 'utf8').split('\n').findIndex((l) => l.startsWith('17. ')) + 1;
+if (line === 0) throw new Error('examples/cybercrime-bill.draft has no section 17');
+const hover = '.monaco-hover:not(.hidden)';
+const scenario = {
+  viewport: { width: 1400, height: 900 },
+  timeoutMs: 45_000,
+  settings: { 'editor.hover.delay': 200 },
+  steps: [
+    { open: bill },
+    { waitForActivation: true },
+    { problems: { expectMin: 1 } },
+    { press: 'Escape' },
+    { goto: `${line}:7` },
+    { press: 'Control+K Control+I' },
+    // Rendered as links (not plain text): the Markdown is trusted for these commands.
+    { waitForSelector: `${hover} a[data-href^="command:concordance.openArticle"]`, screenshot: 'hover' },
+    { waitForSelector: `${hover} a[data-href^="command:concordance.compareWithArticle"]` },
+    { readText: hover, as: 'hover' },
+    // Focus the hover, Tab to its first link ("Read with: Art. N"), press Enter: a click.
+    { press: 'Control+K Control+I' },
+    { press: 'Tab' },
+    { press: 'Enter' },
+    { waitForTab: '/^\\d+\\.md/', screenshot: 'article-opened' },
+  ],
+};
+const outDir = path.join(root, 'out/hover-click');
+fs.rmSync(outDir, { recursive: true, force: true });
+fs.mkdirSync(outDir, { recursive: true });
+const scenarioFile = path.join(outDir, 'scenario.json');
+fs.writeFileSync(scenarioFile, JSON.stringify(scenario, null, 2));
+// Without what `npm run` added (see scripts/test-editor.mjs, harnessEnv).
+const env = {};
+for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k) && k !== 'INIT_CWD' && k !== 'NODE') env[k] = v;
+if (env.PATH) env.PATH = env.PATH.split(path.delimiter).filter((d) => !/[\\/]node_modules[\\/]\.bin$/.test(d) && !/node-gyp-bin$/.test(d)).join(path.delimiter);
+const r = spawnSync('bash', [harness, root, workspace, scenarioFile, outDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env, encoding: 'utf8' });
+const result = fs.existsSync(path.join(outDir, 'result.json')) ? JSON.parse(fs.readFileSync(path.join(outDir, 'result.json'), 'utf8')) : undefined;
+for (const s of result?.steps ?? []) console.log(`  ${s.ok ? 'ok  ' : 'FAIL'} step ${s.i} ${s.action}${s.error ? ': ' + s.error.split('\n')[0] : ''}`);
+const blocked = result?.blockedRequests ?? [];
+if (blocked.length) console.log(`  requests that tried to leave the machine: ${JSON.stringify(blocked)}`);
+const ok = r.status === 0 && blocked.length === 0;
+console.log(`test:hover-click: ${ok ? 'PASSED' : `FAILED (exit ${r.status})`}; results in ${path.relative(root, outDir)}/`);
+fs.rmSync(workspace, { recursive: true, force: true });
+process.exit(ok ? 0 : 1);

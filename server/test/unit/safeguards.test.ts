@@ -1,0 +1,364 @@
+// Safeguard findings a lawyer can act on: a negated cue is no evidence (issue 19, point 1).
+// Drafts are our own wording, in English, Spanish and French.
+import { Analyzer } from '../../src/analysis/analyze';
+import { createAnalyzer } from '../../src/analysis/engine';
+import type { Finding } from '../../src/analysis/types';
+import { check } from './check';
+
+const { analyzer: loaded, problems } = createAnalyzer();
+if (!loaded) throw new Error(`convention data did not load: ${JSON.stringify(problems)}`);
+const analyzer: Analyzer = loaded;
+
+/** The best article of the draft's first matched provision, and the codes reported on it (sorted, coverage aside). */
+function onFirst(text: string, a: Analyzer = analyzer): { article?: number; codes: string[] } {
+  const analysis = a.analyze(text);
+  const unit = [...analysis.matches.keys()][0];
+  const article = unit ? analysis.matches.get(unit)?.matches[0]?.article : undefined;
+  const codes = [...new Set(analysis.findings.filter((f: Finding) => f.provision === unit && f.code.startsWith('safeguard.')).map((f) => f.code))].sort();
+  return { article, codes };
+}
+
+function has(code: string): (text: string) => { article?: number; fires: boolean } {
+  return (text) => {
+    const r = onFirst(text);
+    return { article: r.article, fires: r.codes.includes(code) };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Negation, exclusion and waiver: "without a warrant" is no judicial review.
+
+const SEARCH_EN_WITHOUT =
+  'Section 20 Search of ICT systems\nAn authorised officer may, without a warrant or other judicial authorisation, search any ICT system where the officer has reasonable grounds to believe that specified data relevant to a specific criminal investigation is stored in it, for a period not exceeding 7 days, if the search is necessary and proportionate. A person aggrieved may appeal against the search.\n';
+const SEARCH_EN_NEED =
+  'Section 20 Search of ICT systems\nAn authorised officer may search any ICT system, without the need for a warrant or judicial authorisation, where the officer has reasonable grounds to believe that specified data relevant to a specific criminal investigation is stored in it. The search shall be necessary and proportionate and shall end within 7 days. A person aggrieved may appeal against the search.\n';
+const SEARCH_EN_NOT_REQUIRED =
+  'Section 20 Search of ICT systems\nAn authorised officer may search any ICT system where the officer has reasonable grounds to believe that specified data relevant to a specific criminal investigation is stored in it; a court order is not required. The search shall be necessary and proportionate and shall end within 7 days. A person aggrieved may appeal against the search.\n';
+const SEARCH_EN_DISPENSE =
+  'Section 20 Search of ICT systems\nAn authorised officer may search any ICT system where the officer has reasonable grounds to believe that specified data relevant to a specific criminal investigation is stored in it, and may dispense with judicial authorisation in any case. The search shall be necessary and proportionate and shall end within 7 days. A person aggrieved may appeal against the search.\n';
+const SEARCH_EN_MAY_NOT_WITHOUT =
+  'Section 20 Search of ICT systems\nAn ICT system may not be searched without a warrant issued by a judge. The judge may issue the warrant where there are reasonable grounds to believe that specified data relevant to a specific criminal investigation is stored in it; the warrant expires after 7 days and the search shall be necessary and proportionate. A person aggrieved may appeal against the search.\n';
+const SEARCH_EN_EXCEPT =
+  'Section 20 Search of ICT systems\nNo ICT system shall be searched except under a warrant issued by a judge, who may issue it where there are reasonable grounds to believe that specified data relevant to a specific criminal investigation is stored in it. The warrant expires after 7 days and the search shall be necessary and proportionate. A person aggrieved may appeal against the search.\n';
+
+const SEARCH_ES_SIN =
+  'Artículo 20. Registro de sistemas informáticos\nLa policía podrá registrar cualquier sistema informático sin necesidad de autorización judicial cuando existan indicios razonables de que contiene datos determinados, por un plazo máximo de 7 días, siempre que la medida sea proporcionada. Contra la medida cabrá recurso.\n';
+const SEARCH_ES_NO_SIN =
+  'Artículo 20. Registro de sistemas informáticos\nLa policía no podrá registrar ningún sistema informático sin autorización judicial, que se concederá cuando existan indicios razonables de que contiene datos determinados, por un plazo máximo de 7 días, siempre que la medida sea proporcionada. Contra la medida cabrá recurso.\n';
+const SEARCH_ES_NO_NECESARIA =
+  'Artículo 20. Registro de sistemas informáticos\nLa policía podrá registrar cualquier sistema informático cuando existan indicios razonables de que contiene datos determinados, por un plazo máximo de 7 días, siempre que la medida sea proporcionada; la orden judicial no será necesaria. Contra la medida cabrá recurso.\n';
+
+const SEARCH_FR_SANS =
+  "Article 20. Perquisition des systèmes informatiques\nL'officier de police judiciaire peut, sans autorisation du juge, procéder à la perquisition de tout système informatique lorsqu'il existe des raisons plausibles de soupçonner que des données déterminées s'y trouvent, pour une durée maximale de 7 jours, si la mesure est proportionnée. La personne concernée dispose d'un recours.\n";
+const SEARCH_FR_PAS_NECESSAIRE =
+  "Article 20. Perquisition des systèmes informatiques\nL'officier de police judiciaire peut procéder à la perquisition de tout système informatique lorsqu'il existe des raisons plausibles de soupçonner que des données déterminées s'y trouvent, pour une durée maximale de 7 jours, si la mesure est proportionnée ; l'autorisation du juge n'est pas nécessaire. La personne concernée dispose d'un recours.\n";
+const SEARCH_FR_QUE_SUR =
+  "Article 20. Perquisition des systèmes informatiques\nLa perquisition de tout système informatique ne peut être réalisée que sur autorisation du juge, lorsqu'il existe des raisons plausibles de soupçonner que des données déterminées s'y trouvent, pour une durée maximale de 7 jours, si la mesure est proportionnée. La personne concernée dispose d'un recours.\n";
+const SEARCH_FR_NE_SANS =
+  "Article 20. Perquisition des systèmes informatiques\nL'officier de police judiciaire ne peut, sans autorisation du juge, procéder à la perquisition d'un système informatique ; le juge l'autorise lorsqu'il existe des raisons plausibles de soupçonner que des données déterminées s'y trouvent, pour une durée maximale de 7 jours, si la mesure est proportionnée. La personne concernée dispose d'un recours.\n";
+
+check(
+  'a negated, excluded or waived judicial-review cue is no evidence',
+  [
+    { name: 'en: "without a warrant or other judicial authorisation" fires', input: SEARCH_EN_WITHOUT, expected: { article: 28, fires: true } },
+    { name: 'en: "without the need for a warrant or judicial authorisation" fires', input: SEARCH_EN_NEED, expected: { article: 28, fires: true } },
+    { name: 'en: "a court order is not required" fires', input: SEARCH_EN_NOT_REQUIRED, expected: { article: 28, fires: true } },
+    { name: 'en: "may dispense with judicial authorisation" fires', input: SEARCH_EN_DISPENSE, expected: { article: 28, fires: true } },
+    { name: 'en: "need not obtain a warrant from a judge" fires', input: SEARCH_EN_NOT_REQUIRED.replace('; a court order is not required', ', and need not obtain a warrant from a judge'), expected: { article: 28, fires: true } },
+    { name: 'en: "no court order is required" fires', input: SEARCH_EN_NOT_REQUIRED.replace('a court order is not required', 'no court order is required'), expected: { article: 28, fires: true } },
+    { name: 'en: "may not be searched without a warrant issued by a judge" is silent', input: SEARCH_EN_MAY_NOT_WITHOUT, expected: { article: 28, fires: false } },
+    { name: 'en: "no ... except under a warrant issued by a judge" is silent', input: SEARCH_EN_EXCEPT, expected: { article: 28, fires: false } },
+    { name: 'es: "sin necesidad de autorización judicial" fires', input: SEARCH_ES_SIN, expected: { article: 28, fires: true } },
+    { name: 'es: "la orden judicial no será necesaria" fires', input: SEARCH_ES_NO_NECESARIA, expected: { article: 28, fires: true } },
+    { name: 'es: "no podrá ... sin autorización judicial" is silent', input: SEARCH_ES_NO_SIN, expected: { article: 28, fires: false } },
+    { name: 'fr: "sans autorisation du juge" fires', input: SEARCH_FR_SANS, expected: { article: 28, fires: true } },
+    { name: 'fr: "l\'autorisation du juge n\'est pas nécessaire" fires', input: SEARCH_FR_PAS_NECESSAIRE, expected: { article: 28, fires: true } },
+    { name: 'fr: "ne peut être réalisée que sur autorisation du juge" is silent', input: SEARCH_FR_QUE_SUR, expected: { article: 28, fires: false } },
+    { name: 'fr: "ne peut, sans autorisation du juge, procéder" is silent', input: SEARCH_FR_NE_SANS, expected: { article: 28, fires: false } },
+  ],
+  has('safeguard.judicial-review'),
+);
+
+// "sin necesidad de" also must not count as the necessity of the measure.
+const PRESERVE_ES_SIN =
+  'Artículo 12. Conservación de datos\nEl fiscal podrá ordenar a cualquier persona la conservación de datos informáticos determinados, sin necesidad de autorización judicial, cuando existan indicios razonables de que pueden perderse, por un plazo máximo de 90 días. Contra la orden cabrá recurso.\n';
+const PRESERVE_ES_PROPORCIONADA = PRESERVE_ES_SIN.replace('sin necesidad de autorización judicial, ', 'si la medida es necesaria y proporcionada, ');
+
+check(
+  'no other safeguard is credited from the words of a negation',
+  [
+    { name: 'es: "sin necesidad de" is no proportionality', input: PRESERVE_ES_SIN, expected: { article: 25, fires: true } },
+    { name: 'es: "necesaria y proporcionada" is', input: PRESERVE_ES_PROPORCIONADA, expected: { article: 25, fires: false } },
+  ],
+  has('safeguard.proportionality'),
+);
+
+// A general safeguards clause that excludes a safeguard does not supply it either.
+const GENERAL_NO_APPEAL =
+  'Part 4 Procedural powers\n\nSection 30 Conditions and safeguards\nA power under this Part may be exercised only where it is necessary and proportionate, and no appeal lies against an order made under this Part.\n\n' +
+  'Section 31 Search of ICT systems\nA judge may issue a warrant authorising an officer to search an ICT system where there are reasonable grounds to believe that specified data relevant to a specific criminal investigation is stored in it; the warrant expires after 7 days.\n';
+
+check(
+  'a general safeguards clause is read with the same care',
+  [
+    { name: 'its "no appeal lies" does not answer for the search power', input: GENERAL_NO_APPEAL, expected: true },
+    { name: 'its "a person affected may appeal" does', input: GENERAL_NO_APPEAL.replace('no appeal lies against an order made under this Part', 'a person affected may appeal against an order made under this Part'), expected: false },
+  ],
+  (text) => analyzer.analyze(text).findings.some((f) => f.code === 'safeguard.remedy' && f.provision?.endsWith('s-31')),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Graded by the power (Art 24(2): "as appropriate to the nature of the power"), from data.
+
+function safeguardFinding(text: string, code: string): { article?: number; severity?: string; lead?: string } {
+  const analysis = analyzer.analyze(text);
+  const unit = [...analysis.matches.keys()][0];
+  const article = unit ? analysis.matches.get(unit)?.matches[0]?.article : undefined;
+  const f = analysis.findings.find((x) => x.provision === unit && x.code === code);
+  const lead = f ? (/as appropriate to the power \(Art\. 24\(2\)\)|expected for this power|mandatory/.exec(f.message)?.[0] ?? 'none') : undefined;
+  return { article, severity: f?.severity, lead };
+}
+
+const PRESERVE_EN =
+  'Section 40 Preservation of stored data\nWhere there are grounds to believe that specified electronic data stored in an ICT system are vulnerable to loss, an authorised officer may by written notice require the person in control of the data to preserve them for a period not exceeding 90 days, and the person shall keep the notice confidential.\n';
+const SEARCH_EN_OFFICER =
+  'Section 41 Search of ICT systems\nAn authorised officer may search or similarly access an ICT system and any electronic data stored in it, and any electronic data storage medium, where specified data relevant to a specific criminal investigation may be found there, for a period not exceeding 7 days.\n';
+const SUBSCRIBER_EN =
+  'Section 42 Production of subscriber information\nAn authorised officer may by written notice require a service provider offering its services in [the territory] to produce subscriber information relating to those services in its possession or control.\n';
+const CONTENT_EN =
+  'Section 43 Production order\nAn authorised officer may by written notice require any person in [the territory] to produce specified electronic data in that person\'s possession or control that are stored in an ICT system or an electronic data storage medium.\n';
+
+check(
+  'judicial review is graded by the power',
+  [
+    { name: 'expedited preservation (Art 25): as appropriate, information', input: PRESERVE_EN, expected: { article: 25, severity: 'information', lead: 'as appropriate to the power (Art. 24(2))' } },
+    { name: 'search (Art 28): expected, warning', input: SEARCH_EN_OFFICER, expected: { article: 28, severity: 'warning', lead: 'expected for this power' } },
+    { name: 'subscriber information (Art 27(b)): as appropriate, information', input: SUBSCRIBER_EN, expected: { article: 27, severity: 'information', lead: 'as appropriate to the power (Art. 24(2))' } },
+    { name: 'production of stored data (Art 27(a)): expected, warning', input: CONTENT_EN, expected: { article: 27, severity: 'warning', lead: 'expected for this power' } },
+  ],
+  (text) => safeguardFinding(text, 'safeguard.judicial-review'),
+);
+
+check(
+  'a one-off order needs no duration',
+  [
+    { name: 'a production order with no time limit: no duration finding', input: CONTENT_EN, expected: { article: 27, severity: undefined, lead: undefined } },
+    { name: 'a search power with no time limit: duration expected', input: SEARCH_EN_OFFICER.replace(', for a period not exceeding 7 days', ''), expected: { article: 28, severity: 'warning', lead: 'expected for this power' } },
+  ],
+  (text) => safeguardFinding(text, 'safeguard.duration'),
+);
+
+describe('messages say what the Convention says', () => {
+  it('proportionality is named as Art 24(1) names it, without "necessity"', () => {
+    const f = analyzer.analyze(SEARCH_EN_OFFICER).findings.find((x) => x.code === 'safeguard.proportionality');
+    if (!f) throw new Error('safeguard.proportionality not reported');
+    if (/necessity/i.test(f.message)) throw new Error(f.message);
+    if (!/^No proportionality test \(Art\. 24\(1\), mandatory\)/.test(f.message)) throw new Error(f.message);
+  });
+  it('interception for any offence is a proportionality concern, not a breach of Art 30(1)', () => {
+    const text =
+      'Section 44 Interception of content data\nA judge may, on application by an authorised officer, issue a warrant authorising the interception of the content of specified communications transmitted by means of an ICT system where there are reasonable grounds to believe that it is relevant to a specific criminal investigation and it is necessary and proportionate, for a period not exceeding 30 days. A person aggrieved may apply to the court to set aside the warrant.\n';
+    const f = analyzer.analyze(text).findings.find((x) => x.code === 'safeguard.serious-crime');
+    if (!f) throw new Error('safeguard.serious-crime not reported');
+    if (!/a proportionality concern \(Art\. 24\(1\), read with Art\. 6\(1\)\)/.test(f.message)) throw new Error(f.message);
+    if (!/not a ban/.test(f.message) || /requires the power only/.test(f.message)) throw new Error(f.message);
+    if (JSON.stringify(f.articles) !== JSON.stringify(['24(1)', '6(1)', '30(1)'])) throw new Error(JSON.stringify(f.articles));
+    const limited = analyzer.analyze(text.replace('where there are', 'where a serious offence is under investigation and there are')).findings;
+    if (limited.some((x) => x.code === 'safeguard.serious-crime')) throw new Error('reported although limited to serious offences');
+  });
+  it('an offence with no counterpart cites Art 6(1) with 6(2) and states no opinion as fact', () => {
+    const text = 'Section 9 Idle gossip\nA person who spreads rumours about a neighbour by means of an ICT system commits an offence.\n';
+    const f = analyzer.analyze(text).findings.find((x) => x.code === 'overbreadth.no-counterpart');
+    if (!f) throw new Error('overbreadth.no-counterpart not reported');
+    if (/biggest|risk/i.test(f.message)) throw new Error(f.message);
+    if (!/6\(1\)/.test(f.message) || JSON.stringify(f.articles) !== JSON.stringify(['6(1)', '6(2)'])) throw new Error(f.message + ' ' + JSON.stringify(f.articles));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// False alarms (issue 19, point 6).
+
+function codesIn(text: string, options?: Parameters<Analyzer['analyze']>[1]): string[] {
+  return [...new Set(analyzer.analyze(text, options).findings.map((f) => f.code))].filter((c) => c !== 'coverage.missing').sort();
+}
+
+const CSAM_INDECENT =
+  'Section 12 Indecent photographs of children\nA person who intentionally and without right takes, distributes or possesses an indecent photograph of a child through an ICT system commits an offence.\n';
+const INDECENT_MESSAGE = 'Section 13 Indecent messages\nA person who intentionally sends an indecent message to another person by means of an ICT system commits an offence.\n';
+
+check(
+  'a settled term of a child-abuse-material offence is not vague',
+  [
+    { name: '"indecent photograph of a child" (Art 14) is silent', input: CSAM_INDECENT, expected: false },
+    { name: '"indecent message" in another offence fires', input: INDECENT_MESSAGE, expected: true },
+  ],
+  (text) => codesIn(text).includes('overbreadth.vague-term'),
+);
+
+const INTERCEPT = (means: string) =>
+  `Section 14 Illegal interception\nA person who intentionally and without right intercepts, by technical means, a non-public transmission of electronic data ${means} commits an offence.\n`;
+
+check(
+  'words the Convention itself uses are not technology-specific',
+  [
+    { name: '"by telephone or by text messages" is silent', input: INTERCEPT('made by telephone or by text messages'), expected: false },
+    { name: '"by email" fires', input: INTERCEPT('sent by email'), expected: true },
+  ],
+  (text) => codesIn(text).includes('neutrality.tech-specific'),
+);
+
+const PRODUCTION_WITH_PENALTY = {
+  en: 'Section 20 Production order\n(1) A judge may, on application by an authorised officer, order a person in possession or control of specified electronic data to produce it where there are reasonable grounds to believe it is relevant to a specific criminal investigation.\n(2) A person who without reasonable excuse fails to comply with an order under this section commits an offence and is liable on conviction to a fine.\n',
+  es: 'Artículo 20. Orden de presentación\n1. El juez podrá ordenar a cualquier persona que presente los datos informáticos determinados que tenga en su poder cuando existan indicios razonables de que son relevantes para una investigación penal concreta.\n2. El que incumpla la orden será castigado con multa.\n',
+  fr: "Article 20. Injonction de produire\nI. Le juge peut ordonner à toute personne de remettre les données informatiques déterminées qu'elle détient lorsqu'il existe des raisons plausibles de soupçonner qu'elles sont utiles à une enquête pénale déterminée.\nII. Le fait de refuser de déférer à cette injonction est puni d'une amende.\n",
+};
+
+check(
+  'an offence of failing to comply with an order has the power as counterpart',
+  [
+    { name: 'en: "fails to comply with an order" is silent', input: PRODUCTION_WITH_PENALTY.en, expected: false },
+    { name: 'es: "el que incumpla la orden" is silent', input: PRODUCTION_WITH_PENALTY.es, expected: false },
+    { name: 'fr: "le fait de refuser de déférer à cette injonction" is silent', input: PRODUCTION_WITH_PENALTY.fr, expected: false },
+    {
+      name: 'en: an offence of another kind in the same place fires',
+      input: PRODUCTION_WITH_PENALTY.en.replace('without reasonable excuse fails to comply with an order under this section', 'sells lottery tickets by means of an ICT system'),
+      expected: true,
+    },
+  ],
+  (text) => codesIn(text).includes('overbreadth.no-counterpart'),
+);
+
+const NO_INTENT_DRAFT = {
+  en: 'Section 3 Illegal access\nA person who accesses the whole or any part of an ICT system without right commits an offence.\n',
+  es: 'Artículo 3. Acceso ilícito\nEl que sin autorización acceda a la totalidad o a una parte de un sistema informático será castigado con pena de prisión de seis meses a dos años.\n',
+  fr: "Article 3. Accès illicite\nLe fait d'accéder sans droit à tout ou partie d'un système de traitement automatisé de données est puni de deux ans d'emprisonnement.\n",
+};
+const NOTE = { en: '[Drafting note — concordance: all offences intentional]\n\n', es: '// concordance: todos los delitos son dolosos\n\n', fr: '<!-- concordance: toutes les infractions sont intentionnelles -->\n\n' };
+
+check(
+  'a general part that makes every offence intentional is declared once',
+  [
+    { name: 'en: without a note, element.intent fires', input: { text: NO_INTENT_DRAFT.en }, expected: true },
+    { name: 'en: the note "concordance: all offences intentional" silences it', input: { text: NOTE.en + NO_INTENT_DRAFT.en }, expected: false },
+    { name: 'es: without a note, element.intent fires', input: { text: NO_INTENT_DRAFT.es }, expected: true },
+    { name: 'es: "concordance: todos los delitos son dolosos" silences it', input: { text: NOTE.es + NO_INTENT_DRAFT.es }, expected: false },
+    { name: 'fr: without a note, element.intent fires', input: { text: NO_INTENT_DRAFT.fr }, expected: true },
+    { name: 'fr: "concordance: toutes les infractions sont intentionnelles" silences it', input: { text: NOTE.fr + NO_INTENT_DRAFT.fr }, expected: false },
+    { name: 'a note that says something else silences nothing', input: { text: '[concordance: all offences reviewed]\n\n' + NO_INTENT_DRAFT.en }, expected: true },
+    { name: 'the setting concordance.generalPart.intentional silences it', input: { text: NO_INTENT_DRAFT.en, intentional: true }, expected: false },
+  ],
+  ({ text, intentional }: { text: string; intentional?: boolean }) => codesIn(text, intentional ? { checks: { generalPart: { intentional } } } : undefined).includes('element.intent'),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Safeguards of Arts 24(3), 24(4), 37(15), 40(8), 40(22) and 42(8) (issue 19, point 9).
+
+function reported(code: string): (text: string) => { article?: number; fires: boolean } {
+  return (text) => {
+    const analysis = analyzer.analyze(text);
+    const unit = [...analysis.matches.keys()][0];
+    const article = unit ? analysis.matches.get(unit)?.matches[0]?.article : undefined;
+    return { article, fires: analysis.findings.some((f) => f.provision === unit && f.code === code) };
+  };
+}
+
+const INTERCEPT_COSTS =
+  'Section 44 Interception of content data\nA judge may, on application by an authorised officer, issue a warrant requiring a service provider to record the content of specified communications transmitted by means of an ICT system and to hand the recordings to the officer, where a serious offence is under investigation and the measure is necessary and proportionate, for a period not exceeding 30 days.\n';
+
+check(
+  'safeguard.third-parties (Art 24(3))',
+  [
+    { name: 'a provider bound without regard to its capability or costs: fires', input: INTERCEPT_COSTS, expected: { article: 30, fires: true } },
+    {
+      name: 'duties within its existing technical capability: silent',
+      input: INTERCEPT_COSTS.replace('requiring a service provider to record', 'requiring a service provider, within its existing technical capability, to record'),
+      expected: { article: 30, fires: false },
+    },
+  ],
+  reported('safeguard.third-parties'),
+);
+
+const FOREIGN_SEARCH =
+  'Section 61 Access to stored data for a foreign State\nOn a request from a foreign State for mutual legal assistance, a judge may, on application by the Central Authority, issue a warrant to search or similarly access, seize and disclose electronic data stored by means of an ICT system in [the territory].\n';
+const FOREIGN_SEARCH_ES =
+  'Artículo 61. Acceso a datos almacenados a solicitud de un Estado extranjero\nA solicitud de asistencia judicial de un Estado extranjero, el juez podrá ordenar el registro, la incautación y la revelación de datos informáticos almacenados en un sistema informático situado en [el territorio].\n';
+
+check(
+  'cooperation.same-safeguards (Art 24(4))',
+  [
+    { name: 'en: a power used for a foreign State with no word of the domestic safeguards: fires', input: FOREIGN_SEARCH, expected: { article: 40, fires: true } },
+    { name: 'en: "as if the offence had been committed in [the territory]": silent', input: FOREIGN_SEARCH.replace('in [the territory].', 'in [the territory], as if the offence had been committed in [the territory].'), expected: { article: 40, fires: false } },
+    { name: 'es: fires without the safeguards', input: FOREIGN_SEARCH_ES, expected: { article: 44, fires: true } },
+    { name: 'es: "en las mismas condiciones y con las mismas garantías": silent', input: FOREIGN_SEARCH_ES.replace('en [el territorio].', 'en [el territorio], en las mismas condiciones y con las mismas garantías que en una investigación nacional.'), expected: { article: 44, fires: false } },
+  ],
+  reported('cooperation.same-safeguards'),
+);
+
+const MLA =
+  'Section 60 Mutual legal assistance\n(1) The Central Authority may, on a request from a foreign State, provide mutual legal assistance in investigations and proceedings concerning offences under this Act and in the collection of evidence in electronic form.\n(2) A request may be refused where executing it would be likely to prejudice the sovereignty, security or other essential interests of [State].\n';
+
+check(
+  'cooperation.dual-criminality (Art 40(8))',
+  [
+    { name: 'an assistance provision silent on dual criminality: fires', input: MLA, expected: { article: 40, fires: true } },
+    { name: 'one that lets assistance be refused for lack of dual criminality: silent', input: MLA + '(3) Assistance may be refused for lack of dual criminality.\n', expected: { article: 40, fires: false } },
+  ],
+  reported('cooperation.dual-criminality'),
+);
+
+check(
+  'cooperation.non-discrimination (Arts 37(15), 40(22))',
+  [
+    { name: 'en: no refusal ground for a discriminatory request: fires', input: MLA, expected: { article: 40, fires: true } },
+    {
+      name: 'en: refusal for prosecution on account of political opinions: silent',
+      input: MLA + '(3) A request may be refused where there are substantial grounds to believe it was made to punish a person on account of race, religion, nationality, ethnic origin or political opinions.\n',
+      expected: { article: 40, fires: false },
+    },
+  ],
+  reported('cooperation.non-discrimination'),
+);
+
+const PRESERVE_FOREIGN =
+  'Section 62 Preservation on request of a foreign State\nOn a request from a foreign State that intends to request the search, seizure or disclosure of stored electronic data, a judge may, on application by the Central Authority, order the expeditious preservation of specified electronic data stored by means of an ICT system in [the territory] for 30 days.\n';
+
+check(
+  'cooperation.preservation-period (Art 42(8))',
+  [
+    { name: 'preservation for 30 days: fires', input: PRESERVE_FOREIGN, expected: { article: 42, fires: true } },
+    { name: 'preservation for not less than 60 days: silent', input: PRESERVE_FOREIGN.replace('for 30 days', 'for a period of not less than 60 days'), expected: { article: 42, fires: false } },
+  ],
+  reported('cooperation.preservation-period'),
+);
+
+// What is asked only as appropriate (or only to be considered) does not leave an article partly implemented.
+const PRESERVE_COMPLETE = PRESERVE_EN.replace('keep the notice confidential.', 'keep the notice confidential. The notice may be given only where it is proportionate to its purpose.');
+
+check(
+  'coverage counts warnings, not information',
+  [
+    { name: 'preservation lacking only what is asked as appropriate: implemented', input: PRESERVE_COMPLETE, expected: { status: 'implemented', information: true } },
+    { name: 'the same lacking proportionality (expected): partial', input: PRESERVE_EN, expected: { status: 'partial', information: true } },
+  ],
+  (text) => {
+    const a = analyzer.analyze(text);
+    return { status: a.coverage.find((c) => c.article === 25)?.status, information: a.findings.some((f) => f.code === 'safeguard.judicial-review' && f.severity === 'information') };
+  },
+);
+
+// The court of a remedy clause is not review by a court.
+const SEARCH_APPEAL_COURT =
+  'Section 20 Search of ICT systems\nAn authorised officer may, without a warrant, search any ICT system where the officer has reasonable grounds to believe that specified data relevant to a specific criminal investigation is stored in it, for a period not exceeding 7 days, if the search is necessary and proportionate. A person aggrieved may appeal to the court against the search.\n';
+
+check(
+  'a court named only as the place of appeal is no judicial review',
+  [
+    { name: '"may appeal to the court" alone: fires', input: SEARCH_APPEAL_COURT, expected: { article: 28, fires: true } },
+    {
+      name: '"the court may issue a warrant" as well: silent',
+      input: SEARCH_APPEAL_COURT.replace('An authorised officer may, without a warrant, search', 'The court may issue a warrant authorising an officer to search'),
+      expected: { article: 28, fires: false },
+    },
+  ],
+  has('safeguard.judicial-review'),
+);
