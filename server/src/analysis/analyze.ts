@@ -11,6 +11,7 @@ import { LruCache } from './lru';
 import { ProvisionMatcher } from './match';
 import type { MatcherSettings } from './matcherSettings';
 import { findEdit, parseProvisions, reparseProvisions, retitledProvision, sameTree, type TextEdit } from './parse';
+import { compileLanguageDetector, compileParserVocabulary, type LanguageDetector, type ParserVocabulary } from './vocabulary';
 import { setSpellingRules } from './tokens';
 import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, ParsedDraft, Problem, Provision, ProvisionMatch, Span } from './types';
 
@@ -46,6 +47,9 @@ const ENTRIES_PER_TEXT = 8;
 
 export class Analyzer {
   readonly matcher: ProvisionMatcher;
+  /** The parser's words and the language detector, compiled once from `data.languages`. */
+  readonly vocabulary: ParserVocabulary;
+  readonly detector: LanguageDetector;
   /**
    * Matches with the unit's own checks (offsets relative to the unit), by unit text: the key is
    * the one copy of the text, which the matches' evidence is cut from too. Per text, one entry
@@ -73,6 +77,8 @@ export class Analyzer {
     readonly settings: MatcherSettings,
   ) {
     setSpellingRules({ words: settings.spelling, whole: settings.unstemmed });
+    this.vocabulary = compileParserVocabulary(data.languages);
+    this.detector = compileLanguageDetector(data.languages);
     this.matcher = new ProvisionMatcher(data, settings);
     prepareChecks(this);
   }
@@ -117,7 +123,7 @@ export class Analyzer {
     const before = revision ? this.produced.get(revision.analysis) : undefined;
     const languageCounts = options.language ? undefined : this.languageCounts(text, revision, before?.languageCounts);
     const language = options.language ?? languageOf(languageCounts!);
-    const parsed = revision ? reparseProvisions(revision.analysis.parsed, revision.text, text, revision.edit) : parseProvisions(text);
+    const parsed = revision ? reparseProvisions(revision.analysis.parsed, revision.text, text, revision.edit, this.vocabulary) : parseProvisions(text, this.vocabulary);
     yield;
     const units = unitsOf(parsed);
     const delta = revision ? text.length - revision.text.length : 0;
@@ -230,7 +236,7 @@ export class Analyzer {
         if (s0 === s && e0 === e && e <= revision!.edit.start) return previous[i];
         if (s0 >= revision!.edit.oldEnd && s === s0 + delta && e === e0 + delta) return previous[i];
       }
-      return stopWordCounts(text, s, e);
+      return stopWordCounts(text, s, e, this.detector);
     });
   }
 

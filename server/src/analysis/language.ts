@@ -1,30 +1,10 @@
 // Guesses the language of a draft from stop-word counts on a sample.
 
 import type { DraftLanguage } from './types';
+import { bundledVocabulary, DETECTED_LANGUAGES, type LanguageDetector } from './vocabulary';
 
-// Words frequent in legislative prose and (mostly) exclusive to one of the three
-// languages. Words shared between languages ("la", "de", "en", "a", "que", "un")
-// are left out so that they cannot tip the balance.
-const STOP: Record<DraftLanguage, readonly string[]> = {
-  en: [
-    'the', 'of', 'and', 'to', 'shall', 'any', 'or', 'by', 'which', 'is', 'be', 'with', 'that', 'this',
-    'for', 'person', 'from', 'without', 'means', 'who', 'an', 'other', 'under', 'may', 'section', 'act',
-  ],
-  es: [
-    'el', 'los', 'las', 'del', 'y', 'por', 'con', 'para', 'una', 'será', 'cualquier', 'sin', 'su', 'sus',
-    'quien', 'cuando', 'datos', 'artículo', 'ley', 'presente', 'según', 'podrá', 'deberá', 'al', 'como', 'o',
-  ],
-  fr: [
-    'le', 'les', 'des', 'du', 'et', 'est', 'une', 'dans', 'pour', 'au', 'aux', 'sont', 'qui', 'sur',
-    'ou', 'par', 'tout', 'toute', 'données', 'loi', 'présente', 'peut', 'doit', 'sans', 'ses', 'il',
-  ],
-};
-
-const LOOKUP: Map<string, DraftLanguage> = (() => {
-  const m = new Map<string, DraftLanguage>();
-  for (const lang of ['en', 'es', 'fr'] as const) for (const w of STOP[lang]) m.set(w, lang);
-  return m;
-})();
+// The stop words are in data/languages/*.json ("stopWords"): words frequent in legislative
+// prose and (mostly) exclusive to one language, compiled into a LanguageDetector.
 
 const SAMPLE_CHARS = 20000;
 
@@ -47,7 +27,8 @@ export type LanguageCounts = Record<DraftLanguage, number>;
 const WORD_RE = /[\p{L}\p{M}]+/uy;
 
 /** Stop words of each language in text[start, end): words of letters and marks, at most 10 long. */
-export function stopWordCounts(text: string, start: number, end: number): LanguageCounts {
+export function stopWordCounts(text: string, start: number, end: number, detector: LanguageDetector = bundledVocabulary().detector): LanguageCounts {
+  const lookup = detector.lookup;
   const counts: LanguageCounts = { en: 0, es: 0, fr: 0 };
   // Cut out, so that a surrogate pair split by the window's edge reads as it always has.
   const sample = text.slice(start, end);
@@ -75,7 +56,7 @@ export function stopWordCounts(text: string, start: number, end: number): Langua
     if (j - i <= 10) {
       // Normalising (so that a decomposed "é" meets the listed one) is the costly part: ASCII needs none.
       const word = sample.slice(i, j).toLowerCase();
-      const lang = LOOKUP.get(ascii ? word : word.normalize('NFC'));
+      const lang = lookup.get(ascii ? word : word.normalize('NFC'));
       if (lang) counts[lang]++;
     }
     i = j;
@@ -90,9 +71,9 @@ function isAsciiLetter(c: number): boolean {
 /** The language with most stop words; ties and no stop words give 'en'. */
 export function languageOf(parts: LanguageCounts[]): DraftLanguage {
   const counts: LanguageCounts = { en: 0, es: 0, fr: 0 };
-  for (const c of parts) for (const lang of ['en', 'es', 'fr'] as const) counts[lang] += c[lang];
-  let best: DraftLanguage = 'en';
-  for (const lang of ['es', 'fr'] as const) if (counts[lang] > counts[best]) best = lang;
+  for (const c of parts) for (const lang of DETECTED_LANGUAGES) counts[lang] += c[lang];
+  let best: DraftLanguage = DETECTED_LANGUAGES[0];
+  for (const lang of DETECTED_LANGUAGES) if (counts[lang] > counts[best]) best = lang;
   return best;
 }
 
@@ -100,7 +81,7 @@ export function languageOf(parts: LanguageCounts[]): DraftLanguage {
  * 'en' | 'es' | 'fr' from stop-word counts on a sample of the text (its start,
  * middle and end). Deterministic; ties and texts without stop words give 'en'.
  */
-export function detectLanguage(text: string): DraftLanguage {
+export function detectLanguage(text: string, detector: LanguageDetector = bundledVocabulary().detector): DraftLanguage {
   if (typeof text !== 'string' || text.length === 0) return 'en';
-  return languageOf(languageWindows(text.length).map(([s, e]) => stopWordCounts(text, s, e)));
+  return languageOf(languageWindows(text.length).map(([s, e]) => stopWordCounts(text, s, e, detector)));
 }

@@ -291,6 +291,7 @@ describe('data validation rejects corrupted files', () => {
     fs.mkdirSync(path.join(dir, 'schema'), { recursive: true });
     for (const f of DATA_FILES) fs.copyFileSync(path.join(source, f), path.join(dir, f));
     for (const f of fs.readdirSync(path.join(source, 'schema'))) fs.copyFileSync(path.join(source, 'schema', f), path.join(dir, 'schema', f));
+    fs.cpSync(path.join(source, 'languages'), path.join(dir, 'languages'), { recursive: true });
   });
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -396,6 +397,24 @@ describe('data validation rejects corrupted files', () => {
   it('a snippet keyed by something unknown is reported', () => {
     edit('model-clauses.json', (j) => (j.clauses[2].snippets['no-such-thing'] = 'x'));
     expectProblem(/^data\/model-clauses\.json at \/clauses\/2\/snippets\/no-such-thing: 'no-such-thing' is neither/);
+  });
+
+  it('a language file is validated by its schema and must be named after its language', () => {
+    edit('languages/fr.json', (j) => {
+      j.language = 'pt';
+      j.parser.articleWords.push('has space');
+    });
+    const m = messages();
+    assert.ok(m.some((x) => /^data\/languages\/fr\.json at \/parser\/articleWords\/2: must match pattern/.test(x)), m.join('\n'));
+    edit('languages/fr.json', (j) => j.parser.articleWords.pop());
+    expectProblem(/^data\/languages\/fr\.json at \/language: language 'pt' is not the file's name$/);
+  });
+
+  it('a stop word of two languages, or a missing language the analysis needs, is reported', () => {
+    edit('languages/fr.json', (j) => j.stopWords.push('shall'));
+    expectProblem(/^data\/languages\/fr\.json at \/stopWords\/26: 'shall' is a stop word of 'en' too$/);
+    fs.rmSync(path.join(dir, 'languages', 'es.json'));
+    expectProblem(/^data\/languages\/es\.json at \/: missing: the analysis needs this language$/);
   });
 
   it('a missing file is reported, never thrown; the data folder\'s own schemas are not used', () => {

@@ -15,6 +15,7 @@ import type {
   CheckLexicon,
   ConventionData,
   Definition,
+  LanguageData,
   LexiconConcept,
   ModelClause,
   QuickFixWording,
@@ -40,6 +41,12 @@ const FILES = {
   budapest: 'budapest.json',
 } as const;
 type FileKey = keyof typeof FILES;
+
+/** The folder of per-language files (data/languages/<code>.json) and their one schema. */
+const LANGUAGES_DIR = 'languages';
+const LANGUAGE_SCHEMA = 'language.schema.json';
+/** Languages the analysis detects and matches (DraftLanguage): their files must be there. */
+const REQUIRED_LANGUAGES = ['en', 'es', 'fr'];
 
 /** One line: `data/articles.json at /articles/26/elements/0/cues: must have required property 'en'`. */
 export function formatProblem(p: DataProblem): string {
@@ -81,9 +88,15 @@ export function bundledSchemaDir(): string {
  * Reads `name` from the data folder and validates it against the bundled schema; the parsed JSON,
  * or undefined with the problems added (file and JSON path in each).
  */
-function readValidated(dataDir: string, name: string, ajv: Ajv, add: (name: string, jsonPath: string, message: string) => void, addSchema: (file: string, message: string) => void): unknown {
+function readValidated(
+  dataDir: string,
+  name: string,
+  ajv: Ajv,
+  add: (name: string, jsonPath: string, message: string) => void,
+  addSchema: (file: string, message: string) => void,
+  schemaName = name.replace(/\.json$/, '.schema.json'),
+): unknown {
   const file = path.join(dataDir, name);
-  const schemaName = name.replace(/\.json$/, '.schema.json');
   let text: string;
   let json: unknown;
   try {
@@ -125,6 +138,7 @@ export function loadConventionData(dataDir: string = findDataDir()): { data?: Co
     const json = readValidated(dataDir, name, ajv, add, addSchema);
     if (json !== undefined) content[key] = json;
   }
+  const languages = loadLanguages(dataDir, ajv, add, addSchema);
   if (problems.length) return { problems };
 
   const data: ConventionData = {
@@ -138,6 +152,7 @@ export function loadConventionData(dataDir: string = findDataDir()): { data?: Co
     modelClauses: content.modelClauses.clauses as ModelClause[],
     quickFixes: content.modelClauses.fixes as QuickFixWording | undefined,
     budapest: content.budapest.articles as BudapestArticle[],
+    languages,
   };
   try {
     crossCheck(data, (key, p, m) => add(FILES[key], p, m));
@@ -146,6 +161,43 @@ export function loadConventionData(dataDir: string = findDataDir()): { data?: Co
     add('articles.json', '/', `the data files do not fit together: ${(err as Error).message}`);
   }
   return problems.length ? { problems } : { data, problems };
+}
+
+/** data/languages/*.json in file-name order, each validated against the bundled language schema; problems are added with `add`. */
+function loadLanguages(
+  dataDir: string,
+  ajv: Ajv,
+  add: (name: string, jsonPath: string, message: string) => void,
+  addSchema: (file: string, message: string) => void,
+): LanguageData[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.join(dataDir, LANGUAGES_DIR)).filter((f) => f.endsWith('.json')).sort();
+  } catch (err) {
+    add(LANGUAGES_DIR, '/', `cannot read the folder: ${(err as Error).message}`);
+    return [];
+  }
+  const out: LanguageData[] = [];
+  for (const f of names) {
+    const name = `${LANGUAGES_DIR}/${f}`;
+    const lang = readValidated(dataDir, name, ajv, add, addSchema, LANGUAGE_SCHEMA) as LanguageData | undefined;
+    if (lang === undefined) continue;
+    if (`${lang.language}.json` !== f) add(name, '/language', `language '${lang.language}' is not the file's name`);
+    out.push(lang);
+  }
+  for (const code of REQUIRED_LANGUAGES) {
+    if (!names.includes(`${code}.json`)) add(`${LANGUAGES_DIR}/${code}.json`, '/', 'missing: the analysis needs this language');
+  }
+  // A stop word of two languages would count for one only.
+  const seen = new Map<string, string>();
+  for (const lang of out) {
+    (lang.stopWords ?? []).forEach((w, i) => {
+      const other = seen.get(w);
+      if (other !== undefined) add(`${LANGUAGES_DIR}/${lang.language}.json`, `/stopWords/${i}`, `'${w}' is a stop word of '${other}' too`);
+      else seen.set(w, lang.language);
+    });
+  }
+  return out;
 }
 
 /** data/matcher.json of the data folder, validated against the bundled matcher schema. Never throws. */

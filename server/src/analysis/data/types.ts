@@ -281,4 +281,46 @@ export interface ConventionData {
   /** Wording quick fixes insert for a missing safeguard, in each language it exists in. */
   quickFixes?: QuickFixWording;
   budapest: BudapestArticle[];
+  /** data/languages/*.json, in file-name order. */
+  languages: LanguageData[];
+}
+
+/** Kinds of division a keyword opens (their ranks are the parser's). */
+export type DivisionKey = 'book' | 'part' | 'subpart' | 'title' | 'chapter' | 'division' | 'subdivision' | 'section' | 'subsection';
+
+/** The words the draft parser reads a language by (data/schema/language.schema.json). */
+export interface ParserWords {
+  divisions?: { key: DivisionKey; words: string[] }[];
+  divisionNumbers?: string[];
+  sectionWords?: string[];
+  articleWords?: string[];
+  articleCodes?: string[];
+  articleNumbers?: string[];
+  articleSuffixes?: string[];
+  referenceWords?: { article?: string[]; section?: string[]; subsection?: string[] };
+  paragraphWords?: string[];
+  referenceLeadWords?: string[];
+  and?: string[];
+  or?: string[];
+  rangeWords?: string[];
+  wrappedReferenceJoiners?: string[];
+  wrappedReferenceOf?: string[];
+  sentenceVerbs?: string[];
+  headingEndWords?: string[];
+  definitionVerbs?: string[];
+  conventionNames?: string[];
+  conventionQualifiers?: string[];
+  otherTreaties?: string[];
+  of?: string[];
+  the?: string[];
+  thisAct?: string[];
+}
+
+/** One data/languages/<code>.json. */
+export interface LanguageData {
+  /** ISO 639 code ("en"); only 'en', 'es' and 'fr' are detected and matched (DraftLanguage). */
+  language: string;
+  name: string;
+  stopWords?: string[];
+  parser?: ParserWords;
 }

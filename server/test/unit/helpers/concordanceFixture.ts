@@ -1,5 +1,6 @@
 // Hand-built convention data and analyses for the table, comparison and version-compare tests.
 // The wording is our own and deliberately small; nothing here is treaty or statute text.
+import { getConventionData } from '../../../src/analysis/data/load';
 import type { Article, ConventionData } from '../../../src/analysis/data/types';
 import type { ArticleMatch, CoverageEntry, DocumentAnalysis, ElementEvidence, Finding, Provision } from '../../../src/analysis/types';
 
@@ -113,6 +114,8 @@ export function fixtureData(): ConventionData {
       { article: '2', title: 'Illegal access (Budapest)', summary: 'Our summary of the Budapest access offence.' },
       { article: '19', title: 'Search and seizure (Budapest)', summary: 'Our summary of the Budapest search power.' },
     ],
+    // The shipped language files: the parser and the language detector read them.
+    languages: getConventionData().languages,
   };
 }
 

@@ -1,0 +1,212 @@
+// Architecture invariants (ARCHITECTURE.md), read from the source with the TypeScript parser:
+// the analysis core imports no editor API; the client imports no server values; server files
+// import one another without circles (but for the ones listed, which must not grow); and the
+// parser and language detector hold no legal vocabulary (it is in data/languages/).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import ts from 'typescript';
+import { findDataDir } from '../../src/analysis/data/load';
+import type { LanguageData } from '../../src/analysis/data/types';
+
+const root = path.dirname(findDataDir(__dirname));
+const rel = (file: string) => path.relative(root, file).split(path.sep).join('/');
+
+function tsFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...tsFiles(p));
+    else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) out.push(p);
+  }
+  return out.sort();
+}
+
+interface Import {
+  /** As written: "./parse", "vscode". */
+  specifier: string;
+  /** The project file it names (relative specifiers only), else undefined. */
+  target?: string;
+  /** Only types are imported (erased from the JavaScript). */
+  typeOnly: boolean;
+}
+
+function source(file: string): ts.SourceFile {
+  return ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+}
+
+function resolveRelative(from: string, spec: string): string | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  const base = path.resolve(path.dirname(from), spec);
+  for (const c of [base + '.ts', path.join(base, 'index.ts'), base]) if (fs.existsSync(c) && fs.statSync(c).isFile()) return c;
+  return undefined;
+}
+
+/** Every import, export … from, import = require() and dynamic import() of a file. */
+function importsOf(file: string): Import[] {
+  const out: Import[] = [];
+  const add = (spec: string, typeOnly: boolean) => out.push({ specifier: spec, target: resolveRelative(file, spec), typeOnly });
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const c = node.importClause;
+      let typeOnly = c !== undefined && c.isTypeOnly;
+      if (c && !typeOnly && !c.name && c.namedBindings && ts.isNamedImports(c.namedBindings)) {
+        const els = c.namedBindings.elements;
+        typeOnly = els.length > 0 && els.every((e) => e.isTypeOnly);
+      }
+      add(node.moduleSpecifier.text, typeOnly);
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      const els = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements : undefined;
+      add(node.moduleSpecifier.text, node.isTypeOnly || (els !== undefined && els.length > 0 && els.every((e) => e.isTypeOnly)));
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+      add(node.moduleReference.expression.text, node.isTypeOnly);
+    } else if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0])) {
+      if (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require')) add(node.arguments[0].text, false);
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      add(node.argument.literal.text, true);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source(file));
+  return out;
+}
+
+const serverFiles = tsFiles(path.join(root, 'server', 'src'));
+const imports = new Map(serverFiles.map((f) => [f, importsOf(f)] as const));
+
+describe('architecture invariants', () => {
+  it('nothing under server/src/analysis/ imports vscode or vscode-languageserver*', () => {
+    const bad: string[] = [];
+    for (const f of tsFiles(path.join(root, 'server', 'src', 'analysis'))) {
+      for (const i of imports.get(f)!) if (/^vscode(?:$|\/|-languageserver)/.test(i.specifier)) bad.push(`${rel(f)} imports ${i.specifier}`);
+    }
+    assert.deepStrictEqual(bad, []);
+  });
+
+  // Values the client imports from the server today (it bundles them into the extension).
+  // Do not add to this list: move the code to the client, or ask the server over the protocol.
+  const CLIENT_SERVER_VALUES = [
+    'client/src/hoverTrust.ts imports server/src/lsp/hoverCommands.ts',
+    'client/src/tableView.ts imports server/src/analysis/table.ts',
+  ];
+
+  it('client/src imports no server values (types only), but for the listed ones', () => {
+    const found: string[] = [];
+    for (const f of tsFiles(path.join(root, 'client', 'src'))) {
+      for (const i of importsOf(f)) {
+        if (i.typeOnly || !i.target) continue;
+        if (rel(i.target).startsWith('server/')) found.push(`${rel(f)} imports ${rel(i.target)}`);
+      }
+    }
+    assert.deepStrictEqual(found.filter((x) => !CLIENT_SERVER_VALUES.includes(x)), [], 'new value imports from the server');
+  });
+
+  // Circles of imports among server files today (each a set of files that import one another,
+  // types included). A circle may shrink or go; it must not grow, and no new one may appear.
+  const ALLOWED_CIRCLES: string[][] = [
+    ['server/src/analysis/analyze.ts', 'server/src/analysis/checks.ts'],
+  ];
+
+  it('server/src files import one another without circles, but for the listed ones', () => {
+    const circles = stronglyConnected(serverFiles, (f) => imports.get(f)!.flatMap((i) => (i.target && imports.has(i.target) ? [i.target] : [])));
+    const bad = circles.map((c) => c.map(rel).sort()).filter((c) => !ALLOWED_CIRCLES.some((a) => c.every((f) => a.includes(f))));
+    assert.deepStrictEqual(bad, [], 'new import circles');
+  });
+
+  it('the parser (parse.ts, parse/) and the language detector hold no legal vocabulary: it is in data/languages/', () => {
+    const dir = path.join(findDataDir(__dirname), 'languages');
+    const words = new Set<string>();
+    for (const f of fs.readdirSync(dir)) {
+      const l = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as LanguageData;
+      const p = l.parser ?? {};
+      // Stop words and the other function words ("of", "the", "this") are left out: too short and common to look for.
+      const lists = [
+        ...(p.divisions ?? []).map((d) => d.words),
+        p.divisionNumbers,
+        p.sectionWords,
+        p.articleWords,
+        p.articleNumbers,
+        p.sentenceVerbs,
+        p.definitionVerbs,
+        p.conventionNames,
+        p.conventionQualifiers,
+        p.otherTreaties,
+        p.referenceWords?.article,
+        p.referenceWords?.section,
+        p.referenceWords?.subsection,
+        p.paragraphWords,
+        p.and,
+        p.or,
+        p.rangeWords,
+        p.wrappedReferenceJoiners,
+        p.wrappedReferenceOf,
+      ];
+      for (const list of lists) for (const w of list ?? []) if (w.replace(/[^\p{L}]/gu, '').length >= 2) words.add(w.replace(/\.$/, ''));
+    }
+    assert.ok(words.has('Convention') && words.has('Budapest') && words.has('Artículo') && words.has('signifie'), 'the words looked for');
+    const analysis = path.join(root, 'server', 'src', 'analysis');
+    const files = [...['parse.ts', 'language.ts', 'vocabulary.ts'].map((f) => path.join(analysis, f)), ...tsFiles(path.join(analysis, 'parse'))];
+    assert.ok(files.length > 3 && files.every((f) => fs.existsSync(f)));
+    // Literals that are exactly a name the code uses as a key (a provision's kind, an id prefix,
+    // a language code) are identifiers, not words read in a draft.
+    const NAMES = new Set(['section', 'subsection', 'paragraph', 'subparagraph', 'article', 'art', 'en', 'es', 'fr']);
+    const bad: string[] = [];
+    for (const f of files) {
+      for (const lit of literals(source(f))) {
+        if (NAMES.has(lit)) continue;
+        for (const w of words) {
+          // As a word of a string, template or pattern (comments may name examples).
+          const re = new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
+          if (re.test(lit)) bad.push(`${rel(f)}: "${w}" in ${lit.slice(0, 60)}`);
+        }
+      }
+    }
+    assert.deepStrictEqual(bad, []);
+  });
+});
+
+/** The text of every string, template and regular expression literal (comments left out). */
+function literals(sf: ts.SourceFile): string[] {
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isRegularExpressionLiteral(node)) out.push(node.text);
+    else if (ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) out.push(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** Sets of two or more nodes that reach one another (Tarjan), and nodes that import themselves. */
+function stronglyConnected(nodes: string[], next: (n: string) => string[]): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const out: string[][] = [];
+  let i = 0;
+  const strong = (v: string): void => {
+    index.set(v, i);
+    low.set(v, i++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of next(v)) {
+      if (!index.has(w)) {
+        strong(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const c: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        c.push(w);
+      } while (w !== v);
+      if (c.length > 1 || next(v).includes(v)) out.push(c);
+    }
+  };
+  for (const n of nodes) if (!index.has(n)) strong(n);
+  return out;
+}
