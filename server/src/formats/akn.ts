@@ -4,8 +4,17 @@
 // with an `eId` becomes an anchor (a span of the text), so findings can name the element they
 // stand in. Metadata (`meta`), notes and other non-body text are left out. No DTD is ever read.
 import type { Element, Node } from '@xmldom/xmldom';
-import type { SourceAnchor } from './read';
 import { CDATA_NODE, ELEMENT_NODE, parseXml, TEXT_NODE } from './xml';
+/** Where a stretch of the analysed text comes from in a structured source (an Akoma Ntoso element). */
+export interface SourceAnchor {
+  start: number;
+  end: number;
+  /** The element's eId in the source document. */
+  eId: string;
+  /** Where the element's start tag stands in the source file (1-based line and column), when known. */
+  line?: number;
+  column?: number;
+}
 
 export const AKN_NS = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 

@@ -1,7 +1,7 @@
 // Reads a document of any supported format into the text Concordance analyses. Pure: takes the
 // file's name and bytes, returns the text with what the reader noticed; never throws — what
 // cannot be read is returned in `problems` (one line each, without the file name).
-import { looksLikeAkn, readAkn } from './akn';
+import { looksLikeAkn, readAkn, type SourceAnchor } from './akn';
 import { readDocx, isCompoundFile, isZip } from './docx';
 import { decodeText } from './encoding';
 import { readPdf } from './pdf';
@@ -9,16 +9,7 @@ import { hasDoctype } from './xml';
 
 export type DocumentFormat = 'text' | 'docx' | 'akn' | 'pdf';
 
-/** Where a stretch of the analysed text comes from in a structured source (an Akoma Ntoso element). */
-export interface SourceAnchor {
-  start: number;
-  end: number;
-  /** The element's eId in the source document. */
-  eId: string;
-  /** Where the element's start tag stands in the source file (1-based line and column), when known. */
-  line?: number;
-  column?: number;
-}
+export type { SourceAnchor } from './akn';
 
 export interface ReadDocument {
   format: DocumentFormat;
