@@ -117,7 +117,12 @@ function powerName(doc: AnalysedDocument, provision: string, article: number | u
 }
 
 function groupDiagnostic(doc: AnalysedDocument, members: Finding[], articleMarkdown: ArticleMarkdown, checks: CheckInfo[]): Diagnostic {
-  const sorted = [...members].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  // Most severe first; among equals, in the order of data/checks.json (so the group's code is stable).
+  const order = (code: string) => {
+    const i = checks.findIndex((c) => c.code === code);
+    return i < 0 ? checks.length : i;
+  };
+  const sorted = [...members].sort((a, b) => RANK[a.severity] - RANK[b.severity] || order(a.code) - order(b.code));
   const lead = sorted[0];
   const pins = [...new Set(sorted.flatMap((f) => f.articles))];
   const names = sorted.map((f) => safeguardName(checks, f.code));

@@ -2,6 +2,7 @@
 // provision and concern, coverage gaps one draft-level diagnostic, the squiggle on the first line,
 // "Compare" once in the lightbulb, each safeguard still its own quick fix; the hover summary first.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
@@ -37,6 +38,9 @@ describe('a calm Problems panel (protocol)', function () {
     assert.strictEqual(new Set(inGroup).size, inGroup.length, 'each safeguard once');
     assert.match(String(d.message), /^Production order lacks: (.+, )?judicial or other independent review(, .+)? \(Art\. 24/);
     assert.strictEqual(d.code, inGroup[0], "the group's code is its first (most severe) member's");
+    // Among equally severe members, the order (and so the group's code) is that of data/checks.json.
+    const dataOrder = (JSON.parse(fs.readFileSync(path.join(ROOT, 'data/checks.json'), 'utf8')) as { codes: { code: string }[] }).codes.map((c) => c.code);
+    assert.deepStrictEqual(inGroup, [...inGroup].sort((a, b) => dataOrder.indexOf(a) - dataOrder.indexOf(b)));
     assert.strictEqual(d.relatedInformation?.length, inGroup.length, 'one related entry per safeguard');
     assert.ok(d.relatedInformation!.every((r) => /^concordance:\/article\/24\.md$/.test(r.location.uri)), JSON.stringify(d.relatedInformation));
     // No safeguard finding is left outside a group: every safeguard code appears once per provision.
