@@ -136,7 +136,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     publishedVersion.set(doc.uri, analysed.version);
-    void connection.sendDiagnostics({ uri: doc.uri, version: analysed.version, diagnostics: computeDiagnostics(analysed, articleMarkdown) });
+    void connection.sendDiagnostics({ uri: doc.uri, version: analysed.version, diagnostics: computeDiagnostics(analysed, articleMarkdown, analyzer().data.checks) });
   };
 
   const schedule = (doc: TextDocument, delay: number) => {

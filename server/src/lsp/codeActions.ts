@@ -18,13 +18,7 @@ import type { Instrument } from '../analysis/data/types';
 import type { DraftLanguage, Provision } from '../analysis/types';
 import { appendSection, appendSubdivision, ignoreDirective, type Insertion } from './numbering';
 import type { AnalysedDocument } from './workspace';
-
-/** What diagnostics.ts puts in `Diagnostic.data`. */
-interface DiagnosticData {
-  provision?: string;
-  fix?: { article?: number; safeguard?: string; element?: string };
-  articles?: string[];
-}
+import type { DiagnosticData } from './diagnostics';
 
 export interface CodeActionOptions {
   /** The client understands versioned `documentChanges` (safer: a stale edit is refused). */
@@ -39,9 +33,26 @@ export function computeCodeActions(doc: AnalysedDocument, analyzer: Analyzer, pa
   const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k) || k === CodeActionKind.QuickFix);
   if (!wantsQuickFix) return [];
   const out: CodeAction[] = [];
+  const seen = new Set<string>();
   for (const d of params.context.diagnostics) {
     if (d.source !== 'concordance' || typeof d.code !== 'string') continue;
-    out.push(...actionsFor(doc, analyzer, d, options));
+    // A grouped diagnostic (diagnostics.ts): the actions of each finding behind it, each naming
+    // the grouped diagnostic; the same command (compare with the article) is offered once.
+    const members = (d.data as DiagnosticData | undefined)?.members;
+    const parts = members?.length
+      ? members.map((m): Diagnostic => ({ ...d, code: m.code, message: m.message, data: { ...(d.data as DiagnosticData), fix: m.fix, articles: m.articles, members: undefined } }))
+      : [d];
+    for (const part of parts) {
+      for (const a of actionsFor(doc, analyzer, part, options)) {
+        const key = a.command ? `${a.command.command}\u0000${JSON.stringify(a.command.arguments)}` : `${a.title}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const action: CodeAction = { ...a, diagnostics: [d] };
+        // One preferred fix per diagnostic (the editor's auto-fix needs exactly one).
+        if (action.isPreferred && parts.length > 1 && out.some((o) => o.isPreferred && o.diagnostics?.[0] === d)) delete action.isPreferred;
+        out.push(action);
+      }
+    }
   }
   return out;
 }

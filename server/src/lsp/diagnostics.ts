@@ -1,6 +1,18 @@
 // Findings → LSP diagnostics, capped per document with a visible note.
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
-import type { Finding, Severity } from '../analysis/types';
+//
+// A calm Problems panel: a provision's missing safeguards are ONE diagnostic per provision and
+// concern ("Production order lacks: judicial review, limits on duration (Art. 24(2))"), each
+// safeguard a related-information entry and its own quick fix (codeActions.ts reads the members
+// from `data.members`); the articles no provision implements are ONE draft-level diagnostic.
+// Codes stay the checks' codes: a group carries the code of its most severe member (the first in
+// data order among equals), and every member's code is in `data.members`. Severity settings and
+// `concordance.checks` act per code before grouping (analysis/checks.ts): a code set to "off"
+// is not in any group, and a group's severity is its most severe member's. Members at
+// information level or below (safeguards asked only "as appropriate", or lowered by a setting)
+// are never folded into a warning: they form a group of their own.
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
+import type { CheckCode } from '../analysis/data/types';
+import type { Finding, Severity, Span } from '../analysis/types';
 import { articleUri, codeDocUri, paragraphLine } from './virtualDocs';
 import type { AnalysedDocument } from './workspace';
 
@@ -11,45 +23,200 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(doc: AnalysedDocument, f: Finding, articleMarkdown: (n: number) => string | undefined): Diagnostic {
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** One finding folded into a grouped diagnostic (what codeActions.ts needs to fix or silence it). */
+export interface MemberData {
+  code: string;
+  fix?: Finding['fix'];
+  articles: string[];
+  severity: Severity;
+  message: string;
+}
+
+/** What a diagnostic carries in `data`. */
+export interface DiagnosticData {
+  provision?: string;
+  fix?: Finding['fix'];
+  articles?: string[];
+  /** Present on grouped diagnostics: every finding behind it, most severe first. */
+  members?: MemberData[];
+}
+
+type ArticleMarkdown = (n: number) => string | undefined;
+type CheckInfo = Pick<CheckCode, 'code' | 'title' | 'presentLabel'>;
+
+function articleLinks(pins: string[], articleMarkdown: ArticleMarkdown, message: (pin: string) => string): DiagnosticRelatedInformation[] {
   const related: DiagnosticRelatedInformation[] = [];
-  for (const pin of f.articles) {
+  for (const pin of pins) {
     const m = /^(\d+)(?:\((\d+)\))?/.exec(pin);
     if (!m) continue;
     const n = Number(m[1]);
     const md = articleMarkdown(n);
     if (md === undefined) continue;
     const line = paragraphLine(md, m[2]);
-    related.push({
-      location: { uri: articleUri(n), range: { start: { line, character: 0 }, end: { line, character: 0 } } },
-      message: `Art. ${pin} of the Convention`,
-    });
+    related.push({ location: { uri: articleUri(n), range: { start: { line, character: 0 }, end: { line, character: 0 } } }, message: message(pin) });
   }
+  return related;
+}
+
+function messageOf(f: Finding): string {
+  return f.message + (f.obligation === 'optional' ? ' (optional for States: information only)' : '');
+}
+
+export function toDiagnostic(doc: AnalysedDocument, f: Finding, articleMarkdown: ArticleMarkdown): Diagnostic {
+  const related = articleLinks(f.articles, articleMarkdown, (pin) => `Art. ${pin} of the Convention`);
   const d: Diagnostic = {
     range: doc.lines.rangeOf(f.span),
     severity: severities[f.severity],
     code: f.code,
     codeDescription: { href: codeDocUri(f.code) },
     source: 'concordance',
-    message: f.message + (f.obligation === 'optional' ? ' (optional for States: information only)' : ''),
-    data: { provision: f.provision, fix: f.fix, articles: f.articles },
+    message: messageOf(f),
+    data: { provision: f.provision, fix: f.fix, articles: f.articles } satisfies DiagnosticData,
   };
   if (related.length) d.relatedInformation = related;
   if (f.tags?.includes('unnecessary')) d.tags = [DiagnosticTag.Unnecessary];
   return d;
 }
 
-export function computeDiagnostics(doc: AnalysedDocument, articleMarkdown: (n: number) => string | undefined): Diagnostic[] {
-  const findings = doc.analysis.findings;
+/**
+ * Where a provision's finding is underlined: its first line (checks.ts places it there), cut to
+ * the heading or first sentence when that line is a whole paragraph.
+ */
+export function headRange(doc: AnalysedDocument, span: Span): Range {
+  const text = doc.text;
+  let end = span.end;
+  const nl = text.slice(span.start, end).search(/[\r\n]/);
+  if (nl >= 0) end = span.start + nl;
+  if (end - span.start > 80) {
+    const line = text.slice(span.start, end);
+    // "5. Search of systems. An officer may …": the number and heading, or the first sentence.
+    const sentence = /^.{12,}?[.;:—](?=\s)/.exec(line);
+    let cut = sentence && sentence[0].length <= 80 ? sentence[0].length : 0;
+    if (!cut) {
+      const space = line.lastIndexOf(' ', 60);
+      cut = space > 20 ? space : 60;
+    }
+    end = span.start + cut;
+  }
+  return doc.lines.rangeOf({ start: span.start, end });
+}
+
+/** The safeguard's own name, lower-cased for a list ("limits on duration"). */
+function safeguardName(checks: CheckInfo[], code: string): string {
+  const c = checks.find((x) => x.code === code);
+  const name = c?.presentLabel ?? c?.title ?? code;
+  return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
+/** The power's name from the article the provision implements ("Production order"). */
+function powerName(doc: AnalysedDocument, provision: string, article: number | undefined): string {
+  const match = doc.analysis.matches.get(provision)?.matches.find((m) => article === undefined || m.article === article);
+  return match?.title ?? (article !== undefined ? `Art. ${article} power` : 'This provision');
+}
+
+function groupDiagnostic(doc: AnalysedDocument, members: Finding[], articleMarkdown: ArticleMarkdown, checks: CheckInfo[]): Diagnostic {
+  // Most severe first; among equals, in the order of data/checks.json (so the group's code is stable).
+  const order = (code: string) => {
+    const i = checks.findIndex((c) => c.code === code);
+    return i < 0 ? checks.length : i;
+  };
+  const sorted = [...members].sort((a, b) => RANK[a.severity] - RANK[b.severity] || order(a.code) - order(b.code));
+  const lead = sorted[0];
+  const pins = [...new Set(sorted.flatMap((f) => f.articles))];
+  const names = sorted.map((f) => safeguardName(checks, f.code));
+  const power = powerName(doc, lead.provision!, lead.fix?.article);
+  const cited = pins.length ? ` (Art. ${pins.join(', ')})` : '';
+  const info = RANK[lead.severity] >= RANK.information;
+  const message = info ? `${power} — as appropriate, consider: ${names.join(', ')}${cited}` : `${power} lacks: ${names.join(', ')}${cited}`;
+  const related: DiagnosticRelatedInformation[] = [];
+  for (const f of sorted) {
+    const [link] = articleLinks(f.articles.slice(0, 1), articleMarkdown, () => messageOf(f));
+    if (link) related.push(link);
+  }
+  const data: DiagnosticData = {
+    provision: lead.provision,
+    fix: lead.fix,
+    articles: pins,
+    members: sorted.map((f) => ({ code: f.code, fix: f.fix, articles: f.articles, severity: f.severity, message: messageOf(f) })),
+  };
+  const d: Diagnostic = {
+    range: headRange(doc, lead.span),
+    severity: severities[lead.severity],
+    code: lead.code,
+    codeDescription: { href: codeDocUri(lead.code) },
+    source: 'concordance',
+    message,
+    data,
+  };
+  if (related.length) d.relatedInformation = related;
+  return d;
+}
+
+function coverageDiagnostic(doc: AnalysedDocument, members: Finding[], articleMarkdown: ArticleMarkdown): Diagnostic {
+  const lead = members[0];
+  const numbers = members.map((f) => f.fix?.article ?? Number(f.articles[0]));
+  const related = members.flatMap((f) => articleLinks(f.articles.slice(0, 1), articleMarkdown, () => f.message));
+  const message =
+    members.length === 1
+      ? lead.message
+      : `No provision implements ${members.length} mandatory articles of the Convention: Art. ${numbers.join(', ')}`;
+  const d: Diagnostic = {
+    range: headRange(doc, lead.span),
+    severity: severities[members.reduce((s, f) => (RANK[f.severity] < RANK[s] ? f.severity : s), lead.severity)],
+    code: lead.code,
+    codeDescription: { href: codeDocUri(lead.code) },
+    source: 'concordance',
+    message,
+    data: {
+      fix: lead.fix,
+      articles: members.flatMap((f) => f.articles),
+      members: members.map((f) => ({ code: f.code, fix: f.fix, articles: f.articles, severity: f.severity, message: f.message })),
+    } satisfies DiagnosticData,
+  };
+  if (related.length) d.relatedInformation = related;
+  return d;
+}
+
+/** Findings → diagnostics, grouped (see the head of this file); in the order of their first finding. */
+function grouped(doc: AnalysedDocument, findings: Finding[], articleMarkdown: ArticleMarkdown, checks: CheckInfo[]): Diagnostic[] {
+  const groups = new Map<string, Finding[]>();
+  const order: (Finding | string)[] = [];
+  for (const f of findings) {
+    let key: string | undefined;
+    if (f.code === 'coverage.missing') key = 'coverage';
+    else if (f.code.startsWith('safeguard.') && f.provision !== undefined) key = `safeguard\u0000${f.provision}\u0000${RANK[f.severity] >= RANK.information ? 'info' : 'warn'}`;
+    if (key === undefined) {
+      order.push(f);
+      continue;
+    }
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else {
+      groups.set(key, [f]);
+      order.push(key);
+    }
+  }
+  return order.map((x) => {
+    if (typeof x !== 'string') return toDiagnostic(doc, x, articleMarkdown);
+    const members = groups.get(x)!;
+    if (x === 'coverage') return coverageDiagnostic(doc, members, articleMarkdown);
+    return groupDiagnostic(doc, members, articleMarkdown, checks);
+  });
+}
+
+export function computeDiagnostics(doc: AnalysedDocument, articleMarkdown: ArticleMarkdown, checks: CheckInfo[] = []): Diagnostic[] {
+  const all = grouped(doc, doc.analysis.findings, articleMarkdown, checks);
   const max = Math.max(1, doc.settings.maxDiagnostics);
-  const out = findings.slice(0, max).map((f) => toDiagnostic(doc, f, articleMarkdown));
-  if (findings.length > max) {
+  const out = all.slice(0, max);
+  if (all.length > max) {
     out.push({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Information,
       code: 'concordance.capped',
       source: 'concordance',
-      message: `Showing ${max} of ${findings.length} findings; raise "concordance.maxDiagnostics" to see more.`,
+      message: `Showing ${max} of ${all.length} findings; raise "concordance.maxDiagnostics" to see more.`,
     });
   }
   for (const p of doc.analysis.problems) {

@@ -31,7 +31,7 @@ export function computeHover(doc: AnalysedDocument, analyzer: Analyzer, position
     const finding = analysis.findings.find((f) => f.code === 'definition.narrower' && f.span.start === def.span.start);
     // Draft text: escaped, so it shows as text (no image, link or HTML a hostile draft could carry).
     const lines = [`**"${md(def.term)}"** — defined in this draft`, '', '> ' + md(doc.text.slice(def.definitionSpan.start, def.definitionSpan.end).replace(/\s+/g, ' ').slice(0, 400))];
-    if (finding) lines.push('', '⚠ ' + md(finding.message));
+    if (finding) lines.push('', '_Narrower than the Convention’s definition (see the finding)._');
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: doc.lines.rangeOf(def.span) };
   }
   const p = provisionAt(analysis, offset);
@@ -47,28 +47,47 @@ function strengthWords(m: ArticleMatch): string {
   return `${m.strength} match`;
 }
 
+/**
+ * A provision's hover, summary first: one line with the article, how strong the match is and what
+ * is missing; then the elements with their evidence; then the safeguards; then the references.
+ * The findings' own messages are not repeated (the editor shows the diagnostic above the card).
+ */
 export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, matches: ArticleMatch[]): string {
   const out: string[] = [];
   const best = matches[0];
   const article = analyzer.data.articles.find((a) => a.article === best.article)!;
-  out.push(`**Art. ${best.article} — ${md(best.title)}** · Chapter ${article.chapter} · ${strengthWords(best)}`);
+  const findings = doc.analysis.findings.filter((f) => f.provision === unit.id && f.code.startsWith('safeguard.'));
+  const safeguardCodes = analyzer.data.checks.filter((c) => c.family === 'safeguard' && c.appliesTo.includes(best.article));
+  const missingSafeguards = safeguardCodes.filter((c) => findings.some((f) => f.code === c.code));
+  const missing = [
+    ...best.elements.filter((e) => e.required && !e.present).map((e) => e.label),
+    ...missingSafeguards.map((c) => lowerFirst(safeguardName(c))),
+  ];
+  out.push(
+    `**Art. ${best.article} — ${md(best.title)}** · ${strengthWords(best)} · ${missing.length ? `missing: ${missing.map((m) => md(m)).join(', ')}` : 'nothing missing'}`,
+  );
   if (matches.length > 1) out.push('', 'Also: ' + matches.slice(1).map((m) => `Art. ${m.article} ${md(m.title)} (${strengthWords(m)})`).join('; '));
   out.push('', '**Elements**');
   for (const e of best.elements) {
     if (!e.required && !e.present) continue;
     out.push(`- ${e.present ? '✓' : '✗'} ${md(e.label)}${e.required ? '' : ' _(optional)_'}${e.evidence ? ` — “${md(e.evidence.replace(/\s+/g, ' '))}”` : ''}`);
   }
-  const findings = doc.analysis.findings.filter((f) => f.provision === unit.id && f.code.startsWith('safeguard.'));
-  const safeguardCodes = analyzer.data.checks.filter((c) => c.family === 'safeguard' && c.appliesTo.includes(best.article));
   if (safeguardCodes.length) {
-    out.push('', `**Safeguards (Art. 24)** — ${safeguardCodes.length - findings.length}/${safeguardCodes.length} present`);
-    for (const c of safeguardCodes) out.push(`- ${findings.some((f) => f.code === c.code) ? '✗' : '✓'} ${md(safeguardName(c))} (Art. ${md(c.citations.join(', '))})`);
+    out.push('', `**Safeguards (Art. 24)** — ${safeguardCodes.length - missingSafeguards.length}/${safeguardCodes.length} present`);
+    for (const c of safeguardCodes) out.push(`- ${missingSafeguards.includes(c) ? '✗' : '✓'} ${md(safeguardName(c))} (Art. ${md(c.citations.join(', '))})`);
   }
-  if (article.dataCategories?.length) out.push('', `**Data touched:** ${article.dataCategories.map((d) => md(DATA_CATEGORY_LABELS[d] ?? d)).join(', ')}`);
-  if (article.readWith.length) out.push('', `**Read with:** ${article.readWith.map((n) => `[Art. ${n}](${articleLink(n)})`).join(', ')}`);
-  out.push('', `**Budapest Convention:** ${article.budapest.length ? article.budapest.map((b) => 'Art. ' + md(b)).join(', ') : 'no counterpart'}`);
+  // The card's references on one line: chapter, data touched, read with, Budapest counterpart.
+  const refs = [`Chapter ${article.chapter}`];
+  if (article.dataCategories?.length) refs.push(`**Data touched:** ${article.dataCategories.map((d) => md(DATA_CATEGORY_LABELS[d] ?? d)).join(', ')}`);
+  if (article.readWith.length) refs.push(`**Read with:** ${article.readWith.map((n) => `[Art. ${n}](${articleLink(n)})`).join(', ')}`);
+  refs.push(`**Budapest Convention:** ${article.budapest.length ? article.budapest.map((b) => 'Art. ' + md(b)).join(', ') : 'no counterpart'}`);
+  out.push('', refs.join(' · '));
   out.push('', `[Compare with Art. ${best.article}](${commandUri('concordance.compareWithArticle', [doc.uri, unit.id, best.article])})`);
   return out.join('\n');
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 
 /** The safeguard's own name ("Limits on duration"), not the check's problem title. */

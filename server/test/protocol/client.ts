@@ -260,8 +260,17 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create('untitled:edit', 'legal-draft', 0, text), edits);
 }
 
+/** The finding codes behind diagnostics: a grouped diagnostic (data.members) counts each member's code. */
 export function codes(diagnostics: Diagnostic[]): string[] {
-  return diagnostics.map((d) => String(d.code));
+  return diagnostics.flatMap((d) => {
+    const members = (d.data as { members?: { code: string }[] } | undefined)?.members;
+    return members ? members.map((m) => m.code) : [String(d.code)];
+  });
+}
+
+/** The diagnostic whose findings include `code` (a grouped diagnostic or a plain one). */
+export function withCode(diagnostics: Diagnostic[], code: string): Diagnostic | undefined {
+  return diagnostics.find((d) => codes([d]).includes(code));
 }
 
 /** Position of the first occurrence of `needle` (plus `delta` characters) in `text`. */

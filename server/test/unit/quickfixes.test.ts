@@ -10,7 +10,7 @@ import { LineIndex } from '../../src/analysis/text';
 import { computeCodeActions } from '../../src/lsp/codeActions';
 import { buildTable } from '../../src/analysis/table';
 import { computeCodeLenses } from '../../src/lsp/codeLens';
-import { computeDiagnostics } from '../../src/lsp/diagnostics';
+import { computeDiagnostics, type DiagnosticData } from '../../src/lsp/diagnostics';
 import { provisionHover } from '../../src/lsp/hover';
 import { defaultSettings, type AnalysedDocument } from '../../src/lsp/workspace';
 import { check } from './check';
@@ -23,10 +23,18 @@ function docOf(text: string, a: Analyzer = analyzer, uri = 'file:///draft.txt'):
   return { uri, version: 1, text, lines: new LineIndex(text), analysis: a.analyze(text), settings: defaultSettings, analyzer: a };
 }
 
-/** Diagnostics on the draft's first matched provision. */
+/**
+ * Diagnostics on the draft's first matched provision, a grouped diagnostic (safeguards) taken
+ * apart into one per finding behind it, as codeActions.ts does: each safeguard's own fix is tested.
+ */
 function diagnosticsOn(doc: AnalysedDocument): Diagnostic[] {
   const unit = [...doc.analysis.matches.keys()][0];
-  return computeDiagnostics(doc, () => undefined).filter((d) => (d.data as { provision?: string } | undefined)?.provision === unit);
+  return computeDiagnostics(doc, () => undefined, analyzer.data.checks)
+    .filter((d) => (d.data as DiagnosticData | undefined)?.provision === unit)
+    .flatMap((d) => {
+      const data = d.data as DiagnosticData;
+      return data.members ? data.members.map((m) => ({ ...d, code: m.code, message: m.message, data: { ...data, fix: m.fix, articles: m.articles, members: undefined } })) : [d];
+    });
 }
 
 function apply(doc: AnalysedDocument, e: WorkspaceEdit): string {

@@ -35,6 +35,26 @@ describe('diagnostics', () => {
     assert.ok(inPart3.length > 0, `no safeguard.* diagnostic in Part 3; got:\n  ${describeDiagnostics(ds)}`);
   });
 
+  it('is calm: one safeguard finding per provision and level, coverage gaps once, each on one line', async () => {
+    const ds = await waitForFindings(doc.uri);
+    const safeguards = ds.filter(isSafeguard);
+    assert.ok(safeguards.length > 0, describeDiagnostics(ds));
+    // Grouped per provision: never two safeguard diagnostics of one severity on one provision's line.
+    const keys = safeguards.map((d) => `${d.range.start.line}:${d.severity}`);
+    assert.strictEqual(new Set(keys).size, keys.length, `safeguards not grouped:\n  ${describeDiagnostics(safeguards)}`);
+    assert.ok(safeguards.every((d) => d.range.start.line === d.range.end.line), `a squiggle over several lines:\n  ${describeDiagnostics(safeguards)}`);
+    const grouped = safeguards.find((d) => /lacks: .+, .+ \(Art\. 24/.test(d.message));
+    assert.ok(grouped && (grouped.relatedInformation?.length ?? 0) >= 2, `a provision lacking several safeguards, each as related information:\n  ${describeDiagnostics(safeguards)}`);
+    const coverage = ds.filter((d) => codeOf(d) === 'coverage.missing');
+    assert.ok(coverage.length <= 1, `coverage gaps in ${coverage.length} rows`);
+
+    // The lightbulb on the grouped finding: one fix per safeguard, "Compare" once.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, grouped!.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((a) => a.title);
+    assert.strictEqual(titles.filter((t) => t.startsWith('Compare provision with Art.')).length, 1, titles.join('; '));
+    assert.ok(titles.filter((t) => t.startsWith('Silence safeguard.')).length >= 2, titles.join('; '));
+  });
+
   describe('setting concordance.checks', () => {
     const config = () => vscode.workspace.getConfiguration('concordance', doc.uri);
 

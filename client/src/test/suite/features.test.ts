@@ -22,6 +22,10 @@ describe('language features', () => {
     assert.match(text, /Safeguards/i, 'hover lists the Art. 24 safeguards');
     const args = commandLinkArgs(text, 'concordance.compareWithArticle');
     assert.ok(args, `hover has no "Compare with Art." link:\n${text}`);
+    // Summary first (article, strength, what is missing), then elements, then safeguards.
+    const card = text.split('\n---\n').find((c) => c.startsWith('**Art. 27')) ?? '';
+    assert.match(card.split('\n')[0], /^\*\*Art\. 27 — Production order\*\* · \w+ match · (missing: .+|nothing missing)$/, `summary line first:\n${text}`);
+    assert.ok(card.indexOf('**Elements**') > 0 && card.indexOf('**Elements**') < card.indexOf('**Safeguards'), card);
   });
 
   it('code lenses show the matched article on the provisions', async () => {
