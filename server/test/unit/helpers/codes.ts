@@ -22,6 +22,9 @@ export const CORPUS_CODES = [
 export const ALL_CODES = [
   ...CORPUS_CODES,
   'safeguard.third-parties',
+  'safeguard.children-accused',
+  'exception.child-self-generated',
+  'exception.child-grooming',
   'cooperation.same-safeguards',
   'cooperation.dual-criminality',
   'cooperation.non-discrimination',
