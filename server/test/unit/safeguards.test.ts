@@ -443,3 +443,62 @@ check(
   ],
   graded('safeguard.children-accused'),
 );
+
+// ---------------------------------------------------------------------------------------------
+// Personal data in cooperation: Art 36(1)(a), 36(2) and 36(3) (duties: warning) (issue 19, point 9).
+
+const ASSISTANCE = {
+  en: 'Section 60 Mutual legal assistance\n(1) The Central Authority may, on a request from a foreign State, provide mutual legal assistance in investigations and proceedings concerning offences under this Act and in the collection of evidence in electronic form.\n(2) A request may be refused where executing it would be likely to prejudice the sovereignty, security or other essential interests of the State.\n',
+  es: 'Artículo 60. Asistencia judicial recíproca\n(1) La autoridad central podrá, a solicitud de un Estado extranjero, prestar asistencia judicial recíproca en las investigaciones y procedimientos relativos a los delitos previstos en esta ley y en la obtención de pruebas en formato electrónico.\n(2) La solicitud podrá denegarse cuando su cumplimiento pueda menoscabar la soberanía, la seguridad u otros intereses esenciales del Estado.\n',
+  fr: "Article 60. Entraide judiciaire\n(1) L'autorité centrale peut, à la demande d'un État étranger, accorder l'entraide judiciaire dans les enquêtes et procédures relatives aux infractions prévues par la présente loi et pour le recueil de preuves sous forme électronique.\n(2) La demande peut être rejetée lorsque son exécution risque de porter atteinte à la souveraineté, à la sécurité ou à d'autres intérêts essentiels de l'État.\n",
+};
+const DATA_PROTECTION_LAW = {
+  en: '(3) Personal data are sent to a foreign State under this section only in accordance with the law on the protection of personal data.\n',
+  es: '(3) Los datos personales solo se transmitirán a un Estado extranjero de conformidad con la ley de protección de datos personales.\n',
+  fr: "(3) Les données à caractère personnel ne sont transmises à un État étranger que dans le respect de la loi relative à la protection des données à caractère personnel.\n",
+};
+const NO_ONWARD_TRANSFER = {
+  en: '(3) Personal data received from a foreign State under this section are not passed on to a third country or an international organisation without the prior authorisation of that State.\n',
+  es: '(3) Los datos personales recibidos de un Estado extranjero no se transmitirán a un tercer país ni a una organización internacional sin la autorización previa de ese Estado.\n',
+  fr: "(3) Les données à caractère personnel reçues d'un État étranger ne sont transmises à un pays tiers ou à une organisation internationale qu'avec l'autorisation préalable de cet État.\n",
+};
+/** A general personal-data provision (it reads as Art 36) before the assistance provision: it answers both codes for the whole draft. */
+const GENERAL_PERSONAL_DATA =
+  'Section 59 Protection of personal data\n(1) Personal data are transferred to a foreign State under this Part only in accordance with the law on the protection of personal data.\n(2) Personal data received from a foreign State under this Part are not passed on to a third country or an international organisation without the prior authorisation of the State that sent them.\n\n';
+
+/** Whether `code` is reported on the draft's provision that reads as `article`, with its severity. */
+function onArticle(code: string, article: number): (text: string) => { fires: boolean; severity?: string } {
+  return (text) => {
+    const analysis = analyzer.analyze(text);
+    const unit = [...analysis.matches.entries()].find(([, m]) => m.matches[0]?.article === article)?.[0];
+    if (unit === undefined) throw new Error(`no provision reads as Art ${article}`);
+    const f = analysis.findings.find((x) => x.provision === unit && x.code === code);
+    return { fires: f !== undefined, severity: f?.severity };
+  };
+}
+
+check(
+  'cooperation.personal-data (Art 36(1)(a), 36(2), duties: warning)',
+  [
+    ...(['en', 'es', 'fr'] as const).flatMap((lang) => [
+      { name: `${lang}: assistance with no word of data-protection law: fires`, input: ASSISTANCE[lang], expected: { fires: true, severity: 'warning' } },
+      { name: `${lang}: transfers only under the law on the protection of personal data: silent`, input: ASSISTANCE[lang] + DATA_PROTECTION_LAW[lang], expected: { fires: false, severity: undefined } },
+      { name: `${lang}: a rule on onward transfer alone does not answer it: fires`, input: ASSISTANCE[lang] + NO_ONWARD_TRANSFER[lang], expected: { fires: true, severity: 'warning' } },
+    ]),
+    { name: 'en: a general personal-data provision elsewhere in the draft answers it: silent', input: GENERAL_PERSONAL_DATA + ASSISTANCE.en, expected: { fires: false, severity: undefined } },
+  ],
+  onArticle('cooperation.personal-data', 40),
+);
+
+check(
+  'cooperation.onward-transfer (Art 36(3), a duty: warning)',
+  [
+    ...(['en', 'es', 'fr'] as const).flatMap((lang) => [
+      { name: `${lang}: assistance with no rule on onward transfer: fires`, input: ASSISTANCE[lang], expected: { fires: true, severity: 'warning' } },
+      { name: `${lang}: no onward transfer without the sending State's authorisation: silent`, input: ASSISTANCE[lang] + NO_ONWARD_TRANSFER[lang], expected: { fires: false, severity: undefined } },
+      { name: `${lang}: data-protection law alone does not answer it: fires`, input: ASSISTANCE[lang] + DATA_PROTECTION_LAW[lang], expected: { fires: true, severity: 'warning' } },
+    ]),
+    { name: 'en: a general personal-data provision elsewhere in the draft answers it: silent', input: GENERAL_PERSONAL_DATA + ASSISTANCE.en, expected: { fires: false, severity: undefined } },
+  ],
+  onArticle('cooperation.onward-transfer', 40),
+);

@@ -29,4 +29,6 @@ export const ALL_CODES = [
   'cooperation.dual-criminality',
   'cooperation.non-discrimination',
   'cooperation.preservation-period',
+  'cooperation.personal-data',
+  'cooperation.onward-transfer',
   'neutrality.tech-specific', 'definition.narrower', 'reference.unknown-article', 'coverage.missing'];
