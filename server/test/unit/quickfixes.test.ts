@@ -210,3 +210,16 @@ describe('a negated safeguard is missing in the hover, the lenses and the table 
     assert.deepStrictEqual(views(required), { hover: false, lens: '6/7 safeguards', table: false });
   });
 });
+
+// Art 21(7): the fix for children accused, on a penalties provision (issue 19, point 9).
+const PENALTIES = {
+  en: 'Section 20 Penalties\n(1) A person convicted of an offence under this Part is liable to imprisonment for a term not exceeding ten years or a fine, or both, and the court shall take into account the gravity of the offence.\n(2) Where an offence under this Part is committed against critical information infrastructure, the maximum penalty is increased by one half.\n',
+  es: 'Artículo 20. Penas\n(1) Los delitos previstos en este Capítulo serán castigados con penas de prisión o multa proporcionadas a la gravedad del delito.\n(2) Cuando el delito se cometa contra una infraestructura crítica de la información, la pena máxima se incrementará en la mitad.\n',
+  fr: "Article 20. Peines et droits de la défense\n(1) Les infractions prévues au présent chapitre sont punies de peines effectives, proportionnées et dissuasives, qui tiennent compte de leur gravité.\n(2) Toute personne poursuivie pour l'une de ces infractions bénéficie de toutes les garanties d'un procès équitable et des droits de la défense.\n",
+};
+
+check(
+  'the children-accused fix (Art 21(7)) clears its finding, in the draft language',
+  (['en', 'es', 'fr'] as const).map((lang) => ({ name: `${lang}: penalties with no word of children accused`, input: PENALTIES[lang], expected: { 'safeguard.children-accused': [] } })),
+  (text) => afterEachFix(text),
+);

@@ -262,6 +262,17 @@ function reported(code: string): (text: string) => { article?: number; fires: bo
   };
 }
 
+/** Like reported(code), with the finding's severity (undefined when it does not fire). */
+function graded(code: string): (text: string) => { article?: number; fires: boolean; severity?: string } {
+  return (text) => {
+    const analysis = analyzer.analyze(text);
+    const unit = [...analysis.matches.keys()][0];
+    const article = unit ? analysis.matches.get(unit)?.matches[0]?.article : undefined;
+    const f = analysis.findings.find((x) => x.provision === unit && x.code === code);
+    return { article, fires: f !== undefined, severity: f?.severity };
+  };
+}
+
 const INTERCEPT_COSTS =
   'Section 44 Interception of content data\nA judge may, on application by an authorised officer, issue a warrant requiring a service provider to record the content of specified communications transmitted by means of an ICT system and to hand the recordings to the officer, where a serious offence is under investigation and the measure is necessary and proportionate, for a period not exceeding 30 days.\n';
 
@@ -361,4 +372,133 @@ check(
     },
   ],
   has('safeguard.judicial-review'),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Children: Arts 14(4)(a), 15(4) (options, information) and 21(7) (a duty, warning) (issue 19, point 9).
+
+const CSAM: Record<'en' | 'es' | 'fr', string> = {
+  en: 'Section 12 Child sexual abuse material\n(1) A person who intentionally and without right produces, distributes, offers or possesses child sexual abuse material by means of an ICT system commits an offence.\n(2) In this section, "child sexual abuse material" means visual material that depicts a person under 18 years of age engaged in sexual activity.\n',
+  es: 'Artículo 12. Material de abuso sexual infantil\n(1) El que, intencionalmente y sin derecho, produzca, distribuya, ofrezca o posea por medio de un sistema informático material de abuso sexual infantil será castigado con prisión de uno a cinco años.\n(2) A efectos de este artículo, se entiende por material de abuso sexual infantil todo material visual que represente a una persona menor de 18 años en una actividad sexual.\n',
+  fr: "Article 12. Matériel d'abus sexuels sur enfants\n(1) Le fait, intentionnellement et sans droit, de produire, diffuser, offrir ou détenir au moyen d'un système informatique du matériel d'abus sexuels sur enfants est puni de cinq ans d'emprisonnement.\n(2) Au sens du présent article, le matériel d'abus sexuels sur enfants s'entend de tout matériel visuel représentant une personne âgée de moins de 18 ans se livrant à une activité sexuelle.\n",
+};
+const SELF_GENERATED = {
+  en: '(3) No offence is committed under this section by a child in respect of material the child generated that depicts only that child.\n',
+  es: '(3) No será punible el menor de edad respecto del material autogenerado que solo lo represente a él mismo.\n',
+  fr: "(3) Le présent article ne s'applique pas au mineur pour le matériel autoproduit qui ne représente que lui-même.\n",
+};
+
+check(
+  'exception.child-self-generated (Art 14(4)(a), an option: information)',
+  (['en', 'es', 'fr'] as const).flatMap((lang) => [
+    { name: `${lang}: no word of children's own material: fires`, input: CSAM[lang], expected: { article: 14, fires: true, severity: 'information' } },
+    { name: `${lang}: children's self-generated material excluded: silent`, input: CSAM[lang] + SELF_GENERATED[lang], expected: { article: 14, fires: false, severity: undefined } },
+  ]),
+  graded('exception.child-self-generated'),
+);
+
+const GROOMING = {
+  en: 'Section 13 Grooming\n(1) A person who intentionally, by means of an ICT system, communicates with a child with the aim of committing a sexual offence against the child commits an offence.\n',
+  es: 'Artículo 13. Acoso sexual de menores por medios informáticos\n(1) El que, a través de un sistema informático, contacte intencionalmente con un menor de dieciocho años y le proponga concertar un encuentro con el fin de cometer un delito sexual contra él será castigado con prisión de uno a tres años.\n',
+  fr: "Article 13. Propositions sexuelles à un mineur\n(1) Le fait, intentionnellement et au moyen d'un système informatique, de communiquer avec un mineur ou de lui faire des propositions en vue de commettre à son encontre une infraction sexuelle est puni de trois ans d'emprisonnement.\n",
+};
+const CHILD_NO_OFFENCE = {
+  en: '(2) A child does not commit an offence under this section.\n',
+  es: '(2) Un menor no comete el delito previsto en este artículo.\n',
+  fr: "(2) Un mineur ne commet pas l'infraction prévue au présent article.\n",
+};
+
+check(
+  'exception.child-grooming (Art 15(4), an option: information)',
+  (['en', 'es', 'fr'] as const).flatMap((lang) => [
+    { name: `${lang}: no word of conduct by children: fires`, input: GROOMING[lang], expected: { article: 15, fires: true, severity: 'information' } },
+    { name: `${lang}: a child does not commit the offence: silent`, input: GROOMING[lang] + CHILD_NO_OFFENCE[lang], expected: { article: 15, fires: false, severity: undefined } },
+  ]),
+  graded('exception.child-grooming'),
+);
+
+const PENALTIES = {
+  en: 'Section 20 Penalties\n(1) A person convicted of an offence under this Part is liable to imprisonment for a term not exceeding ten years or a fine, or both, and the court shall take into account the gravity of the offence.\n(2) Where an offence under this Part is committed against critical information infrastructure, the maximum penalty is increased by one half.\n',
+  es: 'Artículo 20. Penas\n(1) Los delitos previstos en este Capítulo serán castigados con penas de prisión o multa proporcionadas a la gravedad del delito.\n(2) Cuando el delito se cometa contra una infraestructura crítica de la información, la pena máxima se incrementará en la mitad.\n',
+  fr: "Article 20. Peines et droits de la défense\n(1) Les infractions prévues au présent chapitre sont punies de peines effectives, proportionnées et dissuasives, qui tiennent compte de leur gravité.\n(2) Toute personne poursuivie pour l'une de ces infractions bénéficie de toutes les garanties d'un procès équitable et des droits de la défense.\n",
+};
+const JUVENILES = {
+  en: '(3) Where the person charged is a child, the juvenile justice law applies and the best interests of the child are a primary consideration.\n',
+  es: '(3) Cuando el acusado sea menor de edad, se aplicará la ley de responsabilidad penal adolescente y se atenderá al interés superior del niño.\n',
+  fr: '(3) La personne poursuivie âgée de moins de dix-huit ans relève de la justice pénale des mineurs.\n',
+};
+
+check(
+  'safeguard.children-accused (Art 21(7), a duty: warning)',
+  [
+    ...(['en', 'es', 'fr'] as const).flatMap((lang) => [
+      { name: `${lang}: penalties with no word of children accused: fires`, input: PENALTIES[lang], expected: { article: 21, fires: true, severity: 'warning' } },
+      { name: `${lang}: the juvenile justice law applies: silent`, input: PENALTIES[lang] + JUVENILES[lang], expected: { article: 21, fires: false, severity: undefined } },
+    ]),
+    {
+      name: 'en: "is tried as an adult, not under the juvenile justice law" is no protection: fires',
+      input: PENALTIES.en + '(3) A person under 18 years of age is tried as an adult, not under the juvenile justice law.\n',
+      expected: { article: 21, fires: true, severity: 'warning' },
+    },
+  ],
+  graded('safeguard.children-accused'),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Personal data in cooperation: Art 36(1)(a), 36(2) and 36(3) (duties: warning) (issue 19, point 9).
+
+const ASSISTANCE = {
+  en: 'Section 60 Mutual legal assistance\n(1) The Central Authority may, on a request from a foreign State, provide mutual legal assistance in investigations and proceedings concerning offences under this Act and in the collection of evidence in electronic form.\n(2) A request may be refused where executing it would be likely to prejudice the sovereignty, security or other essential interests of the State.\n',
+  es: 'Artículo 60. Asistencia judicial recíproca\n(1) La autoridad central podrá, a solicitud de un Estado extranjero, prestar asistencia judicial recíproca en las investigaciones y procedimientos relativos a los delitos previstos en esta ley y en la obtención de pruebas en formato electrónico.\n(2) La solicitud podrá denegarse cuando su cumplimiento pueda menoscabar la soberanía, la seguridad u otros intereses esenciales del Estado.\n',
+  fr: "Article 60. Entraide judiciaire\n(1) L'autorité centrale peut, à la demande d'un État étranger, accorder l'entraide judiciaire dans les enquêtes et procédures relatives aux infractions prévues par la présente loi et pour le recueil de preuves sous forme électronique.\n(2) La demande peut être rejetée lorsque son exécution risque de porter atteinte à la souveraineté, à la sécurité ou à d'autres intérêts essentiels de l'État.\n",
+};
+const DATA_PROTECTION_LAW = {
+  en: '(3) Personal data are sent to a foreign State under this section only in accordance with the law on the protection of personal data.\n',
+  es: '(3) Los datos personales solo se transmitirán a un Estado extranjero de conformidad con la ley de protección de datos personales.\n',
+  fr: "(3) Les données à caractère personnel ne sont transmises à un État étranger que dans le respect de la loi relative à la protection des données à caractère personnel.\n",
+};
+const NO_ONWARD_TRANSFER = {
+  en: '(3) Personal data received from a foreign State under this section are not passed on to a third country or an international organisation without the prior authorisation of that State.\n',
+  es: '(3) Los datos personales recibidos de un Estado extranjero no se transmitirán a un tercer país ni a una organización internacional sin la autorización previa de ese Estado.\n',
+  fr: "(3) Les données à caractère personnel reçues d'un État étranger ne sont transmises à un pays tiers ou à une organisation internationale qu'avec l'autorisation préalable de cet État.\n",
+};
+/** A general personal-data provision (it reads as Art 36) before the assistance provision: it answers both codes for the whole draft. */
+const GENERAL_PERSONAL_DATA =
+  'Section 59 Protection of personal data\n(1) Personal data are transferred to a foreign State under this Part only in accordance with the law on the protection of personal data.\n(2) Personal data received from a foreign State under this Part are not passed on to a third country or an international organisation without the prior authorisation of the State that sent them.\n\n';
+
+/** Whether `code` is reported on the draft's provision that reads as `article`, with its severity. */
+function onArticle(code: string, article: number): (text: string) => { fires: boolean; severity?: string } {
+  return (text) => {
+    const analysis = analyzer.analyze(text);
+    const unit = [...analysis.matches.entries()].find(([, m]) => m.matches[0]?.article === article)?.[0];
+    if (unit === undefined) throw new Error(`no provision reads as Art ${article}`);
+    const f = analysis.findings.find((x) => x.provision === unit && x.code === code);
+    return { fires: f !== undefined, severity: f?.severity };
+  };
+}
+
+check(
+  'cooperation.personal-data (Art 36(1)(a), 36(2), duties: warning)',
+  [
+    ...(['en', 'es', 'fr'] as const).flatMap((lang) => [
+      { name: `${lang}: assistance with no word of data-protection law: fires`, input: ASSISTANCE[lang], expected: { fires: true, severity: 'warning' } },
+      { name: `${lang}: transfers only under the law on the protection of personal data: silent`, input: ASSISTANCE[lang] + DATA_PROTECTION_LAW[lang], expected: { fires: false, severity: undefined } },
+      { name: `${lang}: a rule on onward transfer alone does not answer it: fires`, input: ASSISTANCE[lang] + NO_ONWARD_TRANSFER[lang], expected: { fires: true, severity: 'warning' } },
+    ]),
+    { name: 'en: a general personal-data provision elsewhere in the draft answers it: silent', input: GENERAL_PERSONAL_DATA + ASSISTANCE.en, expected: { fires: false, severity: undefined } },
+  ],
+  onArticle('cooperation.personal-data', 40),
+);
+
+check(
+  'cooperation.onward-transfer (Art 36(3), a duty: warning)',
+  [
+    ...(['en', 'es', 'fr'] as const).flatMap((lang) => [
+      { name: `${lang}: assistance with no rule on onward transfer: fires`, input: ASSISTANCE[lang], expected: { fires: true, severity: 'warning' } },
+      { name: `${lang}: no onward transfer without the sending State's authorisation: silent`, input: ASSISTANCE[lang] + NO_ONWARD_TRANSFER[lang], expected: { fires: false, severity: undefined } },
+      { name: `${lang}: data-protection law alone does not answer it: fires`, input: ASSISTANCE[lang] + DATA_PROTECTION_LAW[lang], expected: { fires: true, severity: 'warning' } },
+    ]),
+    { name: 'en: a general personal-data provision elsewhere in the draft answers it: silent', input: GENERAL_PERSONAL_DATA + ASSISTANCE.en, expected: { fires: false, severity: undefined } },
+  ],
+  onArticle('cooperation.onward-transfer', 40),
 );

@@ -22,8 +22,13 @@ export const CORPUS_CODES = [
 export const ALL_CODES = [
   ...CORPUS_CODES,
   'safeguard.third-parties',
+  'safeguard.children-accused',
+  'exception.child-self-generated',
+  'exception.child-grooming',
   'cooperation.same-safeguards',
   'cooperation.dual-criminality',
   'cooperation.non-discrimination',
   'cooperation.preservation-period',
+  'cooperation.personal-data',
+  'cooperation.onward-transfer',
   'neutrality.tech-specific', 'definition.narrower', 'reference.unknown-article', 'coverage.missing'];
