@@ -10,7 +10,7 @@ import { languageOf, languageWindows, stopWordCounts, type LanguageCounts } from
 import { LruCache } from './lru';
 import { ProvisionMatcher } from './match';
 import type { MatcherSettings } from './matcherSettings';
-import { findEdit, parseProvisions, reparseProvisions, retitledProvision, sameTree, type TextEdit } from './parse';
+import { findEdit, parseSteps, reparseProvisions, retitledProvision, sameTree, type TextEdit } from './parse';
 import { compileLanguageDetector, compileParserVocabulary, type LanguageDetector, type ParserVocabulary } from './vocabulary';
 import { setSpellingRules } from './tokens';
 import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, ParsedDraft, Problem, Provision, ProvisionMatch, Span } from './types';
@@ -138,11 +138,14 @@ export class Analyzer {
       problems.push({ message: `The draft is ${text.length} characters long; only the first ${MAX_ANALYSED_CHARS} were analysed.` });
       text = text.slice(0, MAX_ANALYSED_CHARS);
     }
+    // Gives the event loop back before the work on a new version starts (a request made as it arrived is answered first).
+    yield;
     const revision = this.revision(text, options.previous);
     const before = revision ? this.produced.get(revision.analysis) : undefined;
     const languageCounts = options.language ? undefined : this.languageCounts(text, revision, before?.languageCounts);
     const language = options.language ?? languageOf(languageCounts!);
-    const parsed = revision ? reparseProvisions(revision.analysis.parsed, revision.text, text, revision.edit, this.vocabulary) : parseProvisions(text, this.vocabulary);
+    // A first parse yields as it goes (the largest step before the first match).
+    const parsed = revision ? reparseProvisions(revision.analysis.parsed, revision.text, text, revision.edit, this.vocabulary) : yield* parseSteps(text, this.vocabulary);
     yield;
     const units = unitsOf(parsed);
     const delta = revision ? text.length - revision.text.length : 0;
