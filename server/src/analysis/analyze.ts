@@ -10,7 +10,7 @@ import { languageOf, languageWindows, stopWordCounts, type LanguageCounts } from
 import { LruCache } from './lru';
 import { ProvisionMatcher } from './match';
 import type { MatcherSettings } from './matcherSettings';
-import { findEdit, parseProvisions, reparseProvisions, retitledProvision, sameTree, type TextEdit } from './parse';
+import { findEdit, parseSteps, reparseProvisions, retitledProvision, sameTree, type TextEdit } from './parse';
 import { compileLanguageDetector, compileParserVocabulary, type LanguageDetector, type ParserVocabulary } from './vocabulary';
 import { setSpellingRules } from './tokens';
 import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, ParsedDraft, Problem, Provision, ProvisionMatch, Span } from './types';
@@ -41,6 +41,8 @@ export function untouched(oldSpan: Span, newSpan: Span, edit: TextEdit, delta: n
 
 /** Drafts larger than this are analysed only in part, with a problem saying so. */
 export const MAX_ANALYSED_CHARS = 25_000_000;
+/** How far past or before the cut an edit may move the previous version's end and still be re-analysed in two steps. */
+const CUT_SLACK = 1_000_000;
 /** Unit texts whose matches are cached, and matches kept per text. */
 const CACHE_LIMIT = 50_000;
 const ENTRIES_PER_TEXT = 8;
@@ -107,7 +109,7 @@ export class Analyzer {
   }
 
   /** The pipeline as a generator that yields between units; `analyze` runs it to the end at once. */
-  private *steps(text: string, options: AnalyzeOptions): Generator<void, DocumentAnalysis> {
+  private *steps(text: string, options: AnalyzeOptions, whole = false): Generator<void, DocumentAnalysis> {
     const problems: Problem[] = [];
     if (isBinary(text)) {
       problems.push({ message: 'This looks like a binary file, not a draft; it was not analysed.' });
@@ -115,15 +117,35 @@ export class Analyzer {
       return { language: 'en', parsed, matches: new Map(), findings: [], coverage: [], problems };
     }
     const truncated = text.length > MAX_ANALYSED_CHARS || (options.previous?.text.length ?? 0) > MAX_ANALYSED_CHARS;
-    if (text.length > MAX_ANALYSED_CHARS) {
+    const previous = options.previous;
+    const prevChars = previous && typeof previous.text === 'string' ? this.produced.get(previous.analysis)?.chars : undefined;
+    if (!whole && truncated && previous && prevChars !== undefined) {
+      // Only the first MAX_ANALYSED_CHARS are analysed: an edit before the cut moves the text at
+      // the cut, so the two analysed prefixes differ at the edit and at their ends (one edit
+      // would span everything between). Two steps each touch only what changed: the edit applied
+      // to the previous prefix, then the new cut (only the last units).
+      const edit = findEdit(previous.text, text);
+      const nextChars = Math.min(text.length, MAX_ANALYSED_CHARS);
+      const between = prevChars + text.length - previous.text.length;
+      // (After a large paste the first step would analyse far past the cut: one step then.)
+      if (edit.start < prevChars && edit.oldEnd <= prevChars && between !== nextChars && Math.abs(between - nextChars) <= CUT_SLACK) {
+        const betweenText = text.slice(0, between);
+        const mid = yield* this.steps(betweenText, { ...options, previous: { text: previous.text.slice(0, prevChars), analysis: previous.analysis } }, true);
+        options = { ...options, previous: { text: betweenText, analysis: mid } };
+      }
+    }
+    if (!whole && text.length > MAX_ANALYSED_CHARS) {
       problems.push({ message: `The draft is ${text.length} characters long; only the first ${MAX_ANALYSED_CHARS} were analysed.` });
       text = text.slice(0, MAX_ANALYSED_CHARS);
     }
+    // Gives the event loop back before the work on a new version starts (a request made as it arrived is answered first).
+    yield;
     const revision = this.revision(text, options.previous);
     const before = revision ? this.produced.get(revision.analysis) : undefined;
     const languageCounts = options.language ? undefined : this.languageCounts(text, revision, before?.languageCounts);
     const language = options.language ?? languageOf(languageCounts!);
-    const parsed = revision ? reparseProvisions(revision.analysis.parsed, revision.text, text, revision.edit, this.vocabulary) : parseProvisions(text, this.vocabulary);
+    // A first parse yields as it goes (the largest step before the first match).
+    const parsed = revision ? reparseProvisions(revision.analysis.parsed, revision.text, text, revision.edit, this.vocabulary) : yield* parseSteps(text, this.vocabulary);
     yield;
     const units = unitsOf(parsed);
     const delta = revision ? text.length - revision.text.length : 0;
@@ -218,7 +240,7 @@ export class Analyzer {
     analysis.findings = yield* checkDraftSteps(text, analysis, this, options.checks, revision, entries, byUnits, touched);
     yield;
     analysis.coverage = computeCoverage(this.data, analysis, byUnits);
-    this.produced.set(analysis, { entries, unitMatches, unitIndex, byUnits, languageCounts, edit: revision && !truncated ? revision.edit : undefined });
+    this.produced.set(analysis, { entries, unitMatches, unitIndex, byUnits, languageCounts, edit: revision && !truncated ? revision.edit : undefined, chars: text.length });
     return analysis;
   }
 
@@ -250,8 +272,9 @@ export class Analyzer {
 
   /** The previous version, when this Analyzer analysed it and it can be reused. */
   private revision(text: string, previous: AnalyzeOptions['previous']): Revision | undefined {
-    if (!previous || typeof previous.text !== 'string' || !this.produced.has(previous.analysis)) return undefined;
-    const prevText = previous.text.length > MAX_ANALYSED_CHARS ? previous.text.slice(0, MAX_ANALYSED_CHARS) : previous.text;
+    const chars = previous && typeof previous.text === 'string' ? this.produced.get(previous.analysis)?.chars : undefined;
+    if (!previous || chars === undefined) return undefined;
+    const prevText = previous.text.length > chars ? previous.text.slice(0, chars) : previous.text;
     return { text: prevText, analysis: previous.analysis, edit: findEdit(prevText, text) };
   }
 
@@ -407,6 +430,8 @@ interface Produced {
   edit?: TextEdit;
   /** Stop-word counts per part of the text (absent when the language was forced). */
   languageCounts?: LanguageCounts[];
+  /** How many characters of the text were analysed (the first ones). */
+  chars: number;
 }
 
 /** contextOf's answers per parse, by parent id: sections share the few Parts they sit in. */

@@ -25,5 +25,5 @@ import { detached, execAt, isSpace, lastAtOrBefore, ListMap } from './text';
 // state (what a parse keeps for the next). The words it reads come from data/languages/*.json
 // through a ParserVocabulary (vocabulary.ts).
 
-export { parseProvisions, parseProvisionsStrict } from './parse/full';
+export { parseProvisions, parseProvisionsStrict, parseSteps } from './parse/full';
 export { findEdit, reparseProvisions, retitledProvision, sameTree, type TextEdit } from './parse/incremental';

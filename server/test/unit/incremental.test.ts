@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { generateDraft } from '../../../bench/generate';
-import type { Analyzer } from '../../src/analysis/analyze';
+import { MAX_ANALYSED_CHARS, type Analyzer } from '../../src/analysis/analyze';
 import { createAnalyzer } from '../../src/analysis/engine';
 import { parseProvisions, reparseProvisions } from '../../src/analysis/parse';
 import type { DocumentAnalysis, ParsedDraft } from '../../src/analysis/types';
@@ -200,6 +200,32 @@ describe('incremental analysis', function () {
         const next = text.slice(0, at) + title + text.slice(at + m[1].length);
         assert.deepStrictEqual(plainAnalysis(analyzer.analyze(next, { previous: { text, analysis } })), plainAnalysis(fresh.analyze(next)), `${m[0]} → ${title}`);
       }
+    }
+  });
+
+  it('reuses the previous analysis of a draft longer than MAX_ANALYSED_CHARS, and equals the full analysis', () => {
+    // A generated draft repeated past the cut (its units repeat: the full analyses stay cheap).
+    const piece = generateDraft({ sizeBytes: 200_000, seed: 7 });
+    let text = piece.repeat(Math.ceil((MAX_ANALYSED_CHARS + 50_000) / piece.length)).slice(0, MAX_ANALYSED_CHARS + 50_000);
+    let analysis = analyzer.analyze(text);
+    const fresh = createAnalyzer().analyzer!;
+    const middle = [...analysis.matches.keys()][analysis.matches.size >> 1];
+    const edits: [string, (t: string) => string][] = [
+      ['one character typed near the start', (t) => t.slice(0, 1000) + 'x' + t.slice(1000)],
+      ['five characters deleted near the start', (t) => t.slice(0, 2000) + t.slice(2005)],
+      ['a line typed just before the cut', (t) => t.slice(0, MAX_ANALYSED_CHARS - 10) + '\nA new line.\n' + t.slice(MAX_ANALYSED_CHARS - 10)],
+      ['one character typed after the cut', (t) => t.slice(0, MAX_ANALYSED_CHARS + 100) + 'y' + t.slice(MAX_ANALYSED_CHARS + 100)],
+    ];
+    for (const [name, change] of edits) {
+      const next = change(text);
+      const matched = analyzer.matchedCount;
+      const inc = analyzer.analyze(next, { previous: { text, analysis } });
+      // Only the units at the edit and at the cut are matched again; a unit between keeps its match (the same object).
+      assert.ok(analyzer.matchedCount - matched <= 4, `${name}: ${analyzer.matchedCount - matched} units matched again`);
+      assert.strictEqual(inc.matches.get(middle), analysis.matches.get(middle), `${name}: the middle unit was matched again`);
+      assert.deepStrictEqual(plainAnalysis(inc), plainAnalysis(fresh.analyze(next)), name);
+      text = next;
+      analysis = inc;
     }
   });
 

@@ -322,6 +322,38 @@ check<string, string[]>(
 );
 
 check<string, string[]>(
+  'parse: section numbers of five and six digits',
+  [
+    {
+      name: '"10000." and "123456." open sections, as "9999." does',
+      input: L('Illegal access', '9999. A person who gets in commits an offence.', '10000. (1) A person who stays in commits an offence.', '(2) It is punishable.', '123456. A person who tries commits an offence.'),
+      expected: ['s-9999 9999 Illegal access', 's-10000 10000', 's-10000/1 (1)', 's-10000/2 (2)', 's-123456 123456'],
+    },
+    {
+      name: '"Section 12345", "§ 10000." and "Article 10001"',
+      input: L('Section 12345 Illegal access', 'A person commits an offence.', '§ 10000. Data', 'Text.'),
+      expected: ['s-12345 12345 Illegal access', 's-10000 10000 Data'],
+    },
+    {
+      name: 'Article 10001 with its paragraphs',
+      input: L('Article 10001 – Access', '1. A person.', '2. Another.', 'Article 10002', 'Text.'),
+      expected: ['art-10001 10001 Access', 'art-10001/1 1', 'art-10001/2 2', 'art-10002 10002'],
+    },
+    {
+      name: 'years and amounts in the text stay body text',
+      input: L('1. Short title', 'This Act was made In 2024.', 'A person is liable to a fine of 10000 dollars.', 'A person is liable to a fine of', '10000 dollars.', 'or a fine of', '250000.', '2. Next'),
+      expected: ['s-1 1 Short title', 's-2 2 Next'],
+    },
+    {
+      name: 'a wrapped amount at a line start ending the line is no section',
+      input: L('Offences', '1. A person is liable to a fine not exceeding', '10000.', '(2) The court may order more.'),
+      expected: ['s-1 1 Offences', 's-1/2 (2)'],
+    },
+  ],
+  outline,
+);
+
+check<string, string[]>(
   'parse: kinds',
   [
     {

@@ -18,29 +18,43 @@ import { OwnerIndex, TreeBuilder } from './tree';
  * shipped data's).
  */
 export function parseProvisions(text: string, v: ParserVocabulary = bundledVocabulary().parser): ParsedDraft {
+  const steps = parseSteps(text, v);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/**
+ * The same parse as a generator that yields between slices of work (every few thousand lines
+ * and between its stages), so that a caller analysing in time slices can answer requests
+ * during the parse of a large draft. Never throws.
+ */
+export function* parseSteps(text: string, v: ParserVocabulary = bundledVocabulary().parser): Generator<void, ParsedDraft> {
   if (typeof text !== 'string') text = '';
   try {
-    return parseUnsafe(v, text);
+    return yield* parseUnsafeSteps(v, text);
   } catch {
-    // Last resort: the whole text as one preamble (keeps the tiling property).
-    const provisions: Provision[] =
-      text.length === 0
-        ? []
-        : [
-            {
-              id: 'preamble',
-              kind: 'preamble',
-              label: '',
-              span: { start: 0, end: text.length },
-              ownSpan: { start: 0, end: text.length },
-              children: [],
-              depth: 0,
-              heading: undefined,
-              parent: undefined,
-            },
-          ];
-    return { provisions, byId: new Map(provisions.map((p) => [p.id, p] as const)), definitions: [], references: [] };
+    return fallbackParse(text);
   }
+}
+
+function fallbackParse(text: string): ParsedDraft {
+  // Last resort: the whole text as one preamble (keeps the tiling property).
+  const provisions: Provision[] =
+    text.length === 0
+      ? []
+      : [
+          {
+            id: 'preamble',
+            kind: 'preamble',
+            label: '',
+            span: { start: 0, end: text.length },
+            ownSpan: { start: 0, end: text.length },
+            children: [],
+            depth: 0,
+            heading: undefined,
+            parent: undefined,
+          },
+        ];
+  return { provisions, byId: new Map(provisions.map((p) => [p.id, p] as const)), definitions: [], references: [] };
 }
 
 /** For tests only: like parseProvisions, but lets an internal error through instead of falling back. */
@@ -49,15 +63,26 @@ export function parseProvisionsStrict(text: string, v: ParserVocabulary = bundle
 }
 
 export function parseUnsafe(v: ParserVocabulary, text: string): ParsedDraft {
+  const steps = parseUnsafeSteps(v, text);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/** Lines (or entries) handled between two yields of the parse. */
+const SLICE_LINES = 4096;
+
+function* parseUnsafeSteps(v: ParserVocabulary, text: string): Generator<void, ParsedDraft> {
   if (text.length === 0) return { provisions: [], byId: new Map(), definitions: [], references: [] };
+  yield;
   const lines = splitLines(text);
   const nLines = lines.start.length;
+  yield;
 
   // 1. classify lines
   const entries: Entry[] = [];
   let nArticle = 0;
   let nKeywordSection = 0;
   for (let li = 0; li < nLines; li++) {
+    if (li % SLICE_LINES === SLICE_LINES - 1) yield;
     const e = classifyLine(v, text, lines, li);
     if (!e) continue;
     if (e.type === 'section') {
@@ -87,6 +112,7 @@ export function parseUnsafe(v: ParserVocabulary, text: string): ParsedDraft {
     }
   }
 
+  yield;
   // 2. headings on their own line
   const entryAtLine = new Map<number, Entry>();
   for (let k = 0; k < entries.length; k++) {
@@ -110,6 +136,7 @@ export function parseUnsafe(v: ParserVocabulary, text: string): ParsedDraft {
     }
   }
   for (let k = 0; k < entries.length; k++) {
+    if (k % SLICE_LINES === SLICE_LINES - 1) yield;
     const e = entries[k];
     if (e.type !== 'section' || e.heading !== undefined) continue;
     // marginal heading on the line directly above
@@ -146,6 +173,7 @@ export function parseUnsafe(v: ParserVocabulary, text: string): ParsedDraft {
     }
   }
 
+  yield;
   // 3. tree
   const tb = new TreeBuilder();
   let firstStart = entries.length > 0 ? entries[0].start : text.length;
@@ -154,6 +182,7 @@ export function parseUnsafe(v: ParserVocabulary, text: string): ParsedDraft {
     else firstStart = 0;
   }
   for (let i = 0; i < entries.length; i++) {
+    if (i % SLICE_LINES === SLICE_LINES - 1) yield;
     const e = entries[i];
     const start = i === 0 ? firstStart : e.start;
     if (e.type === 'division') {
@@ -170,10 +199,13 @@ export function parseUnsafe(v: ParserVocabulary, text: string): ParsedDraft {
   const provisions = tb.provisions;
   const byId = new ListMap(provisions, tb.indexOf);
 
+  yield;
   const owner = new OwnerIndex(provisions);
   const candidates: DefinitionCandidate[] = [];
   definitionCandidates(v, text, 0, text.length, candidates);
+  yield;
   const definitions = definitionsFrom(v, text, candidates, owner);
+  yield;
   let nMarks = 0;
   for (let k = 0; k < entries.length; k++) {
     const e = entries[k];
@@ -188,6 +220,7 @@ export function parseUnsafe(v: ParserVocabulary, text: string): ParsedDraft {
     skip[nMarks++] = e.marker.end;
   }
   const sectionsByLabel = sectionLabels(provisions);
+  yield;
   const trace: RefTrace = { ends: [], counts: [] };
   const references: Reference[] = [];
   scanReferences(text, { vocabulary: v, skip, articleStyle, owner, byId, sectionsByLabel }, 0, references, trace);

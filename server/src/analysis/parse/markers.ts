@@ -42,7 +42,12 @@ export interface Entry {
 export const INDENT_RE = /^[ \t\u00A0\uFEFF\u3000\u2000-\u200B\u202F\u205F]*/;
 
 export const SIGN_RE = /^§[ \t\u00A0]*(\d{1,6}(?:[.-]\d{1,6}){0,4}[A-Za-z]{0,2})(?![\p{L}\p{N}])/u;
-export const NUMBERED_RE = /^(\d{1,4}[A-Z]{0,2})\.(?=[ \t\u00A0]|$|[—–\-(])/;
+/**
+ * "14.", "14A.", "10000. A person …". A number of five or six digits opens a section only with
+ * text after it on the line: alone on a line ("… a fine not exceeding" / "10000.") it is an
+ * amount or a year that wrapped, not a section number.
+ */
+export const NUMBERED_RE = /^(\d{1,4}[A-Z]{0,2}|\d{5,6}[A-Z]{0,2}(?=\.[ \t\u00A0]*[^\s]))\.(?=[ \t\u00A0]|$|[—–\-(])/;
 export const DECIMAL_RE = /^(\d{1,4}(?:\.\d{1,4})+)\.?(?=[ \t\u00A0]|$)/;
 export const PAREN_RE = /^\((\d{1,4}[A-Za-z]{0,2}|[a-z]{1,5}|[A-Z]{1,5})\)(?![\p{L}\p{N}])/u;
 export const HALF_RE = /^(?:(\d{1,3}|[a-z]{1,2}|[ivx]{1,5})\)|(\d{1,3})[°º]\)?)(?=[ \t\u00A0])/;
