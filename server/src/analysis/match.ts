@@ -91,6 +91,9 @@ export function featureWeight(weights: MatcherSettings['weights'], f: Feature): 
   return weights[f] ?? 0;
 }
 
+/** How far before an instrument word ("Act") its title may start. */
+const INSTRUMENT_TITLE_REACH = 240;
+
 /** More than any article's number of elements. */
 const ELEMENT_STRIDE = 256;
 
@@ -144,7 +147,7 @@ export class ProvisionMatcher {
   /** Per language, a pattern for references to other provisions ("section 1 above (unauthorised access)"). */
   private readonly referencePatterns = new Map<DraftLanguage, { starts: RegExp; reference: RegExp }>();
   /** Per language, a pattern for the titles of other instruments (data/matcher.json `references.instruments`). */
-  private readonly instrumentPatterns = new Map<DraftLanguage, RegExp>();
+  private readonly instrumentPatterns = new Map<DraftLanguage, { word: RegExp; title: RegExp }>();
 
   constructor(
     readonly data: ConventionData,
@@ -269,8 +272,14 @@ export class ProvisionMatcher {
     if (settings.references) for (const l of LANGS) this.referencePatterns.set(l, referencePattern(settings.references, l));
     for (const l of LANGS) {
       const last = alternatives(settings.references?.instruments?.[l]);
-      // Capitalised words (small joining words allowed between them) ending in an instrument word.
-      if (last) this.instrumentPatterns.set(l, new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:\p{Ll}{1,3})\s+){0,2}){1,8}(?:${last})(?![\p{L}\p{N}])`, 'gu'));
+      // An instrument word, then the capitalised words (small joining words allowed between them)
+      // right before it: found from the word back, as most sections hold no title at all.
+      if (last) {
+        this.instrumentPatterns.set(l, {
+          word: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${last})(?![\p{L}\p{N}])`, 'gu'),
+          title: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:\p{Ll}{1,3})\s+){0,2}){1,8}$`, 'u'),
+        });
+      }
     }
     const defs: Cues = { en: [], es: [], fr: [] };
     for (const d of data.definitions) {
@@ -574,11 +583,17 @@ export class ProvisionMatcher {
 
   /** Spans of the titles of other instruments in text ("the Mutual Assistance in Criminal Matters Act"). */
   private instrumentNames(text: string, lang: DraftLanguage): Span[] {
-    const pattern = this.instrumentPatterns.get(lang);
-    if (!pattern) return [];
+    const patterns = this.instrumentPatterns.get(lang);
+    if (!patterns) return [];
+    const { word, title } = patterns;
     const out: Span[] = [];
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+    word.lastIndex = 0;
+    for (let m = word.exec(text); m !== null; m = word.exec(text)) {
+      // Eight capitalised words with their joining words fit well within this many characters.
+      const from = Math.max(0, m.index - INSTRUMENT_TITLE_REACH);
+      const t = title.exec(text.slice(from, m.index));
+      if (t) out.push({ start: from + t.index, end: m.index + m[0].length });
+    }
     return out;
   }
 
