@@ -87,10 +87,6 @@ interface ScoreFacts {
 export const FEATURES = ['elements', 'heading', 'keyTerms', 'context', 'markers', 'definitions', 'similarity', 'nonOperative'] as const;
 export type Feature = (typeof FEATURES)[number];
 
-export function featureWeight(weights: MatcherSettings['weights'], f: Feature): number {
-  return weights[f] ?? 0;
-}
-
 /** How far before an instrument word ("Act") its title may start. */
 const INSTRUMENT_TITLE_REACH = 240;
 
@@ -243,7 +239,7 @@ export class ProvisionMatcher {
       headingHits: new SlotHits(n),
       bodyHeadingHits: new SlotHits(n),
       features: new Float64Array(FEATURES.length),
-      weights: Float64Array.from(FEATURES, (f) => featureWeight(settings.weights, f)),
+      weights: Float64Array.from(FEATURES, (f) => settings.weights[f] ?? 0),
       why: { presentRequired: 0, presentWeight: 0, anyDistinctive: false, paragraph: -1, headingHit: false, bodyHeadingHit: false, keyTermHits: 0, inContext: false, definesCore: false, wordedAsKind: false },
     };
     for (const l of LANGS) {

@@ -178,7 +178,11 @@ export interface GroupFigures {
 
 function groups(outcomes: CaseOutcome[], key: (o: CaseOutcome) => string): GroupFigures[] {
   const by = new Map<string, CaseOutcome[]>();
-  for (const o of outcomes) by.set(key(o), [...(by.get(key(o)) ?? []), o]);
+  for (const o of outcomes) {
+    const list = by.get(key(o));
+    if (list) list.push(o);
+    else by.set(key(o), [o]);
+  }
   return [...by.entries()]
     .map(([group, list]) => {
       const pos = list.filter((o) => o.expected.length > 0);

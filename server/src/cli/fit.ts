@@ -114,8 +114,7 @@ function bestArticleOf(s: FitSample, weights: Record<Feature, number>, bias: num
   let z = -Infinity;
   let article = -1;
   for (let i = 0; i < s.articles.length; i++) {
-    let zi = bias;
-    FEATURES.forEach((f, k) => (zi += weights[f] * s.x[i * F + k]));
+    const zi = weighted(s.x, i * F, weights, bias);
     if (zi > z) {
       z = zi;
       article = s.articles[i];
@@ -189,8 +188,7 @@ function bestSection(rows: { article: number; x: number[] }[], perSection: numbe
   for (let at = 0; at + perSection <= rows.length; at += perSection) {
     const section = rows.slice(at, at + perSection);
     for (const r of section) {
-      let score = settings.weights.bias ?? 0;
-      FEATURES.forEach((f, k) => (score += (settings.weights[f] ?? 0) * r.x[k]));
+      const score = weighted(r.x, 0, settings.weights, settings.weights.bias ?? 0);
       if (score > bestScore) {
         bestScore = score;
         best = section;
@@ -198,6 +196,13 @@ function bestSection(rows: { article: number; x: number[] }[], perSection: numbe
     }
   }
   return best;
+}
+
+/** bias + Σ weight × signal, over the FEATURES signals of x starting at `at`. */
+function weighted(x: ArrayLike<number>, at: number, weights: Partial<Record<Feature, number>>, bias: number): number {
+  let z = bias;
+  FEATURES.forEach((f, k) => (z += (weights[f] ?? 0) * x[at + k]));
+  return z;
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
