@@ -124,7 +124,7 @@ export function* checkDraftSteps(
 const DEFINITION_CACHE_LIMIT = 50_000;
 
 /** Check families that look into one provision for what its article requires. */
-const PROVISION_FAMILIES = new Set(['safeguard', 'element', 'exception', 'cooperation']);
+const PROVISION_FAMILIES = new Set(['safeguard', 'element', 'exception', 'cooperation', 'sovereignty']);
 
 /**
  * What a unit's own checks found, from its text, its best match and whether it is worded as an
@@ -472,6 +472,12 @@ class ProvisionChecker {
       const seen: Clause[] = [];
       for (const code of this.provisionCodes(best.article)) {
         if (counterpartDoubted && code.family !== 'safeguard') continue;
+        if (code.firesOn) {
+          // A concern raised by what the provision says, not by what it leaves out.
+          const raised = this.raisedBy(code, text, idx, seen);
+          if (raised && !this.says(code, text, idx, text.length, seen)) push(this.raisedFinding(code, article, best.title, text, raised), raised.span);
+          continue;
+        }
         const cues = this.cuesFor(code);
         if (cues.length === 0) continue;
         // How much the check asks of this power (Art 24(2): "as appropriate to the nature of the power").
@@ -552,6 +558,37 @@ class ProvisionChecker {
       this.missingFindings.set(key, f);
     }
     return f;
+  }
+
+  /** Where the provision says what raises `code`'s concern (its `firesOn` wording), unless its clause negates it. */
+  raisedBy(code: CheckCode, text: string, idx: TokenIndex, seen: Clause[] = []): CueHit | undefined {
+    const limits = this.compiled('limits:' + code.code, code.limitedBy);
+    // "does not extend to data stored abroad" limits the power: words the negation rules set
+    // aside for safeguards (a limit of scope is one), so the code's own `limitedBy` decides.
+    const accept =
+      limits.length === 0
+        ? undefined
+        : (hit: CueHit) => {
+            const clause = this.negation.clauseOf(text, hit.span, seen);
+            return new TokenIndex(this.analyzer.matcher.cues.run(text, this.lang, { start: clause.start, end: clause.end })).findAny(limits) === undefined;
+          };
+    return affirmedHit(this.analyzer.matcher.cues, this.lang, this.negation, text, idx, this.compiled('fires:' + code.code, code.firesOn), text.length, 0, seen, accept);
+  }
+
+  /** The finding of a concern raised by wording the provision uses (`hit`), quoting it. */
+  private raisedFinding(code: CheckCode, article: Article, title: string, text: string, hit: CueHit): Finding {
+    const pin = `Art. ${code.citations.join(', ')}`;
+    const lead = code.lead ? ` — ${code.lead}` : ` (${pin})`;
+    const quoted = text.slice(hit.span.start, hit.span.end).replace(/\s+/g, ' ');
+    const answers = unique(this.cuesFor(code).map((c) => c.text));
+    return finding(
+      code,
+      hit.span,
+      '',
+      `${code.title}${lead}: this provision reads as Art. ${article.article} (${title}) and says “${quoted}”, but ${code.missing ?? 'nothing answers this'}. ${code.advice ?? code.description}`,
+      answers,
+      { fix: { article: article.article, safeguard: code.code }, articles: code.citations },
+    );
   }
 
   /** The vague terms, less those that are settled terms in provisions implementing `article` (vagueTermExceptions). */
@@ -647,7 +684,12 @@ export function prepareChecks(analyzer: Analyzer): void {
   const lex = analyzer.data.checkLexicon;
   for (const lang of ['en', 'es', 'fr'] as DraftLanguage[]) {
     const checker = checkerFor(analyzer, lang);
-    for (const code of analyzer.data.checks) if (PROVISION_FAMILIES.has(code.family)) checker.cuesFor(code);
+    for (const code of analyzer.data.checks) {
+      if (!PROVISION_FAMILIES.has(code.family)) continue;
+      checker.cuesFor(code);
+      if (code.firesOn) checker.compiled('fires:' + code.code, code.firesOn);
+      if (code.limitedBy) checker.compiled('limits:' + code.code, code.limitedBy);
+    }
     checker.compiled('vague', lex.vagueTerms);
     checker.compiled('compliance', lex.complianceOffenceCues);
     for (const v of lex.powerVariants ?? []) {

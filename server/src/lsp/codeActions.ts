@@ -26,7 +26,7 @@ export interface CodeActionOptions {
 }
 
 /** Families whose findings a `concordance-ignore` drafting note silences (checks.ts honours it per provision). */
-const SILENCEABLE = new Set(['safeguard', 'element', 'exception', 'cooperation', 'overbreadth', 'neutrality']);
+const SILENCEABLE = new Set(['safeguard', 'element', 'exception', 'cooperation', 'sovereignty', 'overbreadth', 'neutrality']);
 
 export function computeCodeActions(doc: AnalysedDocument, analyzer: Analyzer, params: CodeActionParams, options: CodeActionOptions = {}): CodeAction[] {
   const only = params.context.only;

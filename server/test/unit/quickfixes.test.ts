@@ -52,10 +52,10 @@ function insertAction(doc: AnalysedDocument, d: Diagnostic, a: Analyzer = analyz
 }
 
 /** Per safeguard code on the provision: the codes still reported after its fix is applied (or "no fix"). */
-function afterEachFix(text: string, a: Analyzer = analyzer): Record<string, string[] | 'no fix'> {
+function afterEachFix(text: string, a: Analyzer = analyzer, family = 'safeguard.'): Record<string, string[] | 'no fix'> {
   const doc = docOf(text, a);
   const out: Record<string, string[] | 'no fix'> = {};
-  const before = diagnosticsOn(doc).filter((d) => String(d.code).startsWith('safeguard.'));
+  const before = diagnosticsOn(doc).filter((d) => String(d.code).startsWith(family));
   for (const d of before) {
     const fix = insertAction(doc, d, a);
     if (!fix) {
@@ -63,7 +63,7 @@ function afterEachFix(text: string, a: Analyzer = analyzer): Record<string, stri
       continue;
     }
     const fixed = docOf(apply(doc, fix.edit!), a);
-    out[String(d.code)] = [...new Set(diagnosticsOn(fixed).map((x) => String(x.code)).filter((c) => c.startsWith('safeguard.')))].sort();
+    out[String(d.code)] = [...new Set(diagnosticsOn(fixed).map((x) => String(x.code)).filter((c) => c.startsWith(family) || c.startsWith('safeguard.')))].sort();
   }
   return out;
 }
@@ -222,4 +222,26 @@ check(
   'the children-accused fix (Art 21(7)) clears its finding, in the draft language',
   (['en', 'es', 'fr'] as const).map((lang) => ({ name: `${lang}: penalties with no word of children accused`, input: PENALTIES[lang], expected: { 'safeguard.children-accused': [] } })),
   (text) => afterEachFix(text),
+);
+
+// Territorial reach (Arts 5(2), 22): the fix names the cooperation channel or the link to the
+// State, in the draft's language, and clears its own finding and no safeguard's.
+const REACHING_SEARCH = {
+  en: 'Section 20 Search of ICT systems\n(1) A judge may issue a warrant authorising an officer to access and search an ICT system, wherever the data is located, where there are reasonable grounds to believe that specified data relevant to a specific criminal investigation is stored in it.\n(2) The warrant expires after 30 days, and the search shall be necessary and proportionate.\n',
+  es: 'Artículo 20. Registro de sistemas informáticos\n(1) El juez podrá autorizar mediante mandamiento el registro de un sistema informático, dondequiera que se encuentren los datos, cuando existan indicios razonables de que contiene datos determinados relacionados con una investigación penal concreta.\n(2) El mandamiento caducará a los 30 días y la medida deberá ser necesaria y proporcionada.\n',
+  fr: "Article 20. Perquisition des systèmes informatiques\n(1) Le juge peut autoriser par mandat la perquisition d'un système informatique, où qu'elles se trouvent, lorsqu'il existe des raisons plausibles de soupçonner que des données déterminées liées à une enquête pénale précise y sont stockées.\n(2) Le mandat expire après 30 jours et la mesure doit être nécessaire et proportionnée.\n",
+};
+const JURISDICTION_ANYWHERE = {
+  en: 'Section 30 Jurisdiction\nThe courts of [the country] have jurisdiction over an offence under this Part committed in [the country] or outside it, wherever the offence is committed.\n',
+  es: 'Artículo 30. Jurisdicción\nLos tribunales nacionales serán competentes para conocer de los delitos previstos en este Capítulo cometidos en el territorio nacional, y de los cometidos en el extranjero.\n',
+  fr: "Article 30. Compétence\nLes juridictions nationales sont compétentes pour connaître des infractions prévues au présent chapitre commises sur le territoire de la République, ainsi que des infractions commises à l'étranger.\n",
+};
+
+check<string, Record<string, string[] | 'no fix'>>(
+  'the territorial-reach fixes (Arts 5(2), 22) clear their own finding and leave the safeguards as they were',
+  (['en', 'es', 'fr'] as const).flatMap((lang): { name: string; input: string; expected: Record<string, string[] | 'no fix'> }[] => [
+    { name: `${lang}: a search wherever the data is located`, input: REACHING_SEARCH[lang], expected: { 'sovereignty.enforcement-abroad': ['safeguard.remedy', 'safeguard.third-parties'] } },
+    { name: `${lang}: jurisdiction over conduct abroad with no link`, input: JURISDICTION_ANYWHERE[lang], expected: { 'sovereignty.jurisdiction-nexus': [] } },
+  ]),
+  (text) => afterEachFix(text, analyzer, 'sovereignty.'),
 );

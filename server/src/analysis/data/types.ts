@@ -149,6 +149,13 @@ export interface CheckCode {
   /** Extra cues beyond the safeguards' own. */
   cues?: Cues;
   /**
+   * For a concern raised by wording that is present ("wherever the data is located"): that
+   * wording. The finding is placed on it unless the provision also says what `cues` list.
+   */
+  firesOn?: Cues;
+  /** Words that, in the clause of a `firesOn` hit, make it a limit rather than a reach ("does not extend to"). */
+  limitedBy?: Cues;
+  /**
    * Whether a general safeguards clause elsewhere in the draft (a provision matched to a
    * `kind: safeguard` article) satisfies this check. Missing means true.
    */

@@ -31,4 +31,6 @@ export const ALL_CODES = [
   'cooperation.preservation-period',
   'cooperation.personal-data',
   'cooperation.onward-transfer',
+  'sovereignty.enforcement-abroad',
+  'sovereignty.jurisdiction-nexus',
   'neutrality.tech-specific', 'definition.narrower', 'reference.unknown-article', 'coverage.missing'];
