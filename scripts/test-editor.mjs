@@ -152,6 +152,8 @@ function summarize(code) {
   const counts = ['passing', 'pending', 'failing']
     .map((k) => new RegExp(`^\\s*(\\d+) ${k}\\b.*$`, 'm').exec(text)?.[0].trim())
     .filter(Boolean);
+  const rejections = /^(\d+) unhandled promise rejection\(s\)/m.exec(text)?.[0];
+  if (rejections) counts.push(rejections.replace(/:.*$/, ''));
   const line = counts.length ? counts.join(', ') : '(no mocha summary; see the output above)';
   say(`${code === 0 ? 'PASSED' : `FAILED (exit ${code})`}: ${line}`);
 }

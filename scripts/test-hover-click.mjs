@@ -65,7 +65,11 @@ const result = fs.existsSync(path.join(outDir, 'result.json')) ? JSON.parse(fs.r
 for (const s of result?.steps ?? []) console.log(`  ${s.ok ? 'ok  ' : 'FAIL'} step ${s.i} ${s.action}${s.error ? ': ' + s.error.split('\n')[0] : ''}`);
 const blocked = result?.blockedRequests ?? [];
 if (blocked.length) console.log(`  requests that tried to leave the machine: ${JSON.stringify(blocked)}`);
-const ok = r.status === 0 && blocked.length === 0;
+// Errors in the extension host, unhandled promise rejections among them (VS Code logs a rejection
+// nobody handled within a second as "rejected promise not handled" and as an error), fail the test.
+const hostErrors = [...(result?.extHostErrors ?? []), ...(result?.consoleErrors ?? []).filter((l) => /rejected promise not handled|unhandled promise rejection|Uncaught \(in promise\)/i.test(l))];
+for (const e of hostErrors) console.log(`  FAIL error in the extension host or workbench: ${String(e).split('\n').slice(0, 3).join(' | ')}`);
+const ok = r.status === 0 && blocked.length === 0 && hostErrors.length === 0;
 console.log(`test:hover-click: ${ok ? 'PASSED' : `FAILED (exit ${r.status})`}; results in ${path.relative(root, outDir)}/`);
 fs.rmSync(workspace, { recursive: true, force: true });
 process.exit(ok ? 0 : 1);
