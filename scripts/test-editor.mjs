@@ -8,8 +8,10 @@
 //     - else with @vscode/test-electron (downloads VS Code, or uses $CONCORDANCE_VSCODE_PATH);
 //     - else fails with a message saying why.
 //  4. with the harness (and no --grep): scripts/test-webviews.mjs, the webviews on a hostile draft in its chromium,
-//     and scripts/test-hover-click.mjs, a hover link clicked in the workbench.
-// The exit code is the tests' result. Options: --grep <text> (only matching tests), --keep (keep the workspace).
+//     scripts/test-hover-click.mjs, a hover link clicked in the workbench, and the "display language" tests
+//     (client/src/test/suite/l10n.test.ts) again under a Spanish and a French display language.
+// The exit code is the tests' result. Options: --grep <text> (only matching tests), --keep (keep the workspace),
+// --locale es|fr (the whole run under that display language; see displayLanguageEnv below).
 // Results and logs: out/editor-tests/ (test-output.log, result.json, logs/), or $CONCORDANCE_EDITOR_TEST_OUT.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +27,8 @@ const opt = (name) => {
 };
 const keep = argv.includes('--keep');
 const grep = opt('--grep');
+const locale = opt('--locale');
+if (locale !== undefined && !/^[a-z]{2}(-[a-z]{2})?$/i.test(locale)) fail(`--locale takes a language code such as es or fr, not "${locale}"`, 2);
 const t0 = Date.now();
 const secs = () => `${((Date.now() - t0) / 1000).toFixed(0)}s`;
 const say = (m) => console.log(`[test:editor ${secs()}] ${m}`);
@@ -54,6 +58,7 @@ fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 const env = harnessEnv();
 if (grep) env.CONCORDANCE_TEST_GREP = grep;
+if (locale) Object.assign(env, displayLanguageEnv(locale));
 say(`workspace ${workspace} (a copy of examples/); results in ${path.relative(root, outDir) || outDir}`);
 
 let status;
@@ -78,6 +83,24 @@ if (fs.existsSync(harness) && !grep) {
   const click = run(process.execPath, ['scripts/test-hover-click.mjs'], { env });
   say(click === 0 ? 'hover link click test PASSED' : `hover link click test FAILED (exit ${click})`);
   if (status === 0) status = click;
+  // The display-language tests under a Spanish and a French VS Code (the English run was above).
+  if (!locale) {
+    for (const lang of ['es', 'fr']) {
+      say(`display language ${lang}: the "display language" tests (l10n.test.ts) under --locale ${lang}`);
+      const ws = fs.mkdtempSync(path.join(os.tmpdir(), `concordance-editor-ws-${lang}-`));
+      fs.cpSync(path.join(root, 'examples'), path.join(ws, 'examples'), { recursive: true });
+      const out = path.join(outDir, `locale-${lang}`);
+      const langEnv = { ...env, ...displayLanguageEnv(lang), CONCORDANCE_TEST_GREP: 'display language' };
+      const code = run('bash', [harness, 'test', root, testsModule, ws, out], { env: langEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+      const log = fs.existsSync(path.join(out, 'test-output.log')) ? fs.readFileSync(path.join(out, 'test-output.log'), 'utf8') : '';
+      const counts = /^\s*\d+ passing.*$/m.exec(log)?.[0].trim() ?? '(no mocha summary)';
+      const failing = /^\s*\d+ failing.*$/m.exec(log)?.[0].trim();
+      say(`display language ${lang}: ${code === 0 ? 'PASSED' : `FAILED (exit ${code})`}: ${counts}${failing ? ', ' + failing : ''}${code === 0 ? '' : ` (see ${path.relative(root, out)}/test-output.log)`}`);
+      if (code !== 0) console.log(log.replace(/\x1b\[[0-9;]*m/g, ''));
+      if (code === 0) fs.rmSync(ws, { recursive: true, force: true });
+      if (status === 0) status = code;
+    }
+  }
 }
 process.exit(status);
 
@@ -99,6 +122,23 @@ function harnessEnv() {
       .join(path.delimiter);
   }
   return env;
+}
+
+/**
+ * A VS Code display language for the harness's workbench. VS Code in the browser takes its display
+ * language from the browser: `navigator.language` becomes `vscode.env.language` in the extension host
+ * (which picks package.nls.<lang>.json and l10n/bundle.l10n.<lang>.json), and code-server reads the
+ * request's Accept-Language when it is given no --locale and no argv.json `locale` (the harness passes
+ * neither and offers no option for it). Headless chromium ignores LANG/LANGUAGE and --lang, but
+ * honours --accept-lang; the harness starts the browser named by VSCODE_E2E_CHROMIUM, so that is a
+ * small wrapper adding the flag. The workbench's own menus stay English: it has no language pack offline.
+ */
+function displayLanguageEnv(lang) {
+  const real = process.env.VSCODE_E2E_CHROMIUM || '/usr/bin/chromium';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `concordance-chromium-${lang}-`));
+  const wrapper = path.join(dir, 'chromium');
+  fs.writeFileSync(wrapper, `#!/bin/sh\nexec ${JSON.stringify(real)} --lang=${lang} --accept-lang=${lang} "$@"\n`, { mode: 0o755 });
+  return { VSCODE_E2E_CHROMIUM: wrapper, CONCORDANCE_TEST_LOCALE: lang };
 }
 
 function runWithHarness(runSh) {
