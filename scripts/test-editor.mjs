@@ -11,7 +11,7 @@
 //     scripts/test-hover-click.mjs, a hover link clicked in the workbench, and the "display language" tests
 //     (client/src/test/suite/l10n.test.ts) again under a Spanish and a French display language.
 // The exit code is the tests' result. Options: --grep <text> (only matching tests), --keep (keep the workspace),
-// --locale es|fr (the whole run under that display language; see displayLanguageEnv below).
+// --locale es|fr (the whole run under that display language; see displayLanguage below).
 // Results and logs: out/editor-tests/ (test-output.log, result.json, logs/), or $CONCORDANCE_EDITOR_TEST_OUT.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -58,7 +58,6 @@ fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 const env = harnessEnv();
 if (grep) env.CONCORDANCE_TEST_GREP = grep;
-if (locale) Object.assign(env, displayLanguageEnv(locale));
 say(`workspace ${workspace} (a copy of examples/); results in ${path.relative(root, outDir) || outDir}`);
 
 let status;
@@ -90,13 +89,15 @@ if (fs.existsSync(harness) && !grep) {
       const ws = fs.mkdtempSync(path.join(os.tmpdir(), `concordance-editor-ws-${lang}-`));
       fs.cpSync(path.join(root, 'examples'), path.join(ws, 'examples'), { recursive: true });
       const out = path.join(outDir, `locale-${lang}`);
-      const langEnv = { ...env, ...displayLanguageEnv(lang), CONCORDANCE_TEST_GREP: 'display language' };
-      const code = run('bash', [harness, 'test', root, testsModule, ws, out], { env: langEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+      const display = displayLanguage(lang);
+      const langEnv = { ...env, ...display.env, CONCORDANCE_TEST_GREP: 'display language' };
+      const code = run('bash', [harness, ...display.args, 'test', root, testsModule, ws, out], { env: langEnv, stdio: ['ignore', 'ignore', 'inherit'] });
       const log = fs.existsSync(path.join(out, 'test-output.log')) ? fs.readFileSync(path.join(out, 'test-output.log'), 'utf8') : '';
       const counts = /^\s*\d+ passing.*$/m.exec(log)?.[0].trim() ?? '(no mocha summary)';
       const failing = /^\s*\d+ failing.*$/m.exec(log)?.[0].trim();
       say(`display language ${lang}: ${code === 0 ? 'PASSED' : `FAILED (exit ${code})`}: ${counts}${failing ? ', ' + failing : ''}${code === 0 ? '' : ` (see ${path.relative(root, out)}/test-output.log)`}`);
       if (code !== 0) console.log(log.replace(/\x1b\[[0-9;]*m/g, ''));
+      fs.rmSync(path.dirname(display.env.CONCORDANCE_TEST_LANGUAGE_PACK), { recursive: true, force: true });
       if (code === 0) fs.rmSync(ws, { recursive: true, force: true });
       if (status === 0) status = code;
     }
@@ -125,20 +126,41 @@ function harnessEnv() {
 }
 
 /**
- * A VS Code display language for the harness's workbench. VS Code in the browser takes its display
- * language from the browser: `navigator.language` becomes `vscode.env.language` in the extension host
- * (which picks package.nls.<lang>.json and l10n/bundle.l10n.<lang>.json), and code-server reads the
- * request's Accept-Language when it is given no --locale and no argv.json `locale` (the harness passes
- * neither and offers no option for it). Headless chromium ignores LANG/LANGUAGE and --lang, but
- * honours --accept-lang; the harness starts the browser named by VSCODE_E2E_CHROMIUM, so that is a
- * small wrapper adding the flag. The workbench's own menus stay English: it has no language pack offline.
+ * A VS Code display language for the harness's workbench, set as a user sets it: a language pack for
+ * it is installed, `"locale"` is written into argv.json (what "Configure Display Language" writes),
+ * and the window is reloaded. code-server then resolves the workbench's language from argv.json and
+ * the installed packs, and that language is `vscode.env.language` in the extension host: the
+ * extension reads package.nls.<lang>.json and l10n/bundle.l10n.<lang>.json, and its server gets it
+ * as the initialize request's `locale`.
+ * run.sh has no option for any of this (no --locale, no argv.json, and packs given with `--also`
+ * are installed by code-server's command line, which does not record them as language packs), so
+ * the test runner does it from inside the window (client/src/test/suite/index.ts) with what this
+ * function gives it: CONCORDANCE_TEST_LOCALE and CONCORDANCE_TEST_LANGUAGE_PACK, a stand-in pack
+ * packed here with the harness's vsce (none can be downloaded offline). The stand-in contributes the
+ * language and translates none of the workbench's own strings: VS Code's menus stay English.
  */
-function displayLanguageEnv(lang) {
-  const real = process.env.VSCODE_E2E_CHROMIUM || '/usr/bin/chromium';
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `concordance-chromium-${lang}-`));
-  const wrapper = path.join(dir, 'chromium');
-  fs.writeFileSync(wrapper, `#!/bin/sh\nexec ${JSON.stringify(real)} --lang=${lang} --accept-lang=${lang} "$@"\n`, { mode: 0o755 });
-  return { VSCODE_E2E_CHROMIUM: wrapper, CONCORDANCE_TEST_LOCALE: lang };
+function displayLanguage(lang) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `concordance-display-${lang}-`));
+  const pack = path.join(dir, 'pack');
+  fs.mkdirSync(path.join(pack, 'translations'), { recursive: true });
+  fs.writeFileSync(path.join(pack, 'package.json'), JSON.stringify({
+    name: `concordance-test-language-pack-${lang}`,
+    displayName: `Concordance editor tests: display language ${lang}`,
+    description: 'A stand-in language pack: it makes the language selectable and translates nothing.',
+    publisher: 'concordance-test',
+    version: '0.0.1',
+    license: 'MIT',
+    engines: { vscode: '^1.90.0' },
+    categories: ['Language Packs'],
+    contributes: { localizations: [{ languageId: lang, languageName: lang, localizedLanguageName: lang, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }] },
+  }, null, 2));
+  fs.writeFileSync(path.join(pack, 'translations/main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(path.join(pack, 'README.md'), 'A stand-in language pack for the Concordance editor tests.\n');
+  const vsce = path.join(process.env.VSCODE_E2E_CACHE || '/tmp/vscode-harness', 'tools/node_modules/.bin/vsce');
+  const vsix = path.join(dir, `language-pack-${lang}.vsix`);
+  const packed = spawnSync(vsce, ['package', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: pack, env: harnessEnv(), encoding: 'utf8' });
+  if (packed.status !== 0) fail(`could not pack the stand-in language pack for ${lang} with ${vsce}: ${packed.stderr || packed.error}`);
+  return { env: { CONCORDANCE_TEST_LOCALE: lang, CONCORDANCE_TEST_LANGUAGE_PACK: vsix }, args: [] };
 }
 
 function runWithHarness(runSh) {
@@ -152,8 +174,9 @@ function runWithHarness(runSh) {
   say(`vscode-e2e setup (${runSh}; the first run installs code-server + chromium, ~2-3 min)`);
   const setup = run('bash', [runSh, 'setup'], { env });
   if (setup !== 0) fail(`the vscode-e2e setup failed (exit ${setup}); see its output above`, setup);
-  say('running the suite in code-server');
-  return run('bash', [runSh, 'test', root, testsModule, workspace, outDir], { env });
+  const display = locale ? displayLanguage(locale) : { env: {}, args: [] };
+  say(`running the suite in code-server${locale ? ` under the display language ${locale}` : ''}`);
+  return run('bash', [runSh, ...display.args, 'test', root, testsModule, workspace, outDir], { env: { ...env, ...display.env } });
 }
 
 async function runWithTestElectron() {

@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import Mocha from 'mocha';
 import * as path from 'path';
+import * as vscode from 'vscode';
 
 /** Files that must run first, in this order: activation is observed before anything forces it. */
 const FIRST = ['activation.test.js'];
@@ -34,7 +35,53 @@ function describe(reason: unknown): string {
   return reason instanceof Error ? (reason.stack ?? reason.message) : String(reason);
 }
 
-export function run(): Promise<void> {
+/**
+ * A run under another display language (CONCORDANCE_TEST_LOCALE, see scripts/test-editor.mjs), set
+ * as a user sets it: install a language pack for it (CONCORDANCE_TEST_LANGUAGE_PACK, a VSIX), write
+ * `"locale"` into argv.json (what "Configure Display Language" writes) and reload the window; the
+ * suite then runs in the reloaded window. True when the window is being reloaded.
+ */
+async function switchDisplayLanguage(): Promise<boolean> {
+  const want = process.env.CONCORDANCE_TEST_LOCALE;
+  const pack = process.env.CONCORDANCE_TEST_LANGUAGE_PACK;
+  if (!want || !pack || vscode.env.language.split('-')[0] === want) return false;
+  // Tried once already (the pack is installed): run, and let the tests say what is wrong.
+  if (vscode.extensions.all.some((e) => e.packageJSON?.contributes?.localizations?.some((l: { languageId?: string }) => l.languageId === want))) return false;
+  const userData = serverUserDataDir();
+  if (!userData) {
+    console.error('the server\'s --user-data-dir was not found: the display language cannot be set');
+    return false;
+  }
+  console.log(`display language ${vscode.env.language}: installing a language pack for ${want}, setting "locale" in ${path.join(userData, 'User/argv.json')}, reloading the window`);
+  await vscode.commands.executeCommand('workbench.extensions.installExtension', vscode.Uri.file(pack));
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User/argv.json'), JSON.stringify({ locale: want }, null, 2));
+  // Not awaited: the reload ends this extension host, which cancels the command's promise.
+  void vscode.commands.executeCommand('workbench.action.reloadWindow').then(undefined, () => undefined);
+  return true;
+}
+
+/** The --user-data-dir of the VS Code server this extension host runs under (Linux: its ancestors' command lines). */
+function serverUserDataDir(): string | undefined {
+  let pid = process.ppid;
+  for (let depth = 0; pid > 1 && depth < 8; depth++) {
+    try {
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      const i = args.indexOf('--user-data-dir');
+      if (i >= 0 && args[i + 1]) return args[i + 1];
+      const eq = args.find((a) => a.startsWith('--user-data-dir='));
+      if (eq) return eq.slice('--user-data-dir='.length);
+      pid = Number(/^\d+ \(.*\) \S (\d+)/.exec(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+export async function run(): Promise<void> {
+  // The window reloads: this extension host ends, and the suite runs in the next one.
+  if (await switchDisplayLanguage()) return new Promise<void>(() => undefined);
   const mocha = new Mocha({
     ui: 'bdd',
     color: false,

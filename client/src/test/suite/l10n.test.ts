@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { BILL, EXTENSION_ID, activeExtension, allTabs, closeAllEditors, describeTabs, isWebviewTab, open, waitForFindings, waitForTab } from './helpers';
+import { BILL, EXTENSION_ID, activeExtension, allTabs, closeAllEditors, describeTabs, hoverText, isWebviewTab, open, positionInSection, waitForFindings, waitForTab } from './helpers';
 
 const LOCALE = process.env.CONCORDANCE_TEST_LOCALE || 'en';
 
@@ -31,7 +31,9 @@ describe(`display language: ${LOCALE}`, () => {
     const raw = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
     // The manifest VS Code loaded, with its %placeholders% replaced.
     const loaded = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
-    const titles = new Map<string, string>(loaded.contributes.commands.map((c: { command: string; title: string }) => [c.command, c.title]));
+    // A localized string is { value, original } in the loaded manifest.
+    const shown = (v: string | { value: string } | undefined) => (typeof v === 'object' && v ? v.value : v);
+    const titles = new Map<string, string | undefined>(loaded.contributes.commands.map((c: { command: string; title: string | { value: string } }) => [c.command, shown(c.title)]));
     let checked = 0;
     for (const c of raw.contributes.commands as { command: string; title: string }[]) {
       const key = /^%(.+)%$/.exec(c.title)?.[1];
@@ -41,7 +43,7 @@ describe(`display language: ${LOCALE}`, () => {
       checked++;
     }
     assert.ok(checked >= 8, `${checked} command titles checked`);
-    assert.strictEqual(loaded.displayName, nls.displayName);
+    assert.strictEqual(shown(loaded.displayName), nls.displayName);
   });
 
   it('messages come from the l10n bundle for that language (vscode.l10n)', () => {
@@ -61,5 +63,16 @@ describe(`display language: ${LOCALE}`, () => {
     await waitForTab((t) => isWebviewTab(t) && t.label === title, `the table tab "${title}"`);
     await closeAllEditors();
     assert.ok(!allTabs().some((t) => t.label === title), describeTabs());
+  });
+
+  it('the hover over a provision: its own words in that language, the draft’s numbering kept (the server reads the locale)', async () => {
+    const { doc } = await open(BILL);
+    await waitForFindings(doc.uri);
+    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionInSection(doc, 17, 'judge')));
+    for (const m of ['Elements', 'Read with:', 'Budapest Convention:']) assert.ok(text.includes(`**${message(m)}**`), `"${message(m)}" not in the hover:\n${text}`);
+    assert.ok(text.includes(`[${message('Compare with Art. {0}').replace('{0}', '27')}](command:concordance.compareWithArticle?`), text);
+    // Section 15 (its general safeguards) answers proportionality: linked, with the bill's numbering (it has no numbering word).
+    assert.match(text, new RegExp(`Proportionality .* — \\[${message('section')} 15\\\\\\(1\\\\\\)\\]\\(command:concordance\\.revealInDraft\\?`), text);
+    if (LOCALE !== 'en') assert.ok(!text.includes('**Elements**') && !text.includes('Read with'), `English left in the hover:\n${text}`);
   });
 });
