@@ -90,6 +90,7 @@ if (blocked.length) console.log(`  requests that tried to leave the machine: ${J
 const hostErrors = [...(result?.extHostErrors ?? []), ...(result?.consoleErrors ?? []).filter((l) => /rejected promise not handled|unhandled promise rejection|Uncaught \(in promise\)/i.test(l))];
 for (const e of hostErrors) console.log(`  FAIL error in the extension host or workbench: ${String(e).split('\n').slice(0, 3).join(' | ')}`);
 const ok = r.status === 0 && blocked.length === 0 && hostErrors.length === 0;
-console.log(`test:hover-click: ${ok ? 'PASSED' : `FAILED (exit ${r.status})`}; results in ${path.relative(root, outDir)}/`);
+const why = [r.status !== 0 && `harness exit ${r.status}`, blocked.length && `${blocked.length} request(s) off the machine`, hostErrors.length && `${hostErrors.length} extension-host error(s)`].filter(Boolean).join(', ');
+console.log(`test:hover-click: ${ok ? 'PASSED' : `FAILED (${why})`}; results in ${path.relative(root, outDir)}/`);
 fs.rmSync(workspace, { recursive: true, force: true });
 process.exit(ok ? 0 : 1);
