@@ -48,12 +48,15 @@ const scenario = JSON.parse(fs.readFileSync(path.join(root, 'docs/scenario.json'
 const billLines = fs.readFileSync(path.join(root, 'examples/cybercrime-bill.draft'), 'utf8').split(/\r?\n/);
 const line17 = billLines.findIndex((l) => /^17\.\s/.test(l)) + 1;
 if (line17 === 0) fail('examples/cybercrime-bill.draft has no section 17');
+// The scenario's line for section 17 is its first hover's; gotos to that line move with it (others,
+// such as the one that scrolls the bill before the hover, stay as written).
+const scenarioLine = scenario.steps.find((s) => s.hover && typeof s.hover === 'object')?.hover.line;
 for (const step of scenario.steps) {
   if (step.hover && typeof step.hover === 'object' && step.hover.line !== line17) {
     say(`section 17 is on line ${line17}, not ${step.hover.line}: playing the scenario with line ${line17} (update docs/scenario.json)`);
     step.hover.line = line17;
   }
-  if (typeof step.goto === 'string' && Number(step.goto.split(':')[0]) !== line17) step.goto = `${line17}:${step.goto.split(':')[1] ?? 1}`;
+  if (typeof step.goto === 'string' && Number(step.goto.split(':')[0]) === scenarioLine && scenarioLine !== line17) step.goto = `${line17}:${step.goto.split(':')[1] ?? 1}`;
 }
 const scenarioFile = path.join(tmp, 'scenario.json');
 fs.writeFileSync(scenarioFile, JSON.stringify(scenario, null, 2));

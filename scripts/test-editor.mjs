@@ -8,8 +8,10 @@
 //     - else with @vscode/test-electron (downloads VS Code, or uses $CONCORDANCE_VSCODE_PATH);
 //     - else fails with a message saying why.
 //  4. with the harness (and no --grep): scripts/test-webviews.mjs, the webviews on a hostile draft in its chromium,
-//     and scripts/test-hover-click.mjs, a hover link clicked in the workbench.
-// The exit code is the tests' result. Options: --grep <text> (only matching tests), --keep (keep the workspace).
+//     scripts/test-hover-click.mjs, a hover link clicked in the workbench, and the "display language" tests
+//     (client/src/test/suite/l10n.test.ts) again under a Spanish and a French display language.
+// The exit code is the tests' result. Options: --grep <text> (only matching tests), --keep (keep the workspace),
+// --locale es|fr (the whole run under that display language; see displayLanguage below).
 // Results and logs: out/editor-tests/ (test-output.log, result.json, logs/), or $CONCORDANCE_EDITOR_TEST_OUT.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +27,8 @@ const opt = (name) => {
 };
 const keep = argv.includes('--keep');
 const grep = opt('--grep');
+const locale = opt('--locale');
+if (locale !== undefined && !/^[a-z]{2}(-[a-z]{2})?$/i.test(locale)) fail(`--locale takes a language code such as es or fr, not "${locale}"`, 2);
 const t0 = Date.now();
 const secs = () => `${((Date.now() - t0) / 1000).toFixed(0)}s`;
 const say = (m) => console.log(`[test:editor ${secs()}] ${m}`);
@@ -78,6 +82,26 @@ if (fs.existsSync(harness) && !grep) {
   const click = run(process.execPath, ['scripts/test-hover-click.mjs'], { env });
   say(click === 0 ? 'hover link click test PASSED' : `hover link click test FAILED (exit ${click})`);
   if (status === 0) status = click;
+  // The display-language tests under a Spanish and a French VS Code (the English run was above).
+  if (!locale) {
+    for (const lang of ['es', 'fr']) {
+      say(`display language ${lang}: the "display language" tests (l10n.test.ts) under --locale ${lang}`);
+      const ws = fs.mkdtempSync(path.join(os.tmpdir(), `concordance-editor-ws-${lang}-`));
+      fs.cpSync(path.join(root, 'examples'), path.join(ws, 'examples'), { recursive: true });
+      const out = path.join(outDir, `locale-${lang}`);
+      const display = displayLanguage(lang);
+      const langEnv = { ...env, ...display.env, CONCORDANCE_TEST_GREP: 'display language' };
+      const code = run('bash', [harness, ...display.args, 'test', root, testsModule, ws, out], { env: langEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+      const log = fs.existsSync(path.join(out, 'test-output.log')) ? fs.readFileSync(path.join(out, 'test-output.log'), 'utf8') : '';
+      const counts = /^\s*\d+ passing.*$/m.exec(log)?.[0].trim() ?? '(no mocha summary)';
+      const failing = /^\s*\d+ failing.*$/m.exec(log)?.[0].trim();
+      say(`display language ${lang}: ${code === 0 ? 'PASSED' : `FAILED (exit ${code})`}: ${counts}${failing ? ', ' + failing : ''}${code === 0 ? '' : ` (see ${path.relative(root, out)}/test-output.log)`}`);
+      if (code !== 0) console.log(log.replace(/\x1b\[[0-9;]*m/g, ''));
+      fs.rmSync(path.dirname(display.env.CONCORDANCE_TEST_LANGUAGE_PACK), { recursive: true, force: true });
+      if (code === 0) fs.rmSync(ws, { recursive: true, force: true });
+      if (status === 0) status = code;
+    }
+  }
 }
 process.exit(status);
 
@@ -101,6 +125,44 @@ function harnessEnv() {
   return env;
 }
 
+/**
+ * A VS Code display language for the harness's workbench, set as a user sets it: a language pack for
+ * it is installed, `"locale"` is written into argv.json (what "Configure Display Language" writes),
+ * and the window is reloaded. code-server then resolves the workbench's language from argv.json and
+ * the installed packs, and that language is `vscode.env.language` in the extension host: the
+ * extension reads package.nls.<lang>.json and l10n/bundle.l10n.<lang>.json, and its server gets it
+ * as the initialize request's `locale`.
+ * run.sh has no option for any of this (no --locale, no argv.json, and packs given with `--also`
+ * are installed by code-server's command line, which does not record them as language packs), so
+ * the test runner does it from inside the window (client/src/test/suite/index.ts) with what this
+ * function gives it: CONCORDANCE_TEST_LOCALE and CONCORDANCE_TEST_LANGUAGE_PACK, a stand-in pack
+ * packed here with the harness's vsce (none can be downloaded offline). The stand-in contributes the
+ * language and translates none of the workbench's own strings: VS Code's menus stay English.
+ */
+function displayLanguage(lang) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `concordance-display-${lang}-`));
+  const pack = path.join(dir, 'pack');
+  fs.mkdirSync(path.join(pack, 'translations'), { recursive: true });
+  fs.writeFileSync(path.join(pack, 'package.json'), JSON.stringify({
+    name: `concordance-test-language-pack-${lang}`,
+    displayName: `Concordance editor tests: display language ${lang}`,
+    description: 'A stand-in language pack: it makes the language selectable and translates nothing.',
+    publisher: 'concordance-test',
+    version: '0.0.1',
+    license: 'MIT',
+    engines: { vscode: '^1.90.0' },
+    categories: ['Language Packs'],
+    contributes: { localizations: [{ languageId: lang, languageName: lang, localizedLanguageName: lang, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }] },
+  }, null, 2));
+  fs.writeFileSync(path.join(pack, 'translations/main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(path.join(pack, 'README.md'), 'A stand-in language pack for the Concordance editor tests.\n');
+  const vsce = path.join(process.env.VSCODE_E2E_CACHE || '/tmp/vscode-harness', 'tools/node_modules/.bin/vsce');
+  const vsix = path.join(dir, `language-pack-${lang}.vsix`);
+  const packed = spawnSync(vsce, ['package', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: pack, env: harnessEnv(), encoding: 'utf8' });
+  if (packed.status !== 0) fail(`could not pack the stand-in language pack for ${lang} with ${vsce}: ${packed.stderr || packed.error}`);
+  return { env: { CONCORDANCE_TEST_LOCALE: lang, CONCORDANCE_TEST_LANGUAGE_PACK: vsix }, args: [] };
+}
+
 function runWithHarness(runSh) {
   // run.sh itself needs curl (health check) besides what its setup installs (chromium, iproute2, libkrb5-dev).
   if (spawnSync('sh', ['-c', 'command -v curl']).status !== 0) {
@@ -112,8 +174,9 @@ function runWithHarness(runSh) {
   say(`vscode-e2e setup (${runSh}; the first run installs code-server + chromium, ~2-3 min)`);
   const setup = run('bash', [runSh, 'setup'], { env });
   if (setup !== 0) fail(`the vscode-e2e setup failed (exit ${setup}); see its output above`, setup);
-  say('running the suite in code-server');
-  return run('bash', [runSh, 'test', root, testsModule, workspace, outDir], { env });
+  const display = locale ? displayLanguage(locale) : { env: {}, args: [] };
+  say(`running the suite in code-server${locale ? ` under the display language ${locale}` : ''}`);
+  return run('bash', [runSh, ...display.args, 'test', root, testsModule, workspace, outDir], { env: { ...env, ...display.env } });
 }
 
 async function runWithTestElectron() {
@@ -152,6 +215,8 @@ function summarize(code) {
   const counts = ['passing', 'pending', 'failing']
     .map((k) => new RegExp(`^\\s*(\\d+) ${k}\\b.*$`, 'm').exec(text)?.[0].trim())
     .filter(Boolean);
+  const rejections = /^(\d+) unhandled promise rejection\(s\)/m.exec(text)?.[0];
+  if (rejections) counts.push(rejections.replace(/:.*$/, ''));
   const line = counts.length ? counts.join(', ') : '(no mocha summary; see the output above)';
   say(`${code === 0 ? 'PASSED' : `FAILED (exit ${code})`}: ${line}`);
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm run test:hover-click` (also run by `npm run test:editor` without --grep): clicks a hover
-// link in a real VS Code (the vscode-e2e harness's workbench, driven by keyboard like a user:
-// show the hover, focus it, Tab to its first link, Enter) and checks the article document opens.
+// `npm run test:hover-click` (also run by `npm run test:editor` without --grep): clicks hover
+// links in a real VS Code (the vscode-e2e harness's workbench, driven by keyboard like a user:
+// show the hover, focus it, Tab to its first link, Enter): a provision's "where found" link selects
+// the evidence words in the draft; a Convention reference's "Open article" opens the article.
 // Hover links are `command:` links, which VS Code runs only from trusted Markdown: the client
 // trusts hovers for Concordance's hover commands (client/src/hoverTrust.ts). Without that, the
 // links are not rendered as links and the step waiting for them fails.
@@ -25,9 +26,15 @@ if (!fs.existsSync(path.join(root, 'out/extension.js'))) {
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'concordance-hover-click-'));
 fs.cpSync(path.join(root, 'examples'), path.join(workspace, 'examples'), { recursive: true });
 const bill = path.join(workspace, 'examples/cybercrime-bill.draft');
-// Section 17 (a production order, matched to Art. 27): its hover has "Read with" and "Compare" links.
-const line = fs.readFileSync(bill, 'utf8').split('\n').findIndex((l) => l.startsWith('17. ')) + 1;
+const billLines = fs.readFileSync(bill, 'utf8').split('\n');
+// Section 17 (a production order, matched to Art. 27): its hover has "where found", "Read with" and "Compare" links.
+const line = billLines.findIndex((l) => l.startsWith('17. ')) + 1;
 if (line === 0) throw new Error('examples/cybercrime-bill.draft has no section 17');
+// A reference to an article of the Convention: its hover's one link opens the article.
+const refLine = billLines.findIndex((l) => /Article \d+ of the Convention/.test(l)) + 1;
+if (refLine === 0) throw new Error('examples/cybercrime-bill.draft cites no article of the Convention');
+const refCol = billLines[refLine - 1].search(/Article \d+ of the Convention/) + 3;
+const refArticle = /Article (\d+) of the Convention/.exec(billLines[refLine - 1])[1];
 const hover = '.monaco-hover:not(.hidden)';
 const scenario = {
   viewport: { width: 1400, height: 900 },
@@ -41,14 +48,26 @@ const scenario = {
     { goto: `${line}:7` },
     { press: 'Control+K Control+I' },
     // Rendered as links (not plain text): the Markdown is trusted for these commands.
-    { waitForSelector: `${hover} a[data-href^="command:concordance.openArticle"]`, screenshot: 'hover' },
+    { waitForSelector: `${hover} a[data-href^="command:concordance.revealInDraft"]`, screenshot: 'hover' },
+    { waitForSelector: `${hover} a[data-href^="command:concordance.openArticle"]` },
     { waitForSelector: `${hover} a[data-href^="command:concordance.compareWithArticle"]` },
     { readText: hover, as: 'hover' },
-    // Focus the hover, Tab to its first link ("Read with: Art. N"), press Enter: a click.
+    // Focus the hover, Tab to its first link (where the first element's words were found), press
+    // Enter: a click. The words are selected: the status bar counts them.
     { press: 'Control+K Control+I' },
     { press: 'Tab' },
     { press: 'Enter' },
-    { waitForTab: '/^\\d+\\.md/', screenshot: 'article-opened' },
+    { waitForSelector: '#status\\.editor\\.selection:has-text("selected")', screenshot: 'evidence-selected' },
+    { readText: '#status\\.editor\\.selection', as: 'selection' },
+    // The hover over "Article N of the Convention": its "Open article" link opens the article.
+    { press: 'Escape' },
+    { goto: `${refLine}:${refCol}` },
+    { press: 'Control+K Control+I' },
+    { waitForSelector: `${hover} a[data-href^="command:concordance.openArticle"]` },
+    { press: 'Control+K Control+I' },
+    { press: 'Tab' },
+    { press: 'Enter' },
+    { waitForTab: `/^${refArticle}\\.md/`, screenshot: 'article-opened' },
   ],
 };
 const outDir = path.join(root, 'out/hover-click');
@@ -63,9 +82,15 @@ if (env.PATH) env.PATH = env.PATH.split(path.delimiter).filter((d) => !/[\\/]nod
 const r = spawnSync('bash', [harness, root, workspace, scenarioFile, outDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env, encoding: 'utf8' });
 const result = fs.existsSync(path.join(outDir, 'result.json')) ? JSON.parse(fs.readFileSync(path.join(outDir, 'result.json'), 'utf8')) : undefined;
 for (const s of result?.steps ?? []) console.log(`  ${s.ok ? 'ok  ' : 'FAIL'} step ${s.i} ${s.action}${s.error ? ': ' + s.error.split('\n')[0] : ''}`);
+if (result?.reads?.selection) console.log(`  after the "where found" link: ${JSON.stringify(result.reads.selection)}`);
 const blocked = result?.blockedRequests ?? [];
 if (blocked.length) console.log(`  requests that tried to leave the machine: ${JSON.stringify(blocked)}`);
-const ok = r.status === 0 && blocked.length === 0;
-console.log(`test:hover-click: ${ok ? 'PASSED' : `FAILED (exit ${r.status})`}; results in ${path.relative(root, outDir)}/`);
+// Errors in the extension host, unhandled promise rejections among them (VS Code logs a rejection
+// nobody handled within a second as "rejected promise not handled" and as an error), fail the test.
+const hostErrors = [...(result?.extHostErrors ?? []), ...(result?.consoleErrors ?? []).filter((l) => /rejected promise not handled|unhandled promise rejection|Uncaught \(in promise\)/i.test(l))];
+for (const e of hostErrors) console.log(`  FAIL error in the extension host or workbench: ${String(e).split('\n').slice(0, 3).join(' | ')}`);
+const ok = r.status === 0 && blocked.length === 0 && hostErrors.length === 0;
+const why = [r.status !== 0 && `harness exit ${r.status}`, blocked.length && `${blocked.length} request(s) off the machine`, hostErrors.length && `${hostErrors.length} extension-host error(s)`].filter(Boolean).join(', ');
+console.log(`test:hover-click: ${ok ? 'PASSED' : `FAILED (${why})`}; results in ${path.relative(root, outDir)}/`);
 fs.rmSync(workspace, { recursive: true, force: true });
 process.exit(ok ? 0 : 1);

@@ -38,6 +38,12 @@ const require = createRequire(import.meta.url);
 
 let passed = 0;
 let failed = 0;
+// An unhandled promise rejection in this script fails it, with the reason.
+process.on('unhandledRejection', (e) => {
+  console.log(`  FAIL unhandled promise rejection in the test script — ${e instanceof Error ? e.stack : String(e)}`);
+  failed++;
+  finish();
+});
 function check(name, ok, detail = '') {
   if (ok) passed++;
   else failed++;
@@ -428,6 +434,13 @@ async function checkPage(p) {
   );
   check('no request left 127.0.0.1', offsite.length === 0, offsite.slice(0, 3).join(', '));
   check('no dialog opened at any point', dialogs.length === 0, dialogs.join('; '));
+  // Errors and unhandled promise rejections in the page fail it, after every click too. The
+  // detector itself is tried: a rejection made on purpose must be reported as a page error.
+  const errorsSeen = pageErrors.slice();
+  check('no error or unhandled promise rejection in the page at any point', errorsSeen.length === 0, errorsSeen.join('; '));
+  const probeSeen = page.waitForEvent('pageerror', { predicate: (e) => e.message.includes('concordance-rejection-probe'), timeout: 5000 }).then(() => true, () => false);
+  await page.evaluate(() => void Promise.reject(new Error('concordance-rejection-probe')));
+  check('an unhandled rejection made in the page on purpose is caught (the check above can fail)', await probeSeen);
   await page.close();
 }
 

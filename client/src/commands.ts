@@ -67,3 +67,19 @@ export async function openSample(host: ClientHost): Promise<void> {
   const doc = await vscode.workspace.openTextDocument({ language: 'legal-draft', content: new TextDecoder('utf-8').decode(bytes) });
   await vscode.window.showTextDocument(doc, { preview: false });
 }
+
+/**
+ * `concordance.revealInDraft` (a hover's "this section" / "section 17(2)" link): selects the words
+ * of an element's evidence in the draft and scrolls them into view. Only a document already open
+ * in the editor is shown (a link never opens another file); bad arguments do nothing.
+ */
+export async function revealInDraft(uri: unknown, ...pos: unknown[]): Promise<void> {
+  if (typeof uri !== 'string' || pos.length !== 4 || !pos.every((n) => Number.isInteger(n) && (n as number) >= 0)) return;
+  const [sl, sc, el, ec] = pos as number[];
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri || d.uri.toString() === vscode.Uri.parse(uri).toString());
+  if (!doc) return;
+  const range = doc.validateRange(new vscode.Range(sl, sc, el, ec));
+  const shown = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+  const editor = await vscode.window.showTextDocument(doc, { viewColumn: shown?.viewColumn, selection: range, preview: false });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

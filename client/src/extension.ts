@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { isDraft, type ClientHost } from './clientHost';
-import { forgetArticleList, openArticle, openSample } from './commands';
+import { forgetArticleList, openArticle, openSample, revealInDraft } from './commands';
 import { ComparisonViews } from './comparisonView';
 import { createLanguageClient, type RestartingErrorHandler } from './languageClient';
 import { COMPARE_SCHEME, SCHEME } from './protocol';
@@ -88,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, sourceDocs),
     command('concordance.openAsAnalysedText', (uri) => openAsAnalysedText(uri).then(() => undefined)),
     command('concordance.openArticle', (n) => openArticle(host, n)),
+    command('concordance.revealInDraft', (uri, ...pos) => revealInDraft(uri, ...pos)),
     command('concordance.compareWithArticle', (uri, provision, article) => comparisons.compare('article', uri, provision, article)),
     command('concordance.compareWithBudapest', (uri, provision, article) => comparisons.compare('budapest', uri, provision, article)),
     command('concordance.showTable', (scope) => table.show(scope)),

@@ -80,6 +80,14 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const errorHandler = new RestartingErrorHandler(output);
+  // A document notification made while the server is down (it died and is being restarted) fails
+  // with "Connection is disposed"; the language client does not handle that promise. Nothing is
+  // lost: a restarted server is sent every open document as it is then. So it is logged, not left
+  // to reject unhandled.
+  const whileDown =
+    <T>(what: string) =>
+    (data: T, next: (data: T) => Promise<void>): Promise<void> =>
+      next(data).catch((e: unknown) => output.warn(`[client] ${what} not sent (${e instanceof Error ? e.message : String(e)}); the server is sent the open documents when it is back`));
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     synchronize: { configurationSection: 'concordance' },
@@ -88,6 +96,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     middleware: {
       // Hover links run Concordance's commands (and only those).
       ...hoverMiddleware,
+      didOpen: whileDown('didOpen'),
+      didChange: whileDown('didChange'),
+      didClose: whileDown('didClose'),
+      didSave: whileDown('didSave'),
       // The analysed text of a Word, Akoma Ntoso or PDF file is read-only: no quick fix that edits.
       provideCodeActions: async (document, range, context, token, next) => {
         const actions = await next(document, range, context, token);

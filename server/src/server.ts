@@ -84,7 +84,10 @@ export function startServer(connection: Connection): void {
   /** Asks the client to re-request lenses and semantic tokens (after settings or data changed), where it can. */
   let refreshViews = (): void => undefined;
 
+  /** The editor's display language (initialize's `locale`): the hover's own words follow it. */
+  let uiLocale: string | undefined;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    uiLocale = params.locale;
     workspace.configurationSupport = !!params.capabilities.workspace?.configuration;
     documentChangesSupport = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
     const ws = params.capabilities.workspace;
@@ -209,7 +212,7 @@ export function startServer(connection: Connection): void {
   };
   const cancelled = (token: CancellationToken) => () => token.isCancellationRequested;
 
-  connection.onHover((p, token) => withDocument(p.textDocument.uri, (d) => computeHover(d, analyzer(), p.position), null, token));
+  connection.onHover((p, token) => withDocument(p.textDocument.uri, (d) => computeHover(d, analyzer(), p.position, uiLocale), null, token));
   connection.onCodeAction((p, token) =>
     withDocument(p.textDocument.uri, (d) => computeCodeActions(d, analyzer(), p, { documentChanges: documentChangesSupport }), [], token),
   );

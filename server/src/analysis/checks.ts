@@ -384,9 +384,14 @@ class ProvisionChecker {
    * findings, hovers, lenses and the table agree. `end`: where the text looked at ends.
    */
   says(code: CheckCode, text: string, idx: TokenIndex, end = text.length, seen: Clause[] = []): boolean {
+    return this.wordsSaying(code, text, idx, end, seen) !== undefined;
+  }
+
+  /** The words that say what a check looks for (as `says` decides), or undefined. */
+  wordsSaying(code: CheckCode, text: string, idx: TokenIndex, end = text.length, seen: Clause[] = []): CueHit | undefined {
     const cues = this.cuesFor(code);
-    if (code.family !== 'safeguard') return idx.findAny(cues) !== undefined;
-    return affirmedHit(this.analyzer.matcher.cues, this.lang, this.negation, text, idx, cues, end, 0, seen, this.acceptFor(code, text, seen)) !== undefined;
+    if (code.family !== 'safeguard') return idx.findAny(cues);
+    return affirmedHit(this.analyzer.matcher.cues, this.lang, this.negation, text, idx, cues, end, 0, seen, this.acceptFor(code, text, seen));
   }
 
   /**
@@ -714,6 +719,29 @@ export function checkProvision(analyzer: Analyzer, text: string, idx: TokenIndex
     return ignored === NONE_IGNORED ? NO_CHECKS : { findings: NO_FINDINGS, at: [], draftWide: [], ignored };
   }
   return checkerFor(analyzer, lang).check(text, idx, best, offence);
+}
+
+/**
+ * Where the draft says what a check looks for, for one matched unit (a hover's "where found"): in
+ * the unit's own text, else, for a check a general safeguards clause may answer, in a provision
+ * whose best match is a general safeguards article (as the findings are placed). Plain data: the
+ * provision's id and the words' span in the draft; undefined when the draft says it nowhere.
+ */
+export function whereCheckAnswered(analyzer: Analyzer, analysis: DocumentAnalysis, text: string, unit: Provision, code: CheckCode): { provision: string; span: Span } | undefined {
+  const lang = analysis.language;
+  const checker = checkerFor(analyzer, lang);
+  const own = text.slice(unit.span.start, unit.span.end);
+  const hit = checker.wordsSaying(code, own, new TokenIndex(analyzer.matcher.cues.run(own, lang)));
+  if (hit) return { provision: unit.id, span: { start: unit.span.start + hit.span.start, end: unit.span.start + hit.span.end } };
+  if (!((code.family === 'safeguard' || code.family === 'cooperation') && code.draftWide !== false)) return undefined;
+  const general = new Set(analyzer.data.articles.filter((a) => a.kind === 'safeguard').map((a) => a.article));
+  for (const p of analysis.parsed.provisions) {
+    const best = p === unit ? undefined : analysis.matches.get(p.id)?.matches[0];
+    if (!best || !general.has(best.article)) continue;
+    const h = checker.wordsSaying(code, text, new TokenIndex(analyzer.matcher.cues.run(text, lang, p.span)), p.span.end);
+    if (h) return { provision: p.id, span: { start: h.span.start, end: h.span.end } };
+  }
+  return undefined;
 }
 
 /** The checks of one analysis: places each unit's own findings, and checks what spans the draft. */

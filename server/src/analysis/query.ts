@@ -1,6 +1,6 @@
 // Position queries over an analysis: what stands at an offset.
 import { lastAtOrBefore } from './text';
-import type { DefinedTerm, DocumentAnalysis, Provision, Reference } from './types';
+import type { DefinedTerm, DocumentAnalysis, ElementEvidence, Provision, Reference, Span } from './types';
 
 /** The deepest provision whose span contains the offset. */
 export function provisionAt(analysis: DocumentAnalysis, offset: number): Provision | undefined {
@@ -36,4 +36,18 @@ export function definitionAt(analysis: DocumentAnalysis, text: string, offset: n
 
 function isWordBoundary(text: string, i: number): boolean {
   return i < 0 || i >= text.length || !/[\p{L}\p{N}]/u.test(text[i]);
+}
+
+/**
+ * Where a matched element's evidence stands in the draft: the deepest provision holding its first
+ * character (the matched unit itself, or one of its subdivisions) and its span in the draft. The
+ * evidence span is relative to the unit (matches are shared by versions that move the unit).
+ */
+export function evidenceLocation(analysis: DocumentAnalysis, unit: Provision, evidence: ElementEvidence): { provision: Provision; span: Span } | undefined {
+  if (!evidence.present || !evidence.span) return undefined;
+  const span = { start: unit.span.start + evidence.span.start, end: unit.span.start + evidence.span.end };
+  const at = provisionAt(analysis, span.start);
+  // Inside the unit by construction; a provision outside it would be a stale pairing: say the unit.
+  const provision = at && at.span.start >= unit.span.start && at.span.end <= unit.span.end ? at : unit;
+  return { provision, span };
 }

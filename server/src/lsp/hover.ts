@@ -2,36 +2,45 @@
 import type { Hover, Position } from 'vscode-languageserver';
 import type { Analyzer } from '../analysis/analyze';
 import { unitOf } from '../analysis/analyze';
-import { provisionAt, referenceAt, definitionAt } from '../analysis/query';
-import type { ArticleMatch, Provision } from '../analysis/types';
+import { evidenceLocation, provisionAt, referenceAt, definitionAt } from '../analysis/query';
+import type { ArticleMatch, ElementEvidence, Provision, Span } from '../analysis/types';
+import { whereCheckAnswered } from '../analysis/checks';
 import type { AnalysedDocument } from './workspace';
 import { escapeMarkdown as md } from '../analysis/markdown';
 import { HOVER_COMMANDS } from './hoverCommands';
+import { hoverTranslator, type Translate } from './hoverL10n';
 
-const DATA_CATEGORY_LABELS: Record<string, string> = {
-  'subscriber-information': 'subscriber information',
-  'traffic-data': 'traffic data',
-  'content-data': 'content data',
-  'electronic-data': 'electronic data',
+/** Data category labels, as messages to translate (the `t` calls keep them visible to the l10n bundle check). */
+const DATA_CATEGORY_LABELS: Record<string, (t: Translate) => string> = {
+  'subscriber-information': (t) => t('subscriber information'),
+  'traffic-data': (t) => t('traffic data'),
+  'content-data': (t) => t('content data'),
+  'electronic-data': (t) => t('electronic data'),
 };
 
-export function computeHover(doc: AnalysedDocument, analyzer: Analyzer, position: Position): Hover | null {
+/**
+ * The hover at a position. Its own words follow the editor's display language (`locale`, from the
+ * client's initialize request: en, es or fr, else English); the draft's words and numbering, and the
+ * Convention's data (titles, element and safeguard names), are shown as they are.
+ */
+export function computeHover(doc: AnalysedDocument, analyzer: Analyzer, position: Position, locale?: string): Hover | null {
+  const t = hoverTranslator(locale);
   const offset = doc.lines.offsetAt(position);
   const { analysis } = doc;
   const ref = referenceAt(analysis, offset);
   if (ref && ref.kind === 'convention') {
     const a = analyzer.data.articles.find((x) => x.article === ref.article);
     const body = a
-      ? [`**Art. ${a.article} — ${md(a.title)}** (Chapter ${a.chapter})`, '', ...a.paragraphs.filter((p) => !ref.paragraph || p.n.startsWith(ref.paragraph)).map((p) => `- *${md(p.n)}* (${md(p.obligation)}) ${md(p.summary)}`), '', `_Summary, not treaty text._ [Open article](${commandUri('concordance.openArticle', [a.article])})`]
-      : [`The Convention has no Article ${ref.article}.`];
+      ? [`**Art. ${a.article} — ${md(a.title)}** (${t('Chapter {0}', a.chapter)})`, '', ...a.paragraphs.filter((p) => !ref.paragraph || p.n.startsWith(ref.paragraph)).map((p) => `- *${md(p.n)}* (${md(p.obligation)}) ${md(p.summary)}`), '', `_${t('Summary, not treaty text.')}_ [${t('Open article')}](${commandUri('concordance.openArticle', [a.article])})`]
+      : [t('The Convention has no Article {0}.', ref.article)];
     return { contents: { kind: 'markdown', value: body.join('\n') }, range: doc.lines.rangeOf(ref.span) };
   }
   const def = definitionAt(analysis, doc.text, offset);
   if (def) {
     const finding = analysis.findings.find((f) => f.code === 'definition.narrower' && f.span.start === def.span.start);
     // Draft text: escaped, so it shows as text (no image, link or HTML a hostile draft could carry).
-    const lines = [`**"${md(def.term)}"** — defined in this draft`, '', '> ' + md(doc.text.slice(def.definitionSpan.start, def.definitionSpan.end).replace(/\s+/g, ' ').slice(0, 400))];
-    if (finding) lines.push('', '_Narrower than the Convention’s definition (see the finding)._');
+    const lines = [`**"${md(def.term)}"** — ${t('defined in this draft')}`, '', '> ' + md(doc.text.slice(def.definitionSpan.start, def.definitionSpan.end).replace(/\s+/g, ' ').slice(0, 400))];
+    if (finding) lines.push('', `_${t('Narrower than the Convention’s definition (see the finding).')}_`);
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: doc.lines.rangeOf(def.span) };
   }
   const p = provisionAt(analysis, offset);
@@ -40,11 +49,11 @@ export function computeHover(doc: AnalysedDocument, analyzer: Analyzer, position
   if (!unit) return null;
   const matches = analysis.matches.get(unit.id)?.matches ?? [];
   if (matches.length === 0) return null;
-  return { contents: { kind: 'markdown', value: provisionHover(doc, analyzer, unit, matches) }, range: doc.lines.rangeOf({ start: unit.span.start, end: Math.min(unit.span.end, unit.ownSpan.end) }) };
+  return { contents: { kind: 'markdown', value: provisionHover(doc, analyzer, unit, matches, t) }, range: doc.lines.rangeOf({ start: unit.span.start, end: Math.min(unit.span.end, unit.ownSpan.end) }) };
 }
 
-function strengthWords(m: ArticleMatch): string {
-  return `${m.strength} match`;
+function strengthWords(m: ArticleMatch, t: Translate): string {
+  return m.strength === 'strong' ? t('strong match') : m.strength === 'moderate' ? t('moderate match') : t('weak match');
 }
 
 /**
@@ -52,7 +61,7 @@ function strengthWords(m: ArticleMatch): string {
  * is missing; then the elements with their evidence; then the safeguards; then the references.
  * The findings' own messages are not repeated (the editor shows the diagnostic above the card).
  */
-export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, matches: ArticleMatch[]): string {
+export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, matches: ArticleMatch[], t: Translate = hoverTranslator()): string {
   const out: string[] = [];
   const best = matches[0];
   const article = analyzer.data.articles.find((a) => a.article === best.article)!;
@@ -64,29 +73,76 @@ export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: 
     ...missingSafeguards.map((c) => lowerFirst(safeguardName(c))),
   ];
   out.push(
-    `**Art. ${best.article} — ${md(best.title)}** · ${strengthWords(best)} · ${missing.length ? `missing: ${missing.map((m) => md(m)).join(', ')}` : 'nothing missing'}`,
+    `**Art. ${best.article} — ${md(best.title)}** · ${strengthWords(best, t)} · ${missing.length ? t('missing: {0}', missing.map((m) => md(m)).join(', ')) : t('nothing missing')}`,
   );
-  if (matches.length > 1) out.push('', 'Also: ' + matches.slice(1).map((m) => `Art. ${m.article} ${md(m.title)} (${strengthWords(m)})`).join('; '));
-  out.push('', '**Elements**');
+  if (matches.length > 1) out.push('', t('Also: {0}', matches.slice(1).map((m) => `Art. ${m.article} ${md(m.title)} (${strengthWords(m, t)})`).join('; ')));
+  out.push('', `**${t('Elements')}**`);
   for (const e of best.elements) {
     if (!e.required && !e.present) continue;
-    out.push(`- ${e.present ? '✓' : '✗'} ${md(e.label)}${e.required ? '' : ' _(optional)_'}${e.evidence ? ` — “${md(e.evidence.replace(/\s+/g, ' '))}”` : ''}`);
+    out.push(`- ${e.present ? '✓' : '✗'} ${md(e.label)}${e.required ? '' : ` _${t('(optional)')}_`}${e.evidence ? ` — “${md(e.evidence.replace(/\s+/g, ' '))}”${whereFound(doc, analyzer, unit, e, t)}` : ''}`);
   }
   if (safeguardCodes.length) {
-    out.push('', `**Safeguards (Art. 24)** — ${safeguardCodes.length - missingSafeguards.length}/${safeguardCodes.length} present`);
-    for (const c of safeguardCodes) out.push(`- ${missingSafeguards.includes(c) ? '✗' : '✓'} ${md(safeguardName(c))} (Art. ${md(c.citations.join(', '))})`);
+    out.push('', `**${t('Safeguards (Art. 24)')}** — ${t('{0}/{1} present', safeguardCodes.length - missingSafeguards.length, safeguardCodes.length)}`);
+    for (const c of safeguardCodes) {
+      const missingHere = missingSafeguards.includes(c);
+      // Where a safeguard the section has was found: its own words, or a general safeguards clause.
+      const where = missingHere ? undefined : whereCheckAnswered(analyzer, doc.analysis, doc.text, unit, c);
+      out.push(`- ${missingHere ? '✗' : '✓'} ${md(safeguardName(c))} (Art. ${md(c.citations.join(', '))})${where ? ` — ${placeLink(doc, analyzer, unit, where.span, t)}` : ''}`);
+    }
   }
   // The card's references on one line: chapter, data touched, read with, Budapest counterpart.
-  const refs = [`Chapter ${article.chapter}`];
-  if (article.dataCategories?.length) refs.push(`**Data touched:** ${article.dataCategories.map((d) => md(DATA_CATEGORY_LABELS[d] ?? d)).join(', ')}`);
-  if (article.readWith.length) refs.push(`**Read with:** ${article.readWith.map((n) => `[Art. ${n}](${articleLink(n)})`).join(', ')}`);
-  refs.push(`**Budapest Convention:** ${article.budapest.length ? article.budapest.map((b) => 'Art. ' + md(b)).join(', ') : 'no counterpart'}`);
+  const refs = [t('Chapter {0}', article.chapter)];
+  if (article.dataCategories?.length) refs.push(`**${t('Data touched:')}** ${article.dataCategories.map((d) => md(DATA_CATEGORY_LABELS[d]?.(t) ?? d)).join(', ')}`);
+  if (article.readWith.length) refs.push(`**${t('Read with:')}** ${article.readWith.map((n) => `[Art. ${n}](${articleLink(n)})`).join(', ')}`);
+  refs.push(`**${t('Budapest Convention:')}** ${article.budapest.length ? article.budapest.map((b) => 'Art. ' + md(b)).join(', ') : t('no counterpart')}`);
   out.push('', refs.join(' · '));
-  out.push('', `[Compare with Art. ${best.article}](${commandUri('concordance.compareWithArticle', [doc.uri, unit.id, best.article])})`);
+  out.push('', `[${t('Compare with Art. {0}', best.article)}](${commandUri('concordance.compareWithArticle', [doc.uri, unit.id, best.article])})`);
   return out.join('\n');
 }
 
-function lowerFirst(s: string): string {
+/** Where an element's evidence was found, linked to those words (see `placeLink`). */
+function whereFound(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, e: ElementEvidence, t: Translate): string {
+  const loc = evidenceLocation(doc.analysis, unit, e);
+  return loc ? ` (${placeLink(doc, analyzer, unit, loc.span, t)})` : '';
+}
+
+/**
+ * A link to words of the draft, named by where they stand as seen from the hovered section: "this
+ * section" in its own text, "section 17(2)" in one of its subdivisions, "section 15(1)" elsewhere,
+ * in the draft's own numbering word ("this article", "artículo 6(a)", "article 323-3(1)").
+ */
+function placeLink(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, span: Span, t: Translate): string {
+  const at = provisionAt(doc.analysis, span.start) ?? unit;
+  const home = unitOf(at, doc.analysis) ?? at;
+  let name: string;
+  if (at === unit) name = numberingWord(doc.text, unit, analyzer, t).article ? t('this article') : t('this section');
+  else {
+    const path: string[] = [];
+    for (let p: Provision | undefined = at; p && p !== home; p = p.parent ? doc.analysis.parsed.byId.get(p.parent) : undefined) path.unshift(subLabel(p.label));
+    name = `${numberingWord(doc.text, home, analyzer, t).word} ${home.label}${path.join('')}`;
+  }
+  const { start, end } = doc.lines.rangeOf(span);
+  return `[${md(name)}](${commandUri('concordance.revealInDraft', [doc.uri, start.line, start.character, end.line, end.character])})`;
+}
+
+/** The word the draft numbers the section with ("Section", "Artículo", "Art."), lower-cased for a sentence; "section" when it has none. */
+function numberingWord(text: string, unit: Provision, analyzer: Analyzer, t: Translate): { word: string; article: boolean } {
+  const eol = text.slice(unit.span.start, Math.min(unit.span.end, unit.span.start + 200)).search(/[\r\n]/);
+  const line = text.slice(unit.span.start, eol < 0 ? Math.min(unit.span.end, unit.span.start + 200) : unit.span.start + eol).trim();
+  const a = analyzer.vocabulary.articleRe.exec(line);
+  if (a) return { word: lowerFirst(a[1], true), article: true };
+  const sec = analyzer.vocabulary.sectionRe.exec(line);
+  return { word: sec ? lowerFirst(sec[1], true) : t('section'), article: false };
+}
+
+/** A subdivision's label as a pinpoint: "(2)", "a)" → "(a)", "1°" / "1." → "(1)". */
+function subLabel(label: string): string {
+  const core = label.trim().replace(/^\(+|[).°º:-]+$/g, '');
+  return core ? `(${core})` : '';
+}
+
+function lowerFirst(s: string, any = false): string {
+  if (any) return s.charAt(0).toLowerCase() + s.slice(1);
   return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 

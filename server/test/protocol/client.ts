@@ -43,6 +43,8 @@ export interface ClientOptions {
   ignoreConfiguration?: boolean;
   /** Extra environment variables for the server process (e.g. CONCORDANCE_DATA_DIR). */
   env?: Record<string, string>;
+  /** The editor's display language sent in initialize (`locale`), e.g. "es". */
+  locale?: string;
 }
 
 interface Waiter {
@@ -130,6 +132,7 @@ export class TestClient {
     const client = new TestClient(proc, options);
     const init = await client.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
+      locale: options.locale,
       rootUri: pathToFileURL(ROOT).toString(),
       workspaceFolders: [{ uri: pathToFileURL(ROOT).toString(), name: 'concordance' }],
       capabilities: {

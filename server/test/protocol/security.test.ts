@@ -48,7 +48,7 @@ function assertInert(markdown: string): string {
   assert.ok(!/<img\b/i.test(html), `an image in the hover:\n${html}`);
   assert.ok(!/<b>|<code>/i.test(html), `draft markup rendered:\n${html}`);
   for (const [, href] of html.matchAll(/<a href="([^"]*)"/g)) {
-    assert.match(href, /^command:concordance\.(openArticle|compareWithArticle)\?/, `a link the server did not make: ${href}`);
+    assert.match(href, /^command:concordance\.(openArticle|compareWithArticle|revealInDraft)\?/, `a link the server did not make: ${href}`);
     assert.doesNotThrow(() => JSON.parse(decodeURIComponent(href.slice(href.indexOf('?') + 1))), href);
   }
   return html;

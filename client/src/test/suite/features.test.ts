@@ -28,6 +28,27 @@ describe('language features', () => {
     assert.ok(card.indexOf('**Elements**') > 0 && card.indexOf('**Elements**') < card.indexOf('**Safeguards'), card);
   });
 
+  it("hover says where each element's evidence was found, and its link selects those words", async () => {
+    const pos = positionInSection(doc, 17, 'judge');
+    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos));
+    // "- ✓ Label — “words” ([section 17(1)](command:concordance.revealInDraft?…))"
+    const lines = text.split('\n').filter((l) => /^- ✓ .* — “.*” \(\[.+\]\(command:concordance\.revealInDraft\?/.test(l));
+    assert.ok(lines.length >= 2, `no element says where it was found:\n${text}`);
+    const labels = lines.map((l) => /\(\[(.+?)\]\(command:/.exec(l)![1].replace(/\\(.)/g, '$1'));
+    assert.ok(labels.every((l) => /^(this section|section 17(\(\w+\))+)$/.test(l)), labels.join(', '));
+    assert.ok(labels.some((l) => /^section 17\(1\)/.test(l)), `section 17's words are in its subsection (1): ${labels.join(', ')}`);
+    for (const line of lines) {
+      const words = /— “(.*)” \(\[/.exec(line)![1].replace(/\\(.)/g, '$1');
+      const args = commandLinkArgs(line, 'concordance.revealInDraft')!;
+      assert.strictEqual(args[0], doc.uri.toString());
+      // The link, run as VS Code runs it, selects the evidence words in the draft.
+      await vscode.commands.executeCommand('concordance.revealInDraft', ...args);
+      const editor = vscode.window.activeTextEditor!;
+      assert.strictEqual(editor.document.uri.toString(), doc.uri.toString());
+      assert.strictEqual(editor.document.getText(editor.selection).replace(/\s+/g, ' '), words, line);
+    }
+  });
+
   it('code lenses show the matched article on the provisions', async () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
     assert.ok(lenses && lenses.length > 0, 'no code lenses');

@@ -9,7 +9,7 @@ import { BILL, activeExtension, open, positionInSection, readWorkspaceText, wait
 const MarkdownIt = require('markdown-it') as new (options: object) => { render(src: string): string };
 const render = (markdown: string): string => new MarkdownIt({ html: true, linkify: true }).render(markdown);
 
-const ALLOWED = ['concordance.openArticle', 'concordance.compareWithArticle'];
+const ALLOWED = ['concordance.openArticle', 'concordance.compareWithArticle', 'concordance.revealInDraft'];
 const HOSTILE = '![p](https://example.invalid/x.png?leak=1) <img src="https://example.invalid/y.png?leak=2"> [run](command:workbench.action.terminal.new) [open](command:concordance.openArticle?%5B1%5D)';
 
 function markdownParts(hovers: vscode.Hover[] | undefined): vscode.MarkdownString[] {
