@@ -71,7 +71,7 @@ function importsOf(file: string): Import[] {
   return out;
 }
 
-const serverFiles = tsFiles(path.join(root, 'server', 'src'));
+const serverFiles = [...tsFiles(path.join(root, 'server', 'src')), ...tsFiles(path.join(root, 'shared'))];
 const imports = new Map(serverFiles.map((f) => [f, importsOf(f)] as const));
 
 describe('architecture invariants', () => {
@@ -84,10 +84,8 @@ describe('architecture invariants', () => {
   });
 
   // Values the client imports from the server today (it bundles them into the extension).
-  // Do not add to this list: move the code to the client, or ask the server over the protocol.
+  // Do not add to this list: move the code to shared/, or ask the server over the protocol.
   const CLIENT_SERVER_VALUES = [
-    'client/src/hoverTrust.ts imports server/src/lsp/hoverCommands.ts',
-    'client/src/tableView.ts imports server/src/analysis/table.ts',
     // The format readers run where vscode.workspace.fs can read the file (remote and virtual
     // folders too); they are pure code with no server state.
     'client/src/sourceDocs.ts imports server/src/formats/read.ts',
@@ -115,6 +113,32 @@ describe('architecture invariants', () => {
     const circles = stronglyConnected(serverFiles, (f) => imports.get(f)!.flatMap((i) => (i.target && imports.has(i.target) ? [i.target] : [])));
     const bad = circles.map((c) => c.map(rel).sort()).filter((c) => !ALLOWED_CIRCLES.some((a) => c.every((f) => a.includes(f))));
     assert.deepStrictEqual(bad, [], 'new import circles');
+  });
+
+  it('shared/ (the protocol) imports only types from the server, and values only from the protocol libraries', () => {
+    const shared = tsFiles(path.join(root, 'shared'));
+    assert.ok(shared.some((f) => rel(f) === 'shared/protocol.ts'));
+    const bad: string[] = [];
+    for (const f of shared) {
+      for (const i of imports.get(f)!) {
+        if (i.typeOnly) continue;
+        if (i.target ? !rel(i.target).startsWith('shared/') : !/^vscode-(?:languageserver-protocol|jsonrpc)$/.test(i.specifier)) bad.push(`${rel(f)} imports ${i.specifier}`);
+      }
+    }
+    assert.deepStrictEqual(bad, []);
+  });
+
+  it('each concordance/* method is written once, in shared/protocol.ts', () => {
+    const files = [...serverFiles, ...tsFiles(path.join(root, 'client', 'src')).filter((x) => !rel(x).startsWith('client/src/test/'))];
+    const written = new Map<string, string[]>();
+    for (const f of files) {
+      for (const lit of literals(source(f))) {
+        if (/^concordance\/[\w/]+$/.test(lit)) written.set(lit, [...(written.get(lit) ?? []), rel(f)]);
+      }
+    }
+    assert.ok(written.get('concordance/coverage')?.includes('shared/protocol.ts'), 'the methods looked for');
+    const bad = [...written].filter(([, where]) => where.length !== 1 || where[0] !== 'shared/protocol.ts').map(([m, where]) => `${m}: ${where.join(', ')}`);
+    assert.deepStrictEqual(bad, []);
   });
 
   it('the parser (parse.ts, parse/) and the language detector hold no legal vocabulary: it is in data/languages/', () => {
