@@ -81,14 +81,14 @@ function show(v: unknown): string {
 }
 
 export interface AnalysedDocument {
-  uri: string;
-  version: number;
-  text: string;
-  lines: LineIndex;
-  analysis: DocumentAnalysis;
-  settings: Settings;
-  /** The analyzer (convention data) the analysis was made with; a data reload makes it stale. */
-  analyzer?: Analyzer;
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly analysis: DocumentAnalysis;
+  readonly settings: Settings;
+  /** The analyzer (convention data) the analysis was made with. */
+  readonly analyzer?: Analyzer;
 }
 
 export class Workspace {
