@@ -10,7 +10,7 @@ import type { ConventionData } from './data/types';
 import { languageOf, languageWindows, stopWordCounts, type LanguageCounts } from './language';
 import { LruCache } from './lru';
 import { ProvisionMatcher } from './match';
-import { matchUnits, unitsOf, untouched, type Revision } from './units';
+import { unitsOf, untouched, type Revision } from './units';
 export { matchUnits, unitsOf, untouched, type Revision } from './units';
 import type { MatcherSettings } from './matcherSettings';
 import { findEdit, parseSteps, reparseProvisions, retitledProvision, sameTree, type TextEdit } from './parse';

@@ -2,7 +2,6 @@
 // Every wait is on an event (publishDiagnostics for a uri/version, or a request's response).
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type {
