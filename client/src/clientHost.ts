@@ -1,7 +1,7 @@
 // The running language client, shared by the views and commands. The client can be
 // restarted (command concordance.restartServer), so views ask for it at each use.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient, RequestType, RequestType0 } from 'vscode-languageclient/node';
 import { languagesSetting } from './languageClient';
 import { SOURCE_SCHEME } from './sourceDocs';
 
@@ -14,10 +14,17 @@ export interface ClientHost {
   current(): LanguageClient | undefined;
 }
 
-/** Sends a request once the server runs. */
-export async function request<R>(host: ClientHost, method: string, params: unknown, token?: vscode.CancellationToken): Promise<R> {
+/** Sends a request (shared/protocol.ts) once the server runs. */
+export async function request<P, R>(host: ClientHost, type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R> {
   const client = await host.ready();
-  return token ? client.sendRequest<R>(method, params, token) : client.sendRequest<R>(method, params);
+  // (P is a plain object type: the library's RequestParam<P> is P itself.)
+  return client.sendRequest(type, params as never, token);
+}
+
+/** Sends a request without params once the server runs. */
+export async function request0<R>(host: ClientHost, type: RequestType0<R, void>, token?: vscode.CancellationToken): Promise<R> {
+  const client = await host.ready();
+  return client.sendRequest(type, token);
 }
 
 /** Is this a document Concordance analyses (by `concordance.languages`)? */

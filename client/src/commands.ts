@@ -1,13 +1,13 @@
 // Commands that are not a view of their own: opening an article, picking one, restarting.
 import * as vscode from 'vscode';
-import { request, type ClientHost } from './clientHost';
-import { Requests, type ArticleListEntry } from './protocol';
+import { request0, type ClientHost } from './clientHost';
+import { ArticlesRequest, type ArticleListEntry } from './protocol';
 import { articleUri } from './virtualDocs';
 
 let articleCache: ArticleListEntry[] | undefined;
 
 export async function articleList(host: ClientHost): Promise<ArticleListEntry[]> {
-  if (!articleCache) articleCache = await request<ArticleListEntry[]>(host, Requests.articles, {});
+  if (!articleCache) articleCache = await request0(host, ArticlesRequest);
   return articleCache;
 }
 

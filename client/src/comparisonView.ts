@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { activeDraftEditor, besideDraft, request, type ClientHost } from './clientHost';
 import { pickArticle } from './commands';
 import { comparisonBody, comparisonTitle } from './html';
-import { Requests, type CompareParams, type ComparisonModel } from './protocol';
+import { CompareRequest, type CompareParams, type ComparisonModel } from './protocol';
 import { compareSideUri, type ComparisonDocuments } from './virtualDocs';
 import { DraftPanel, handleCommonMessage, isWebviewMessage, logFailure, PanelSet, renderMessage, renderPage, restorePanels, webviewOptions } from './webview';
 
@@ -67,7 +67,7 @@ export class ComparisonViews implements vscode.Disposable {
 
     if (article === undefined) {
       const params: CompareParams = { uri, ...(provision ? { provision } : {}), ...(position && !provision ? { position } : {}), budapest: mode === 'budapest' };
-      const first = await request<ComparisonModel | null>(this.host, Requests.compare, params);
+      const first = await request(this.host, CompareRequest, params);
       if (!first && !provision && !position) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor in a provision of the draft to compare it.'));
         return;
@@ -138,7 +138,7 @@ class ComparisonPanel extends DraftPanel {
     const params: CompareParams = { uri: s.uri, ...(s.provision ? { provision: s.provision } : {}), ...(s.position ? { position: s.position } : {}), ...(s.article !== undefined ? { article: s.article } : {}), budapest: s.mode === 'budapest' };
     let model: ComparisonModel | null;
     try {
-      model = await request<ComparisonModel | null>(this.host, Requests.compare, params);
+      model = await request(this.host, CompareRequest, params);
     } catch (e) {
       if (!current()) return;
       webview.html = renderMessage(webview, ext, vscode.l10n.t('Comparison'), vscode.l10n.t('The comparison could not be computed: {0}', (e as Error).message), s, [{ action: 'retry', label: vscode.l10n.t('Try again') }]);

@@ -4,7 +4,7 @@
 // (server/src/analysis/markdown.ts), so a draft cannot add a link of its own.
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
-import { HOVER_COMMANDS } from '../../server/src/lsp/hoverCommands';
+import { HOVER_COMMANDS } from './protocol';
 
 /** The commands hover Markdown may run, and nothing else. */
 export const TRUSTED_HOVER = { enabledCommands: [...HOVER_COMMANDS] as readonly string[] };

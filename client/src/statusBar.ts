@@ -2,7 +2,7 @@
 // articles"); a click opens the concordance table.
 import * as vscode from 'vscode';
 import { isDraft, request, type ClientHost } from './clientHost';
-import { Requests, type CoverageResult } from './protocol';
+import { CoverageRequest, type CoverageResult } from './protocol';
 import { debounce } from './webview';
 
 const REFRESH_MS = 1000;
@@ -40,7 +40,7 @@ export class CoverageStatusBar implements vscode.Disposable {
     }
     let result: CoverageResult | null;
     try {
-      result = await request<CoverageResult | null>(this.host, Requests.coverage, { uri: doc.uri.toString() });
+      result = await request(this.host, CoverageRequest, { uri: doc.uri.toString() });
     } catch (e) {
       if (generation === this.generation) this.item.hide();
       this.host.output.debug(`[client] coverage for the status bar failed: ${(e as Error).message}`);

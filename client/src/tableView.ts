@@ -2,10 +2,9 @@
 // the draft (or all drafts of the workspace) implements it. The webview filters client-side;
 // export uses the same rendering as `concordance table --format csv|markdown|html`.
 import * as vscode from 'vscode';
-import { renderTable, type TableFormat } from '../../server/src/analysis/table';
 import { activeDraftEditor, besideDraft, isDraft, request, type ClientHost } from './clientHost';
 import { tableBody } from './html';
-import { Requests, type ConcordanceTable, type TableParams } from './protocol';
+import { TableExportRequest, TableRequest, type ConcordanceTable, type TableFormat, type TableParams } from './protocol';
 import { applyWebviewOptions, debounce, handleCommonMessage, isWebviewMessage, logFailure, renderMessage, renderPage, webviewOptions } from './webview';
 
 export const TABLE_VIEW_TYPE = 'concordance.table';
@@ -70,7 +69,7 @@ async function tableParams(uris: vscode.Uri[]): Promise<TableParams> {
 }
 
 export async function fetchTable(host: ClientHost, uris: vscode.Uri[]): Promise<ConcordanceTable> {
-  return request<ConcordanceTable>(host, Requests.table, await tableParams(uris));
+  return request(host, TableRequest, await tableParams(uris));
 }
 
 export class TableView implements vscode.Disposable {
@@ -225,8 +224,8 @@ export async function exportTable(host: ClientHost, targetArg?: unknown, formatA
     if (!target) return;
   }
   const format: TableFormat = formatArg === 'csv' || formatArg === 'markdown' || formatArg === 'html' ? formatArg : (formatOfPath(target.path) ?? 'csv');
-  const table = await fetchTable(host, uris);
-  const text = renderTable(table, format);
+  // Rendered by the server, as `concordance table --format` renders it.
+  const text = await request(host, TableExportRequest, { ...(await tableParams(uris)), format });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   const written = target;
   const open = vscode.l10n.t('Open');

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { activeDraftEditor, besideDraft, request, type ClientHost } from './clientHost';
 import { versionsBody } from './html';
-import { Requests, type CompareVersionsParams, type VersionComparison } from './protocol';
+import { CompareVersionsRequest, type CompareVersionsParams, type VersionComparison } from './protocol';
 import { DraftPanel, handleCommonMessage, isWebviewMessage, logFailure, PanelSet, renderMessage, renderPage, restorePanels, webviewOptions } from './webview';
 
 export const VERSIONS_VIEW_TYPE = 'concordance.versions';
@@ -180,7 +180,7 @@ class VersionsPanel extends DraftPanel {
     try {
       const [older, newer] = await Promise.all([this.olderText(), readText(vscode.Uri.parse(this.state.newer))]);
       const params: CompareVersionsParams = { textA: older, textB: newer.text, uri: this.state.newer, ...(newer.languageId ? { languageId: newer.languageId } : {}) };
-      result = await request<VersionComparison>(this.host, Requests.compareVersions, params);
+      result = await request(this.host, CompareVersionsRequest, params);
     } catch (e) {
       if (!current()) return;
       webview.html = renderMessage(webview, ext, vscode.l10n.t('Draft versions'), vscode.l10n.t('The versions could not be compared: {0}', (e as Error).message), this.state, [{ action: 'refresh', label: vscode.l10n.t('Try again') }]);

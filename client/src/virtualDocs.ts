@@ -5,7 +5,7 @@
 //    "Open in diff editor", built from a comparison (request concordance/compare).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMPARE_SCHEME, Requests, SCHEME, type ComparisonModel } from './protocol';
+import { COMPARE_SCHEME, CompareRequest, SCHEME, VirtualDocumentRequest, type ComparisonModel } from './protocol';
 
 export class ConventionDocuments implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -17,7 +17,7 @@ export class ConventionDocuments implements vscode.TextDocumentContentProvider {
     const client = this.client();
     if (!client) return '# Concordance\n\nThe language server is not running.\n';
     try {
-      const text = await client.sendRequest<string | null>(Requests.virtualDocument, { uri: uri.toString() }, token);
+      const text = await client.sendRequest(VirtualDocumentRequest, { uri: uri.toString() }, token);
       return text ?? `# Not found\n\nConcordance has no document \`${uri.path}\`.\n`;
     } catch (e) {
       return `# Concordance\n\nCould not load \`${uri.path}\`: ${(e as Error).message}\n`;
@@ -88,7 +88,7 @@ export class ComparisonDocuments implements vscode.TextDocumentContentProvider {
       const client = this.client();
       if (client) {
         try {
-          model = (await client.sendRequest<ComparisonModel | null>(Requests.compare, { uri: s.uri, provision: s.provision, article: s.article }, token)) ?? undefined;
+          model = (await client.sendRequest(CompareRequest, { uri: s.uri, provision: s.provision, article: s.article }, token)) ?? undefined;
         } catch {
           model = undefined;
         }

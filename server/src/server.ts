@@ -6,21 +6,34 @@ import {
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   ErrorCodes,
-  MessageType,
   ResponseError,
-  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type RequestHandler,
+  type RequestType,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Analyzer } from './analysis/analyze';
 import { formatArticleMarkdown } from './analysis/data/articleView';
 import { createAnalyzer, formatDataProblem } from './analysis/engine';
+import { renderTable } from './analysis/table';
+import {
+  ArticlesRequest,
+  CompareRequest,
+  CompareVersionsRequest,
+  CoverageRequest,
+  StatsRequest,
+  TableExportRequest,
+  TestHeldNotification,
+  TestHoldRequest,
+  TableRequest,
+  VirtualDocumentRequest,
+} from '../../shared/protocol';
 import { computeCodeActions } from './lsp/codeActions';
 import { computeCodeLenses } from './lsp/codeLens';
 import { COMPLETION_LOOKBEHIND, COMPLETION_TRIGGERS, computeCompletion } from './lsp/completion';
@@ -29,15 +42,15 @@ import { computeDiagnostics } from './lsp/diagnostics';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './lsp/semanticTokens';
 import { computeDocumentSymbols, computeWorkspaceSymbols } from './lsp/symbols';
 import { computeHover } from './lsp/hover';
-import { expectParams } from './lsp/params';
+import { expectParams, type ParamSpec } from './lsp/params';
 import { virtualDocument } from './lsp/virtualDocs';
 import { articlesRequest } from './lsp/articles';
-import { compareRequest, type CompareParams } from './lsp/compare';
-import { compareVersionsRequest, type CompareVersionsParams } from './lsp/compareVersions';
-import { coverageRequest, type CoverageParams } from './lsp/coverage';
+import { compareRequest } from './lsp/compare';
+import { compareVersionsRequest } from './lsp/compareVersions';
+import { coverageRequest } from './lsp/coverage';
 import type { RequestContext } from './lsp/requestContext';
 import { statsRequest } from './lsp/stats';
-import { tableRequest, type TableParams } from './lsp/table';
+import { tableRequest } from './lsp/table';
 import { Workspace, type AnalysedDocument } from './lsp/workspace';
 
 /** Milliseconds of quiet after an edit before diagnostics are recomputed. */
@@ -246,55 +259,53 @@ export function startServer(connection: Connection): void {
     return computeCompletion(doc.getText({ start: from, end: p.position }), analyzer(), p.position);
   });
 
-  // Reloads data/*.json (e.g. after a lawyer edited them); a broken edit keeps the last good data.
-  // `dataDir` (optional) reloads from another data folder, e.g. a lawyer's working copy.
-  connection.onRequest('concordance/reloadData', (params: unknown) => {
-    alive();
-    const p = expectParams<{ dataDir?: string }>('concordance/reloadData', params, { dataDir: 'string?' }, true);
-    const result = p?.dataDir ? createAnalyzer(p.dataDir) : createAnalyzer();
-    if (!result.analyzer) {
-      const problems = result.problems.map(formatDataProblem);
-      void connection.sendNotification(ShowMessageNotification.type, {
-        type: MessageType.Error,
-        message: `Concordance kept its previous convention data; the reload found problems: ${problems.join('; ')}`,
-      });
-      return { ok: false, problems };
-    }
-    workspace.analyzer = result.analyzer;
-    workspace.invalidate();
-    for (const doc of documents.all()) schedule(doc, 0);
-    refreshViews();
-    return { ok: true, problems: [] as string[] };
-  });
-
-  connection.onRequest('concordance/virtualDocument', (p: unknown) => {
-    alive();
-    return virtualDocument(analyzer(), expectParams<{ uri: string }>('concordance/virtualDocument', p, { uri: 'string' }).uri) ?? null;
-  });
-
+  /**
+   * Registers a Concordance request (shared/protocol.ts). Params are checked first against `spec`:
+   * null or a wrong shape is InvalidParams naming the field; after `shutdown` it is InvalidRequest.
+   */
+  const handle = <P, R>(type: RequestType<P, R, void>, spec: ParamSpec, fn: (params: P, token: CancellationToken) => R | Promise<R>): void => {
+    const handler = (params: unknown, token: CancellationToken) => {
+      alive();
+      return fn(expectParams<P>(type.method, params, spec), token);
+    };
+    connection.onRequest(type, handler as RequestHandler<P, R, void>);
+  };
   // Comparison views and the concordance table (params and results documented in each lsp/ file).
   const requests: RequestContext = { documents, workspace };
-  // Params are checked first: null or a wrong shape is InvalidParams naming the field.
-  connection.onRequest('concordance/articles', () => (alive(), articlesRequest(analyzer())));
-  connection.onRequest('concordance/coverage', (p: unknown) => {
-    alive();
-    return coverageRequest(requests, expectParams<CoverageParams>('concordance/coverage', p, { uri: 'string' }));
+  handle(VirtualDocumentRequest, { uri: 'string' }, (p) => virtualDocument(analyzer(), p.uri) ?? null);
+  connection.onRequest(ArticlesRequest, () => (alive(), articlesRequest(analyzer())));
+  handle(CoverageRequest, { uri: 'string' }, (p, token) => coverageRequest(requests, p, token));
+  const tableSpec: ParamSpec = { uris: 'string[]', texts: 'record<string>?' };
+  handle(TableRequest, tableSpec, (p, token) => tableRequest(requests, p, token));
+  handle(TableExportRequest, { ...tableSpec, format: 'string' }, async (p, token) => {
+    if (p.format !== 'csv' && p.format !== 'markdown' && p.format !== 'html') {
+      throw new ResponseError(ErrorCodes.InvalidParams, `${TableExportRequest.method}: params.format must be "csv", "markdown" or "html"`);
+    }
+    return renderTable(await tableRequest(requests, p, token), p.format);
   });
-  connection.onRequest('concordance/table', (p: unknown) => {
-    alive();
-    return tableRequest(requests, expectParams<TableParams>('concordance/table', p, { uris: 'string[]', texts: 'record<string>?' }));
-  });
-  connection.onRequest('concordance/compare', (p: unknown) => {
-    alive();
-    const params = expectParams<CompareParams>('concordance/compare', p, { uri: 'string', provision: 'string?', position: 'position?', article: 'integer?', budapest: 'boolean?' });
-    return compareRequest(requests, params);
-  });
-  connection.onRequest('concordance/compareVersions', (p: unknown) => {
-    alive();
-    const params = expectParams<CompareVersionsParams>('concordance/compareVersions', p, { textA: 'string', textB: 'string', languageId: 'string?', uri: 'string?' });
-    return compareVersionsRequest(requests, params);
-  });
-  connection.onRequest('concordance/stats', () => (alive(), statsRequest(workspace)));
+  handle(CompareRequest, { uri: 'string', provision: 'string?', position: 'position?', article: 'integer?', budapest: 'boolean?' }, (p, token) => compareRequest(requests, p, token));
+  handle(CompareVersionsRequest, { textA: 'string', textB: 'string', languageId: 'string?', uri: 'string?' }, (p, token) => compareVersionsRequest(requests, p, token));
+  connection.onRequest(StatsRequest, () => (alive(), statsRequest(workspace)));
+
+  if (process.env.CONCORDANCE_TEST_HOOKS === '1') {
+    // Protocol tests hold analyses at their start to show what joins a run under way.
+    let held: { promise: Promise<void>; release: () => void } | undefined;
+    connection.onRequest(TestHoldRequest, (p) => {
+      if (p?.hold && !held) {
+        let release = (): void => undefined;
+        const promise = new Promise<void>((resolve) => (release = resolve));
+        held = { promise, release };
+      } else if (!p?.hold && held) {
+        held.release();
+        held = undefined;
+      }
+    });
+    workspace.gate = (uri, version) => {
+      if (!held) return Promise.resolve();
+      void connection.sendNotification(TestHeldNotification, { uri, version });
+      return held.promise;
+    };
+  }
 
   documents.listen(connection);
   connection.listen();

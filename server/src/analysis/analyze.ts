@@ -1,18 +1,20 @@
 // The analysis pipeline: parse → match each provision → checks → coverage.
+// (The units matched and `untouched` are in units.ts, shared with checks.ts; re-exported here.)
 // Match results are cached by the provision's text (and its context), so re-analysing a
 // document after an edit re-matches only the provisions whose text changed.
 import { Interner, lastAtOrBefore, ListMap } from './text';
-import { checkDraftSteps, checkProvision, counterpartDoubted, isOffenceWording, prepareChecks, type CheckOptions, type UnitChecks } from './checks';
+import { CheckState, checkDraftSteps, checkProvision, counterpartDoubted, isOffenceWording, prepareChecks, type CheckOptions, type UnitChecks } from './checks';
 import { detached, TokenIndex } from './cues';
 import { computeCoverage, lackingElements, sameContributions, unitCoverage, type ArticleUnits } from './coverage';
 import type { ConventionData } from './data/types';
 import { languageOf, languageWindows, stopWordCounts, type LanguageCounts } from './language';
 import { LruCache } from './lru';
 import { ProvisionMatcher } from './match';
+import { unitsOf, untouched, type Revision } from './units';
+export { matchUnits, unitsOf, untouched, type Revision } from './units';
 import type { MatcherSettings } from './matcherSettings';
 import { findEdit, parseSteps, reparseProvisions, retitledProvision, sameTree, type TextEdit } from './parse';
 import { compileLanguageDetector, compileParserVocabulary, type LanguageDetector, type ParserVocabulary } from './vocabulary';
-import { setSpellingRules } from './tokens';
 import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, ParsedDraft, Problem, Provision, ProvisionMatch, Span } from './types';
 
 export interface AnalyzeOptions {
@@ -24,19 +26,6 @@ export interface AnalyzeOptions {
    * did not touch is reused (parse, matches, findings). The result is the same as without it.
    */
   previous?: { text: string; analysis: DocumentAnalysis };
-}
-
-/** What changed since the previous version, for the steps that reuse its results. */
-export interface Revision {
-  text: string;
-  analysis: DocumentAnalysis;
-  edit: TextEdit;
-}
-
-/** Does a provision's text lie wholly before or wholly after the edit (so that it is unchanged)? */
-export function untouched(oldSpan: Span, newSpan: Span, edit: TextEdit, delta: number): boolean {
-  if (oldSpan.end < edit.start) return newSpan.start === oldSpan.start && newSpan.end === oldSpan.end;
-  return oldSpan.start >= edit.oldEnd && newSpan.start === oldSpan.start + delta && newSpan.end === oldSpan.end + delta;
 }
 
 /** Drafts larger than this are analysed only in part, with a problem saying so. */
@@ -64,6 +53,8 @@ export class Analyzer {
   private readonly contextKeyOf = new WeakMap<string[], string>();
   /** Analyses this Analyzer made, with what the next version may reuse. */
   private readonly produced = new WeakMap<DocumentAnalysis, Produced>();
+  /** The checks' compiled cues and memos (checks.ts): this analyzer's, not shared with another. */
+  readonly checkState = new CheckState();
   /** Provisions actually matched (not served from cache) since the counter was reset. */
   matchedCount = 0;
   /** For `concordance fit` only: shown every article's signals for each provision matched. */
@@ -78,7 +69,6 @@ export class Analyzer {
     readonly data: ConventionData,
     readonly settings: MatcherSettings,
   ) {
-    setSpellingRules({ words: settings.spelling, whole: settings.unstemmed });
     this.vocabulary = compileParserVocabulary(data.languages);
     this.detector = compileLanguageDetector(data.languages);
     this.matcher = new ProvisionMatcher(data, settings);
@@ -233,7 +223,8 @@ export class Analyzer {
       for (let i = 0; i < units.length; i++) if (settle(i)) yield;
     }
     const matches = new ListMap(unitMatches, unitIndex);
-    const analysis: DocumentAnalysis = { language, parsed, matches, findings: [], coverage: [], problems };
+    // Built in place (its findings are checked against it, its coverage read from them), then shared as it is.
+    const analysis: { -readonly [K in keyof DocumentAnalysis]: DocumentAnalysis[K] } = { language, parsed, matches, findings: [], coverage: [], problems };
     // What the units say of each article is the previous version's when the units the edit
     // touched match the same articles, lacking the same elements.
     const byUnits = touched && sameContributions(before!.entries, entries, touched.first, touched.last) ? before!.byUnits : unitCoverage(units, entries);
@@ -341,27 +332,6 @@ export class Analyzer {
   }
 }
 
-const unitLists = new WeakMap<ParsedDraft, Provision[]>();
-
-/** matchUnits, computed once per parse (not to be changed by the caller). */
-export function unitsOf(parsed: ParsedDraft): Provision[] {
-  let units = unitLists.get(parsed);
-  if (!units) unitLists.set(parsed, (units = matchUnits(parsed)));
-  return units;
-}
-
-/** The provisions matched against the convention: sections, or top-level provisions where a draft has none. */
-export function matchUnits(parsed: ParsedDraft): Provision[] {
-  // An indexed loop: this runs for every version, over every provision, cold on the first edits.
-  const sections: Provision[] = [];
-  for (let k = 0; k < parsed.provisions.length; k++) if (parsed.provisions[k].kind === 'section') sections.push(parsed.provisions[k]);
-  if (sections.length > 0) return sections;
-  const top = parsed.provisions.filter((p) => p.depth === 0 && p.kind !== 'division' && p.kind !== 'trailing');
-  if (top.length > 0) return top;
-  // A draft made only of Parts/headings: match the leaves.
-  return parsed.provisions.filter((p) => p.children.length === 0 && p.kind !== 'preamble');
-}
-
 /**
  * The terms units define: the quoted defined terms wholly within a unit's span, in order. The
  * definitions are in document order; units asked in document order are answered by walking on
@@ -372,7 +342,7 @@ class DefinedTermsOf {
   private next = 0;
   private lastStart = 0;
 
-  constructor(private readonly definitions: DefinedTerm[]) {}
+  constructor(private readonly definitions: readonly DefinedTerm[]) {}
 
   in(span: Span): string[] {
     const defs = this.definitions;

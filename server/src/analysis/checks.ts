@@ -1,16 +1,41 @@
 // Safeguard, element, human-rights and drafting checks over an analysed draft.
 // Which check applies to which article, and what counts as the safeguard being present,
 // is data (data/checks.json, data/safeguards.json); this file only walks the draft.
-import type { Analyzer, Revision } from './analyze';
-import { unitsOf, untouched } from './analyze';
+import { unitsOf, untouched, type Revision } from './units';
 import { detached, TokenIndex, type CompiledCue, type CueHit, type CueMatcher } from './cues';
 import { isSpace, lastAtOrBefore } from './text';
 import { LruCache } from './lru';
 import { foldCase } from './tokens';
 import type { ArticleUnits } from './coverage';
 import { articleByNumber } from './data/load';
-import type { Article, CheckCode, Cues, Definition, Grade, NegationLexicon } from './data/types';
+import type { Article, CheckCode, ConventionData, Cues, Definition, Grade, NegationLexicon } from './data/types';
+import type { ProvisionMatcher } from './match';
+import type { MatcherSettings } from './matcherSettings';
 import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, Finding, Provision, Severity, Span } from './types';
+
+/**
+ * What the checks read of the Analyzer (analyze.ts, which this module does not import: no
+ * circle): its data and matcher, and the checks' own state, which each Analyzer holds.
+ */
+export interface CheckHost {
+  readonly data: ConventionData;
+  readonly matcher: ProvisionMatcher;
+  readonly settings: MatcherSettings;
+  readonly checkState: CheckState;
+}
+type Analyzer = CheckHost;
+
+/** The checks' per-analyzer state: compiled cue lists and memoised answers (see the functions using each). */
+export class CheckState {
+  /** The core definition a draft's definition matches (index, or -1) and the elements it lacks (indexes). */
+  readonly definitions = new LruCache<string, { def: number; missing: number[] }>(DEFINITION_CACHE_LIMIT);
+  /** Compiled cues of a data list, per list and language. */
+  readonly compiledLists = new WeakMap<Cues, Partial<Record<string, CompiledCue[]>>>();
+  /** One ProvisionChecker per language. */
+  readonly checkers: Partial<Record<DraftLanguage, ProvisionChecker>> = {};
+  /** What checkDraftSteps noted of each analysis it made, for the next version to reuse. */
+  readonly memos = new WeakMap<DocumentAnalysis, UnitMemo>();
+}
 
 export interface CheckOptions {
   /** Check families switched off, e.g. { coverage: false }. Missing means on. */
@@ -44,7 +69,7 @@ export function* checkDraftSteps(
   /** With `revision`, when the units are the previous version's and only these (by index) can have changed. */
   touched?: { first: number; last: number },
 ): Generator<void, Finding[]> {
-  const prev = revision ? memos.get(revision.analysis) : undefined;
+  const prev = revision ? analyzer.checkState.memos.get(revision.analysis) : undefined;
   const units = unitsOf(analysis.parsed);
   const ctx = new CheckContext(text, analysis, analyzer, units, byUnits, prev && { memo: prev, revision: revision! });
   const out: Finding[] = [];
@@ -90,7 +115,7 @@ export function* checkDraftSteps(
     for (let k = 0; k < placed.length; k++) out.push(placed[k]);
     if (i % 256 === 255) yield;
   }
-  memos.set(analysis, memo);
+  analyzer.checkState.memos.set(analysis, memo);
   yield;
   out.push(...ctx.checkDefinitions(), ...ctx.checkReferences());
   memo.definitionsKnown = ctx.definitionsKnown;
@@ -161,15 +186,8 @@ interface UnitMemo {
   definitionsKnown?: { def: number; missing: number[]; finding?: Finding }[];
 }
 
-const memos = new WeakMap<DocumentAnalysis, UnitMemo>();
-
-/** Per analyzer: the core definition a draft's definition matches (index, or -1) and the elements it lacks (indexes). */
-const definitionCaches = new WeakMap<Analyzer, LruCache<string, { def: number; missing: number[] }>>();
-
 function definitionCache(analyzer: Analyzer): LruCache<string, { def: number; missing: number[] }> {
-  let c = definitionCaches.get(analyzer);
-  if (!c) definitionCaches.set(analyzer, (c = new LruCache(DEFINITION_CACHE_LIMIT)));
-  return c;
+  return analyzer.checkState.definitions;
 }
 
 /** A short, fast, non-cryptographic hash (cyrb53) so long texts do not end up inside cache keys. */
@@ -280,11 +298,8 @@ export function isOffenceWording(analyzer: Analyzer, idx: TokenIndex, lang: Draf
 }
 
 /** Compiled cues of a data list, memoised per list and language (they are looked up per provision). */
-const compiledLists = new WeakMap<Analyzer, WeakMap<Cues, Partial<Record<string, CompiledCue[]>>>>();
-
 function compiledFor(analyzer: Analyzer, cues: Cues, lang: DraftLanguage, verbatim = false): CompiledCue[] {
-  let lists = compiledLists.get(analyzer);
-  if (!lists) compiledLists.set(analyzer, (lists = new WeakMap()));
+  const lists = analyzer.checkState.compiledLists;
   let byLang = lists.get(cues);
   if (!byLang) lists.set(cues, (byLang = {}));
   const key = verbatim ? lang + '!' : lang;
@@ -673,12 +688,8 @@ class ProvisionChecker {
   }
 }
 
-const checkers = new WeakMap<Analyzer, Partial<Record<DraftLanguage, ProvisionChecker>>>();
-
 function checkerFor(analyzer: Analyzer, lang: DraftLanguage): ProvisionChecker {
-  let byLang = checkers.get(analyzer);
-  if (!byLang) checkers.set(analyzer, (byLang = {}));
-  return (byLang[lang] ??= new ProvisionChecker(analyzer, lang));
+  return (analyzer.checkState.checkers[lang] ??= new ProvisionChecker(analyzer, lang));
 }
 
 /**

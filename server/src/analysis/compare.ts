@@ -113,7 +113,7 @@ export interface ComparisonModel {
     verified: boolean;
   };
   /** How the matcher rated this provision against the article; absent when it did not propose it. */
-  match?: { score: number; strength: MatchStrength; reasons: string[]; rank: number };
+  match?: { score: number; strength: MatchStrength; reasons: readonly string[]; rank: number };
   elements: ComparedElement[];
   safeguards: ComparedSafeguard[];
   budapest: BudapestCounterpart[];

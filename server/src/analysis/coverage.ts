@@ -1,6 +1,6 @@
 // Coverage of the whole convention by one draft: which articles some provision implements.
 import type { ConventionData } from './data/types';
-import type { ArticleMatch, CoverageEntry, DocumentAnalysis, Provision } from './types';
+import type { ArticleMatch, Building, CoverageEntry, DocumentAnalysis, Provision } from './types';
 
 /** What the units' matches say of one article. */
 export interface ArticleUnits {
@@ -74,7 +74,7 @@ export function sameContributions(before: readonly UnitContribution[], after: re
  * unitCoverage); safeguard warnings (and errors) on those units leave it partial.
  */
 export function computeCoverage(data: ConventionData, analysis: DocumentAnalysis, byUnits: ReadonlyMap<number, ArticleUnits>): CoverageEntry[] {
-  const byArticle = new Map<number, CoverageEntry>();
+  const byArticle = new Map<number, Building<CoverageEntry>>();
   for (const a of data.articles) {
     const units = byUnits.get(a.article);
     byArticle.set(a.article, {

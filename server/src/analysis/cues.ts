@@ -3,7 +3,7 @@
 // sides, so "protected computer" in a draft meets the cue "computer system".
 import type { ConventionData, Cues } from './data/types';
 import { detached } from './text';
-import { tokenize, tokenizeIdsInto, type StemIds, type Token } from './tokens';
+import { Tokenizer, type SpellingRules, type StemIds, type Token } from './tokens';
 
 export { detached };
 import type { DraftLanguage, Span } from './types';
@@ -167,11 +167,15 @@ export class CueMatcher {
     this.tokenCacheChars = 0;
   });
 
-  constructor(data: ConventionData, stopWords: Record<DraftLanguage, string[]>) {
+  /** Stems with this matcher's spelling rules (data/matcher.json), memoised here, not globally. */
+  readonly tokenizer: Tokenizer;
+
+  constructor(data: ConventionData, stopWords: Record<DraftLanguage, string[]>, spelling: SpellingRules = { words: {} }) {
+    this.tokenizer = new Tokenizer(spelling);
     this.stop = { en: new Set(), es: new Set(), fr: new Set() };
     for (const lang of ['en', 'es', 'fr'] as DraftLanguage[]) {
       for (const w of stopWords[lang] ?? []) {
-        for (const t of tokenize(w, lang)) {
+        for (const t of this.tokenizer.tokenize(w, lang)) {
           this.stop[lang].add(t.key);
           this.vocabulary.mark(t.key, stopFlag(lang));
         }
@@ -179,7 +183,7 @@ export class CueMatcher {
       const root: TrieNode = { next: new Map() };
       for (const concept of data.lexicon) {
         for (const term of concept.terms[lang] ?? []) {
-          const keys = tokenize(term, lang).map((t) => t.key);
+          const keys = this.tokenizer.tokenize(term, lang).map((t) => t.key);
           if (keys.length === 0) continue;
           this.vocabulary.mark(keys[0], termStartFlag(lang));
           let node = root;
@@ -229,7 +233,7 @@ export class CueMatcher {
 
   /** Tokens of a span of text, stemmed and folded, as objects with absolute offsets (not memoised). */
   analyze(text: string, lang: DraftLanguage, span?: Span): Token[] {
-    return this.fold(tokenize(text, lang, span), lang);
+    return this.fold(this.tokenizer.tokenize(text, lang, span), lang);
   }
 
   /**
@@ -279,7 +283,7 @@ export class CueMatcher {
   private tokenRun(text: string, lang: DraftLanguage, start: number, end: number, relative: boolean, memoised: boolean): TokenRun {
     const raw = runScratch.raw;
     const rawOffsets = runScratch.offsets;
-    const n = tokenizeIdsInto(text, lang, start, end, relative ? start : 0, this.vocabulary, raw, rawOffsets);
+    const n = this.tokenizer.tokenizeIdsInto(text, lang, start, end, relative ? start : 0, this.vocabulary, raw, rawOffsets);
     if (runScratch.ids.length < n) {
       runScratch.ids = new Int32Array(2 * n);
       runScratch.folded = new Int32Array(4 * n);
@@ -331,7 +335,7 @@ export class CueMatcher {
     const id = (verbatim ? 'v' : '') + lang + '\u0000' + cue;
     let c = this.compiled.get(id);
     if (!c) {
-      const keys = this.fold(tokenize(cue, lang), lang)
+      const keys = this.fold(this.tokenizer.tokenize(cue, lang), lang)
         .map((t) => t.key)
         .filter((k) => verbatim || !this.stop[lang].has(k));
       c = { text: cue, keys, ids: Int32Array.from(keys, (k) => this.vocabulary.pin(k)) };

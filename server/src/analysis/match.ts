@@ -5,7 +5,7 @@ import { SimilarityIndex } from './similarity';
 import { execAt, Interner } from './text';
 import type { Article, ConventionData, Cues } from './data/types';
 import type { MatcherSettings } from './matcherSettings';
-import type { ArticleMatch, DraftLanguage, ElementEvidence, MatchStrength, Span } from './types';
+import type { ArticleMatch, Building, DraftLanguage, ElementEvidence, MatchStrength, Span } from './types';
 
 /** What the matcher needs to know about a provision besides its own text. */
 export interface MatchInput {
@@ -149,7 +149,7 @@ export class ProvisionMatcher {
     readonly data: ConventionData,
     readonly settings: MatcherSettings,
   ) {
-    this.cues = new CueMatcher(data, settings.stopWords);
+    this.cues = new CueMatcher(data, settings.stopWords, { words: settings.spelling, whole: settings.unstemmed });
     const perLang = (c: Cues | undefined) => {
       const out = {} as Record<DraftLanguage, CompiledCue[]>;
       for (const l of LANGS) out[l] = this.cues.compileAll(c, l);
@@ -568,7 +568,7 @@ export class ProvisionMatcher {
     for (const n of names) out.push({ start: span.start + n.start, end: span.start + n.end });
     out.sort((a, b) => a.start - b.start);
     // One span where a reference and a title overlap ("section 5 of the Evidence Act"): the index skips disjoint spans in order.
-    const merged: Span[] = [];
+    const merged: Building<Span>[] = [];
     for (const s of out) {
       const last = merged[merged.length - 1];
       if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);

@@ -122,7 +122,7 @@ export async function writeJsonReport(doc: ReportDocument, data: ConventionData,
   const anchors = doc.anchors?.length ? new AnchorIndex(doc.anchors) : undefined;
   const reasons = new Table<string>();
   const messages = new Table<string>();
-  const lookedFor = new Table<string[]>((l) => l.join('\u0000'));
+  const lookedFor = new Table<readonly string[]>((l) => l.join('\u0000'));
   const articles = new Map<number, { title: string; elements: Record<string, { label: string; required: boolean }> }>();
   const articleEntry = (n: number, title: string) => {
     let e = articles.get(n);

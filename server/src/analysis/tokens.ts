@@ -1,5 +1,6 @@
 // Word tokens with offsets, stemmed per language, for cue matching.
-// Stemming is the costly step, so stems are memoised per language.
+// Stemming is the costly step, so stems are memoised per language, in the Tokenizer that holds
+// the spelling rules they depend on (one per CueMatcher, i.e. per Analyzer: no global rules).
 import * as snowball from 'snowball-stemmers';
 import { stemEnglish } from './porter2';
 import { detached } from './text';
@@ -13,8 +14,8 @@ export interface Token {
 }
 
 const stemmerNames: Record<DraftLanguage, string> = { en: 'english', es: 'spanish', fr: 'french' };
+/** The stemmers themselves hold no rules: shared by every Tokenizer. */
 const stemmers = new Map<DraftLanguage, { stem(w: string): string }>();
-const stemCache = new Map<DraftLanguage, Map<string, string>>();
 
 export interface SpellingRules {
   /** Whole-word replacements applied before stemming, per language (e.g. "offence" → "offense"). */
@@ -23,17 +24,82 @@ export interface SpellingRules {
   whole?: Partial<Record<DraftLanguage, string[]>>;
 }
 
-let spelling: SpellingRules = { words: {} };
-let whole: Partial<Record<DraftLanguage, Set<string>>> = {};
+/**
+ * Tokenises and stems with one set of spelling rules (from data/matcher.json), memoising stems:
+ * each CueMatcher (so each Analyzer) has its own, and two Analyzers with different rules in one
+ * process do not affect each other.
+ */
+export class Tokenizer {
+  private readonly spelling: SpellingRules;
+  private readonly whole: Partial<Record<DraftLanguage, Set<string>>> = {};
+  private readonly stemCache = new Map<DraftLanguage, Map<string, string>>();
+  private readonly asciiStems = new Map<DraftLanguage, AsciiStems>();
 
-/** Installs the spelling variants from data (called once when data is loaded). */
-export function setSpellingRules(rules: SpellingRules): void {
-  spelling = rules;
-  whole = {};
-  for (const [lang, list] of Object.entries(rules.whole ?? {})) whole[lang as DraftLanguage] = new Set(list.map((w) => w.toLowerCase()));
-  stemCache.clear();
-  asciiStems.forEach((table) => table.clear());
+  constructor(rules: SpellingRules = { words: {} }) {
+    this.spelling = rules;
+    for (const [lang, list] of Object.entries(rules.whole ?? {})) this.whole[lang as DraftLanguage] = new Set(list.map((w) => w.toLowerCase()));
+  }
+
+  /** Tokenises text[span] into stemmed word tokens with absolute offsets. */
+  tokenize(text: string, lang: DraftLanguage, span: Span = { start: 0, end: text.length }): Token[] {
+    const keys: string[] = [];
+    const offsets: number[] = [];
+    scan(this, text, lang, span.start, span.end, 0, keys, undefined, [], offsets);
+    const out: Token[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) out[i] = { key: keys[i], start: offsets[2 * i], end: offsets[2 * i + 1] };
+    return out;
+  }
+
+  /**
+   * Writes the words of text[start, end) as ids (their stems', from `stemIds`) to `ids`, their
+   * [start, end) offsets (relative to `base`) to `offsets`; returns their number. (Scratch arrays
+   * reused from one provision to the next are written over, not grown afresh.)
+   */
+  tokenizeIdsInto(text: string, lang: DraftLanguage, start: number, end: number, base: number, stemIds: StemIds, ids: number[], offsets: number[]): number {
+    return scan(this, text, lang, start, end, base, [], stemIds, ids, offsets);
+  }
+
+  /** The stem of a word, with this tokenizer's spelling rules. */
+  stem(word: string, lang: DraftLanguage): string {
+    let cache = this.stemCache.get(lang);
+    if (!cache) {
+      cache = new Map();
+      this.stemCache.set(lang, cache);
+    }
+    // Keyed by the lower-cased word: "Section" and "section" share one stemming.
+    const lower = word.toLowerCase();
+    const hit = cache.get(lower);
+    if (hit !== undefined) return hit;
+    let stemmer = stemmers.get(lang);
+    if (!stemmer) {
+      // English, by far the most common, has a hand-written stemmer with the same output (porter2.ts).
+      stemmer = lang === 'en' ? { stem: stemEnglish } : snowball.newStemmer(stemmerNames[lang]);
+      stemmers.set(lang, stemmer);
+    }
+    let w = lower;
+    const variant = this.spelling.words[lang]?.[w];
+    if (variant) w = variant;
+    // British -ise/-isation and American -ize/-ization stem differently; fold to -ize.
+    if (lang === 'en' && w.includes('is')) w = w.replace(/(\w{3,})is(e|ed|es|ing|ation|ations|er|ers)$/, '$1iz$2');
+    const s = foldCase(this.whole[lang]?.has(w) ? w : stemmer.stem(w));
+    // Bound the cache so a hostile document of unique words cannot grow it without limit.
+    if (cache.size > STEM_CACHE_LIMIT) cache.clear();
+    // The word (and a stem cut from it) come from the draft: cache copies, or the cache would keep the draft alive.
+    const kept = detached(s);
+    cache.set(detached(lower), kept);
+    return kept;
+  }
+
+  /** The ASCII stem table of a language. */
+  asciiTable(lang: DraftLanguage): AsciiStems {
+    let table = this.asciiStems.get(lang);
+    if (!table) this.asciiStems.set(lang, (table = new AsciiStems()));
+    return table;
+  }
 }
+
+/** A tokenizer with no spelling rules, for the functions below (tests and tools; the Analyzer uses its own). */
+const plain = new Tokenizer();
 
 const COMBINING = /\p{M}/gu;
 const NON_ASCII = /[^\u0000-\u007f]/;
@@ -81,15 +147,6 @@ export interface StemIds {
   idOf(stem: string): number;
 }
 
-/**
- * Writes the words of text[start, end) as ids (their stems', from `stemIds`) to `ids`, their
- * [start, end) offsets (relative to `base`) to `offsets`; returns their number. (Scratch arrays
- * reused from one provision to the next are written over, not grown afresh.)
- */
-export function tokenizeIdsInto(text: string, lang: DraftLanguage, start: number, end: number, base: number, stemIds: StemIds, ids: number[], offsets: number[]): number {
-  return scan(text, lang, start, end, base, [], stemIds, ids, offsets);
-}
-
 /** Where readRun stopped, the character there, and the word's hash so far (`ascii` until a character is not). */
 const cursor = { i: 0, c: 0, hash: 0, ascii: true };
 
@@ -117,11 +174,11 @@ function readRun(text: string, end: number, lettersOnly: boolean): void {
 }
 
 /** The word scanner behind both: stems to `keys`, or, with `stemIds`, ids to `ids`. */
-function scan(text: string, lang: DraftLanguage, start: number, end: number, base: number, keys: string[], stemIds: StemIds | undefined, ids: number[], offsets: number[]): number {
+function scan(tokenizer: Tokenizer, text: string, lang: DraftLanguage, start: number, end: number, base: number, keys: string[], stemIds: StemIds | undefined, ids: number[], offsets: number[]): number {
   let n = 0;
   // French elides articles and prepositions ("d'entraver", "l'accès"): there the apostrophe splits words.
   const joinsApostrophe = lang !== 'fr';
-  const table = asciiTable(lang);
+  const table = tokenizer.asciiTable(lang);
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
@@ -148,14 +205,14 @@ function scan(text: string, lang: DraftLanguage, start: number, end: number, bas
       readRun(text, end, true);
       i = cursor.i;
     }
-    const e = apostrophe || !cursor.ascii || i - wordStart > MAX_STEMMED ? -1 : asciiEntry(table, text, wordStart, i, lang, cursor.hash);
+    const e = apostrophe || !cursor.ascii || i - wordStart > MAX_STEMMED ? -1 : asciiEntry(tokenizer, table, text, wordStart, i, lang, cursor.hash);
     if (e >= 0) {
       if (stemIds) ids[n] = table.idOf(e, stemIds);
       else keys[n] = table.stems[e];
     } else {
       let word = text.slice(wordStart, Math.min(i, wordStart + MAX_STEMMED));
       if (apostrophe) word = word.replace(/\u2019/g, "'");
-      const s = stem(word, lang);
+      const s = tokenizer.stem(word, lang);
       if (stemIds) ids[n] = stemIds.idOf(s);
       else keys[n] = s;
     }
@@ -243,14 +300,6 @@ class AsciiStems {
   }
 }
 
-const asciiStems = new Map<DraftLanguage, AsciiStems>();
-
-function asciiTable(lang: DraftLanguage): AsciiStems {
-  let table = asciiStems.get(lang);
-  if (!table) asciiStems.set(lang, (table = new AsciiStems()));
-  return table;
-}
-
 function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
@@ -260,11 +309,11 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 16777619;
 
 /** The entry of the ASCII word text[start, end) (with its FNV hash) in the language's AsciiStems, stemmed when new. */
-function asciiEntry(table: AsciiStems, text: string, start: number, end: number, lang: DraftLanguage, hash: number): number {
+function asciiEntry(tokenizer: Tokenizer, table: AsciiStems, text: string, start: number, end: number, lang: DraftLanguage, hash: number): number {
   const known = table.find(text, start, end, hash);
   if (known >= 0) return known;
   const word = text.slice(start, end).toLowerCase();
-  const s = stem(word, lang);
+  const s = tokenizer.stem(word, lang);
   // Bounded like the stem cache: a hostile draft of unique words starts the table afresh.
   if (table.size >= STEM_CACHE_LIMIT) table.clear();
   return table.add(detached(word), s, hash);
@@ -277,42 +326,12 @@ export function foldCase(word: string): string {
   return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(COMBINING, '') : lower;
 }
 
+/** The stem of a word, with no spelling rules. */
 export function stem(word: string, lang: DraftLanguage): string {
-  let cache = stemCache.get(lang);
-  if (!cache) {
-    cache = new Map();
-    stemCache.set(lang, cache);
-  }
-  // Keyed by the lower-cased word: "Section" and "section" share one stemming.
-  const lower = word.toLowerCase();
-  const hit = cache.get(lower);
-  if (hit !== undefined) return hit;
-  let stemmer = stemmers.get(lang);
-  if (!stemmer) {
-    // English, by far the most common, has a hand-written stemmer with the same output (porter2.ts).
-    stemmer = lang === 'en' ? { stem: stemEnglish } : snowball.newStemmer(stemmerNames[lang]);
-    stemmers.set(lang, stemmer);
-  }
-  let w = lower;
-  const variant = spelling.words[lang]?.[w];
-  if (variant) w = variant;
-  // British -ise/-isation and American -ize/-ization stem differently; fold to -ize.
-  if (lang === 'en' && w.includes('is')) w = w.replace(/(\w{3,})is(e|ed|es|ing|ation|ations|er|ers)$/, '$1iz$2');
-  const s = foldCase(whole[lang]?.has(w) ? w : stemmer.stem(w));
-  // Bound the cache so a hostile document of unique words cannot grow it without limit.
-  if (cache.size > STEM_CACHE_LIMIT) cache.clear();
-  // The word (and a stem cut from it) come from the draft: cache copies, or the cache would keep the draft alive.
-  const kept = detached(s);
-  cache.set(detached(lower), kept);
-  return kept;
+  return plain.stem(word, lang);
 }
 
-/** Tokenises text[span] into stemmed word tokens with absolute offsets. */
+/** Tokenises text[span] into stemmed word tokens with absolute offsets, with no spelling rules. */
 export function tokenize(text: string, lang: DraftLanguage, span: Span = { start: 0, end: text.length }): Token[] {
-  const keys: string[] = [];
-  const offsets: number[] = [];
-  scan(text, lang, span.start, span.end, 0, keys, undefined, [], offsets);
-  const out: Token[] = new Array(keys.length);
-  for (let i = 0; i < keys.length; i++) out[i] = { key: keys[i], start: offsets[2 * i], end: offsets[2 * i + 1] };
-  return out;
+  return plain.tokenize(text, lang, span);
 }

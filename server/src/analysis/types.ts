@@ -2,21 +2,33 @@
 // Nothing here knows about LSP or VS Code: spans are character offsets into the
 // document text; the LSP layer and the CLI turn them into line/character ranges.
 
+// An analysis is shared, never changed (ARCHITECTURE.md): every field is readonly. Code that
+// builds a result writes to a Building<T> and returns it as T.
+
+/** The same shape, writable all the way down: for the code that builds a result before returning it. */
+export type Building<T> = T extends ReadonlyMap<unknown, unknown>
+  ? T
+  : T extends ReadonlyArray<infer E>
+    ? Building<E>[]
+    : T extends object
+      ? { -readonly [K in keyof T]: Building<T[K]> }
+      : T;
+
 /** Half-open range of UTF-16 offsets into the document text: [start, end). */
 export interface Span {
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** 0-based line/character position, as in LSP (UTF-16 code units). */
 export interface Position {
-  line: number;
-  character: number;
+  readonly line: number;
+  readonly character: number;
 }
 
 export interface Range {
-  start: Position;
-  end: Position;
+  readonly start: Position;
+  readonly end: Position;
 }
 
 export type DraftLanguage = 'en' | 'es' | 'fr';
@@ -32,132 +44,132 @@ export type ProvisionKind =
 
 export interface Provision {
   /** Stable within a document version, derived from the numbering path, e.g. "part-2/s-14/1/a". */
-  id: string;
-  kind: ProvisionKind;
+  readonly id: string;
+  readonly kind: ProvisionKind;
   /** Number or letter as written in the draft: "14", "(1)", "(a)", "12 bis", "323-1". */
-  label: string;
+  readonly label: string;
   /** Heading text where the draft gives one (marginal heading, Part title, "Section 14 Illegal access"); the parser sets it to undefined where there is none (every provision has the same fields). */
-  heading?: string;
+  readonly heading?: string;
   /** Whole provision including its children. */
-  span: Span;
+  readonly span: Span;
   /** The provision's own text before its first child (for leaves: equal to span). */
-  ownSpan: Span;
-  parent?: string;
-  children: string[];
-  depth: number;
+  readonly ownSpan: Span;
+  readonly parent?: string;
+  readonly children: readonly string[];
+  readonly depth: number;
 }
 
 export interface DefinedTerm {
-  term: string;
+  readonly term: string;
   /** Where the term is defined (the quoted term). */
-  span: Span;
+  readonly span: Span;
   /** The whole definition text. */
-  definitionSpan: Span;
-  provision?: string;
+  readonly definitionSpan: Span;
+  readonly provision?: string;
 }
 
 export interface ConventionReference {
-  kind: 'convention';
-  article: number;
+  readonly kind: 'convention';
+  readonly article: number;
   /** Paragraph pinpoint as written, e.g. "2" for "24(2)"; absent when only the article is cited. */
-  paragraph?: string;
+  readonly paragraph?: string;
   /** Title the draft gives the article, where it names one ("Article 27 (Production order)"). */
-  namedTitle?: string;
-  span: Span;
+  readonly namedTitle?: string;
+  readonly span: Span;
 }
 
 export interface CrossReference {
-  kind: 'section';
+  readonly kind: 'section';
   /** Label of the section referred to, e.g. "14" or "14(2)". */
-  target: string;
-  span: Span;
+  readonly target: string;
+  readonly span: Span;
   /** Provision id it resolves to, where it does. */
-  resolved?: string;
+  readonly resolved?: string;
 }
 
 export type Reference = ConventionReference | CrossReference;
 
 export interface ParsedDraft {
-  provisions: Provision[];
+  readonly provisions: readonly Provision[];
   /** Provisions by id. */
-  byId: ReadonlyMap<string, Provision>;
-  definitions: DefinedTerm[];
-  references: Reference[];
+  readonly byId: ReadonlyMap<string, Provision>;
+  readonly definitions: readonly DefinedTerm[];
+  readonly references: readonly Reference[];
 }
 
 export interface ElementEvidence {
-  id: string;
-  label: string;
-  required: boolean;
-  present: boolean;
+  readonly id: string;
+  readonly label: string;
+  readonly required: boolean;
+  readonly present: boolean;
   /** The words that showed the element, as they stand in the draft. */
-  evidence?: string;
+  readonly evidence?: string;
   /**
    * Where those words stand, relative to the start of the matched provision (the unit whose
    * ProvisionMatch holds this): a match is shared by every version of the draft that keeps the
    * provision's text, wherever an edit moves it.
    */
-  span?: Span;
+  readonly span?: Span;
 }
 
 export type MatchStrength = 'strong' | 'moderate' | 'weak';
 
 export interface ArticleMatch {
-  article: number;
-  title: string;
-  score: number;
-  strength: MatchStrength;
-  elements: ElementEvidence[];
+  readonly article: number;
+  readonly title: string;
+  readonly score: number;
+  readonly strength: MatchStrength;
+  readonly elements: readonly ElementEvidence[];
   /** Why the matcher proposed this article, in words. */
-  reasons: string[];
+  readonly reasons: readonly string[];
 }
 
 export interface ProvisionMatch {
-  provision: string;
+  readonly provision: string;
   /** Only what the tool would show a user, best first. */
-  matches: ArticleMatch[];
+  readonly matches: readonly ArticleMatch[];
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface Finding {
   /** Stable code such as "safeguard.judicial-review". */
-  code: string;
-  severity: Severity;
-  message: string;
-  span: Span;
-  provision?: string;
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly provision?: string;
   /** Pinpoints the finding rests on, e.g. ["24(2)"]. */
-  articles: string[];
-  obligation: 'mandatory' | 'optional';
+  readonly articles: readonly string[];
+  readonly obligation: 'mandatory' | 'optional';
   /** Phrases that were looked for and not found (or the offending words found). */
-  lookedFor: string[];
+  readonly lookedFor: readonly string[];
   /** Id of the model-clause snippet or safeguard whose wording a quick fix may insert. */
-  fix?: { safeguard?: string; element?: string; article?: number };
-  tags?: ('unnecessary' | 'deprecated')[];
+  readonly fix?: { readonly safeguard?: string; readonly element?: string; readonly article?: number };
+  readonly tags?: readonly ('unnecessary' | 'deprecated')[];
 }
 
 export type CoverageStatus = 'implemented' | 'partial' | 'missing' | 'not-applicable';
 
 export interface CoverageEntry {
-  article: number;
-  status: CoverageStatus;
-  provisions: string[];
-  missingElements: string[];
-  missingSafeguards: string[];
+  readonly article: number;
+  readonly status: CoverageStatus;
+  readonly provisions: readonly string[];
+  readonly missingElements: readonly string[];
+  readonly missingSafeguards: readonly string[];
 }
 
 /** A problem with the input that did not stop the analysis (never thrown). */
 export interface Problem {
-  message: string;
-  span?: Span;
+  readonly message: string;
+  readonly span?: Span;
 }
 
 export interface DocumentAnalysis {
-  language: DraftLanguage;
-  parsed: ParsedDraft;
-  matches: ReadonlyMap<string, ProvisionMatch>;
-  findings: Finding[];
-  coverage: CoverageEntry[];
-  problems: Problem[];
+  readonly language: DraftLanguage;
+  readonly parsed: ParsedDraft;
+  readonly matches: ReadonlyMap<string, ProvisionMatch>;
+  readonly findings: readonly Finding[];
+  readonly coverage: readonly CoverageEntry[];
+  readonly problems: readonly Problem[];
 }

@@ -9,6 +9,7 @@
 //     compare with (the provision matches none and no article was given).
 //     ComparisonModel.candidates lists the articles the matcher proposes, best first, so a
 //     client can call once without `article`, offer a pick, then call again with the choice.
+import type { CancellationToken } from 'vscode-languageserver';
 import { TokenIndex } from '../analysis/cues';
 import { buildComparison, type ComparisonModel } from '../analysis/compare';
 import type { Cues } from '../analysis/data/types';
@@ -24,8 +25,8 @@ export interface CompareParams {
   budapest?: boolean;
 }
 
-export async function compareRequest(ctx: RequestContext, params: CompareParams): Promise<ComparisonModel | null> {
-  const doc = await analysedDocument(ctx, params.uri);
+export async function compareRequest(ctx: RequestContext, params: CompareParams, token?: CancellationToken): Promise<ComparisonModel | null> {
+  const doc = await analysedDocument(ctx, params.uri, undefined, token);
   if (!doc) return null;
   const analyzer = analyzerOf(ctx);
   let provisionId = params.provision && doc.analysis.parsed.byId.has(params.provision) ? params.provision : undefined;

@@ -6,6 +6,7 @@
 //     'added'|'removed'|'changed'|'renumbered'|'unchanged', a?, b?, diff? }], counts, coverage:
 //     [{ article, title, before, after, direction }], coverageSummary, findings: { added, removed, before, after } }
 //     Ranges in `a` refer to textA, in `b` to textB.
+import type { CancellationToken } from 'vscode-languageserver';
 import { compareVersions, type VersionComparison } from '../analysis/versionCompare';
 import { analyseText, analyzerOf, type RequestContext } from './requestContext';
 
@@ -16,9 +17,9 @@ export interface CompareVersionsParams {
   uri?: string;
 }
 
-export async function compareVersionsRequest(ctx: RequestContext, params: CompareVersionsParams): Promise<VersionComparison> {
+export async function compareVersionsRequest(ctx: RequestContext, params: CompareVersionsParams, token?: CancellationToken): Promise<VersionComparison> {
   const uri = params.uri ?? 'untitled:version';
-  const a = await analyseText(ctx, uri, String(params.textA ?? ''));
-  const b = await analyseText(ctx, uri, String(params.textB ?? ''));
+  const a = await analyseText(ctx, uri, String(params.textA ?? ''), token);
+  const b = await analyseText(ctx, uri, String(params.textB ?? ''), token);
   return compareVersions(a.analysis, a.text, b.analysis, b.text, analyzerOf(ctx).data);
 }

@@ -8,6 +8,7 @@
 //   entries: [{ article, title, chapter, obligation, mandatory, status, provisions, missingElements, missingSafeguards }]
 // }
 // "Mandatory" articles need a domestic provision and are not wholly optional (isMandatoryArticle).
+import type { CancellationToken } from 'vscode-languageserver';
 import { buildTable, isMandatoryArticle, type TableSummary } from '../analysis/table';
 import type { CoverageEntry } from '../analysis/types';
 import { analysedDocument, analyzerOf, type RequestContext } from './requestContext';
@@ -29,8 +30,8 @@ export interface CoverageResult {
   entries: CoverageResultEntry[];
 }
 
-export async function coverageRequest(ctx: RequestContext, params: CoverageParams): Promise<CoverageResult | null> {
-  const doc = await analysedDocument(ctx, params.uri);
+export async function coverageRequest(ctx: RequestContext, params: CoverageParams, token?: CancellationToken): Promise<CoverageResult | null> {
+  const doc = await analysedDocument(ctx, params.uri, undefined, token);
   if (!doc) return null;
   const data = analyzerOf(ctx).data;
   const table = buildTable(data, [{ file: doc.uri, text: doc.text, analysis: doc.analysis }]);

@@ -29,7 +29,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, h
 export interface MemberData {
   code: string;
   fix?: Finding['fix'];
-  articles: string[];
+  articles: readonly string[];
   severity: Severity;
   message: string;
 }
@@ -38,7 +38,7 @@ export interface MemberData {
 export interface DiagnosticData {
   provision?: string;
   fix?: Finding['fix'];
-  articles?: string[];
+  articles?: readonly string[];
   /** Present on grouped diagnostics: every finding behind it, most severe first. */
   members?: MemberData[];
 }
@@ -46,7 +46,7 @@ export interface DiagnosticData {
 type ArticleMarkdown = (n: number) => string | undefined;
 type CheckInfo = Pick<CheckCode, 'code' | 'title' | 'presentLabel'>;
 
-function articleLinks(pins: string[], articleMarkdown: ArticleMarkdown, message: (pin: string) => string): DiagnosticRelatedInformation[] {
+function articleLinks(pins: readonly string[], articleMarkdown: ArticleMarkdown, message: (pin: string) => string): DiagnosticRelatedInformation[] {
   const related: DiagnosticRelatedInformation[] = [];
   for (const pin of pins) {
     const m = /^(\d+)(?:\((\d+)\))?/.exec(pin);
@@ -180,7 +180,7 @@ function coverageDiagnostic(doc: AnalysedDocument, members: Finding[], articleMa
 }
 
 /** Findings → diagnostics, grouped (see the head of this file); in the order of their first finding. */
-function grouped(doc: AnalysedDocument, findings: Finding[], articleMarkdown: ArticleMarkdown, checks: CheckInfo[]): Diagnostic[] {
+function grouped(doc: AnalysedDocument, findings: readonly Finding[], articleMarkdown: ArticleMarkdown, checks: CheckInfo[]): Diagnostic[] {
   const groups = new Map<string, Finding[]>();
   const order: (Finding | string)[] = [];
   for (const f of findings) {

@@ -61,7 +61,7 @@ function strengthWords(m: ArticleMatch, t: Translate): string {
  * is missing; then the elements with their evidence; then the safeguards; then the references.
  * The findings' own messages are not repeated (the editor shows the diagnostic above the card).
  */
-export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, matches: ArticleMatch[], t: Translate = hoverTranslator()): string {
+export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, matches: readonly ArticleMatch[], t: Translate = hoverTranslator()): string {
   const out: string[] = [];
   const best = matches[0];
   const article = analyzer.data.articles.find((a) => a.article === best.article)!;

@@ -1,3 +1,3 @@
-// The commands a hover's links may run. The client trusts hover Markdown for these only
-// (MarkdownString.isTrusted = { enabledCommands }); no import here, so the client can share it.
-export const HOVER_COMMANDS = ['concordance.openArticle', 'concordance.compareWithArticle', 'concordance.revealInDraft'] as const;
+// The commands a hover's links may run: part of the protocol (shared/protocol.ts), which the
+// client reads to trust hover Markdown for these commands only.
+export { HOVER_COMMANDS } from '../../../shared/protocol';

@@ -1,10 +1,9 @@
 // What the Concordance requests of the comparison views and the table need from the server:
 // the open documents and the per-document analyses. server.ts builds one and passes it in.
-import type { TextDocuments } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from '../analysis/analyze';
-import { LineIndex } from '../analysis/text';
-import { checkOptions, type AnalysedDocument, type Workspace } from './workspace';
+import type { AnalysedDocument, Workspace } from './workspace';
 
 export interface RequestContext {
   documents: TextDocuments<TextDocument>;
@@ -16,20 +15,25 @@ export function analyzerOf(ctx: RequestContext): Analyzer {
 }
 
 /**
- * The analysis of an open document (cached per version), or of `text` given by the client for
- * a document the editor has not opened (e.g. other drafts in the workspace). Open documents
- * outside `concordance.languages` are analysed anyway: the user asked for them by name.
+ * The analysis of an open document (its newest version, by the same time-sliced run the
+ * diagnostics use: a run under way for that version is joined, not repeated), or of `text`
+ * given by the client for a document the editor has not opened (e.g. other drafts in the
+ * workspace). Open documents outside `concordance.languages` are analysed anyway: the user
+ * asked for them by name. A cancelled request ends with RequestCancelled.
  */
-export async function analysedDocument(ctx: RequestContext, uri: string, text?: string): Promise<AnalysedDocument | undefined> {
+export async function analysedDocument(ctx: RequestContext, uri: string, text?: string, token?: CancellationToken): Promise<AnalysedDocument | undefined> {
   const doc = ctx.documents.get(uri);
-  if (doc) return ctx.workspace.analyse(doc);
+  if (doc) return orCancelled(await ctx.workspace.latest(doc, token));
   if (text === undefined) return undefined;
-  return analyseText(ctx, uri, text);
+  return analyseText(ctx, uri, text, token);
 }
 
-/** Analyses text that is not an open document (not cached). */
-export async function analyseText(ctx: RequestContext, uri: string, text: string): Promise<AnalysedDocument> {
-  const settings = await ctx.workspace.getSettings(uri);
-  const analysis = ctx.workspace.analyzer.analyze(text, { checks: checkOptions(settings) });
-  return { uri, version: 0, text, lines: new LineIndex(text), analysis, settings };
+/** Analyses text that is not an open document (in time slices; not cached). */
+export async function analyseText(ctx: RequestContext, uri: string, text: string, token?: CancellationToken): Promise<AnalysedDocument> {
+  return orCancelled(await ctx.workspace.analyseText(uri, text, token));
+}
+
+function orCancelled<T>(a: T | undefined): T {
+  if (a === undefined) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+  return a;
 }

@@ -8,8 +8,10 @@
 //     missingElements, missingSafeguards, budapest, … }] }], summary }
 //     `file` is the document URI; provision ranges are LSP ranges in that document.
 //
-// The client renders it in a webview, and exports it with renderTable() — the same rendering as
-// `concordance table FILE --format csv|markdown|html`.
+// The client renders it in a webview. Request `concordance/tableExport` (params: the same and
+// `format`: 'csv' | 'markdown' | 'html') gives it rendered by renderTable() — the same text as
+// `concordance table FILE --format csv|markdown|html`; the client writes it to a file.
+import type { CancellationToken } from 'vscode-languageserver';
 import { buildTable, type ConcordanceTable, type TableDocument } from '../analysis/table';
 import { analysedDocument, analyzerOf, type RequestContext } from './requestContext';
 
@@ -18,10 +20,10 @@ export interface TableParams {
   texts?: Record<string, string>;
 }
 
-export async function tableRequest(ctx: RequestContext, params: TableParams): Promise<ConcordanceTable> {
+export async function tableRequest(ctx: RequestContext, params: TableParams, token?: CancellationToken): Promise<ConcordanceTable> {
   const docs: TableDocument[] = [];
   for (const uri of params.uris ?? []) {
-    const d = await analysedDocument(ctx, uri, params.texts?.[uri]);
+    const d = await analysedDocument(ctx, uri, params.texts?.[uri], token);
     if (d) docs.push({ file: uri, text: d.text, analysis: d.analysis });
   }
   return buildTable(analyzerOf(ctx).data, docs);

@@ -3,8 +3,7 @@
 import type { Analyzer } from '../analysis/analyze';
 import { formatArticleMarkdown } from '../analysis/data/articleView';
 import { escapeMarkdownSource as md } from '../analysis/markdown';
-
-export const SCHEME = 'concordance';
+import { SCHEME } from '../../../shared/protocol';
 
 export function articleUri(n: number): string {
   return `${SCHEME}:/article/${n}.md`;

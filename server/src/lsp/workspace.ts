@@ -81,14 +81,14 @@ function show(v: unknown): string {
 }
 
 export interface AnalysedDocument {
-  uri: string;
-  version: number;
-  text: string;
-  lines: LineIndex;
-  analysis: DocumentAnalysis;
-  settings: Settings;
-  /** The analyzer (convention data) the analysis was made with; a data reload makes it stale. */
-  analyzer?: Analyzer;
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly analysis: DocumentAnalysis;
+  readonly settings: Settings;
+  /** The analyzer (convention data) the analysis was made with. */
+  readonly analyzer?: Analyzer;
 }
 
 export class Workspace {
@@ -98,12 +98,16 @@ export class Workspace {
   private readonly pending = new Map<string, { version: number; text: string; settings: Settings; analyzer: Analyzer; result: Promise<AnalysedDocument | undefined> }>();
   /** The last analysis made: how long it took and how many provisions were matched anew (concordance/stats). */
   lastAnalysis?: { uri: string; version: number; ms: number; rematched: number; chars: number };
+  /** Analyses started (sliced runs of open documents and of texts sent by requests), and requests or runs that joined a run already under way for the same version. */
+  readonly runs = { started: 0, joined: 0 };
+  /** Test hook only (CONCORDANCE_TEST_HOOKS=1): runs wait for this before they start. */
+  gate?: (uri: string, version: number) => Promise<void>;
   /** Whether the client can answer workspace/configuration requests. */
   configurationSupport = false;
 
   constructor(
     private readonly connection: Connection,
-    public analyzer: Analyzer,
+    readonly analyzer: Analyzer,
   ) {}
 
   /** Says something once per distinct message (bad settings are read per document, reported once). */
@@ -167,11 +171,6 @@ export class Workspace {
     this.analyses.clear();
   }
 
-  /** Drops every cached analysis, e.g. after the convention data was reloaded. */
-  invalidate(): void {
-    this.analyses.clear();
-  }
-
   forget(uri: string): void {
     this.analyses.delete(uri);
     this.pending.delete(uri);
@@ -187,13 +186,6 @@ export class Workspace {
   peek(doc: TextDocument): AnalysedDocument | undefined {
     const a = this.analyses.get(doc.uri);
     return a && a.version === doc.version && a.text === doc.getText() ? a : undefined;
-  }
-
-  async analyse(doc: TextDocument): Promise<AnalysedDocument> {
-    const settings = await this.getSettings(doc.uri);
-    const cached = this.peek(doc);
-    if (cached && cached.settings === settings && cached.analyzer === this.analyzer) return cached;
-    return this.analyseWith(doc, settings);
   }
 
   /**
@@ -215,13 +207,29 @@ export class Workspace {
     return result;
   }
 
-  analyseWith(doc: TextDocument, settings: Settings): AnalysedDocument {
-    const text = doc.getText();
-    const t0 = performance.now();
-    const before = this.analyzer.matchedCount;
-    const prior = this.previous(doc.uri, this.analyzer);
-    const analysis = this.analyzer.analyze(text, { checks: checkOptions(settings), previous: prior });
-    return this.store(doc.uri, doc.version, text, analysis, settings, this.analyzer, t0, before, prior);
+  /**
+   * The analysis of an open document's newest version, for a request that names the document
+   * (coverage, table, compare): like `current`, but when the document changes during the run it
+   * waits for the newer version's run rather than giving up. Undefined only when cancelled.
+   */
+  async latest(doc: TextDocument, token?: { isCancellationRequested: boolean }): Promise<AnalysedDocument | undefined> {
+    for (;;) {
+      const a = await this.current(doc, token);
+      if (a || token?.isCancellationRequested) return a;
+    }
+  }
+
+  /**
+   * Analyses text that is no open document (a draft the editor has not opened, a version to
+   * compare), in time slices like every other analysis; not cached. Undefined when cancelled.
+   */
+  async analyseText(uri: string, text: string, token?: { isCancellationRequested: boolean }): Promise<AnalysedDocument | undefined> {
+    const settings = await this.getSettings(uri);
+    if (token?.isCancellationRequested) return undefined;
+    const analyzer = this.analyzer;
+    this.runs.started++;
+    const analysis = await analyzer.analyzeAsync(text, { checks: checkOptions(settings) }, () => !!token?.isCancellationRequested);
+    return analysis && { uri, version: 0, text, lines: new LineIndex(text), analysis, settings, analyzer };
   }
 
   /**
@@ -233,12 +241,20 @@ export class Workspace {
     const version = doc.version;
     const text = doc.getText();
     const running = this.pending.get(doc.uri);
-    if (running && running.version === version && running.text === text && running.settings === settings && running.analyzer === this.analyzer) return running.result;
+    if (running && running.version === version && running.text === text && running.settings === settings && running.analyzer === this.analyzer) {
+      this.runs.joined++;
+      return running.result;
+    }
     const analyzer = this.analyzer;
+    this.runs.started++;
     const t0 = performance.now();
     const before = analyzer.matchedCount;
     const prior = this.previous(doc.uri, analyzer);
-    const result = analyzer.analyzeAsync(text, { checks: checkOptions(settings), previous: prior }, () => doc.version !== version || doc.getText() !== text).then((analysis) => {
+    const stale = () => doc.version !== version || doc.getText() !== text;
+    const run = () => analyzer.analyzeAsync(text, { checks: checkOptions(settings), previous: prior }, stale);
+    // A test hook (CONCORDANCE_TEST_HOOKS) may hold runs at their start, to show what joins them.
+    const analysed = this.gate ? this.gate(doc.uri, version).then(() => (stale() ? undefined : run())) : run();
+    const result = analysed.then((analysis) => {
       if (this.pending.get(doc.uri)?.result === result) this.pending.delete(doc.uri);
       return analysis ? this.store(doc.uri, version, text, analysis, settings, analyzer, t0, before, prior) : undefined;
     });

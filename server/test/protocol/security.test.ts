@@ -227,8 +227,8 @@ describe('security over the protocol', function () {
       ['concordance/compareVersions', { textA: 'a' }, /params\.textB must be a string \(it is missing\)/],
       ['concordance/virtualDocument', null, /params must be an object/],
       ['concordance/virtualDocument', { uri: ['x'] }, /params\.uri must be a string/],
-      ['concordance/reloadData', { dataDir: 5 }, /params\.dataDir must be a string/],
-      ['concordance/reloadData', 'data', /params must be an object, not string/],
+      ['concordance/tableExport', { uris: [] }, /params\.format must be a string \(it is missing\)/],
+      ['concordance/tableExport', { uris: [], format: 'pdf' }, /params\.format must be "csv", "markdown" or "html"/],
     ];
     for (const [method, params, message] of cases) {
       it(`${method} ${JSON.stringify(params)} → InvalidParams`, async () => {

@@ -2,7 +2,6 @@
 // Every wait is on an event (publishDiagnostics for a uri/version, or a request's response).
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type {
@@ -302,29 +301,6 @@ describe('language server over stdio (protocol)', function () {
     assert.ok(other.some((l) => /safeguards$/.test(l.command?.title ?? '')));
     client.settings = { checks: {} };
     await client.close(u);
-  });
-
-  it('reloads data; broken data keeps the last good analyzer and says where the problem is', async () => {
-    const good = await client.request<{ ok: boolean; problems: string[] }>('concordance/reloadData', null);
-    assert.deepStrictEqual(good, { ok: true, problems: [] });
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'concordance-data-'));
-    const dataDir = path.join(tmp, 'data');
-    fs.cpSync(path.join(ROOT, 'data'), dataDir, { recursive: true });
-    const articles = JSON.parse(fs.readFileSync(path.join(dataDir, 'articles.json'), 'utf8'));
-    delete articles.articles[0].title;
-    fs.writeFileSync(path.join(dataDir, 'articles.json'), JSON.stringify(articles));
-    try {
-      const shown = client.shownMessages.length;
-      const bad = await client.request<{ ok: boolean; problems: string[] }>('concordance/reloadData', { dataDir });
-      assert.strictEqual(bad.ok, false);
-      assert.ok(bad.problems.some((p) => p.includes('data/articles.json') && p.includes('/articles/0')), bad.problems.join('\n'));
-      // showMessage is sent before the response, so it has arrived by now.
-      assert.ok(client.shownMessages.slice(shown).some((m) => /articles\.json/.test(m.message)));
-      const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Article 27 of the', 3) });
-      assert.match((hover.contents as MarkupContent).value, /Production order/, 'still serving with the previous data');
-    } finally {
-      fs.rmSync(tmp, { recursive: true, force: true });
-    }
   });
 
   it('shuts down and exits with code 0', async () => {

@@ -20,7 +20,7 @@ const analyzer: Analyzer = loaded;
 const CASES_FILE = path.join(__dirname, '..', '..', '..', '..', 'server', 'test', 'fixtures', 'cases', 'checks.jsonl');
 const cases: EvalCase[] = parseCases(fs.readFileSync(CASES_FILE, 'utf8'), CASES_FILE);
 
-function findings(text: string, options?: CheckOptions, a: Analyzer = analyzer): Finding[] {
+function findings(text: string, options?: CheckOptions, a: Analyzer = analyzer): readonly Finding[] {
   return a.analyze(text, { checks: options }).findings;
 }
 

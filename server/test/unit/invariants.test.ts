@@ -1,7 +1,9 @@
 // Architecture invariants (ARCHITECTURE.md), read from the source with the TypeScript parser:
-// the analysis core imports no editor API; the client imports no server values; server files
-// import one another without circles (but for the ones listed, which must not grow); and the
-// parser and language detector hold no legal vocabulary (it is in data/languages/).
+// the analysis core imports no editor API; the client imports no server values (but for the one
+// listed) and shares only shared/protocol.ts, which imports only types from the server; each
+// concordance/* method is written once; server files import one another without circles; the
+// parser and language detector hold no legal vocabulary (it is in data/languages/); and the core
+// keeps no mutable state at module level but memos and scratch (listed).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -71,7 +73,7 @@ function importsOf(file: string): Import[] {
   return out;
 }
 
-const serverFiles = tsFiles(path.join(root, 'server', 'src'));
+const serverFiles = [...tsFiles(path.join(root, 'server', 'src')), ...tsFiles(path.join(root, 'shared'))];
 const imports = new Map(serverFiles.map((f) => [f, importsOf(f)] as const));
 
 describe('architecture invariants', () => {
@@ -84,10 +86,8 @@ describe('architecture invariants', () => {
   });
 
   // Values the client imports from the server today (it bundles them into the extension).
-  // Do not add to this list: move the code to the client, or ask the server over the protocol.
+  // Do not add to this list: move the code to shared/, or ask the server over the protocol.
   const CLIENT_SERVER_VALUES = [
-    'client/src/hoverTrust.ts imports server/src/lsp/hoverCommands.ts',
-    'client/src/tableView.ts imports server/src/analysis/table.ts',
     // The format readers run where vscode.workspace.fs can read the file (remote and virtual
     // folders too); they are pure code with no server state.
     'client/src/sourceDocs.ts imports server/src/formats/read.ts',
@@ -105,16 +105,35 @@ describe('architecture invariants', () => {
     assert.deepStrictEqual(found.filter((x) => !CLIENT_SERVER_VALUES.includes(x)), [], 'new value imports from the server');
   });
 
-  // Circles of imports among server files today (each a set of files that import one another,
-  // types included). A circle may shrink or go; it must not grow, and no new one may appear.
-  const ALLOWED_CIRCLES: string[][] = [
-    ['server/src/analysis/analyze.ts', 'server/src/analysis/checks.ts'],
-  ];
-
-  it('server/src files import one another without circles, but for the listed ones', () => {
+  it('server/src and shared/ files import one another without circles (types included)', () => {
     const circles = stronglyConnected(serverFiles, (f) => imports.get(f)!.flatMap((i) => (i.target && imports.has(i.target) ? [i.target] : [])));
-    const bad = circles.map((c) => c.map(rel).sort()).filter((c) => !ALLOWED_CIRCLES.some((a) => c.every((f) => a.includes(f))));
-    assert.deepStrictEqual(bad, [], 'new import circles');
+    assert.deepStrictEqual(circles.map((c) => c.map(rel).sort()), [], 'import circles');
+  });
+
+  it('shared/ (the protocol) imports only types from the server, and values only from the protocol libraries', () => {
+    const shared = tsFiles(path.join(root, 'shared'));
+    assert.ok(shared.some((f) => rel(f) === 'shared/protocol.ts'));
+    const bad: string[] = [];
+    for (const f of shared) {
+      for (const i of imports.get(f)!) {
+        if (i.typeOnly) continue;
+        if (i.target ? !rel(i.target).startsWith('shared/') : !/^vscode-(?:languageserver-protocol|jsonrpc)$/.test(i.specifier)) bad.push(`${rel(f)} imports ${i.specifier}`);
+      }
+    }
+    assert.deepStrictEqual(bad, []);
+  });
+
+  it('each concordance/* method is written once, in shared/protocol.ts', () => {
+    const files = [...serverFiles, ...tsFiles(path.join(root, 'client', 'src')).filter((x) => !rel(x).startsWith('client/src/test/'))];
+    const written = new Map<string, string[]>();
+    for (const f of files) {
+      for (const lit of literals(source(f))) {
+        if (/^concordance\/[\w/]+$/.test(lit)) written.set(lit, [...(written.get(lit) ?? []), rel(f)]);
+      }
+    }
+    assert.ok(written.get('concordance/coverage')?.includes('shared/protocol.ts'), 'the methods looked for');
+    const bad = [...written].filter(([, where]) => where.length !== 1 || where[0] !== 'shared/protocol.ts').map(([m, where]) => `${m}: ${where.join(', ')}`);
+    assert.deepStrictEqual(bad, []);
   });
 
   it('the parser (parse.ts, parse/) and the language detector hold no legal vocabulary: it is in data/languages/', () => {
@@ -166,6 +185,54 @@ describe('architecture invariants', () => {
       }
     }
     assert.deepStrictEqual(bad, []);
+  });
+
+  // Module-level state in the core: each is a memo of a pure function of its key or scratch
+  // space reused within one synchronous call, never settings or data of one Analyzer (those live
+  // in the Analyzer: see isolation.test.ts). A new entry needs the same reason, or a place in the Analyzer.
+  const MODULE_STATE: Record<string, string> = {
+    'server/src/analysis/analyze.ts contextMemos': 'memo per parse: the headings above each section',
+    'server/src/analysis/units.ts unitLists': 'memo per parse: the units matched',
+    'server/src/analysis/parse/references.ts childCache': 'memo per provision: its children by label',
+    'server/src/analysis/parse/state.ts states': 'what reparsing needs of each parse, keyed by the parse',
+    'server/src/analysis/parse/state.ts treeCount': 'a counter naming trees, compared only for equality',
+    'server/src/analysis/data/load.ts cached': 'the shipped data, loaded once (read-only)',
+    'server/src/analysis/data/load.ts articlesByNumber': 'memo per data set: articles by number',
+    'server/src/analysis/vocabulary.ts bundled': 'the shipped languages compiled once (read-only)',
+    'server/src/analysis/tokens.ts stemmers': 'the stemmers, which hold no rules',
+    'server/src/analysis/tokens.ts plain': 'a tokenizer with no spelling rules, for tests and tools',
+    'server/src/analysis/tokens.ts classes': 'memo of Unicode character classes',
+    'server/src/analysis/tokens.ts cursor': 'scratch of the scanner',
+    'server/src/analysis/porter2.ts buf': 'scratch of the stemmer',
+    'server/src/analysis/porter2.ts n': 'scratch of the stemmer',
+    'server/src/analysis/porter2.ts snowballEnglish': 'the reference stemmer, loaded on first use',
+    'server/src/analysis/cues.ts lastPlain': 'memo of the last token index built, keyed by its token array',
+    'server/src/analysis/cues.ts runScratch': 'scratch of the token runs',
+    'server/src/analysis/cues.ts block': 'the shared block token runs are cut from',
+    'server/src/analysis/cues.ts scratch': 'scratch of the token index',
+    'server/src/analysis/porter2.ts EXCEPTIONS': 'a constant table of the stemmer',
+    'server/src/analysis/tokens.ts stemmerNames': 'a constant table: the Snowball name of each language',
+  };
+
+  it('the core keeps no settings or data at module level: only the listed memos and scratch', () => {
+    const found: string[] = [];
+    for (const f of tsFiles(path.join(root, 'server', 'src', 'analysis'))) {
+      for (const st of source(f).statements) {
+        if (!ts.isVariableStatement(st)) continue;
+        const isLet = (st.declarationList.flags & ts.NodeFlags.Const) === 0;
+        for (const d of st.declarationList.declarations) {
+          const init = d.initializer;
+          // A `let`; an object, list or `new` one under a lower-case name (UPPER_CASE names are
+          // constant tables); a Map, WeakMap or cache under any name.
+          const made = init !== undefined && (ts.isNewExpression(init) || ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init));
+          const mutable = isLet || (made && !/^[A-Z][A-Z0-9_]*$/.test(d.name.getText())) || (init !== undefined && /^new (?:Weak)?Map\b|^new LruCache\b/.test(init.getText()));
+          if (mutable) found.push(`${rel(f)} ${d.name.getText()}`);
+        }
+      }
+    }
+    assert.ok(found.includes('server/src/analysis/tokens.ts cursor'), 'the declarations looked for');
+    assert.deepStrictEqual(found.filter((x) => !(x in MODULE_STATE)), [], 'module-level state not listed');
+    assert.deepStrictEqual(Object.keys(MODULE_STATE).filter((x) => !found.includes(x)), [], 'listed but gone: take it off the list');
   });
 });
 

@@ -266,7 +266,8 @@ export interface Instrument {
 /** The wording quick fixes insert for a missing safeguard, per check code and language (data/model-clauses.json fixes). */
 export interface QuickFixWording {
   about?: string;
-  instruments: Partial<Record<'en' | 'es' | 'fr', Instrument[]>>;
+  /** English is required (the schema says so); Spanish and French where they exist. */
+  instruments: { en: Instrument[]; es?: Instrument[]; fr?: Instrument[] };
   wording: Record<string, Partial<Record<'en' | 'es' | 'fr', string>>>;
 }
 

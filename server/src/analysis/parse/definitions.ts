@@ -1,7 +1,7 @@
 // Defined terms: a quoted term followed by a defining verb of the language files, and how far its definition reaches.
 // Part of the draft parser (../parse.ts: the conventions every part keeps).
 
-import type { DefinedTerm } from '../types';
+import type { Building, DefinedTerm } from '../types';
 import type { ParserVocabulary } from '../vocabulary';
 import { trimEnd, wordCount } from './markers';
 import { OwnerIndex } from './tree';
@@ -82,7 +82,7 @@ export function definitionsFrom(v: ParserVocabulary, text: string, raws: Definit
     if (bm) end = r.termEnd + bm.index + bm[0].search(/[\r\n]/);
     end = trimEnd(text, r.termEnd, end);
     while (end > r.termEnd && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end = trimEnd(text, r.termEnd, end - 1);
-    const d: DefinedTerm = {
+    const d: Building<DefinedTerm> = {
       term: r.term,
       span: { start: r.termStart, end: r.termEnd },
       definitionSpan: { start: r.quoteStart, end: Math.max(end, r.termEnd) },

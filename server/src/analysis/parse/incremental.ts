@@ -2,7 +2,7 @@
 // Part of the draft parser (../parse.ts: the conventions every part keeps).
 
 import { detached, lastAtOrBefore, ListMap } from '../text';
-import type { DefinedTerm, ParsedDraft, Provision, Reference } from '../types';
+import type { Building, DefinedTerm, ParsedDraft, Provision, Reference } from '../types';
 import { bundledVocabulary, type ParserVocabulary } from '../vocabulary';
 import { type DefinitionCandidate, definitionCandidates, definitionsFrom } from './definitions';
 import { parseProvisions } from './full';
@@ -291,7 +291,7 @@ export function reparseUnsafe(v: ParserVocabulary, previous: ParsedDraft, old: s
   definitionsFrom(v, text, candidates, owner, Math.max(kept - 1, 0), lineDone, definitions);
   for (let k = oldAfter; k < previous.definitions.length; k++) {
     const d = previous.definitions[k];
-    const q: DefinedTerm = {
+    const q: Building<DefinedTerm> = {
       term: d.term,
       span: { start: d.span.start + delta, end: d.span.end + delta },
       definitionSpan: { start: d.definitionSpan.start + delta, end: d.definitionSpan.end + delta },
@@ -334,7 +334,7 @@ export function reparseUnsafe(v: ParserVocabulary, previous: ParsedDraft, old: s
   const stopped = scanReferences(text, ctx, keep >= 0 ? tr.ends[keep] : 0, references, trace, resync);
   // References found again are carried into later versions: their words are copies.
   for (let i = fresh; i < references.length; i++) {
-    const r = references[i];
+    const r = references[i] as Building<Reference>;
     if (r.kind === 'section') r.target = detached(r.target);
     else {
       if (r.paragraph !== undefined) r.paragraph = detached(r.paragraph);

@@ -2,7 +2,7 @@
 // Part of the draft parser (../parse.ts: the conventions every part keeps).
 
 import { execAt, isSpace } from '../text';
-import type { ConventionReference, CrossReference, Provision, Reference } from '../types';
+import type { Building, ConventionReference, CrossReference, Provision, Reference } from '../types';
 import type { ParserVocabulary } from '../vocabulary';
 import { OwnerIndex } from './tree';
 
@@ -206,7 +206,7 @@ export function referencesOf(
           if (from < article && article - from <= 100) for (let a = from + 1; a < article; a++) articles.push(a);
         }
         for (const a of articles) refs.push({ kind: 'convention', article: a, span: { start: it.start, end: it.end } });
-        const ref: ConventionReference = { kind: 'convention', article, span: { start: spanStart, end: it.end } };
+        const ref: Building<ConventionReference> = { kind: 'convention', article, span: { start: spanStart, end: it.end } };
         const paragraph = pin ? pin[1] + pin[2] : it === items[items.length - 1] ? paragraphAfter : undefined;
         if (paragraph !== undefined) ref.paragraph = paragraph;
         if (namedTitle !== undefined && it === items[items.length - 1]) ref.namedTitle = namedTitle;
@@ -218,14 +218,14 @@ export function referencesOf(
           const to = parseInt(target, 10);
           if (from < to && to - from <= 50) {
             for (let a = from + 1; a < to; a++) {
-              const r: CrossReference = { kind: 'section', target: String(a), span: { start: it.start, end: it.end } };
+              const r: Building<CrossReference> = { kind: 'section', target: String(a), span: { start: it.start, end: it.end } };
               const res = resolve(String(a), undefined, sectionsByLabel, byId);
               if (res) r.resolved = res;
               refs.push(r);
             }
           }
         }
-        const r: CrossReference = { kind: 'section', target, span: { start: spanStart, end: it.end } };
+        const r: Building<CrossReference> = { kind: 'section', target, span: { start: spanStart, end: it.end } };
         const res = resolve(target, isSub || target.startsWith('(') ? owner.at(start) : undefined, sectionsByLabel, byId);
         if (res) r.resolved = res;
         refs.push(r);

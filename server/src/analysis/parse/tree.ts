@@ -2,7 +2,7 @@
 // Part of the draft parser (../parse.ts: the conventions every part keeps).
 
 import { lastAtOrBefore } from '../text';
-import type { Provision, ProvisionKind } from '../types';
+import type { Building, Provision, ProvisionKind } from '../types';
 import type { Marker } from './markers';
 
 export const MAX_DEPTH = 100;
@@ -13,7 +13,7 @@ export const NO_CHILDREN: string[] = Object.freeze([]) as unknown as string[];
 
 /** Bookkeeping the tree builder keeps beside each provision. */
 export interface Meta {
-  prov: Provision;
+  prov: Building<Provision>;
   /** Division rank (smaller = higher). */
   rank: number;
   /** Subdivision type key ("num", "lower", "roman", …, "dec"); '' for divisions and sections. */
@@ -111,7 +111,7 @@ export class TreeBuilder {
     // Joined, not concatenated: one flat string per id (a concatenation is a chain of pieces,
     // kept for good and compared piece by piece as a map key).
     const id = this.uniqueId(parent !== undefined ? [parent.prov.id, '/', idPart].join('') : idPart);
-    const prov: Provision = {
+    const prov: Building<Provision> = {
       id,
       kind,
       label,

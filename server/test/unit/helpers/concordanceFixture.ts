@@ -2,7 +2,7 @@
 // The wording is our own and deliberately small; nothing here is treaty or statute text.
 import { getConventionData } from '../../../src/analysis/data/load';
 import type { Article, ConventionData } from '../../../src/analysis/data/types';
-import type { ArticleMatch, CoverageEntry, DocumentAnalysis, ElementEvidence, Finding, Provision } from '../../../src/analysis/types';
+import type { ArticleMatch, Building, CoverageEntry, DocumentAnalysis, ElementEvidence, Finding, Provision } from '../../../src/analysis/types';
 
 function article(partial: Partial<Article> & Pick<Article, 'article' | 'chapter' | 'title'>): Article {
   return {
@@ -152,7 +152,7 @@ export function fixtureDraft(data: ConventionData, sections: SectionSpec[], find
       const a = data.articles.find((x) => x.article === m.article)!;
       const elements: ElementEvidence[] = a.elements.map((e) => {
         const present = m.present.includes(e.id);
-        const ev: ElementEvidence = { id: e.id, label: e.label, required: e.required, present };
+        const ev: Building<ElementEvidence> = { id: e.id, label: e.label, required: e.required, present };
         if (present) {
           const cue = e.cues.en[0];
           const at = text.toLowerCase().indexOf(cue.toLowerCase(), p.span.start);
@@ -170,7 +170,7 @@ export function fixtureDraft(data: ConventionData, sections: SectionSpec[], find
   });
   const withSpans: Finding[] = findings.map((f) => ({ ...f, span: spans.get(f.provision ?? '') ?? { start: 0, end: 0 } }));
   const coverage: CoverageEntry[] = data.articles.map((a) => {
-    const entry: CoverageEntry = { article: a.article, status: a.needsDomesticProvision ? 'missing' : 'not-applicable', provisions: [], missingElements: [], missingSafeguards: [] };
+    const entry: Building<CoverageEntry> = { article: a.article, status: a.needsDomesticProvision ? 'missing' : 'not-applicable', provisions: [], missingElements: [], missingSafeguards: [] };
     for (const [id, pm] of matches) {
       const m = pm.matches.find((x) => x.article === a.article);
       if (!m) continue;
