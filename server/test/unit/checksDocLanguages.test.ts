@@ -18,6 +18,7 @@ if (!analyzer) throw new Error('convention data did not load');
 /** Each translation: its file, the language its examples are drafted in, and how an example is introduced. */
 const TRANSLATIONS = [
   { lang: 'es', file: 'checks.es.md', example: /\nEn español \(como «([^»]+)»[^\n]*\):\n\n> ([^\n]+)\n/ },
+  { lang: 'fr', file: 'checks.fr.md', example: /\nEn français \(comme « ([^»]+) »[^\n]*\) :\n\n> ([^\n]+)\n/ },
 ] as const;
 
 const read = (file: string): string => fs.readFileSync(path.join(docsDir, file), 'utf8');
