@@ -110,6 +110,11 @@ check(
       { name: `${lang}: the same tied to the offender's nationality, residence or non-extradition: silent`, input: JURISDICTION[lang](ANYWHERE[lang], NATIONALITY_LINK[lang]), expected: { fires: false } },
       { name: `${lang}: territorial jurisdiction only: silent`, input: JURISDICTION[lang](''), expected: { fires: false } },
     ]),
+    {
+      name: 'fr: "sur le territoire national ou à l\'étranger" (three small words between): fires',
+      input: "Article 30. Compétence\nLes juridictions nationales sont compétentes pour connaître des infractions prévues au présent chapitre, qu'elles soient commises sur le territoire national ou à l'étranger.\n",
+      expected: { fires: true, severity: 'information', at: 'étranger' },
+    },
   ],
   onArticle('sovereignty.jurisdiction-nexus', 22),
 );
