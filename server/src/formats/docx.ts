@@ -5,10 +5,9 @@
 //
 // The zip is read with fflate (small, maintained, synchronous; each part is inflated into a buffer
 // of its declared size, so a part cannot expand past the limit checked here) and the XML with
-// @xmldom/xmldom (no DTD is read: see xml.ts). Pure: no editor, no file system.
+// our own small parser (no DTD is read: see xml.ts). Pure: no editor, no file system.
 import { unzipSync } from 'fflate';
-import type { Element, Node } from '@xmldom/xmldom';
-import { CDATA_NODE, childElements, ELEMENT_NODE, parseXml, TEXT_NODE } from './xml';
+import { CDATA_NODE, childElements, ELEMENT_NODE, parseXml, TEXT_NODE, type Element, type Node } from './xml';
 
 /** Largest expanded size of one part of the package, and of all parts read together. */
 export const MAX_PART_BYTES = 200 * 1024 * 1024;
