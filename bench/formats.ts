@@ -1,4 +1,4 @@
-// `npm run bench:formats [-- --only docx,pdf,akn,table] [-- --runs N] [-- --jobs N]`: how fast the CLI reads
+// `npm run bench:formats [-- --only docx,pdf,akn,table] [-- --runs N] [-- --jobs N] [-- --before OLD/cli.js]`: how fast the CLI reads
 // and analyses Word, PDF and Akoma Ntoso files, and a folder of 200 laws of mixed formats through
 // `concordance table`. The fixtures are made here from bench/generate.ts's own drafts (no corpus
 // text): a .docx of 1 MB of text with automatic numbering of subsections and tracked changes, a
@@ -18,7 +18,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'out/cli.js');
 const WORK = path.join(ROOT, 'out/bench/formats');
 const RESULTS = path.join(ROOT, 'bench/formats-results.json');
-const WRAPPER = `process.on('exit', () => process.stderr.write('\\nmaxrss-kb ' + process.resourceUsage().maxRSS + '\\n'));
+const WRAPPER = `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nmaxrss-kb ' + u.maxRSS + ' cpu-us ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });
 require(process.argv[1]);`;
 
 const argv = process.argv.slice(2);
@@ -30,6 +30,8 @@ const ONLY = (opt('--only') ?? 'docx,pdf,akn,table').split(',');
 const RUNS = Number(opt('--runs') ?? 3);
 const JOBS = opt('--jobs');
 const CLI_PATH = opt('--cli') ? path.resolve(opt('--cli')!) : CLI;
+/** Another build of the CLI (such as the code before a change), run paired with this one. */
+const BEFORE = opt('--before') ? path.resolve(opt('--before')!) : undefined;
 
 // ------------------------------------------------------------------ fixtures
 
@@ -195,31 +197,53 @@ function makeFixtures(): Record<string, Fixture> {
 
 interface Run {
   ms: number;
+  /** CPU time of the process, all its threads (user + system). */
+  cpuMs: number;
   rssMb: number;
   code: number | null;
   stderrTail: string;
 }
 
-function runCli(args: string[]): Promise<Run> {
+function runCli(cli: string, args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     const t = performance.now();
-    const child = spawn(process.execPath, ['-e', WRAPPER, '--', CLI_PATH, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['-e', WRAPPER, '--', cli, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4000)));
     child.on('close', (code) => {
       const ms = performance.now() - t;
-      const rss = Number(/maxrss-kb (\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
-      resolve({ ms, rssMb: rss, code, stderrTail: stderr.replace(/\nmaxrss-kb \d+\n?$/, '').split('\n').slice(-3).join('\n') });
+      const m = /maxrss-kb (\d+) cpu-us (\d+)/.exec(stderr);
+      resolve({ ms, cpuMs: Number(m?.[2] ?? 0) / 1000, rssMb: Number(m?.[1] ?? 0) / 1024, code, stderrTail: stderr.replace(/\nmaxrss-kb .*\n?$/, '').split('\n').slice(-3).join('\n') });
     });
   });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+interface Summary {
+  ms: number;
+  runsMs: number[];
+  cpuMs: number;
+  peakRssMb: number;
+}
+
+function summarise(runs: Run[]): Summary {
+  return {
+    ms: Math.round(median(runs.map((r) => r.ms))),
+    runsMs: runs.map((r) => Math.round(r.ms)),
+    cpuMs: Math.round(median(runs.map((r) => r.cpuMs))),
+    peakRssMb: Math.round(Math.max(...runs.map((r) => r.rssMb))),
+  };
+}
+
+const show = (s: Summary) => `${s.ms} ms (runs ${s.runsMs.join(', ')}; CPU ${s.cpuMs} ms), peak RSS ${s.peakRssMb} MB`;
+
 async function main(): Promise<void> {
   if (!fs.existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run "npm run build"`);
+  if (BEFORE && !fs.existsSync(BEFORE)) throw new Error(`${BEFORE} is missing`);
   const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
-  console.log(`load average before: ${load()} (${os.cpus().length} cores)`);
+  const loadBefore = load();
+  console.log(`load average before: ${loadBefore} (${os.cpus().length} cores)`);
   const t0 = performance.now();
   const fixtures = makeFixtures();
   console.log(`fixtures made in ${((performance.now() - t0) / 1000).toFixed(1)} s in ${path.relative(ROOT, WORK)}`);
@@ -233,33 +257,38 @@ async function main(): Promise<void> {
   for (const name of ONLY) {
     const f = fixtures[name];
     if (!f) continue;
+    const t = targets[name];
     const runs: Run[] = [];
+    const before: Run[] = [];
+    // Paired: the CLI before a change (--before) and this one, one after the other, on the same load.
     for (let i = 0; i < (name === 'table' ? Math.min(RUNS, 2) : RUNS); i++) {
-      const r = await runCli(targets[name].args(f));
+      if (BEFORE) {
+        const b = await runCli(BEFORE, t.args(f).filter((a) => !(name === 'table' && a === '--jobs')));
+        if (b.code !== 0) throw new Error(`${name} (before): exit ${b.code}: ${b.stderrTail}`);
+        before.push(b);
+      }
+      const r = await runCli(CLI_PATH, t.args(f));
       if (r.code !== 0) throw new Error(`${name}: exit ${r.code}: ${r.stderrTail}`);
       runs.push(r);
     }
-    const ms = median(runs.map((r) => r.ms));
-    const mb = Math.max(...runs.map((r) => r.rssMb));
-    const t = targets[name];
+    const now = summarise(runs);
     const row = {
       name,
       note: f.note,
       textMB: +(f.textBytes / 2 ** 20).toFixed(2),
       fileMB: +(f.fileBytes / 2 ** 20).toFixed(2),
       command: `concordance ${t.args({ ...f, file: path.relative(ROOT, f.file) }).join(' ')}`,
-      ms: Math.round(ms),
-      runsMs: runs.map((r) => Math.round(r.ms)),
-      peakRssMb: Math.round(mb),
+      ...now,
+      ...(BEFORE ? { before: summarise(before) } : {}),
       targetMs: t.ms,
       targetMb: t.mb,
-      met: ms <= t.ms && mb <= t.mb,
+      met: now.ms <= t.ms && now.peakRssMb <= t.mb,
     };
     rows.push(row);
-    console.log(`${name.padEnd(6)} ${row.textMB} MB text, ${row.fileMB} MB file: ${row.ms} ms (runs ${row.runsMs.join(', ')}), peak RSS ${row.peakRssMb} MB — target ≤ ${t.ms} ms, ≤ ${t.mb} MB: ${row.met ? 'met' : 'MISSED'}`);
+    console.log(`${name.padEnd(6)} ${row.textMB} MB text, ${row.fileMB} MB file: ${show(now)} — target ≤ ${t.ms} ms, ≤ ${t.mb} MB: ${row.met ? 'met' : 'MISSED'}`);
+    if (BEFORE) console.log(`       before: ${show(summarise(before))}`);
   }
-  const result = { date: new Date().toISOString(), node: process.version, cores: os.cpus().length, loadBefore: load(), rows, loadAfter: '' };
-  result.loadAfter = load();
+  const result = { date: new Date().toISOString(), node: process.version, cores: os.cpus().length, loadBefore, loadAfter: load(), rows };
   console.log(`load average after: ${result.loadAfter}`);
   fs.writeFileSync(RESULTS, JSON.stringify(result, null, 2) + '\n');
 }
