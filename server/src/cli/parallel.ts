@@ -13,6 +13,12 @@ import { documentOf, readCapped } from './input';
 
 const WORKER_FLAG = 'concordanceAnalysisWorker';
 
+/**
+ * Heap a worker may use per byte of its largest file, beyond 256 MB for the data: the CLI analyses
+ * a 20 MB draft within 1.5 GB (server/test/protocol/cli.test.ts), about 60 bytes of heap per byte.
+ */
+const WORKER_HEAP_PER_BYTE = 80;
+
 /** An analysis as it crosses between threads: lists instead of Maps. */
 interface PlainAnalysis extends Omit<DocumentAnalysis, 'parsed' | 'matches'> {
   parsed: Omit<DocumentAnalysis['parsed'], 'byId'>;
@@ -81,7 +87,9 @@ export function runAsWorkerIfAsked(): boolean {
       try {
         const doc = await documentOf(job.file, job.bytes ?? readCapped(job.file));
         const analysis = analyzer.analyze(doc.text);
-        return { index: job.index, doc, analysis: job.table ? forTable(analysis) : toPlain(analysis) };
+        if (!job.table) return { index: job.index, doc, analysis: toPlain(analysis) };
+        // The table shows no element ids.
+        return { index: job.index, doc: { ...doc, anchors: undefined }, analysis: forTable(analysis) };
       } catch (e) {
         return { index: job.index, problem: (e as Error).message ?? String(e) };
       }
@@ -132,8 +140,12 @@ export function analyseInWorkers(script: string, jobs: Job[], threads: number, t
       }
     };
     const count = Math.max(1, Math.min(threads, jobs.length));
+    // A worker's heap is bounded by what its largest file needs: V8 otherwise lets each worker's
+    // heap grow far past what it keeps (3 threads went past 1.4 GB on 200 laws of 250 KB).
+    const largest = Math.max(...jobs.map((j) => j.size));
+    const maxOldGenerationSizeMb = Math.max(256, Math.ceil((WORKER_HEAP_PER_BYTE * largest) / 2 ** 20));
     for (let k = 0; k < count; k++) {
-      const w = new Worker(script, { workerData: { [WORKER_FLAG]: true } });
+      const w = new Worker(script, { workerData: { [WORKER_FLAG]: true }, resourceLimits: { maxOldGenerationSizeMb } });
       workers.push(w);
       w.on('message', (m: Reply) => {
         if ('error' in m) return settle(() => reject(new Error(m.error)));
