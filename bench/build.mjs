@@ -8,4 +8,5 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'out/cli.js' }),
   build({ ...common, entryPoints: ['bench/run.ts'], outfile: 'out/bench/run.js' }),
   build({ ...common, entryPoints: ['bench/json.ts'], outfile: 'out/bench/json.js' }),
+  build({ ...common, entryPoints: ['bench/formats.ts'], outfile: 'out/bench/formats.js' }),
 ]);

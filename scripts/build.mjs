@@ -1,4 +1,6 @@
-// Bundles the extension client, the language server and the CLI into one file each (out/).
+// Bundles the extension client, the language server and the CLI into one file each (out/), and
+// PDF.js with its worker into out/pdfjs.js, which the three load from beside them when a PDF is read
+// (so the packaged extension, which has no node_modules, reads PDFs).
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -16,4 +18,15 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/serverMain.ts'], outfile: 'out/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'out/cli.js' }),
+  build({
+    ...common,
+    entryPoints: ['server/src/formats/pdfjsBundle.ts'],
+    outfile: 'out/pdfjs.js',
+    // PDF.js is an ES module that asks import.meta.url for a require(); a CommonJS bundle gives it its own file's URL.
+    define: { 'import.meta.url': '__pdfjsBundleUrl' },
+    banner: { js: "var __pdfjsBundleUrl = require('url').pathToFileURL(__filename).href;" },
+    sourcemap: false,
+    // Its own licence comments are kept.
+    legalComments: 'inline',
+  }),
 ]);

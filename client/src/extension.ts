@@ -7,6 +7,7 @@ import { forgetArticleList, openArticle, openSample, revealInDraft } from './com
 import { ComparisonViews } from './comparisonView';
 import { createLanguageClient, type RestartingErrorHandler } from './languageClient';
 import { COMPARE_SCHEME, SCHEME } from './protocol';
+import { ANALYSED_TEXT_EDITOR, ANALYSED_XML_EDITOR, AnalysedTextEditorProvider, openAknXmlAsAnalysedText } from './analysedEditor';
 import { openAsAnalysedText, SOURCE_SCHEME, SourceDocuments } from './sourceDocs';
 import { CoverageStatusBar } from './statusBar';
 import { exportTable, TableView } from './tableView';
@@ -87,6 +88,9 @@ export function activate(context: vscode.ExtensionContext): void {
     sourceDocs,
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, sourceDocs),
     command('concordance.openAsAnalysedText', (uri) => openAsAnalysedText(uri).then(() => undefined)),
+    vscode.window.registerCustomEditorProvider(ANALYSED_TEXT_EDITOR, new AnalysedTextEditorProvider(sourceDocs, output)),
+    vscode.window.registerCustomEditorProvider(ANALYSED_XML_EDITOR, new AnalysedTextEditorProvider(sourceDocs, output)),
+    openAknXmlAsAnalysedText(),
     command('concordance.openArticle', (n) => openArticle(host, n)),
     command('concordance.revealInDraft', (uri, ...pos) => revealInDraft(uri, ...pos)),
     command('concordance.compareWithArticle', (uri, provision, article) => comparisons.compare('article', uri, provision, article)),

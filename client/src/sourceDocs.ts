@@ -1,10 +1,11 @@
-// Word, Akoma Ntoso and PDF files in the editor: "Open as Analysed Text" shows the text Concordance
-// reads from such a file as a read-only virtual document (`concordance-source:`), which the
-// language server analyses like any draft (diagnostics, hovers, lenses, comparisons, table).
+// Word, Akoma Ntoso and PDF files in the editor: "Open as Analysed Text", and opening the file
+// directly (the custom editor of analysedEditor.ts), show the text Concordance reads from such a
+// file as a read-only virtual document (`concordance-source:`), which the language server analyses
+// like any draft (diagnostics, hovers, lenses, comparisons, table).
 // The original file is only read, never written; quick fixes that would edit are not offered there.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { readDocumentAsync } from '../../server/src/formats/read';
+import { looksLikeAkn, readDocumentAsync } from '../../server/src/formats/read';
 
 export const SOURCE_SCHEME = 'concordance-source';
 
@@ -19,6 +20,12 @@ export function sourceUri(file: vscode.Uri): vscode.Uri {
   return vscode.Uri.from({ scheme: SOURCE_SCHEME, path: `${file.path}.draft`, query: file.toString() });
 }
 
+/** True when the start of an XML file's text is an Akoma Ntoso 3.0 document. */
+export function isAkomaNtoso(head: string): boolean {
+  const h = head.trimStart();
+  return h.startsWith('<') && looksLikeAkn(h);
+}
+
 export function originalOf(uri: vscode.Uri): vscode.Uri | undefined {
   try {
     return uri.scheme === SOURCE_SCHEME && uri.query ? vscode.Uri.parse(uri.query, true) : undefined;
@@ -30,6 +37,8 @@ export function originalOf(uri: vscode.Uri): vscode.Uri | undefined {
 export class SourceDocuments implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
+  /** Why a file could not be read, by the file's URI, from its latest reading. */
+  private readonly problems = new Map<string, string>();
 
   constructor(private readonly output: vscode.LogOutputChannel) {}
 
@@ -37,19 +46,27 @@ export class SourceDocuments implements vscode.TextDocumentContentProvider {
     const file = originalOf(uri);
     if (!file) return '';
     const name = path.posix.basename(file.path);
+    this.problems.delete(file.toString());
     try {
       const stat = await vscode.workspace.fs.stat(file);
-      if (stat.size > MAX_BYTES) return this.refuse(name, `is ${Math.round(stat.size / 2 ** 20)} MB; Concordance reads files up to 64 MB`);
+      if (stat.size > MAX_BYTES) return this.refuse(file, `is ${Math.round(stat.size / 2 ** 20)} MB; Concordance reads files up to 64 MB`);
       const doc = await readDocumentAsync(name, await vscode.workspace.fs.readFile(file));
-      if (doc.problems.length) return this.refuse(name, doc.problems[0]);
+      if (doc.problems.length) return this.refuse(file, doc.problems[0]);
       for (const n of doc.notices) void vscode.window.showInformationMessage(`Concordance: ${name}: ${n}`);
       return doc.text;
     } catch (e) {
-      return this.refuse(name, e instanceof Error ? e.message : String(e));
+      return this.refuse(file, e instanceof Error ? e.message : String(e));
     }
   }
 
-  private refuse(name: string, problem: string): string {
+  /** Why the file could not be read the last time its analysed text was asked for (undefined: it was read). */
+  problemOf(file: vscode.Uri): string | undefined {
+    return this.problems.get(file.toString());
+  }
+
+  private refuse(file: vscode.Uri, problem: string): string {
+    const name = path.posix.basename(file.path);
+    this.problems.set(file.toString(), problem);
     this.output.warn(`[client] ${name}: ${problem}`);
     void vscode.window.showErrorMessage(`Concordance cannot read ${name}: ${problem}`);
     return '';

@@ -7,21 +7,19 @@ import { pathToFileURL } from 'url';
 import { parseArgs, type ParseArgsConfig } from 'util';
 import { version as packageVersion } from '../../../package.json';
 import type { Analyzer } from '../analysis/analyze';
-import type { DocumentAnalysis } from '../analysis/types';
 import { articleRecord, formatArticleText } from '../analysis/data/articleView';
 import { createAnalyzer, defaultDataDir, formatDataProblem } from '../analysis/engine';
 import { checksDocAnchor, toTextReport, writeJsonReports, writeSarif, type ReportDocument, type Write } from '../analysis/report';
 import { buildTable, renderTable, type TableFormat } from '../analysis/table';
-import { DRAFT_EXTENSIONS, readDocumentAsync, STRUCTURED_EXTENSIONS, type ReadDocument } from '../formats/read';
+import { DRAFT_EXTENSIONS, STRUCTURED_EXTENSIONS, type ReadDocument } from '../formats/read';
 import { startStdioServer } from '../server';
 import { formatEval, parseCases, runEval, type EvalCase } from './eval';
 import { collectSamples, fitWeights, leaveOneJurisdictionOut, withFittedWeights } from './fit';
-import { analyseInWorkers, defaultJobs } from './parallel';
+import { analyseInWorkers, defaultJobs, InputProblem, type Analysed, type Job } from './parallel';
 
-/** Largest input read, in bytes: a bigger file, or endless input, is refused before it is analysed. */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+import { documentOf, MAX_INPUT_BYTES, readCapped, sizeText, TOO_BIG, UsageError } from './input';
 
-export class UsageError extends Error {}
+export { MAX_INPUT_BYTES, readCapped, UsageError };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -45,7 +43,8 @@ and the text layer of PDF files (docs/formats.md).
   --format text    a summary for people (default)
   --format json    the JSON report (docs/json.md); an array when several drafts are read
   --format sarif   one SARIF 2.1.0 log for all drafts, for code review and CI systems
-  --jobs N         analyse N drafts at once in worker threads (default 1; this machine has ${defaultJobs()} cores)`,
+  --jobs N         read and analyse N drafts at once in worker threads (default: ${defaultJobs()}, the cores,
+                   for 4 or more files of 4 MB or more in all; else 1)`,
     options: { format: { type: 'string', short: 'f' }, jobs: { type: 'string', short: 'j' } },
     formats: ['text', 'json', 'sarif'],
   },
@@ -65,7 +64,8 @@ and the text layer of PDF files (docs/formats.md).
   --format markdown   (default)
   --format csv        RFC 4180, with a UTF-8 byte-order mark so spreadsheet programs read accents and dashes
   --format html       a standalone page
-  --jobs N            analyse N drafts at once in worker threads (default 1; this machine has ${defaultJobs()} cores)`,
+  --jobs N            read and analyse N drafts at once in worker threads (default: ${defaultJobs()}, the cores,
+                      for 4 or more files of 4 MB or more in all; else 1)`,
     options: { format: { type: 'string', short: 'f' }, jobs: { type: 'string', short: 'j' } },
     formats: ['markdown', 'csv', 'html'],
   },
@@ -139,44 +139,6 @@ function loadAnalyzer(): Analyzer {
   return analyzer;
 }
 
-function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
-}
-
-const TOO_BIG = `Concordance reads files up to ${sizeText(MAX_INPUT_BYTES)}`;
-
-/** Reads at most MAX_INPUT_BYTES from a file or device; more is refused (endless input included). */
-export function readCapped(file: string): Buffer {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    if (st.isDirectory()) throw new UsageError(`${file}: is a directory, not a draft`);
-    if (st.isFile() && st.size > MAX_INPUT_BYTES) throw new UsageError(`${file}: is ${sizeText(st.size)}; ${TOO_BIG}`);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, MAX_INPUT_BYTES + 1 - total));
-      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
-      total += n;
-      if (total > MAX_INPUT_BYTES) throw new UsageError(`${file}: more than ${sizeText(MAX_INPUT_BYTES)} (endless input?); ${TOO_BIG}`);
-    }
-    return Buffer.concat(chunks, total);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`${file}: ${(e as Error).message}`);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** Reads standard input, at most MAX_INPUT_BYTES. */
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -197,11 +159,6 @@ export function readDraft(file: string): Promise<ReadDocument> {
   return documentOf(file, readCapped(file));
 }
 
-async function documentOf(file: string, bytes: Uint8Array): Promise<ReadDocument> {
-  const doc = await readDocumentAsync(file, bytes);
-  if (doc.problems.length) throw new UsageError(`${file}: ${doc.problems[0]}`);
-  return doc;
-}
 
 /** Every draft in a folder and its sub-folders (hidden folders and node_modules left out), sorted. */
 function draftsIn(dir: string): string[] {
@@ -225,21 +182,24 @@ function draftsIn(dir: string): string[] {
   return found;
 }
 
-interface Input {
-  file: string;
-  doc: ReadDocument;
-}
-
-/** Reads every PATH (file, folder or -) before anything is analysed or written. */
-async function readInputs(name: string, paths: string[]): Promise<Input[]> {
+/** Every PATH (file, folder or -) as files to read: folders walked, standard input read now. */
+async function collectInputs(name: string, paths: string[]): Promise<Job[]> {
   if (paths.length === 0) throw new UsageError(`${name}: give at least one draft, folder or - (see concordance ${name} --help)`);
-  const inputs: Input[] = [];
+  const inputs: Job[] = [];
   let stdinUsed = false;
+  const sizeOf = (f: string) => {
+    try {
+      return fs.statSync(f).size;
+    } catch {
+      return 0; // readCapped names the problem
+    }
+  };
   for (const p of paths) {
     if (p === '-') {
       if (stdinUsed) throw new UsageError(`${name}: - (standard input) can be given only once`);
       stdinUsed = true;
-      inputs.push({ file: '-', doc: await documentOf('-', await readStdin()) });
+      const bytes = await readStdin();
+      inputs.push({ file: '-', bytes, size: bytes.length });
       continue;
     }
     let isDir = false;
@@ -251,36 +211,74 @@ async function readInputs(name: string, paths: string[]): Promise<Input[]> {
     if (isDir) {
       const files = draftsIn(p);
       if (files.length === 0) throw new UsageError(`${p}: no drafts in this folder (looked for ${[...DRAFT_EXTENSIONS, ...STRUCTURED_EXTENSIONS].join(' ')})`);
-      for (const f of files) inputs.push({ file: f, doc: await readDraft(f) });
-    } else inputs.push({ file: p, doc: await readDraft(p) });
+      for (const f of files) inputs.push({ file: f, size: sizeOf(f) });
+    } else inputs.push({ file: p, size: sizeOf(p) });
   }
   return inputs;
 }
 
-function jobsOf(name: string, value: string | boolean | undefined): number {
-  if (value === undefined) return 1;
+/** Below this many files or bytes in all, one thread is quicker than starting workers (each loads the data). */
+const AUTO_JOBS_MIN_FILES = 4;
+const AUTO_JOBS_MIN_BYTES = 4 * 1024 * 1024;
+
+/** --jobs N, or by default the cores when there are many files and much to read, else 1. */
+function jobsOf(name: string, value: string | boolean | undefined, inputs: Job[]): number {
+  if (value === undefined) {
+    const bytes = inputs.reduce((n, i) => n + i.size, 0);
+    return inputs.length >= AUTO_JOBS_MIN_FILES && bytes >= AUTO_JOBS_MIN_BYTES ? defaultJobs() : 1;
+  }
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`${name}: --jobs needs a whole number from 1 to 64, not "${String(value)}"`);
   return n;
 }
 
-/** Analyses each input (on several cores when there are many), telling progress on a terminal. */
-async function analyseAll(analyzer: Analyzer, inputs: Input[], jobs: number): Promise<ReportDocument[]> {
+/**
+ * Reads and analyses every input, telling progress on a terminal: in this thread, every file read
+ * before any is analysed; or in `threads` worker threads, which read and analyse (the analyser here
+ * is loaded meanwhile, for the reports). A file that cannot be read stops the run before anything
+ * is written. `table`: only what the table reads is kept of each analysis.
+ */
+async function readAndAnalyse(inputs: Job[], threads: number, table: boolean): Promise<{ analyzer: Analyzer; docs: ReportDocument[] }> {
   const progress = inputs.length > 1 && process.stderr.isTTY;
-  const tell = (i: number, file?: string) => {
-    if (progress) process.stderr.write(`\r\x1b[Kanalysing ${i}/${inputs.length}${file ? ' ' + file : ''}`);
+  const tell = (what: string, i: number, file: string) => {
+    if (progress) process.stderr.write(`\r\x1b[K${what} ${i}/${inputs.length} ${file}`);
   };
-  let analyses: DocumentAnalysis[];
-  if (jobs > 1 && inputs.length > 1) {
-    analyses = await analyseInWorkers(__filename, inputs.map((i) => i.doc.text), jobs, (n) => tell(n));
-  } else {
-    analyses = inputs.map((input, i) => {
-      tell(i + 1, input.file);
-      return analyzer.analyze(input.doc.text);
-    });
+  let analyzer: Analyzer;
+  let results: Analysed[];
+  try {
+    if (threads > 1 && inputs.length > 1) {
+      const run = analyseInWorkers(__filename, inputs, threads, table, (n, file) => tell('read and analysed', n, file));
+      try {
+        analyzer = loadAnalyzer();
+      } catch (e) {
+        run.cancel();
+        throw e;
+      }
+      try {
+        results = await run.done;
+      } catch (e) {
+        throw e instanceof InputProblem ? new UsageError(e.message) : e;
+      }
+    } else {
+      const docs: ReadDocument[] = [];
+      for (const [i, input] of inputs.entries()) {
+        tell('reading', i + 1, input.file);
+        docs.push(await documentOf(input.file, input.bytes ?? readCapped(input.file)));
+      }
+      analyzer = loadAnalyzer();
+      results = docs.map((doc, i) => {
+        tell('analysing', i + 1, inputs[i].file);
+        return { doc, analysis: analyzer.analyze(doc.text) };
+      });
+    }
+  } finally {
+    if (progress) process.stderr.write('\r\x1b[K');
   }
-  if (progress) process.stderr.write('\r\x1b[K');
-  return inputs.map(({ file, doc }, i) => ({ file, text: doc.text, analysis: analyses[i], format: doc.format, encoding: doc.encoding, notices: doc.notices, anchors: doc.anchors }));
+  const docs = inputs.map(({ file }, i) => {
+    const { doc, analysis } = results[i];
+    return { file, text: doc.text, analysis, format: doc.format, encoding: doc.encoding, notices: doc.notices, anchors: doc.anchors };
+  });
+  return { analyzer, docs };
 }
 
 function artifactUri(file: string): string {
@@ -332,10 +330,8 @@ export async function main(argv: string[], out: Write): Promise<number> {
   switch (command) {
     case 'check': {
       const format = expectFormat(command, values.format);
-      const jobs = jobsOf(command, values.jobs);
-      const inputs = await readInputs(command, positionals);
-      const analyzer = loadAnalyzer();
-      const docs = await analyseAll(analyzer, inputs, jobs);
+      const inputs = await collectInputs(command, positionals);
+      const { analyzer, docs } = await readAndAnalyse(inputs, jobsOf(command, values.jobs, inputs), false);
       if (format === 'json') await writeJsonReports(docs, analyzer.data, out, docs.length !== 1);
       else if (format === 'sarif') await writeSarif(docs, analyzer.data, { version: packageVersion, helpUri, artifactUri }, out);
       else for (let i = 0; i < docs.length; i++) await out((i ? '\n' : '') + toTextReport(docs[i]));
@@ -354,11 +350,9 @@ export async function main(argv: string[], out: Write): Promise<number> {
     }
     case 'table': {
       const format = expectFormat(command, values.format) as TableFormat;
-      const jobs = jobsOf(command, values.jobs);
-      const inputs = await readInputs(command, positionals);
-      for (const i of inputs) for (const n of i.doc.notices) process.stderr.write(`concordance: ${i.file}: ${n}\n`);
-      const analyzer = loadAnalyzer();
-      const docs = await analyseAll(analyzer, inputs, jobs);
+      const inputs = await collectInputs(command, positionals);
+      const { analyzer, docs } = await readAndAnalyse(inputs, jobsOf(command, values.jobs, inputs), true);
+      for (const d of docs) for (const n of d.notices ?? []) process.stderr.write(`concordance: ${d.file}: ${n}\n`);
       for (const d of docs) {
         if (!d.analysis.parsed.provisions.some((p) => p.kind !== 'preamble' && p.kind !== 'trailing')) {
           process.stderr.write(`concordance: ${d.file}: no provisions found; it adds nothing to the table\n`);

@@ -3,8 +3,7 @@
 // line with its `num` and `heading` as the markup gives them, its `content` follows. Every element
 // with an `eId` becomes an anchor (a span of the text), so findings can name the element they
 // stand in. Metadata (`meta`), notes and other non-body text are left out. No DTD is ever read.
-import type { Element, Node } from '@xmldom/xmldom';
-import { CDATA_NODE, ELEMENT_NODE, parseXml, TEXT_NODE } from './xml';
+import { CDATA_NODE, ELEMENT_NODE, parseXml, TEXT_NODE, type Element, type Node } from './xml';
 /** Where a stretch of the analysed text comes from in a structured source (an Akoma Ntoso element). */
 export interface SourceAnchor {
   start: number;

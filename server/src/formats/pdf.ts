@@ -3,8 +3,10 @@
 // headers and footers and page numbers removed, words hyphenated at line ends joined. A PDF with no
 // text layer (a scan) is refused with a message instead of giving an empty analysis.
 //
-// PDF.js is an ES module loaded on first use (it is not bundled: the CLI loads it from
-// node_modules), so reading a PDF is asynchronous. Pure otherwise: bytes in, text out.
+// PDF.js is loaded on first use, so reading a PDF is asynchronous: from out/pdfjs.js beside the
+// running bundle (PDF.js and its worker bundled by scripts/build.mjs; the packaged extension has no
+// node_modules), else as an ES module from node_modules (tests, a checkout). Pure otherwise: bytes
+// in, text out.
 
 export interface PdfResult {
   text: string;
@@ -101,6 +103,8 @@ interface PdfDocument {
 
 // A variable specifier keeps the bundler from pulling PDF.js into the CLI bundle.
 const PDFJS = 'pdfjs-dist/legacy/build/pdf.mjs';
+/** PDF.js bundled beside out/cli.js, out/server.js and out/extension.js (scripts/build.mjs). */
+const BUNDLED = './pdfjs.js';
 
 let loaded: PdfJs | undefined;
 
@@ -127,6 +131,15 @@ async function loadPdfJs(): Promise<PdfJs | string> {
 
 async function loadModule(): Promise<PdfJs | string> {
   let why = '';
+  const { createRequire } = await import('module');
+  if (typeof __filename === 'string') {
+    try {
+      loaded = createRequire(__filename)(BUNDLED) as PdfJs;
+      return loaded;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') return `the bundled PDF.js did not load: ${String((e as Error).message ?? e).split('\n')[0]}`;
+    }
+  }
   try {
     loaded = (await import(PDFJS)) as PdfJs;
     return loaded;
@@ -134,7 +147,6 @@ async function loadModule(): Promise<PdfJs | string> {
     why = String((e as Error).message ?? e).split('\n')[0];
   }
   try {
-    const { createRequire } = await import('module');
     loaded = createRequire(__filename)(PDFJS) as PdfJs;
     return loaded;
   } catch (e) {

@@ -10,6 +10,7 @@ import { hasDoctype } from './xml';
 export type DocumentFormat = 'text' | 'docx' | 'akn' | 'pdf';
 
 export type { SourceAnchor } from './akn';
+export { looksLikeAkn } from './akn';
 
 export interface ReadDocument {
   format: DocumentFormat;

@@ -1,7 +1,84 @@
-// Parsing XML safely for the format readers: no DTD is ever read (a document that declares one is
-// refused before parsing, so no entity — internal or external — is expanded or fetched), and a
-// parse error is returned as one line instead of thrown.
-import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
+// Parsing XML safely and quickly for the format readers. A small non-validating parser of our own
+// builds the few node fields the readers walk (element names with their namespaces, attributes,
+// text, the line and column of each start tag). It reads no DTD: a document that declares one is
+// refused before parsing, so no entity — internal or external — is ever expanded or fetched; only
+// the five predefined entities and character references are decoded. Well-formedness is checked
+// (tags nest and match, one root, attributes quoted and not repeated, prefixes bound, references
+// known); a parse error is returned as one line, never thrown.
+//
+// It replaced @xmldom/xmldom, whose full DOM (and a regular expression compiled for every end tag)
+// made a 1 MB Word document take seconds to read (docs/benchmarks.md, "Reading formats").
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+export const CDATA_NODE = 4;
+
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+
+export interface Node {
+  readonly nodeType: number;
+  /** The text of a text or CDATA node; null for an element. */
+  readonly nodeValue: string | null;
+  firstChild: Node | null;
+  nextSibling: Node | null;
+}
+
+export class Text implements Node {
+  firstChild: Node | null = null;
+  nextSibling: Node | null = null;
+  constructor(
+    readonly nodeType: number,
+    readonly nodeValue: string,
+  ) {}
+}
+
+interface Attribute {
+  /** The name as written ("w:val"). */
+  qName: string;
+  localName: string;
+  namespaceURI: string | null;
+  value: string;
+}
+
+export class Element implements Node {
+  readonly nodeType = ELEMENT_NODE;
+  readonly nodeValue = null;
+  firstChild: Node | null = null;
+  lastChild: Node | null = null;
+  nextSibling: Node | null = null;
+  constructor(
+    readonly tagName: string,
+    readonly localName: string,
+    readonly namespaceURI: string | null,
+    readonly attributes: Attribute[],
+    /** 1-based line and column of the start tag's "<". */
+    readonly lineNumber: number,
+    readonly columnNumber: number,
+  ) {}
+
+  /** The value of the attribute written with this name, or null. */
+  getAttribute(qName: string): string | null {
+    for (const a of this.attributes) if (a.qName === qName) return a.value;
+    return null;
+  }
+
+  /** The value of the attribute with this namespace and local name, or null. */
+  getAttributeNS(ns: string | null, localName: string): string | null {
+    for (const a of this.attributes) if (a.localName === localName && a.namespaceURI === ns) return a.value;
+    return null;
+  }
+
+  append(n: Node): void {
+    if (this.lastChild) this.lastChild.nextSibling = n;
+    else this.firstChild = n;
+    this.lastChild = n;
+  }
+}
+
+export interface Document {
+  documentElement: Element | null;
+}
 
 export type XmlResult = { doc: Document; problem?: undefined } | { doc?: undefined; problem: string };
 
@@ -10,26 +87,209 @@ export function hasDoctype(xml: string): boolean {
   return /<!DOCTYPE/i.test(xml.slice(0, 1_000_000)) || /<!ENTITY/i.test(xml);
 }
 
+class XmlError extends Error {}
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Characters XML 1.0 allows in a document. */
+function allowedChar(c: number): boolean {
+  return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+}
+
+/** Decodes entity and character references; an unknown entity or a forbidden character is an error. */
+function decode(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&([^;&\s]*);?/g, (m, name: string) => {
+    if (!m.endsWith(';')) throw new XmlError(`"&" not followed by a reference ending in ";"`);
+    if (name.startsWith('#')) {
+      const code = /^#x[0-9a-fA-F]+$/.test(name) ? parseInt(name.slice(2), 16) : /^#[0-9]+$/.test(name) ? parseInt(name.slice(1), 10) : NaN;
+      if (!allowedChar(code)) throw new XmlError(`the character reference &${name}; is not an XML character`);
+      return String.fromCodePoint(code);
+    }
+    const v = PREDEFINED[name];
+    if (v === undefined) throw new XmlError(`the entity &${name}; is not defined (only &lt; &gt; &amp; &quot; &apos; are)`);
+    return v;
+  });
+}
+
+/** Line ends as XML reads them: CR LF and a lone CR become LF. */
+function normaliseNewlines(s: string): string {
+  return s.indexOf('\r') < 0 ? s : s.replace(/\r\n?/g, '\n');
+}
+
+const NAME = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDBFF][\w.\-:\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]*/y;
+const SPACE = /[ \t\r\n]*/y;
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** Namespace bindings in force: a prefix → URI map per element that declares any, over its parent's. */
+interface Scope {
+  parent: Scope | undefined;
+  bindings: Map<string, string>;
+}
+
+function lookup(scope: Scope | undefined, prefix: string): string | undefined {
+  for (let s = scope; s; s = s.parent) {
+    const v = s.bindings.get(prefix);
+    if (v !== undefined) return v;
+  }
+  return prefix === 'xml' ? XML_NS : undefined;
+}
+
+function parse(xml: string): Document {
+  if (FORBIDDEN.test(xml)) throw new XmlError('a character XML does not allow');
+  const n = xml.length;
+  let pos = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let root: Element | null = null;
+  const stack: { el: Element; scope: Scope | undefined }[] = [];
+  let scope: Scope | undefined;
+  // Line numbers of start tags, counted as the parser moves on.
+  let line = 1;
+  let lineStart = 0;
+  /** The first line end not yet counted (n when there is none). */
+  let nextNewline = xml.indexOf('\n');
+  if (nextNewline < 0) nextNewline = n;
+  const position = (at: number) => {
+    while (nextNewline < at) {
+      line++;
+      lineStart = nextNewline + 1;
+      nextNewline = xml.indexOf('\n', lineStart);
+      if (nextNewline < 0) nextNewline = n;
+    }
+    return { line, column: at - lineStart + 1 };
+  };
+  const name = (at: number): string => {
+    NAME.lastIndex = at;
+    const m = NAME.exec(xml);
+    if (!m) throw new XmlError(`a tag name was expected at offset ${at}`);
+    return m[0];
+  };
+  const skipSpace = (at: number): number => {
+    SPACE.lastIndex = at;
+    SPACE.exec(xml);
+    return SPACE.lastIndex;
+  };
+  const text = (from: number, to: number) => {
+    if (to <= from) return;
+    const raw = xml.slice(from, to);
+    if (!stack.length) {
+      if (raw.trim()) throw new XmlError(root ? 'text after the root element' : 'text before the root element');
+      return;
+    }
+    if (raw.includes(']]>')) throw new XmlError('"]]>" in text');
+    stack[stack.length - 1].el.append(new Text(TEXT_NODE, decode(normaliseNewlines(raw))));
+  };
+
+  while (pos < n) {
+    const lt = xml.indexOf('<', pos);
+    if (lt < 0) {
+      text(pos, n);
+      break;
+    }
+    text(pos, lt);
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 0x3f /* ? */) {
+      const end = xml.indexOf('?>', lt + 2);
+      if (end < 0) throw new XmlError('a processing instruction is not closed');
+      pos = end + 2;
+    } else if (next === 0x21 /* ! */) {
+      if (xml.startsWith('<!--', lt)) {
+        const end = xml.indexOf('-->', lt + 4);
+        if (end < 0) throw new XmlError('a comment is not closed');
+        pos = end + 3;
+      } else if (xml.startsWith('<![CDATA[', lt)) {
+        const end = xml.indexOf(']]>', lt + 9);
+        if (end < 0) throw new XmlError('a CDATA section is not closed');
+        if (!stack.length) throw new XmlError('a CDATA section outside the root element');
+        stack[stack.length - 1].el.append(new Text(CDATA_NODE, normaliseNewlines(xml.slice(lt + 9, end))));
+        pos = end + 3;
+      } else throw new XmlError('a declaration (<!…>) that is not read');
+    } else if (next === 0x2f /* / */) {
+      const qName = name(lt + 2);
+      const end = skipSpace(lt + 2 + qName.length);
+      if (xml.charCodeAt(end) !== 0x3e) throw new XmlError(`the end tag </${qName}> is not closed by ">"`);
+      const top = stack.pop();
+      if (!top) throw new XmlError(`the end tag </${qName}> closes no element`);
+      if (top.el.tagName !== qName) throw new XmlError(`the end tag </${qName}> does not match <${top.el.tagName}>`);
+      scope = top.scope;
+      pos = end + 1;
+    } else {
+      const qName = name(lt + 1);
+      const at = position(lt);
+      let p = lt + 1 + qName.length;
+      const raw: { qName: string; value: string }[] = [];
+      let declared: Map<string, string> | undefined;
+      let selfClosing = false;
+      for (;;) {
+        const q = skipSpace(p);
+        const c = xml.charCodeAt(q);
+        if (c === 0x3e /* > */) {
+          p = q + 1;
+          break;
+        }
+        if (c === 0x2f /* / */ && xml.charCodeAt(q + 1) === 0x3e) {
+          p = q + 2;
+          selfClosing = true;
+          break;
+        }
+        if (q === p) throw new XmlError(`<${qName}> is not closed, or its attributes are not separated by spaces`);
+        const attr = name(q);
+        let e = skipSpace(q + attr.length);
+        if (xml.charCodeAt(e) !== 0x3d /* = */) throw new XmlError(`the attribute ${attr} of <${qName}> has no value`);
+        e = skipSpace(e + 1);
+        const quote = xml[e];
+        if (quote !== '"' && quote !== "'") throw new XmlError(`the value of ${attr} in <${qName}> is not quoted`);
+        const close = xml.indexOf(quote, e + 1);
+        if (close < 0) throw new XmlError(`the value of ${attr} in <${qName}> is not closed`);
+        const rawValue = xml.slice(e + 1, close);
+        if (rawValue.includes('<')) throw new XmlError(`"<" in the value of ${attr} in <${qName}>`);
+        const value = decode(rawValue.replace(/[\t\n\r]/g, ' '));
+        if (raw.some((a) => a.qName === attr)) throw new XmlError(`the attribute ${attr} is repeated in <${qName}>`);
+        raw.push({ qName: attr, value });
+        if (attr === 'xmlns' || attr.startsWith('xmlns:')) (declared ??= new Map()).set(attr === 'xmlns' ? '' : attr.slice(6), value);
+        p = close + 1;
+      }
+      const elementScope = declared ? { parent: scope, bindings: declared } : scope;
+      const colon = qName.indexOf(':');
+      const prefix = colon > 0 ? qName.slice(0, colon) : '';
+      const local = colon > 0 ? qName.slice(colon + 1) : qName;
+      const ns = lookup(elementScope, prefix);
+      if (prefix && !ns) throw new XmlError(`the prefix "${prefix}" of <${qName}> is not bound to a namespace`);
+      const attributes: Attribute[] = raw.map((a) => {
+        const c = a.qName.indexOf(':');
+        if (a.qName === 'xmlns') return { qName: a.qName, localName: a.qName, namespaceURI: XMLNS_NS, value: a.value };
+        if (c <= 0) return { qName: a.qName, localName: a.qName, namespaceURI: null, value: a.value };
+        const ap = a.qName.slice(0, c);
+        const ans = ap === 'xmlns' ? XMLNS_NS : lookup(elementScope, ap);
+        if (!ans) throw new XmlError(`the prefix "${ap}" of the attribute ${a.qName} is not bound to a namespace`);
+        return { qName: a.qName, localName: a.qName.slice(c + 1), namespaceURI: ans, value: a.value };
+      });
+      const el = new Element(qName, local, ns || null, attributes, at.line, at.column);
+      if (stack.length) stack[stack.length - 1].el.append(el);
+      else if (root) throw new XmlError('more than one root element');
+      else root = el;
+      if (!selfClosing) {
+        stack.push({ el, scope });
+        scope = elementScope;
+      }
+      pos = p;
+    }
+  }
+  if (stack.length) throw new XmlError(`<${stack[stack.length - 1].el.tagName}> is not closed`);
+  return { documentElement: root };
+}
+
 export function parseXml(xml: string, what: string): XmlResult {
   if (hasDoctype(xml)) return { problem: `${what} declares a DTD or entities, which are never read (remove the <!DOCTYPE …> declaration)` };
-  let fatal: string | undefined;
   try {
-    const doc = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning' && !fatal) fatal = String(message).split('\n')[0];
-      },
-    }).parseFromString(xml, 'text/xml');
-    if (fatal) return { problem: `${what} is not well-formed XML (${fatal})` };
+    const doc = parse(xml);
     if (!doc.documentElement) return { problem: `${what} has no root element` };
     return { doc };
   } catch (e) {
-    return { problem: `${what} is not well-formed XML (${String((e as Error).message ?? e).split('\n')[0]})` };
+    if (e instanceof XmlError) return { problem: `${what} is not well-formed XML (${e.message.split('\n')[0]})` };
+    // A stack overflow or the like on a hostile document: still one line.
+    return { problem: `${what} could not be read as XML (${String((e as Error)?.message ?? e).split('\n')[0]})` };
   }
 }
-
-export const ELEMENT_NODE = 1;
-export const TEXT_NODE = 3;
-export const CDATA_NODE = 4;
 
 /** The element children of a node, in order. */
 export function childElements(node: Node): Element[] {

@@ -152,13 +152,16 @@ describe('CLI commands, options and inputs', function () {
     assertRefused(runSync(['table', empty]), /empty-dir: no drafts in this folder/);
   });
 
-  it('--jobs N analyses drafts in worker threads with the same output as one thread', () => {
+  it('--jobs N reads and analyses drafts of every format in worker threads with the same output as one thread', () => {
     const dir = path.join(tmp, 'jobs');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'a.draft'), fs.readFileSync(bill));
     fs.writeFileSync(path.join(dir, 'b.txt'), SPANISH_DRAFT);
     fs.writeFileSync(path.join(dir, 'c.draft'), generateDraft({ sizeBytes: 60 * 1024, seed: 7 }));
-    for (const args of [['check', '--format', 'json'], ['table', '--format', 'csv']]) {
+    fs.writeFileSync(path.join(dir, 'd.docx'), spanishDocx());
+    fs.writeFileSync(path.join(dir, 'e.akn'), AKN_ACT);
+    fs.writeFileSync(path.join(dir, 'f.pdf'), pdfOf(AKN_ACT_PLAIN, 8).bytes);
+    for (const args of [['check', '--format', 'json'], ['check', '--format', 'sarif'], ['table', '--format', 'csv']]) {
       const one = runSync([...args, dir]);
       const two = runSync([...args, '--jobs', '2', dir]);
       assert.strictEqual(one.code, 0, one.stderr);
@@ -167,6 +170,9 @@ describe('CLI commands, options and inputs', function () {
       assert.strictEqual(two.stdout, one.stdout);
     }
     assertRefused(runSync(['check', '--jobs', '0', dir]), /check: --jobs needs a whole number from 1 to 64, not "0"/);
+    // A file the workers cannot read stops the run: one line naming it, exit 2, nothing written.
+    fs.writeFileSync(path.join(dir, 'g.docx'), 'not a zip');
+    for (const command of ['check', 'table']) assertRefused(runSync([command, '--jobs', '2', dir]), /g\.docx: not a Word document/);
   });
 
   it('a draft with no provisions says so (text, JSON and table)', () => {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { spanishDocx } from '../../../../server/test/unit/helpers/docxFixture';
 import { AKN_ACT, AKN_ACT_PLAIN, SPANISH_DRAFT } from '../../../../server/test/unit/helpers/formatDrafts';
 import { pdfOf } from '../../../../server/test/unit/helpers/pdfFixture';
-import { activeExtension, codeOf, wsUri, waitForFindings } from './helpers';
+import { activeExtension, allTabs, closeAllEditors, codeOf, describeTabs, hoverText, waitForEvent, waitForFindings, wsUri, UI_TIMEOUT_MS } from './helpers';
 
 async function writeBytes(rel: string, bytes: Uint8Array): Promise<vscode.Uri> {
   const uri = wsUri(rel);
@@ -61,5 +61,81 @@ describe('Word, Akoma Ntoso and PDF files', () => {
     const pdf = await openAnalysed(await writeBytes('formats/act.pdf', pdfOf(AKN_ACT_PLAIN, 8).bytes));
     assert.strictEqual(pdf.getText().replace(/\s+/g, ' '), AKN_ACT_PLAIN.replace(/\s+/g, ' '));
     assert.deepStrictEqual((await waitForFindings(pdf.uri)).map(codeOf).sort(), expected);
+  });
+
+  describe('opened directly (double-click, vscode.open)', () => {
+    /** Opens the file as the Explorer does and waits for its analysed text in the active editor. */
+    async function openDirectly(file: vscode.Uri): Promise<vscode.TextDocument> {
+      await vscode.commands.executeCommand('vscode.open', file);
+      const editor = await waitForEvent(
+        vscode.window.onDidChangeActiveTextEditor,
+        () => {
+          const e = vscode.window.activeTextEditor;
+          return e && e.document.uri.scheme === 'concordance-source' && e.document.uri.query === file.toString() ? e : undefined;
+        },
+        UI_TIMEOUT_MS,
+        `the analysed text of ${file.path} in the active editor; tabs: ${describeTabs()}`,
+      );
+      assert.strictEqual(editor.document.languageId, 'legal-draft');
+      return editor.document;
+    }
+
+    /** A hover over the word, which the server answers for the analysed text. */
+    async function hoverOver(doc: vscode.TextDocument, word: string): Promise<string> {
+      const at = doc.positionAt(doc.getText().indexOf(word) + 1);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+      return hoverText(hovers);
+    }
+
+    const noCustomTab = (file: vscode.Uri) => !allTabs().some((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.toString() === file.toString());
+
+    beforeEach(() => closeAllEditors());
+
+    const kinds: [string, string, () => Uint8Array, string][] = [
+      ['a Word document', 'formats/direct/ley.docx', spanishDocx, SPANISH_DRAFT],
+      ['an Akoma Ntoso act (.akn)', 'formats/direct/act.akn', () => Buffer.from(AKN_ACT, 'utf8'), AKN_ACT_PLAIN],
+      ['a PDF', 'formats/direct/act.pdf', () => pdfOf(AKN_ACT_PLAIN, 8).bytes, AKN_ACT_PLAIN],
+    ];
+    for (const [what, rel, bytesOf, plain] of kinds) {
+      it(`${what} opens as its analysed text, read-only, with the plain draft's findings and hovers; the file is unchanged`, async () => {
+        const bytes = bytesOf();
+        const file = await writeBytes(rel, bytes);
+        const doc = await openDirectly(file);
+        assert.strictEqual(doc.getText().replace(/\s+/g, ' '), plain.replace(/\s+/g, ' '));
+        const codes = (await waitForFindings(doc.uri)).map(codeOf).sort();
+        assert.deepStrictEqual(codes, await plainCodes(rel.replace(/\.\w+$/, '.draft'), plain));
+        await vscode.window.showTextDocument(doc);
+        const hover = await hoverOver(doc, plain.includes('Illegal access') ? 'Illegal access' : 'Acceso ilícito');
+        assert.match(hover, /Art\./, 'the hover names the article the provision matches');
+        assert.ok(noCustomTab(file), `the custom editor closed once the text was open; tabs: ${describeTabs()}`);
+        assert.ok(Buffer.from(await vscode.workspace.fs.readFile(file)).equals(Buffer.from(bytes)), 'the file on disk is unchanged');
+      });
+    }
+
+    it('an Akoma Ntoso .xml opens as XML with its analysed text beside it; other XML only as XML', async () => {
+      const file = await writeBytes('formats/direct/act.xml', Buffer.from(AKN_ACT, 'utf8'));
+      const doc = await openDirectly(file);
+      assert.strictEqual(doc.getText(), AKN_ACT_PLAIN);
+      assert.ok(allTabs().some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === file.toString()), `the XML stays open; tabs: ${describeTabs()}`);
+      assert.ok((await waitForFindings(doc.uri)).length > 0);
+      const other = await writeBytes('formats/direct/catalog.xml', Buffer.from('<?xml version="1.0"?><catalog><book>Not a law</book></catalog>', 'utf8'));
+      await vscode.commands.executeCommand('vscode.open', other);
+      await waitForEvent(vscode.window.onDidChangeActiveTextEditor, () => (vscode.window.activeTextEditor?.document.uri.toString() === other.toString() ? true : undefined), UI_TIMEOUT_MS, 'the catalog in a text editor');
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'concordance-source' && d.uri.query === other.toString()), 'no analysed text for XML that is not Akoma Ntoso');
+      assert.ok(Buffer.from(await vscode.workspace.fs.readFile(file)).equals(Buffer.from(AKN_ACT, 'utf8')), 'the XML on disk is unchanged');
+    });
+
+    it('a file that cannot be read keeps its editor, which says why, without crashing', async () => {
+      const file = await writeBytes('formats/direct/broken.docx', Buffer.from('not a zip at all', 'utf8'));
+      await vscode.commands.executeCommand('vscode.open', file);
+      const analysed = await waitForEvent(
+        vscode.workspace.onDidOpenTextDocument,
+        () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'concordance-source' && d.uri.query === file.toString()),
+        UI_TIMEOUT_MS,
+        'the analysed text of broken.docx to be asked for',
+      );
+      assert.strictEqual(analysed.getText(), '');
+      assert.ok(!noCustomTab(file), `the custom editor stays to say why; tabs: ${describeTabs()}`);
+    });
   });
 });
