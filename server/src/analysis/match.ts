@@ -56,6 +56,8 @@ interface CompiledArticle {
   paragraphLabels: string[];
   paragraphTotals: number[];
   groupCount: number;
+  /** Indexes of its gate elements (settings.gateElements): without each of them present it is not shown. */
+  gates: number[];
   /** Whether a wording marker exists for the article's kind. */
   kindMarked: boolean;
   headingCues: Record<DraftLanguage, CompiledCue[]>;
@@ -209,6 +211,7 @@ export class ProvisionMatcher {
         paragraphLabels,
         paragraphTotals: [...byParagraph.values()],
         groupCount: groups.length,
+        gates: elements.flatMap((e, j) => (settings.gateElements?.includes(e.id) ? [j] : [])),
         kindMarked: settings.markers.some((m) => m.kinds.includes(a.kind)),
         headingCues: withEnglishFallback(a.headingCues),
         keyTerms: perLang({ en: a.keyTerms }),
@@ -452,9 +455,16 @@ export class ProvisionMatcher {
       for (let f = 0; f < FEATURES.length; f++) score += weights[f] * features[f];
       return score;
     };
+    // An article lacking one of its gate elements is not shown: the fit sees it as having no signal at all.
+    const gatedOut = (ai: number): boolean => {
+      const gates = this.articles[ai].gates;
+      for (let g = 0; g < gates.length; g++) if (!hits.has(ai * ELEMENT_STRIDE + gates[g])) return true;
+      return false;
+    };
     if (onFeatures) {
       for (let ai = 0; ai < this.articles.length; ai++) {
-        scoreOf(ai);
+        if (gatedOut(ai)) features.fill(0);
+        else scoreOf(ai);
         onFeatures(this.articles[ai].number, features);
       }
     }
@@ -500,6 +510,7 @@ export class ProvisionMatcher {
     for (let ai = 0; ai < this.articles.length; ai++) {
       const ca = this.articles[ai];
       if (definitional && ca.kind !== 'definition') continue;
+      if (ca.gates.length > 0 && gatedOut(ai)) continue;
       if (withEvidence[ai] === 0 && !(ca.kind === 'definition' && (definedCore > 0 || definitional))) {
         const score = bias + byKind[this.kindOf[ai]] + w.similarity * similarity[ai] - (saving ? (w.nonOperative ?? 0) : 0);
         if (roundScore(score) < t.show) continue;

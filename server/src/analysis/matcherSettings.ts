@@ -59,6 +59,12 @@ export interface MatcherSettings {
   /** Kinds whose markers a provision must carry: an offence article needs wording that creates an offence. */
   markersRequired?: string[];
   /**
+   * Ids of elements without which an article that has them cannot be shown: the article's other
+   * elements describe a measure any domestic power takes too ("foreign-request": an assistance
+   * article answers a request from another State; without one it is the domestic power).
+   */
+  gateElements?: string[];
+  /**
    * Wording of provisions that create no offence, power or duty of their own: savings ("has
    * effect without prejudice to"), disclaimers ("does not prohibit"), immunities.
    */
