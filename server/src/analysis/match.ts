@@ -56,6 +56,8 @@ interface CompiledArticle {
   paragraphLabels: string[];
   paragraphTotals: number[];
   groupCount: number;
+  /** Indexes of its gate elements (settings.gateElements): without each of them present it is not shown. */
+  gates: number[];
   /** Whether a wording marker exists for the article's kind. */
   kindMarked: boolean;
   headingCues: Record<DraftLanguage, CompiledCue[]>;
@@ -118,9 +120,13 @@ export class ProvisionMatcher {
   /** Position of each article's kind in `kinds` (the no-evidence score depends on the kind only). */
   private readonly kindOf: Int32Array;
   private readonly kinds: { kind: string; marked: boolean }[] = [];
+  /** settings.specificity by article index: the specific article, its conditions (element indexes, any of each group) and the articles it ranks above. */
+  private readonly specificity: { article: number; when: number[][]; over: number[] }[] = [];
   /** Scratch space for scoring (match runs for one provision at a time). */
   private readonly scratch: {
     scores: Float64Array;
+    /** Per article: the more specific article it was ranked below, or -1. */
+    below: Int32Array;
     dots: Float64Array;
     withEvidence: Uint8Array;
     byKind: Float64Array;
@@ -209,6 +215,7 @@ export class ProvisionMatcher {
         paragraphLabels,
         paragraphTotals: [...byParagraph.values()],
         groupCount: groups.length,
+        gates: elements.flatMap((e, j) => (settings.gateElements?.includes(e.id) ? [j] : [])),
         kindMarked: settings.markers.some((m) => m.kinds.includes(a.kind)),
         headingCues: withEnglishFallback(a.headingCues),
         keyTerms: perLang({ en: a.keyTerms }),
@@ -220,6 +227,14 @@ export class ProvisionMatcher {
       this.similarity.set(l, new SimilarityIndex(profiles, pin));
     }
     this.articles.forEach((ca, i) => this.indexOf.set(ca.number, i));
+    for (const r of settings.specificity ?? []) {
+      const ai = this.indexOf.get(r.article);
+      if (ai === undefined) continue;
+      const ids = this.articles[ai].elements.map((e) => e.id);
+      const when = r.when.map((g) => g.map((id) => ids.indexOf(id)).filter((j) => j >= 0));
+      const over = r.over.flatMap((n) => (this.indexOf.has(n) ? [this.indexOf.get(n)!] : []));
+      if (when.every((g) => g.length > 0) && over.length > 0) this.specificity.push({ article: ai, when, over });
+    }
     const maxGroups = Math.max(1, ...this.articles.map((ca) => ca.groupCount));
     this.kindOf = Int32Array.from(this.articles, (ca) => {
       let k = this.kinds.findIndex((x) => x.kind === ca.kind);
@@ -229,6 +244,7 @@ export class ProvisionMatcher {
     const n = this.articles.length;
     this.scratch = {
       scores: new Float64Array(n),
+      below: new Int32Array(n),
       dots: new Float64Array(n),
       withEvidence: new Uint8Array(n),
       byKind: new Float64Array(this.kinds.length),
@@ -452,14 +468,23 @@ export class ProvisionMatcher {
       for (let f = 0; f < FEATURES.length; f++) score += weights[f] * features[f];
       return score;
     };
+    // An article lacking one of its gate elements is not shown: the fit sees it as having no signal at all.
+    const gatedOut = (ai: number): boolean => {
+      const gates = this.articles[ai].gates;
+      for (let g = 0; g < gates.length; g++) if (!hits.has(ai * ELEMENT_STRIDE + gates[g])) return true;
+      return false;
+    };
     if (onFeatures) {
       for (let ai = 0; ai < this.articles.length; ai++) {
-        scoreOf(ai);
+        if (gatedOut(ai)) features.fill(0);
+        else scoreOf(ai);
         onFeatures(this.articles[ai].number, features);
       }
     }
     const shown = (ai: number): ArticleMatch => {
-      const score = scoreOf(ai);
+      // The score as ranked (scores[ai]: a more specific article may have put it below itself); scoreOf fills `why`.
+      scoreOf(ai);
+      const score = scores[ai];
       const ca = this.articles[ai];
       const reasons: string[] = [];
       if (ca.requiredWeight > 0 && why.presentWeight > 0) {
@@ -475,6 +500,7 @@ export class ProvisionMatcher {
       if (why.definesCore) reasons.push(definedCore > 0 ? `defines ${definedCore} core term${definedCore > 1 ? 's' : ''} of Art. 2` : 'only defines terms');
       if (why.wordedAsKind) reasons.push(`worded as ${ca.kind === 'offence' ? 'an offence' : 'a ' + ca.kind.replace('-', ' ')}`);
       if (saving) reasons.push(`but worded as a saving or disclaimer ("${input.text.slice(saving.span.start, saving.span.end)}")`);
+      if (below[ai] >= 0) reasons.push(`ranked below Art. ${this.articles[below[ai]].number}, which shows its own element of the same conduct`);
       // Interned in one place (the same few reasons recur in thousands of sections).
       for (let r = 0; r < reasons.length; r++) reasons[r] = this.phrases.get(reasons[r]);
       // Pushed one by one, as every evidence list is (one array shape for the code reading them).
@@ -500,12 +526,28 @@ export class ProvisionMatcher {
     for (let ai = 0; ai < this.articles.length; ai++) {
       const ca = this.articles[ai];
       if (definitional && ca.kind !== 'definition') continue;
+      if (ca.gates.length > 0 && gatedOut(ai)) continue;
       if (withEvidence[ai] === 0 && !(ca.kind === 'definition' && (definedCore > 0 || definitional))) {
         const score = bias + byKind[this.kindOf[ai]] + w.similarity * similarity[ai] - (saving ? (w.nonOperative ?? 0) : 0);
         if (roundScore(score) < t.show) continue;
       }
       scores[ai] = roundScore(scoreOf(ai));
       candidates.push(ai);
+    }
+    // Lex specialis: a shown article whose own conditions hold ranks above the general articles it
+    // names (settings.specificity), just below its own score.
+    const below = this.scratch.below;
+    for (let k = 0; k < candidates.length; k++) below[candidates[k]] = -1;
+    for (let r = 0; r < this.specificity.length; r++) {
+      const { article, when, over } = this.specificity[r];
+      if (!candidates.includes(article) || scores[article] < t.show) continue;
+      if (!when.every((g) => g.some((j) => hits.has(article * ELEMENT_STRIDE + j)))) continue;
+      for (let k = 0; k < over.length; k++) {
+        const o = over[k];
+        if (!candidates.includes(o) || scores[o] < scores[article]) continue;
+        scores[o] = roundScore(scores[article] - 0.001);
+        below[o] = article;
+      }
     }
     // Best first, ties by article number: an insertion sort, as there are only a few.
     for (let i = 1; i < candidates.length; i++) {

@@ -59,6 +59,19 @@ export interface MatcherSettings {
   /** Kinds whose markers a provision must carry: an offence article needs wording that creates an offence. */
   markersRequired?: string[];
   /**
+   * Ids of elements without which an article that has them cannot be shown: the article's other
+   * elements describe a measure any domestic power takes too ("foreign-request": an assistance
+   * article answers a request from another State; without one it is the domestic power).
+   */
+  gateElements?: string[];
+  /**
+   * Lex specialis among articles: when `article` is shown and each group of `when` (element ids of
+   * `article`; any one of a group) is present, the articles in `over` rank below it. Art 13's fraud
+   * is committed by the data operations that are Art 9's conduct; once its own result (a loss of
+   * property) is shown, the section is the fraud, not the data interference.
+   */
+  specificity?: { article: number; over: number[]; when: string[][] }[];
+  /**
    * Wording of provisions that create no offence, power or duty of their own: savings ("has
    * effect without prejudice to"), disclaimers ("does not prohibit"), immunities.
    */

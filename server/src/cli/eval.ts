@@ -323,6 +323,9 @@ export function formatEval(runs: RunFigures[], file: string, lojo: RunFigures[] 
     groupsOf('jurisdiction', (r) => r.byJurisdiction);
   };
   summary('Summary (in-sample)', runs, true);
-  if (lojo.length) summary('Leave one jurisdiction out', lojo, false);
+  if (lojo.length) {
+    summary('Leave one jurisdiction out', lojo, false);
+    for (const r of lojo) if (r.misses.length) out.push(`  misses ${r.headings ? 'with headings' : 'no headings'}: ` + r.misses.map((m) => `${m.id} (want ${m.expected.join('/') || 'none'}, got ${m.got.join('/') || 'none'})`).join('; '));
+  }
   return out.join('\n') + '\n';
 }

@@ -105,6 +105,26 @@ describe('convention data', () => {
     assert.strictEqual(articleByNumber(data, 2)!.needsDomesticProvision, true);
   });
 
+  it('every gate element of the matcher (data/matcher.json gateElements) is an element of some article, and no article would be gated on its only element', () => {
+    const gates = createAnalyzer().analyzer?.settings.gateElements ?? [];
+    assert.ok(gates.length > 0);
+    for (const id of gates) {
+      const holders = data.articles.filter((a) => a.elements.some((e) => e.id === id));
+      assert.ok(holders.length > 0, `gate element ${id} names no element`);
+      for (const a of holders) assert.ok(a.elements.some((e) => e.required && !gates.includes(e.id)), `Art ${a.article}: a gate element besides no other required element`);
+    }
+  });
+
+  it('every specificity rule of the matcher names elements of its own article, and articles of the same kind', () => {
+    const rules = createAnalyzer().analyzer?.settings.specificity ?? [];
+    assert.ok(rules.length > 0);
+    for (const r of rules) {
+      const a = data.articles.find((x) => x.article === r.article)!;
+      for (const group of r.when) for (const id of group) assert.ok(a.elements.some((e) => e.id === id), `Art ${r.article}: no element ${id}`);
+      for (const o of r.over) assert.strictEqual(data.articles.find((x) => x.article === o)?.kind, a.kind, `Art ${o} is not of the kind of Art ${r.article}`);
+    }
+  });
+
   it('procedural powers 25-31 record their data categories', () => {
     for (let n = 25; n <= 31; n++) assert.ok(Array.isArray(articleByNumber(data, n)!.dataCategories), `Art ${n}`);
     assert.deepStrictEqual(articleByNumber(data, 30)!.dataCategories, ['content-data']);
