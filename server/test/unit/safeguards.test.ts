@@ -502,3 +502,27 @@ check(
   ],
   onArticle('cooperation.onward-transfer', 40),
 );
+
+// Art 30: a penalty threshold in the draft's own words confines interception to serious offences.
+const INTERCEPTION = {
+  en: (limit: string) =>
+    `Section 44 Interception of content data\nA judge may, on application by an authorised officer, issue a warrant authorising the interception of the content of specified communications transmitted by means of an ICT system${limit}, where it is necessary and proportionate, for a period not exceeding 30 days.\n`,
+  es: (limit: string) =>
+    `Artículo 44. Interceptación de comunicaciones\nEl juez podrá autorizar, mediante resolución motivada, la interceptación del contenido de comunicaciones determinadas transmitidas por un sistema informático${limit}, cuando la medida sea necesaria y proporcionada, por un plazo máximo de 30 días.\n`,
+  fr: (limit: string) =>
+    `Article 44. Interception des communications\nLe juge peut autoriser, par décision motivée, l'interception du contenu de communications déterminées transmises par un système informatique${limit}, lorsque la mesure est nécessaire et proportionnée, pour une durée maximale de 30 jours.\n`,
+};
+const THRESHOLD = {
+  en: ' in the investigation of an offence punishable by imprisonment for a term of four years or more',
+  es: ' en la investigación de delitos castigados con pena de prisión igual o superior a cuatro años',
+  fr: " lorsque la peine encourue est égale ou supérieure à deux ans d'emprisonnement",
+};
+
+check(
+  'safeguard.serious-crime: a penalty threshold answers it, in each language',
+  (['en', 'es', 'fr'] as const).flatMap((lang) => [
+    { name: `${lang}: interception for any offence: fires`, input: INTERCEPTION[lang](''), expected: { article: 30, fires: true } },
+    { name: `${lang}: interception limited by a penalty threshold: silent`, input: INTERCEPTION[lang](THRESHOLD[lang]), expected: { article: 30, fires: false } },
+  ]),
+  has('safeguard.serious-crime'),
+);
