@@ -65,6 +65,7 @@ export function startServer(connection: Connection): void {
   const workspace = new Workspace(connection, engine.analyzer);
   const analyzer = (): Analyzer => workspace.analyzer;
   workspace.warn = (message) => connection.console.warn(message);
+  workspace.isOpen = (uri) => documents.get(uri) !== undefined;
   /** After `shutdown` only `exit` is accepted: requests get InvalidRequest, nothing more is published. */
   let shutDown = false;
   /** The highest version published per document: an older one is never published after it. */
