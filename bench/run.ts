@@ -6,6 +6,9 @@
 // `--soak-only [--soak-edits N]` runs only the soak (N one-character edits, 40 000 by default, to the
 // 1 MB draft over the protocol; heap after a full collection and RSS along the way), prints whether
 // the heap is flat, writes bench/soak-results.json and exits 1 when it is not.
+// `--open-only MB [--runs N]` opens a generated draft of MB megabytes in N fresh servers (3 by default) and
+// prints, per run, the time to its first diagnostics and the longest wait for a request sent every
+// 25 ms meanwhile (the first wait); nothing is written. With `--server-js PATH` for paired runs of two builds.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -19,7 +22,8 @@ import type { DocumentAnalysis } from '../server/src/analysis/types';
 import { generateDraft, rng } from './generate';
 
 const ROOT = path.resolve(__dirname, '../..');
-const SERVER = path.join(ROOT, 'out/server.js');
+/** `--server-js PATH`: another server bundle (e.g. an older build, for paired before/after runs). */
+const SERVER = process.argv.includes('--server-js') ? path.resolve(process.argv[process.argv.indexOf('--server-js') + 1]) : path.join(ROOT, 'out/server.js');
 const CLI = path.join(ROOT, 'out/cli.js');
 const WORK = path.join(ROOT, 'out/bench');
 const RESULTS = path.join(ROOT, 'bench/results.json');
@@ -203,6 +207,34 @@ async function serverCases(node: string, file: string, text: string, runs: numbe
     rematched: mid((c) => c.rematched),
     peakRssMb: Math.max(...all.map((c) => c.peakRssMb)),
   };
+}
+
+/** Only the open of a draft in a fresh server: time to first diagnostics and the longest request wait meanwhile. */
+async function openCase(node: string, file: string, text: string): Promise<{ openToDiagnosticsMs: number; openMaxRequestLatencyMs: number; probes: number }> {
+  const c = await Client.start(node);
+  const uri = pathToFileURL(file).toString();
+  try {
+    const probes: number[] = [];
+    let opening = true;
+    const first = c.diagnostics(uri, 1);
+    const t0 = performance.now();
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'legal-draft', version: 1, text } });
+    const probing = (async () => {
+      while (opening) {
+        const t = performance.now();
+        await c.conn.sendRequest('concordance/stats');
+        probes.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    })();
+    await first;
+    const openToDiagnosticsMs = performance.now() - t0;
+    opening = false;
+    await probing;
+    return { openToDiagnosticsMs, openMaxRequestLatencyMs: Math.max(0, ...probes), probes: probes.length };
+  } finally {
+    await c.stop();
+  }
 }
 
 async function serverCase(node: string, file: string, text: string): Promise<ServerFigures> {
@@ -564,10 +596,26 @@ function table(cases: Case[]): string {
 }
 
 async function main(): Promise<void> {
-  for (const f of [SERVER, CLI]) if (!fs.existsSync(f)) throw new Error(`${f} is missing: run "npm run build"`);
+  for (const f of argv.includes('--open-only') ? [SERVER] : [SERVER, CLI]) if (!fs.existsSync(f)) throw new Error(`${f} is missing: run "npm run build"`);
   const runtime = serverRuntime();
   console.log(`servers on Node.js ${runtime.version} (V8 ${runtime.v8}), ${runtime.why}; CLI and in-process figures on ${process.version} (V8 ${process.versions.v8})`);
   fs.mkdirSync(WORK, { recursive: true });
+  const openOnly = argv.indexOf('--open-only');
+  if (openOnly >= 0) {
+    const mb = Number(argv[openOnly + 1]);
+    const runsAt = argv.indexOf('--runs');
+    const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 3;
+    if (!(mb > 0) || !(runs >= 1)) throw new Error('--open-only needs a size in MB (and --runs a number of runs)');
+    const text = generateDraft({ sizeBytes: Math.round(mb * 2 ** 20), seed: 1 });
+    const file = path.join(WORK, `draft-${Math.round(mb * 2 ** 20)}.draft`);
+    fs.writeFileSync(file, text);
+    console.log(`${path.relative(ROOT, SERVER)}: ${mb} MB draft, ${runs} fresh servers`);
+    for (let i = 0; i < runs; i++) {
+      const c = await openCase(runtime.node, file, text);
+      console.log(`  open → diagnostics ${Math.round(c.openToDiagnosticsMs)} ms; longest request wait while opening ${Math.round(c.openMaxRequestLatencyMs)} ms (${c.probes} requests)`);
+    }
+    return;
+  }
   if (soakOnly) {
     const edits = soakEdits();
     console.log(`soak: ${edits} one-character edits to the 1 MB draft`);
