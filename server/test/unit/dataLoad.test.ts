@@ -65,7 +65,8 @@ describe('data loading contains bad data', () => {
     assert.match(r.problems.map(formatProblem).join('\n'), /^data\/matcher\.json at \/: not valid JSON \(line 2, column \d+\)/);
   });
 
-  it('any JSON value anywhere in matcher.json gives settings or problems with file and path, never an exception', () => {
+  it('any JSON value anywhere in matcher.json gives settings or problems with file and path, never an exception', function () {
+    this.timeout(120_000);
     const original = JSON.parse(fs.readFileSync(path.join(source, 'matcher.json'), 'utf8'));
     const keys = Object.keys(original).filter((k) => k !== 'about');
     fc.assert(
