@@ -87,7 +87,7 @@ describe('data loading contains bad data', () => {
   // level down (or the whole file replaced), gives an analyzer or problems naming the file, never an
   // exception. `npm test` runs a few; `npm run fuzz` (or FUZZ_RUNS) more.
   const FILES = ['articles.json', 'budapest.json', 'checks.json', 'definitions.json', 'lexicons.json', 'model-clauses.json', 'safeguards.json', 'languages/en.json', 'languages/es.json', 'languages/fr.json'];
-  const DATA_RUNS = Number(process.env.FUZZ_RUNS) > 0 ? Math.ceil(Number(process.env.FUZZ_RUNS) / 20) : process.env.npm_lifecycle_event === 'fuzz' ? 150 : 12;
+  const DATA_RUNS = Number(process.env.FUZZ_RUNS) > 0 ? Math.ceil(Number(process.env.FUZZ_RUNS) / 20) : process.env.npm_lifecycle_event === 'fuzz' ? 80 : 12;
   it(`any JSON value anywhere in any data file gives an analyzer or problems naming the file, never an exception (${DATA_RUNS} runs)`, function () {
     this.timeout(0);
     const originals = new Map(FILES.map((f) => [f, fs.readFileSync(path.join(source, f), 'utf8')]));
