@@ -1,8 +1,14 @@
-// `npm run bench [-- --quick] [-- --soak] [-- --huge] [-- --eviction] [-- --server-node PATH]`: speed and memory of
+// `npm run bench [-- --quick] [-- --soak] [-- --soak-only] [-- --huge] [-- --eviction] [-- --server-node PATH]`: speed and memory of
 // Concordance through the real server (out/server.js --stdio) and CLI (out/cli.js), on generated drafts
 // of 100 KB, 1 MB, 5 MB. The servers run on the editor's runtime (see serverRuntime), the CLI and the
 // in-process figures on the Node.js running the benchmark.
 // Prints a table and writes bench/results.json. Never a test: numbers depend on the machine.
+// `--soak-only [--soak-edits N]` runs only the soak (N one-character edits, 40 000 by default, to the
+// 1 MB draft over the protocol; heap after a full collection and RSS along the way), prints whether
+// the heap is flat, writes bench/soak-results.json and exits 1 when it is not.
+// `--open-only MB [--runs N]` opens a generated draft of MB megabytes in N fresh servers (3 by default) and
+// prints, per run, the time to its first diagnostics and the longest wait for a request sent every
+// 25 ms meanwhile (the first wait); nothing is written. With `--server-js PATH` for paired runs of two builds.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -16,10 +22,12 @@ import type { DocumentAnalysis } from '../server/src/analysis/types';
 import { generateDraft, rng } from './generate';
 
 const ROOT = path.resolve(__dirname, '../..');
-const SERVER = path.join(ROOT, 'out/server.js');
+/** `--server-js PATH`: another server bundle (e.g. an older build, for paired before/after runs). */
+const SERVER = process.argv.includes('--server-js') ? path.resolve(process.argv[process.argv.indexOf('--server-js') + 1]) : path.join(ROOT, 'out/server.js');
 const CLI = path.join(ROOT, 'out/cli.js');
 const WORK = path.join(ROOT, 'out/bench');
 const RESULTS = path.join(ROOT, 'bench/results.json');
+const SOAK_RESULTS = path.join(ROOT, 'bench/soak-results.json');
 const TIMEOUT_MS = 120_000;
 const SERVER_RUNS = 5;
 
@@ -53,7 +61,9 @@ const args = new Set(argv);
 /** Major version of the Node.js the editor tests run the server on (code-server's), fetched from the npm registry. */
 const EDITOR_NODE_MAJOR = 24;
 const quick = args.has('--quick');
-const soakWanted = args.has('--soak') || (!quick && !args.has('--no-soak'));
+const soakWanted = args.has('--soak') || args.has('--soak-only') || (!quick && !args.has('--no-soak'));
+/** `--soak-only`: the soak and nothing else, written to bench/soak-results.json (a few minutes). */
+const soakOnly = args.has('--soak-only');
 // `--huge` adds a 20 MB draft: a consolidated code opened in the editor (issue: reliability).
 const sizes = quick ? [100 * 1024, 1024 * 1024] : [100 * 1024, 1024 * 1024, 5 * 1024 * 1024, ...(args.has('--huge') ? [20 * 1024 * 1024] : [])];
 
@@ -111,8 +121,8 @@ class Client {
     this.conn.listen();
   }
 
-  static async start(node: string): Promise<Client> {
-    const proc = spawn(node, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+  static async start(node: string, nodeArgs: string[] = []): Promise<Client> {
+    const proc = spawn(node, [...nodeArgs, SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
     const c = new Client(proc);
     await c.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } } });
     await c.conn.sendNotification('initialized', {});
@@ -146,6 +156,7 @@ class Client {
 
 interface Stats {
   lastAnalysis?: { ms: number; rematched: number; version: number };
+  heapAfterGcMb?: number;
 }
 
 /** Line/character of an offset (LSP positions are UTF-16, as JS strings). */
@@ -196,6 +207,34 @@ async function serverCases(node: string, file: string, text: string, runs: numbe
     rematched: mid((c) => c.rematched),
     peakRssMb: Math.max(...all.map((c) => c.peakRssMb)),
   };
+}
+
+/** Only the open of a draft in a fresh server: time to first diagnostics and the longest request wait meanwhile. */
+async function openCase(node: string, file: string, text: string): Promise<{ openToDiagnosticsMs: number; openMaxRequestLatencyMs: number; probes: number }> {
+  const c = await Client.start(node);
+  const uri = pathToFileURL(file).toString();
+  try {
+    const probes: number[] = [];
+    let opening = true;
+    const first = c.diagnostics(uri, 1);
+    const t0 = performance.now();
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'legal-draft', version: 1, text } });
+    const probing = (async () => {
+      while (opening) {
+        const t = performance.now();
+        await c.conn.sendRequest('concordance/stats');
+        probes.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    })();
+    await first;
+    const openToDiagnosticsMs = performance.now() - t0;
+    opening = false;
+    await probing;
+    return { openToDiagnosticsMs, openMaxRequestLatencyMs: Math.max(0, ...probes), probes: probes.length };
+  } finally {
+    await c.stop();
+  }
 }
 
 async function serverCase(node: string, file: string, text: string): Promise<ServerFigures> {
@@ -331,42 +370,140 @@ function inProcess(text: string): { analysisMs: number; bm25Ms: number; provisio
   return { analysisMs, bm25Ms, provisions: analysis.parsed.provisions.length, sections: units.length };
 }
 
-async function soak(node: string, text: string): Promise<{ edits: number; rssMb: number }[]> {
-  const c = await Client.start(node);
+/** One reading of the soak: edits so far, the server's resident memory and its heap after a full collection. */
+interface SoakSample {
+  edits: number;
+  rssMb: number;
+  heapAfterGcMb: number;
+}
+
+/** The soak's verdict: is the heap the server keeps flat over the session? */
+interface SoakVerdict {
+  edits: number;
+  /** Edits before the first reading judged (caches fill while the draft is first edited). */
+  warmUpEdits: number;
+  /** Median heap after a full collection over the first and the last quarter of the readings after warm-up. */
+  firstQuarterHeapMb: number;
+  lastQuarterHeapMb: number;
+  /** Least-squares slope of heap after collection over the readings after warm-up. */
+  heapSlopeMbPer10kEdits: number;
+  /** Allowed growth of the last quarter over the first, as a fraction of the first. */
+  tolerance: number;
+  flat: boolean;
+  rssMinMb: number;
+  rssMaxMb: number;
+  /** The RSS at the end and after the draft was opened. */
+  rssStartMb: number;
+  rssEndMb: number;
+  seconds: number;
+}
+
+/** Growth allowed between the first and the last quarter of the soak (heap after a full collection). */
+const SOAK_TOLERANCE = 0.1;
+/** The share of the soak's edits before its readings count (the caches fill). */
+const SOAK_WARM_UP = 0.1;
+
+/** The soak's edits: `--soak-edits N`, 40 000 by default (the session of issue 21). */
+function soakEdits(): number {
+  const at = argv.indexOf('--soak-edits');
+  const n = at >= 0 ? Number(argv[at + 1]) : 40_000;
+  if (!Number.isInteger(n) || n < 400) throw new Error('--soak-edits needs a whole number of at least 400');
+  return n;
+}
+
+/**
+ * A long editing session over the protocol: `edits` one-character edits to one open draft, in
+ * bursts of 50 (typing), each burst followed by waiting for the diagnostics of its last version
+ * and a hover there. Odd edits type a random letter at a random place of a random line, even
+ * edits delete it again, so the text keeps its size while new words come and go. The server runs
+ * with --expose-gc: every edits/40 edits, concordance/stats collects garbage and reports the heap
+ * it keeps, and the RSS is read from /proc.
+ */
+async function soak(node: string, text: string, edits: number): Promise<{ samples: SoakSample[]; verdict: SoakVerdict }> {
+  const c = await Client.start(node, ['--expose-gc']);
   const uri = pathToFileURL(path.join(WORK, 'soak.draft')).toString();
-  const curve: { edits: number; rssMb: number }[] = [];
+  const samples: SoakSample[] = [];
+  const every = Math.max(50, Math.round(edits / 40 / 50) * 50);
+  const t0 = performance.now();
+  const sample = async (n: number) => {
+    const s = await c.conn.sendRequest<Stats>('concordance/stats');
+    if (s.heapAfterGcMb === undefined) throw new Error('the server did not collect garbage: is it running with --expose-gc?');
+    samples.push({ edits: n, rssMb: round(c.rss('VmRSS')), heapAfterGcMb: round(s.heapAfterGcMb) });
+    process.stdout.write(`  soak: ${n} edits, heap after GC ${round(s.heapAfterGcMb)} MB, RSS ${round(c.rss('VmRSS'))} MB\n`);
+  };
   try {
     const first = c.diagnostics(uri, 1);
     await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'legal-draft', version: 1, text } });
     await first;
-    curve.push({ edits: 0, rssMb: round(c.rss('VmRSS')) });
+    await sample(0);
     const starts = lineStartsOf(text);
     const r = rng(7);
     let version = 1;
-    let line = 0;
-    // Bursts of 50 edits (typing), then wait for the diagnostics of the last one, and hover.
-    for (let edits = 1; edits <= 10_000; edits++) {
+    let pos = { line: 0, character: 0 };
+    for (let n = 1; n <= edits; n++) {
       version++;
-      // Type a character at a random line, then delete it: the text comes back to the same size.
-      if (edits % 2 === 1) line = Math.floor(r() * (starts.length - 1));
-      const pos = { line, character: 0 };
-      const change = edits % 2 === 1 ? { range: { start: pos, end: pos }, text: 'x' } : { range: { start: pos, end: { line, character: 1 } }, text: '' };
-      const last = edits % 50 === 0;
+      if (n % 2 === 1) {
+        const line = Math.floor(r() * (starts.length - 1));
+        const length = starts[line + 1] - 1 - starts[line];
+        pos = { line, character: Math.floor(r() * (length + 1)) };
+      }
+      const letter = String.fromCharCode(97 + Math.floor(r() * 26));
+      const change = n % 2 === 1 ? { range: { start: pos, end: pos }, text: letter } : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
+      const last = n % 50 === 0;
       const next = last ? c.diagnostics(uri, version) : undefined;
       await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
       if (next) {
         await next;
         await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos });
       }
-      if (edits % 500 === 0) {
-        curve.push({ edits, rssMb: round(c.rss('VmRSS')) });
-        process.stdout.write(`  soak: ${edits} edits, RSS ${round(c.rss('VmRSS'))} MB\n`);
-      }
+      if (n % every === 0 || n === edits) await sample(n);
     }
   } finally {
     await c.stop();
   }
-  return curve;
+  return { samples, verdict: soakVerdict(samples, edits, (performance.now() - t0) / 1000) };
+}
+
+/**
+ * Flat: the median heap after a full collection over the last quarter of the readings after
+ * warm-up is at most SOAK_TOLERANCE above the median over their first quarter.
+ */
+function soakVerdict(samples: SoakSample[], edits: number, seconds: number): SoakVerdict {
+  const warmUpEdits = Math.round(edits * SOAK_WARM_UP);
+  const judged = samples.filter((s) => s.edits >= warmUpEdits);
+  const q = Math.max(1, Math.floor(judged.length / 4));
+  const firstQuarterHeapMb = median(judged.slice(0, q).map((s) => s.heapAfterGcMb));
+  const lastQuarterHeapMb = median(judged.slice(-q).map((s) => s.heapAfterGcMb));
+  const mx = judged.reduce((a, s) => a + s.edits, 0) / judged.length;
+  const my = judged.reduce((a, s) => a + s.heapAfterGcMb, 0) / judged.length;
+  const sxy = judged.reduce((a, s) => a + (s.edits - mx) * (s.heapAfterGcMb - my), 0);
+  const sxx = judged.reduce((a, s) => a + (s.edits - mx) ** 2, 0);
+  const rss = samples.map((s) => s.rssMb);
+  return {
+    edits,
+    warmUpEdits,
+    firstQuarterHeapMb,
+    lastQuarterHeapMb,
+    heapSlopeMbPer10kEdits: round(sxx ? (sxy / sxx) * 10_000 : 0, 2),
+    tolerance: SOAK_TOLERANCE,
+    flat: lastQuarterHeapMb <= firstQuarterHeapMb * (1 + SOAK_TOLERANCE),
+    rssMinMb: Math.min(...rss),
+    rssMaxMb: Math.max(...rss),
+    rssStartMb: rss[0],
+    rssEndMb: rss[rss.length - 1],
+    seconds: round(seconds, 0),
+  };
+}
+
+function printSoak(s: { samples: SoakSample[]; verdict: SoakVerdict }): void {
+  const v = s.verdict;
+  console.log('| edits | ' + s.samples.map((x) => x.edits).join(' | ') + ' |\n|---|' + s.samples.map(() => '---|').join(''));
+  console.log('| heap after GC MB | ' + s.samples.map((x) => x.heapAfterGcMb).join(' | ') + ' |');
+  console.log('| RSS MB | ' + s.samples.map((x) => x.rssMb).join(' | ') + ' |');
+  console.log(
+    `soak: heap after GC ${v.firstQuarterHeapMb} MB (first quarter after ${v.warmUpEdits} warm-up edits) → ${v.lastQuarterHeapMb} MB (last quarter), ` +
+      `slope ${v.heapSlopeMbPer10kEdits} MB per 10 000 edits; ${v.flat ? 'FLAT' : 'NOT FLAT'} (tolerance ${v.tolerance * 100} %); RSS ${v.rssMinMb}–${v.rssMaxMb} MB; ${v.seconds} s`,
+  );
 }
 
 function machine(runtime: ServerRuntime) {
@@ -459,10 +596,36 @@ function table(cases: Case[]): string {
 }
 
 async function main(): Promise<void> {
-  for (const f of [SERVER, CLI]) if (!fs.existsSync(f)) throw new Error(`${f} is missing: run "npm run build"`);
+  for (const f of argv.includes('--open-only') ? [SERVER] : [SERVER, CLI]) if (!fs.existsSync(f)) throw new Error(`${f} is missing: run "npm run build"`);
   const runtime = serverRuntime();
   console.log(`servers on Node.js ${runtime.version} (V8 ${runtime.v8}), ${runtime.why}; CLI and in-process figures on ${process.version} (V8 ${process.versions.v8})`);
   fs.mkdirSync(WORK, { recursive: true });
+  const openOnly = argv.indexOf('--open-only');
+  if (openOnly >= 0) {
+    const mb = Number(argv[openOnly + 1]);
+    const runsAt = argv.indexOf('--runs');
+    const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 3;
+    if (!(mb > 0) || !(runs >= 1)) throw new Error('--open-only needs a size in MB (and --runs a number of runs)');
+    const text = generateDraft({ sizeBytes: Math.round(mb * 2 ** 20), seed: 1 });
+    const file = path.join(WORK, `draft-${Math.round(mb * 2 ** 20)}.draft`);
+    fs.writeFileSync(file, text);
+    console.log(`${path.relative(ROOT, SERVER)}: ${mb} MB draft, ${runs} fresh servers`);
+    for (let i = 0; i < runs; i++) {
+      const c = await openCase(runtime.node, file, text);
+      console.log(`  open → diagnostics ${Math.round(c.openToDiagnosticsMs)} ms; longest request wait while opening ${Math.round(c.openMaxRequestLatencyMs)} ms (${c.probes} requests)`);
+    }
+    return;
+  }
+  if (soakOnly) {
+    const edits = soakEdits();
+    console.log(`soak: ${edits} one-character edits to the 1 MB draft`);
+    const s = await soak(runtime.node, generateDraft({ sizeBytes: 1024 * 1024, seed: 1 }), edits);
+    printSoak(s);
+    fs.writeFileSync(SOAK_RESULTS, JSON.stringify({ machine: machine(runtime), date: new Date().toISOString(), soak: s.verdict, samples: s.samples }, null, 2) + '\n');
+    console.log(`\nwrote ${path.relative(ROOT, SOAK_RESULTS)}`);
+    if (!s.verdict.flat) process.exitCode = 1;
+    return;
+  }
   const cases: Case[] = [];
   for (const sizeBytes of sizes) {
     const text = generateDraft({ sizeBytes, seed: 1 });
@@ -491,18 +654,19 @@ async function main(): Promise<void> {
   }
   const rounded = cases.map((c) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, typeof v === 'number' ? round(v, 2) : v])) as unknown as Case);
   console.log('\n' + table(rounded));
-  let soakCurve: { edits: number; rssMb: number }[] | undefined;
+  let soakRun: Awaited<ReturnType<typeof soak>> | undefined;
   if (soakWanted) {
-    console.log('\nsoak: 10 000 one-character edits to the 1 MB draft');
-    soakCurve = await soak(runtime.node, generateDraft({ sizeBytes: 1024 * 1024, seed: 1 }));
-    console.log('| edits | ' + soakCurve.map((s) => s.edits).join(' | ') + ' |\n|---|' + soakCurve.map(() => '---|').join('') + '\n| RSS MB | ' + soakCurve.map((s) => s.rssMb).join(' | ') + ' |');
+    const edits = soakEdits();
+    console.log(`\nsoak: ${edits} one-character edits to the 1 MB draft`);
+    soakRun = await soak(runtime.node, generateDraft({ sizeBytes: 1024 * 1024, seed: 1 }), edits);
+    printSoak(soakRun);
   }
   let evictionRuns: ReturnType<typeof eviction> | undefined;
   if (evictionWanted) {
     console.log('\neviction: drafts with more short sections than the match cache holds (in-process)');
     evictionRuns = eviction();
   }
-  const results = { machine: machine(runtime), date: new Date().toISOString(), quick, cases: rounded, ...(soakCurve ? { soak: soakCurve } : {}), ...(evictionRuns ? { eviction: evictionRuns } : {}) };
+  const results = { machine: machine(runtime), date: new Date().toISOString(), quick, cases: rounded, ...(soakRun ? { soak: soakRun.verdict, soakSamples: soakRun.samples } : {}), ...(evictionRuns ? { eviction: evictionRuns } : {}) };
   fs.writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
   console.log(`\nwrote ${path.relative(ROOT, RESULTS)}`);
 }

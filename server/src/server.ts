@@ -42,7 +42,7 @@ import { computeDiagnostics } from './lsp/diagnostics';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './lsp/semanticTokens';
 import { computeDocumentSymbols, computeWorkspaceSymbols } from './lsp/symbols';
 import { computeHover } from './lsp/hover';
-import { expectParams, type ParamSpec } from './lsp/params';
+import { CODE_ACTION, DOCUMENT, DOCUMENT_POSITION, expectParams, WORKSPACE_SYMBOL, type ParamSpec } from './lsp/params';
 import { virtualDocument } from './lsp/virtualDocs';
 import { articlesRequest } from './lsp/articles';
 import { compareRequest } from './lsp/compare';
@@ -78,6 +78,7 @@ export function startServer(connection: Connection): void {
   const workspace = new Workspace(connection, engine.analyzer);
   const analyzer = (): Analyzer => workspace.analyzer;
   workspace.warn = (message) => connection.console.warn(message);
+  workspace.isOpen = (uri) => documents.get(uri) !== undefined;
   /** After `shutdown` only `exit` is accepted: requests get InvalidRequest, nothing more is published. */
   let shutDown = false;
   /** The highest version published per document: an older one is never published after it. */
@@ -225,18 +226,20 @@ export function startServer(connection: Connection): void {
   };
   const cancelled = (token: CancellationToken) => () => token.isCancellationRequested;
 
-  connection.onHover((p, token) => withDocument(p.textDocument.uri, (d) => computeHover(d, analyzer(), p.position, uiLocale), null, token));
+  // The params of every request are checked first (lsp/params.ts): a wrong shape is InvalidParams.
+  connection.onHover((p, token) => withDocument(expectParams<typeof p>('textDocument/hover', p, DOCUMENT_POSITION).textDocument.uri, (d) => computeHover(d, analyzer(), p.position, uiLocale), null, token));
   connection.onCodeAction((p, token) =>
-    withDocument(p.textDocument.uri, (d) => computeCodeActions(d, analyzer(), p, { documentChanges: documentChangesSupport }), [], token),
+    withDocument(expectParams<typeof p>('textDocument/codeAction', p, CODE_ACTION).textDocument.uri, (d) => computeCodeActions(d, analyzer(), p, { documentChanges: documentChangesSupport }), [], token),
   );
-  connection.onCodeLens((p, token) => withDocument(p.textDocument.uri, (d) => computeCodeLenses(d, analyzer(), cancelled(token)), [], token));
-  connection.onDocumentSymbol((p, token) => withDocument(p.textDocument.uri, (d) => computeDocumentSymbols(d, cancelled(token)), [], token));
-  connection.onDefinition((p, token) => withDocument(p.textDocument.uri, (d) => computeDefinition(d, analyzer(), p.position), null, token));
+  connection.onCodeLens((p, token) => withDocument(expectParams<typeof p>('textDocument/codeLens', p, DOCUMENT).textDocument.uri, (d) => computeCodeLenses(d, analyzer(), cancelled(token)), [], token));
+  connection.onDocumentSymbol((p, token) => withDocument(expectParams<typeof p>('textDocument/documentSymbol', p, DOCUMENT).textDocument.uri, (d) => computeDocumentSymbols(d, cancelled(token)), [], token));
+  connection.onDefinition((p, token) => withDocument(expectParams<typeof p>('textDocument/definition', p, DOCUMENT_POSITION).textDocument.uri, (d) => computeDefinition(d, analyzer(), p.position), null, token));
   connection.languages.semanticTokens.on((p, token) =>
-    withDocument(p.textDocument.uri, (d) => computeSemanticTokens(d, cancelled(token)), { data: [] }, token),
+    withDocument(expectParams<typeof p>('textDocument/semanticTokens/full', p, DOCUMENT).textDocument.uri, (d) => computeSemanticTokens(d, cancelled(token)), { data: [] }, token),
   );
   connection.onWorkspaceSymbol(async (p, token) => {
     alive();
+    expectParams('workspace/symbol', p, WORKSPACE_SYMBOL);
     const analysed: AnalysedDocument[] = [];
     for (const doc of documents.all()) {
       if (token.isCancellationRequested) return [];
@@ -250,6 +253,7 @@ export function startServer(connection: Connection): void {
   // Completion needs only the line typed, not an analysis: no re-analysis per keystroke.
   connection.onCompletion(async (p, token) => {
     alive();
+    expectParams('textDocument/completion', p, DOCUMENT_POSITION);
     const doc = documents.get(p.textDocument.uri);
     if (!doc || token.isCancellationRequested) return null;
     const settings = await workspace.getSettings(doc.uri);

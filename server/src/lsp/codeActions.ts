@@ -15,10 +15,10 @@ import type { Analyzer } from '../analysis/analyze';
 import { unitOf } from '../analysis/analyze';
 import { provisionAt } from '../analysis/query';
 import type { Instrument } from '../analysis/data/types';
-import type { DraftLanguage, Provision } from '../analysis/types';
+import type { DraftLanguage, Finding, Provision } from '../analysis/types';
 import { appendSection, appendSubdivision, ignoreDirective, type Insertion } from './numbering';
 import type { AnalysedDocument } from './workspace';
-import type { DiagnosticData } from './diagnostics';
+import type { DiagnosticData, MemberData } from './diagnostics';
 
 export interface CodeActionOptions {
   /** The client understands versioned `documentChanges` (safer: a stale edit is refused). */
@@ -34,8 +34,10 @@ export function computeCodeActions(doc: AnalysedDocument, analyzer: Analyzer, pa
   if (!wantsQuickFix) return [];
   const out: CodeAction[] = [];
   const seen = new Set<string>();
-  for (const d of params.context.diagnostics) {
-    if (d.source !== 'concordance' || typeof d.code !== 'string') continue;
+  for (const sent of params.context.diagnostics) {
+    // The client sends back what the server published; anything else in it is not trusted.
+    const d = ownDiagnostic(sent);
+    if (!d) continue;
     // A grouped diagnostic (diagnostics.ts): the actions of each finding behind it, each naming
     // the grouped diagnostic; the same command (compare with the article) is offered once.
     const members = (d.data as DiagnosticData | undefined)?.members;
@@ -55,6 +57,40 @@ export function computeCodeActions(doc: AnalysedDocument, analyzer: Analyzer, pa
     }
   }
   return out;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNatural = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isPosition = (v: unknown): boolean => isRecord(v) && isNatural(v.line) && isNatural(v.character);
+const optionalString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined);
+
+function ownFix(v: unknown): Finding['fix'] {
+  if (!isRecord(v)) return undefined;
+  const fix: NonNullable<Finding['fix']> = {};
+  if (typeof v.safeguard === 'string') fix.safeguard = v.safeguard;
+  if (typeof v.element === 'string') fix.element = v.element;
+  if (typeof v.article === 'number' && Number.isInteger(v.article)) fix.article = v.article;
+  return fix;
+}
+
+/**
+ * A diagnostic of the code-action request as Concordance published it: its source, a string code,
+ * a range of positions, and `data` of the shape diagnostics.ts writes (fields of another shape are
+ * dropped); undefined when it is not Concordance's.
+ */
+function ownDiagnostic(v: unknown): Diagnostic | undefined {
+  if (!isRecord(v) || v.source !== 'concordance' || typeof v.code !== 'string') return undefined;
+  if (!isRecord(v.range) || !isPosition(v.range.start) || !isPosition(v.range.end)) return undefined;
+  const d = v as unknown as Diagnostic;
+  if (!isRecord(v.data)) return { ...d, data: undefined };
+  const data: DiagnosticData = { provision: optionalString(v.data.provision), fix: ownFix(v.data.fix), articles: strings(v.data.articles) };
+  if (Array.isArray(v.data.members)) {
+    data.members = v.data.members
+      .filter((m): m is Record<string, unknown> => isRecord(m) && typeof m.code === 'string')
+      .map((m) => ({ code: m.code as string, message: optionalString(m.message) ?? '', fix: ownFix(m.fix), articles: strings(m.articles) ?? [], severity: m.severity as MemberData['severity'] }));
+  }
+  return { ...d, data };
 }
 
 function actionsFor(doc: AnalysedDocument, analyzer: Analyzer, d: Diagnostic, options: CodeActionOptions): CodeAction[] {

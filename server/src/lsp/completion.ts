@@ -30,7 +30,7 @@ export function computeCompletion(before: string, analyzer: Analyzer, position: 
       documentation: {
         kind: MarkupKind.Markdown,
         value: [
-          // Data text, escaped: a data folder (reloadData) may come from anyone.
+          // Data text, escaped: a data folder (CONCORDANCE_DATA_DIR) may come from anyone.
           `**Art. ${a.article} — ${md(a.title)}**`,
           '',
           ...a.paragraphs.map((p) => `- *${md(p.n)}* (${md(p.obligation)}) ${md(p.summary)}`),

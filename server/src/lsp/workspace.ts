@@ -67,6 +67,12 @@ export function validateSettings(raw: unknown): { settings: Settings; problems: 
       settings.severity = severity;
     }
   }
+  if (raw.generalPart !== undefined) {
+    const g = raw.generalPart;
+    if (isRecord(g) && (g.intentional === undefined || typeof g.intentional === 'boolean')) {
+      if (g.intentional !== undefined) settings.generalPart = { intentional: g.intentional };
+    } else problems.push(`"concordance.generalPart" must be an object with "intentional": true or false, not ${show(g)}`);
+  }
   if (raw.maxDiagnostics !== undefined) {
     const m = raw.maxDiagnostics;
     if (typeof m === 'number' && Number.isFinite(m) && m >= 1) settings.maxDiagnostics = Math.floor(m);
@@ -112,6 +118,13 @@ export class Workspace {
 
   /** Says something once per distinct message (bad settings are read per document, reported once). */
   warn: (message: string) => void = () => undefined;
+  /**
+   * Whether the editor has the document open (server.ts asks its TextDocuments). Only open documents
+   * are cached: an analysis that finishes after its document was closed, and the settings of a draft
+   * analysed by name (concordance/table, compareVersions), are not kept, so nothing per URI outlives
+   * the document (stats: `cached`).
+   */
+  isOpen: (uri: string) => boolean = () => true;
   /** Called when a client's late answer replaced the defaults used after CONFIGURATION_TIMEOUT_MS. */
   onLateSettings: (uri: string) => void = () => undefined;
   private readonly warned = new Set<string>();
@@ -148,7 +161,7 @@ export class Workspace {
         }
       });
       s = raced;
-      this.settings.set(uri, s);
+      if (this.isOpen(uri)) this.settings.set(uri, s);
     }
     return s;
   }
@@ -169,6 +182,11 @@ export class Workspace {
   settingsChanged(): void {
     this.settings.clear();
     this.analyses.clear();
+  }
+
+  /** What the workspace holds per URI (concordance/stats): analyses, and settings read. */
+  cacheSizes(): { analyses: number; settings: number; pending: number } {
+    return { analyses: this.analyses.size, settings: this.settings.size, pending: this.pending.size };
   }
 
   forget(uri: string): void {
@@ -279,7 +297,7 @@ export class Workspace {
     this.lastAnalysis = { uri, version, ms: performance.now() - t0, rematched: analyzer.matchedCount - before, chars: text.length };
     // The latest analysis made is the one kept (whatever its version: the server publishes only
     // the document's current text, and never a version older than one it published).
-    this.analyses.set(uri, result);
+    if (this.isOpen(uri)) this.analyses.set(uri, result);
     return result;
   }
 

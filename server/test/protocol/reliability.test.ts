@@ -135,6 +135,25 @@ describe('reliability over the protocol', function () {
     assert.ok(published.diagnostics.length <= 502);
     await client.close(uri);
   });
+
+  it('a closed document, or one never opened, leaves nothing cached in the server', async () => {
+    type Cached = { cached: { analyses: number; settings: number; pending: number } };
+    const before = (await client.request<Cached>('concordance/stats', null)).cached;
+    // Opened, asked about, and closed before the answer: the analysis the hover started finishes
+    // after the close, and must not be kept for the closed document.
+    const hovers: Promise<unknown>[] = [];
+    for (let i = 0; i < 8; i++) {
+      const uri = uriFor('closed-' + i);
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'legal-draft', version: 1, text } });
+      hovers.push(client.request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 3 } }));
+      await client.close(uri);
+    }
+    await Promise.all(hovers);
+    // Drafts the editor never opened, compared by URI: their settings are read, not kept.
+    for (let i = 0; i < 8; i++) await client.request('concordance/compareVersions', { textA: text, textB: text + '\nx', uri: uriFor('never-opened-' + i) });
+    const after = (await client.request<Cached>('concordance/stats', null)).cached;
+    assert.deepStrictEqual(after, before);
+  });
 });
 
 /** LSP 3.18 lets a diagnostic message be Markdown; ours are plain strings. */

@@ -203,7 +203,7 @@ describe('security over the protocol', function () {
     });
   });
 
-  describe("Concordance's own requests with malformed params", () => {
+  describe('requests with malformed params (LSP and Concordance\'s own)', () => {
     let client: TestClient;
     const uri = uriFor('params');
     before(async () => {
@@ -229,6 +229,13 @@ describe('security over the protocol', function () {
       ['concordance/virtualDocument', { uri: ['x'] }, /params\.uri must be a string/],
       ['concordance/tableExport', { uris: [] }, /params\.format must be a string \(it is missing\)/],
       ['concordance/tableExport', { uris: [], format: 'pdf' }, /params\.format must be "csv", "markdown" or "html"/],
+      ['textDocument/hover', { textDocument: null, position: { line: 0, character: 0 } }, /params\.textDocument must be an object, not null/],
+      ['textDocument/hover', { textDocument: { uri }, position: { line: 'a', character: 0 } }, /params\.position must be a position/],
+      ['textDocument/definition', { textDocument: { uri } }, /params\.position must be a position .* \(it is missing\)/],
+      ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: {} }, /params\.context\.diagnostics must be a list of objects \(it is missing\)/],
+      ['textDocument/documentSymbol', { textDocument: 5 }, /params\.textDocument must be an object, not number/],
+      ['textDocument/completion', { textDocument: { uri: null }, position: { line: 0, character: 0 } }, /params\.textDocument\.uri must be a string/],
+      ['workspace/symbol', {}, /params\.query must be a string \(it is missing\)/],
     ];
     for (const [method, params, message] of cases) {
       it(`${method} ${JSON.stringify(params)} → InvalidParams`, async () => {

@@ -65,7 +65,8 @@ describe('data loading contains bad data', () => {
     assert.match(r.problems.map(formatProblem).join('\n'), /^data\/matcher\.json at \/: not valid JSON \(line 2, column \d+\)/);
   });
 
-  it('any JSON value anywhere in matcher.json gives settings or problems with file and path, never an exception', () => {
+  it('any JSON value anywhere in matcher.json gives settings or problems with file and path, never an exception', function () {
+    this.timeout(120_000);
     const original = JSON.parse(fs.readFileSync(path.join(source, 'matcher.json'), 'utf8'));
     const keys = Object.keys(original).filter((k) => k !== 'about');
     fc.assert(
@@ -79,6 +80,39 @@ describe('data loading contains bad data', () => {
         for (const p of r.problems) assert.match(formatProblem(p), /^data\/matcher\.json at \/.*: \S/s);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  // Every data file, not only matcher.json: a value of any JSON type at any key, at the top or one
+  // level down (or the whole file replaced), gives an analyzer or problems naming the file, never an
+  // exception. `npm test` runs a few; `npm run fuzz` (or FUZZ_RUNS) more.
+  const FILES = ['articles.json', 'budapest.json', 'checks.json', 'definitions.json', 'lexicons.json', 'model-clauses.json', 'safeguards.json', 'languages/en.json', 'languages/es.json', 'languages/fr.json'];
+  const DATA_RUNS = Number(process.env.FUZZ_RUNS) > 0 ? Math.ceil(Number(process.env.FUZZ_RUNS) / 20) : process.env.npm_lifecycle_event === 'fuzz' ? 80 : 12;
+  it(`any JSON value anywhere in any data file gives an analyzer or problems naming the file, never an exception (${DATA_RUNS} runs)`, function () {
+    this.timeout(0);
+    const originals = new Map(FILES.map((f) => [f, fs.readFileSync(path.join(source, f), 'utf8')]));
+    fc.assert(
+      fc.property(fc.constantFrom(...FILES), fc.nat(), fc.nat(), fc.boolean(), fc.jsonValue({ maxDepth: 2 }), (file, i, j, whole, value) => {
+        const json = JSON.parse(originals.get(file)!);
+        const keysOf = (o: unknown) => (o && typeof o === 'object' ? Object.keys(o) : []);
+        let edited: unknown = value;
+        if (!whole && keysOf(json).length > 0) {
+          const top = keysOf(json)[i % keysOf(json).length];
+          const inner = keysOf(json[top]);
+          if (inner.length > 0 && j % 2 === 0) json[top][inner[j % inner.length]] = value;
+          else json[top] = value;
+          edited = json;
+        }
+        fs.writeFileSync(path.join(dir, file), JSON.stringify(edited));
+        try {
+          const r = createAnalyzer(dir);
+          assert.ok(r.analyzer !== undefined || r.problems.length > 0);
+          for (const p of r.problems) assert.match(formatProblem(p), /^data\/\S+\.json at \/.*: \S/s);
+        } finally {
+          fs.writeFileSync(path.join(dir, file), originals.get(file)!);
+        }
+      }),
+      { numRuns: DATA_RUNS },
     );
   });
 

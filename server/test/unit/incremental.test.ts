@@ -1,7 +1,7 @@
 // Incremental re-analysis gives exactly the full analysis: after random edits to real and
 // generated drafts, `reparseProvisions` deep-equals `parseProvisions` of the new text, and
 // `Analyzer.analyze(text, { previous })` deep-equals `analyze(text)` on a fresh Analyzer.
-// `npm test` runs a bounded number of edits; FUZZ_RUNS=2000 runs many more.
+// `npm test` runs a bounded number of edits; `npm run fuzz` more, FUZZ_RUNS=2000 many more.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -13,7 +13,8 @@ import { parseProvisions, reparseProvisions } from '../../src/analysis/parse';
 import type { DocumentAnalysis, ParsedDraft } from '../../src/analysis/types';
 
 const ROOT = path.join(__dirname, '../../../..');
-const RUNS = Number(process.env.FUZZ_RUNS) > 0 ? Number(process.env.FUZZ_RUNS) : 0;
+/** FUZZ_RUNS, or 600 under `npm run fuzz` (parse: that many sequences; analysis: a tenth); 0: the bounded defaults of `npm test`. */
+const RUNS = Number(process.env.FUZZ_RUNS) > 0 ? Number(process.env.FUZZ_RUNS) : process.env.npm_lifecycle_event === 'fuzz' ? 600 : 0;
 
 function drafts(): { name: string; text: string }[] {
   const dir = path.join(ROOT, 'server/test/fixtures/drafts');

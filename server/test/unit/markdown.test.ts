@@ -103,7 +103,7 @@ describe('Markdown escaping', () => {
 });
 
 describe('Markdown made from a hostile data folder', () => {
-  // A data folder may come from anyone (CONCORDANCE_DATA_DIR, concordance/reloadData): its text is escaped too.
+  // A data folder may come from anyone (CONCORDANCE_DATA_DIR): its text is escaped too.
   const HOSTILE_TEXT = 'Seizure ![p](https://example.invalid/x.png?leak=3) <img src=x> [run](command:workbench.action.terminal.new)';
   let tmp: string;
   let analyzer: Analyzer;

@@ -22,6 +22,9 @@ check<unknown, { settings: Settings; fields: string[] }>(
     },
     { name: 'severity not an object', input: { severity: ['error'] }, expected: { settings: d, fields: ['concordance.severity'] } },
     { name: 'checks with a string', input: { checks: { safeguard: 'no', coverage: false } }, expected: { settings: { ...d, checks: { coverage: false } }, fields: ['concordance.checks.safeguard'] } },
+    { name: 'generalPart.intentional: true is kept', input: { generalPart: { intentional: true } }, expected: { settings: { ...d, generalPart: { intentional: true } }, fields: [] } },
+    { name: 'generalPart.intentional: "yes"', input: { generalPart: { intentional: 'yes' } }, expected: { settings: d, fields: ['concordance.generalPart'] } },
+    { name: 'generalPart: null', input: { generalPart: null }, expected: { settings: d, fields: ['concordance.generalPart'] } },
     {
       name: 'valid settings are kept as they are',
       input: { languages: ['legal-draft'], checks: { coverage: false }, severity: { 'safeguard.duration': 'off' }, maxDiagnostics: 20 },

@@ -8,7 +8,7 @@ import { type DefinitionCandidate, definitionCandidates, definitionsFrom } from 
 import { headingLine, isBlank, lineText } from './headings';
 import { splitLines } from './lines';
 import { type Entry, classifyLine } from './markers';
-import { type Marks, type RefTrace, scanReferences, sectionLabels } from './references';
+import { type Marks, type RefContext, type RefTrace, scanReferences, sectionLabels } from './references';
 import { nextTree, states } from './state';
 import { OwnerIndex, TreeBuilder } from './tree';
 
@@ -69,6 +69,23 @@ export function parseUnsafe(v: ParserVocabulary, text: string): ParsedDraft {
 
 /** Lines (or entries) handled between two yields of the parse. */
 const SLICE_LINES = 4096;
+/** Matches of the reference pattern handled between two yields of the reference scan. */
+export const SLICE_REFERENCE_MATCHES = 4096;
+
+/**
+ * The reference scan of the whole text, yielding every SLICE_REFERENCE_MATCHES matches: the scan
+ * stops there (`resync`) and goes on from the end of its last match, as an incremental parse
+ * resumes it, so the references and the trace are those of one scan in one go.
+ */
+function* scanReferenceSteps(text: string, ctx: RefContext, references: Reference[], trace: RefTrace): Generator<void, void> {
+  for (let from = 0; ; ) {
+    let matches = 0;
+    const stopped = scanReferences(text, ctx, from, references, trace, () => ++matches >= SLICE_REFERENCE_MATCHES);
+    if (stopped < 0) return;
+    from = trace.ends[stopped];
+    yield;
+  }
+}
 
 function* parseUnsafeSteps(v: ParserVocabulary, text: string): Generator<void, ParsedDraft> {
   if (text.length === 0) return { provisions: [], byId: new Map(), definitions: [], references: [] };
@@ -223,7 +240,7 @@ function* parseUnsafeSteps(v: ParserVocabulary, text: string): Generator<void, P
   yield;
   const trace: RefTrace = { ends: [], counts: [] };
   const references: Reference[] = [];
-  scanReferences(text, { vocabulary: v, skip, articleStyle, owner, byId, sectionsByLabel }, 0, references, trace);
+  yield* scanReferenceSteps(text, { vocabulary: v, skip, articleStyle, owner, byId, sectionsByLabel }, references, trace);
   const parsed: ParsedDraft = { provisions, byId, definitions, references };
   states.set(parsed, { vocabulary: v, lines, indexOf: tb.indexOf, skip, articleStyle, firstEntryStart: entries.length > 0 ? entries[0].start : -1, sectionsByLabel, trace, candidates, tree: nextTree() });
   return parsed;
