@@ -67,11 +67,11 @@ const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.eve
 
 function ownFix(v: unknown): Finding['fix'] {
   if (!isRecord(v)) return undefined;
-  const fix: NonNullable<Finding['fix']> = {};
-  if (typeof v.safeguard === 'string') fix.safeguard = v.safeguard;
-  if (typeof v.element === 'string') fix.element = v.element;
-  if (typeof v.article === 'number' && Number.isInteger(v.article)) fix.article = v.article;
-  return fix;
+  return {
+    ...(typeof v.safeguard === 'string' ? { safeguard: v.safeguard } : {}),
+    ...(typeof v.element === 'string' ? { element: v.element } : {}),
+    ...(typeof v.article === 'number' && Number.isInteger(v.article) ? { article: v.article } : {}),
+  };
 }
 
 /**
