@@ -21,6 +21,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import type { Analyzer } from './analysis/analyze';
 import { formatArticleMarkdown } from './analysis/data/articleView';
 import { createAnalyzer, formatDataProblem } from './analysis/engine';
+import { messageLocale, type MessageLocale } from './analysis/messages';
 import { computeCodeActions } from './lsp/codeActions';
 import { computeCodeLenses } from './lsp/codeLens';
 import { COMPLETION_LOOKBEHIND, COMPLETION_TRIGGERS, computeCompletion } from './lsp/completion';
@@ -84,7 +85,12 @@ export function startServer(connection: Connection): void {
   /** Asks the client to re-request lenses and semantic tokens (after settings or data changed), where it can. */
   let refreshViews = (): void => undefined;
 
+  /** The language of the server's messages: the editor's display language (initializationOptions.locale), else English. */
+  let locale: MessageLocale = 'en';
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    locale = messageLocale((params.initializationOptions as { locale?: unknown } | null | undefined)?.locale);
+    workspace.analyzer = workspace.analyzer.withLocale(locale);
     workspace.configurationSupport = !!params.capabilities.workspace?.configuration;
     documentChangesSupport = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
     const ws = params.capabilities.workspace;
@@ -136,7 +142,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     publishedVersion.set(doc.uri, analysed.version);
-    void connection.sendDiagnostics({ uri: doc.uri, version: analysed.version, diagnostics: computeDiagnostics(analysed, articleMarkdown, analyzer().data.checks) });
+    void connection.sendDiagnostics({ uri: doc.uri, version: analysed.version, diagnostics: computeDiagnostics(analysed, articleMarkdown, analyzer()) });
   };
 
   const schedule = (doc: TextDocument, delay: number) => {
@@ -248,7 +254,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest('concordance/reloadData', (params: unknown) => {
     alive();
     const p = expectParams<{ dataDir?: string }>('concordance/reloadData', params, { dataDir: 'string?' }, true);
-    const result = p?.dataDir ? createAnalyzer(p.dataDir) : createAnalyzer();
+    const result = p?.dataDir ? createAnalyzer(p.dataDir, { locale }) : createAnalyzer(undefined, { locale });
     if (!result.analyzer) {
       const problems = result.problems.map(formatDataProblem);
       void connection.sendNotification(ShowMessageNotification.type, {

@@ -10,6 +10,7 @@ import type { Analyzer } from '../analysis/analyze';
 import type { DocumentAnalysis } from '../analysis/types';
 import { articleRecord, formatArticleText } from '../analysis/data/articleView';
 import { createAnalyzer, defaultDataDir, formatDataProblem } from '../analysis/engine';
+import type { MessageLocale } from '../analysis/messages';
 import { checksDocAnchor, toTextReport, writeJsonReports, writeSarif, type ReportDocument, type Write } from '../analysis/report';
 import { buildTable, renderTable, type TableFormat } from '../analysis/table';
 import { DRAFT_EXTENSIONS, readDocumentAsync, STRUCTURED_EXTENSIONS, type ReadDocument } from '../formats/read';
@@ -37,7 +38,7 @@ const HELP_OPTION: Options = { help: { type: 'boolean', short: 'h' } };
 
 const COMMANDS: Record<string, Command> = {
   check: {
-    usage: 'concordance check [--format text|json|sarif] PATH...',
+    usage: 'concordance check [--format text|json|sarif] [--locale en|es|fr] PATH...',
     summary: 'analyse drafts',
     help: `PATH is a draft file, a folder (every draft in it, sub-folders included) or - for standard input.
 Reads plain text in UTF-8, UTF-16 or Windows-1252, Markdown, Word (.docx), Akoma Ntoso XML (.akn, .xml)
@@ -45,8 +46,9 @@ and the text layer of PDF files (docs/formats.md).
   --format text    a summary for people (default)
   --format json    the JSON report (docs/json.md); an array when several drafts are read
   --format sarif   one SARIF 2.1.0 log for all drafts, for code review and CI systems
+  --locale L       the language of the findings' messages: en (default), es or fr
   --jobs N         analyse N drafts at once in worker threads (default 1; this machine has ${defaultJobs()} cores)`,
-    options: { format: { type: 'string', short: 'f' }, jobs: { type: 'string', short: 'j' } },
+    options: { format: { type: 'string', short: 'f' }, jobs: { type: 'string', short: 'j' }, locale: { type: 'string', short: 'l' } },
     formats: ['text', 'json', 'sarif'],
   },
   article: {
@@ -59,14 +61,16 @@ and the text layer of PDF files (docs/formats.md).
     formats: ['text', 'json'],
   },
   table: {
-    usage: 'concordance table [--format csv|markdown|html] PATH...',
+    usage: 'concordance table [--format csv|markdown|html] [--locale en|es|fr] PATH...',
     summary: 'the concordance table of one or more drafts',
     help: `PATH is a draft file, a folder (every draft in it, sub-folders included) or - for standard input.
   --format markdown   (default)
   --format csv        RFC 4180, with a UTF-8 byte-order mark so spreadsheet programs read accents and dashes
   --format html       a standalone page
+  --locale L          the language of the table's words and safeguard names: en (default), es or fr
+                      (article titles stay English until official Spanish and French titles are verified)
   --jobs N            analyse N drafts at once in worker threads (default 1; this machine has ${defaultJobs()} cores)`,
-    options: { format: { type: 'string', short: 'f' }, jobs: { type: 'string', short: 'j' } },
+    options: { format: { type: 'string', short: 'f' }, jobs: { type: 'string', short: 'j' }, locale: { type: 'string', short: 'l' } },
     formats: ['markdown', 'csv', 'html'],
   },
   eval: {
@@ -133,8 +137,17 @@ function expectFormat(name: string, value: string | boolean | undefined): string
   return f;
 }
 
-function loadAnalyzer(): Analyzer {
-  const { analyzer, problems } = createAnalyzer();
+const LOCALES: readonly MessageLocale[] = ['en', 'es', 'fr'];
+
+function localeOf(name: string, value: string | boolean | undefined): MessageLocale {
+  if (value === undefined) return 'en';
+  const l = String(value).toLowerCase() as MessageLocale;
+  if (!LOCALES.includes(l)) throw new UsageError(`${name}: unknown locale "${String(value)}"; use ${LOCALES.join(', ')}`);
+  return l;
+}
+
+function loadAnalyzer(locale: MessageLocale = 'en'): Analyzer {
+  const { analyzer, problems } = createAnalyzer(undefined, { locale });
   if (!analyzer) throw new UsageError(problems.map(formatDataProblem).join('\n') || 'the convention data could not be loaded');
   return analyzer;
 }
@@ -272,7 +285,7 @@ async function analyseAll(analyzer: Analyzer, inputs: Input[], jobs: number): Pr
   };
   let analyses: DocumentAnalysis[];
   if (jobs > 1 && inputs.length > 1) {
-    analyses = await analyseInWorkers(__filename, inputs.map((i) => i.doc.text), jobs, (n) => tell(n));
+    analyses = await analyseInWorkers(__filename, inputs.map((i) => i.doc.text), jobs, (n) => tell(n), analyzer.locale);
   } else {
     analyses = inputs.map((input, i) => {
       tell(i + 1, input.file);
@@ -333,8 +346,9 @@ export async function main(argv: string[], out: Write): Promise<number> {
     case 'check': {
       const format = expectFormat(command, values.format);
       const jobs = jobsOf(command, values.jobs);
+      const locale = localeOf(command, values.locale);
       const inputs = await readInputs(command, positionals);
-      const analyzer = loadAnalyzer();
+      const analyzer = loadAnalyzer(locale);
       const docs = await analyseAll(analyzer, inputs, jobs);
       if (format === 'json') await writeJsonReports(docs, analyzer.data, out, docs.length !== 1);
       else if (format === 'sarif') await writeSarif(docs, analyzer.data, { version: packageVersion, helpUri, artifactUri }, out);
@@ -355,16 +369,17 @@ export async function main(argv: string[], out: Write): Promise<number> {
     case 'table': {
       const format = expectFormat(command, values.format) as TableFormat;
       const jobs = jobsOf(command, values.jobs);
+      const locale = localeOf(command, values.locale);
       const inputs = await readInputs(command, positionals);
       for (const i of inputs) for (const n of i.doc.notices) process.stderr.write(`concordance: ${i.file}: ${n}\n`);
-      const analyzer = loadAnalyzer();
+      const analyzer = loadAnalyzer(locale);
       const docs = await analyseAll(analyzer, inputs, jobs);
       for (const d of docs) {
         if (!d.analysis.parsed.provisions.some((p) => p.kind !== 'preamble' && p.kind !== 'trailing')) {
           process.stderr.write(`concordance: ${d.file}: no provisions found; it adds nothing to the table\n`);
         }
       }
-      const table = renderTable(buildTable(analyzer.data, docs), format);
+      const table = renderTable(buildTable(analyzer.data, docs, analyzer.messages), format, analyzer.messages);
       await out(format === 'csv' ? '\ufeff' + table : table);
       return 0;
     }

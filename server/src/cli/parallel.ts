@@ -4,6 +4,7 @@
 import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { createAnalyzer, formatDataProblem } from '../analysis/engine';
+import { messageLocale, type MessageLocale } from '../analysis/messages';
 import type { DocumentAnalysis, Provision, ProvisionMatch } from '../analysis/types';
 
 const WORKER_FLAG = 'concordanceAnalysisWorker';
@@ -28,7 +29,7 @@ function fromPlain(a: PlainAnalysis): DocumentAnalysis {
 export function runAsWorkerIfAsked(): boolean {
   if (isMainThread || !(workerData as Record<string, unknown> | null)?.[WORKER_FLAG] || !parentPort) return false;
   const port = parentPort;
-  const { analyzer, problems } = createAnalyzer();
+  const { analyzer, problems } = createAnalyzer(undefined, { locale: messageLocale((workerData as Record<string, unknown>).locale) });
   if (!analyzer) {
     port.postMessage({ error: problems.map(formatDataProblem).join('\n') || 'the convention data could not be loaded' });
     return true;
@@ -52,7 +53,7 @@ export function defaultJobs(): number {
  * Analyses `texts` with `jobs` worker threads; `done(i)` is called as each finishes. Rejects with
  * the worker's message when one fails.
  */
-export function analyseInWorkers(script: string, texts: string[], jobs: number, done: (count: number) => void): Promise<DocumentAnalysis[]> {
+export function analyseInWorkers(script: string, texts: string[], jobs: number, done: (count: number) => void, locale: MessageLocale = 'en'): Promise<DocumentAnalysis[]> {
   const order = texts.map((_t, i) => i).sort((a, b) => texts[b].length - texts[a].length);
   const results: DocumentAnalysis[] = new Array(texts.length);
   let next = 0;
@@ -74,7 +75,7 @@ export function analyseInWorkers(script: string, texts: string[], jobs: number, 
     };
     const count = Math.max(1, Math.min(jobs, texts.length));
     for (let k = 0; k < count; k++) {
-      const w = new Worker(script, { workerData: { [WORKER_FLAG]: true } });
+      const w = new Worker(script, { workerData: { [WORKER_FLAG]: true, locale } });
       workers.push(w);
       w.on('message', (m: { index: number; analysis: PlainAnalysis } | { error: string }) => {
         if ('error' in m) return fail(new Error(m.error));

@@ -43,6 +43,8 @@ export interface ClientOptions {
   ignoreConfiguration?: boolean;
   /** Extra environment variables for the server process (e.g. CONCORDANCE_DATA_DIR). */
   env?: Record<string, string>;
+  /** `initializationOptions` of the initialize request (e.g. { locale: 'fr' }, as the extension sends VS Code's display language). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 interface Waiter {
@@ -132,6 +134,7 @@ export class TestClient {
       processId: process.pid,
       rootUri: pathToFileURL(ROOT).toString(),
       workspaceFolders: [{ uri: pathToFileURL(ROOT).toString(), name: 'concordance' }],
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
       capabilities: {
         workspace: {
           configuration: options.configuration ?? true,
