@@ -303,8 +303,9 @@ function artifactUri(file: string): string {
   return pathToFileURL(path.resolve(file)).href;
 }
 
-function helpUri(code: string): string {
-  const docs = path.resolve(__dirname, '../docs/checks.md');
+/** A code's section of docs/checks.md (docs/checks.es.md, docs/checks.fr.md in Spanish and French). */
+function helpUri(code: string, locale: MessageLocale = 'en'): string {
+  const docs = path.resolve(__dirname, locale === 'en' ? '../docs/checks.md' : `../docs/checks.${locale}.md`);
   return `${pathToFileURL(docs).href}#${checksDocAnchor(code)}`;
 }
 
@@ -351,8 +352,8 @@ export async function main(argv: string[], out: Write): Promise<number> {
       const analyzer = loadAnalyzer(locale);
       const docs = await analyseAll(analyzer, inputs, jobs);
       if (format === 'json') await writeJsonReports(docs, analyzer.data, out, docs.length !== 1);
-      else if (format === 'sarif') await writeSarif(docs, analyzer.data, { version: packageVersion, helpUri, artifactUri }, out);
-      else for (let i = 0; i < docs.length; i++) await out((i ? '\n' : '') + toTextReport(docs[i]));
+      else if (format === 'sarif') await writeSarif(docs, analyzer.data, { version: packageVersion, helpUri: (code) => helpUri(code, locale), artifactUri }, out);
+      else for (let i = 0; i < docs.length; i++) await out((i ? '\n' : '') + toTextReport(docs[i], analyzer.messages));
       return 0;
     }
     case 'article': {

@@ -50,6 +50,18 @@ describe('CLI --locale', function () {
     for (const r of both) assert.deepStrictEqual(texts(r), texts(spanish));
   });
 
+  it('check --locale fr writes the text report in French, English by default', () => {
+    const french = run(['check', '--locale', 'fr', BILL]);
+    assert.strictEqual(french.code, 0, french.stderr);
+    assert.match(french.stdout, /^Dispositions correspondant à la Convention : \d+$/m);
+    assert.match(french.stdout, /^Constats : \d+$/m);
+    assert.match(french.stdout, /→ Art\. 27 Production order \(correspondance (forte|moyenne|faible), \d+\/\d+ éléments\)/);
+    assert.match(french.stdout, /^Couverture : \d+ mis en œuvre, \d+ partiels, \d+ manquants, sur \d+ articles qui appellent des dispositions internes\.$/m);
+    const english = run(['check', BILL]).stdout;
+    assert.match(english, /^Findings: \d+$/m);
+    assert.match(english, /→ Art\. 27 Production order \((strong|moderate|weak) match, \d+\/\d+ elements\)/);
+  });
+
   it('table --locale fr writes its columns and statuses in French', () => {
     const r = run(['table', '--format', 'csv', '--locale', 'fr', BILL]);
     assert.strictEqual(r.code, 0, r.stderr);
