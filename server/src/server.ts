@@ -89,7 +89,8 @@ export function startServer(connection: Connection): void {
   let locale: MessageLocale = 'en';
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    locale = messageLocale((params.initializationOptions as { locale?: unknown } | null | undefined)?.locale);
+    // The extension passes VS Code's display language in initializationOptions; other editors give LSP's `locale`.
+    locale = messageLocale((params.initializationOptions as { locale?: unknown } | null | undefined)?.locale ?? params.locale);
     workspace.analyzer = workspace.analyzer.withLocale(locale);
     workspace.configurationSupport = !!params.capabilities.workspace?.configuration;
     documentChangesSupport = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;

@@ -45,6 +45,8 @@ export interface ClientOptions {
   env?: Record<string, string>;
   /** `initializationOptions` of the initialize request (e.g. { locale: 'fr' }, as the extension sends VS Code's display language). */
   initializationOptions?: Record<string, unknown>;
+  /** initialize's `locale` (LSP: the client's display language). */
+  locale?: string;
 }
 
 interface Waiter {
@@ -135,6 +137,7 @@ export class TestClient {
       rootUri: pathToFileURL(ROOT).toString(),
       workspaceFolders: [{ uri: pathToFileURL(ROOT).toString(), name: 'concordance' }],
       ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
       capabilities: {
         workspace: {
           configuration: options.configuration ?? true,

@@ -57,11 +57,16 @@ describe('the server speaks the display language (protocol)', function () {
     assert.match(page ?? '', /^# `?safeguard\.judicial-review`?/);
   });
 
-  it('a regional display language ("es-419") gives Spanish; an unsupported one ("de") English', async () => {
+  it('a regional display language ("es-419") gives Spanish, LSP\'s own locale ("fr-CA") French, an unsupported one ("de") English', async () => {
     ({ client } = await TestClient.start({ settings: { checks: {}, severity: {}, maxDiagnostics: 500 }, initializationOptions: { locale: 'es-419' } }));
     const { diagnostics } = await client.open(uriFor('es'), text);
     const production = forProvision(diagnostics, 'part-3/s-4').find((d) => String(d.code).startsWith('safeguard.') && d.severity! <= 2)!;
     assert.match(String(production.message), /^Production order: falta .*control judicial u otro control independiente/);
+    client.dispose();
+    // An editor that gives only LSP's own `locale`.
+    ({ client } = await TestClient.start({ settings: { checks: {}, severity: {}, maxDiagnostics: 500 }, locale: 'fr-CA' }));
+    const { diagnostics: french } = await client.open(uriFor('lsp-locale'), text);
+    assert.ok(french.some((d) => /^Aucune disposition ne met en œuvre /.test(String(d.message))), french.map((d) => d.message).join(' | '));
     client.dispose();
     ({ client } = await TestClient.start({ settings: { checks: {}, severity: {}, maxDiagnostics: 500 }, initializationOptions: { locale: 'de' } }));
     const { diagnostics: english } = await client.open(uriFor('de'), text);
