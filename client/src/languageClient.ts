@@ -91,6 +91,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     synchronize: { configurationSection: 'concordance' },
+    // The server writes its messages (diagnostics, hovers, lenses, quick fixes) in VS Code's display language.
+    initializationOptions: { locale: vscode.env.language },
     outputChannel: output,
     errorHandler,
     middleware: {

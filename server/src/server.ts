@@ -34,6 +34,7 @@ import {
   TableRequest,
   VirtualDocumentRequest,
 } from '../../shared/protocol';
+import { messageLocale, type MessageLocale } from './analysis/messages';
 import { computeCodeActions } from './lsp/codeActions';
 import { computeCodeLenses } from './lsp/codeLens';
 import { COMPLETION_LOOKBEHIND, COMPLETION_TRIGGERS, computeCompletion } from './lsp/completion';
@@ -98,10 +99,12 @@ export function startServer(connection: Connection): void {
   /** Asks the client to re-request lenses and semantic tokens (after settings or data changed), where it can. */
   let refreshViews = (): void => undefined;
 
-  /** The editor's display language (initialize's `locale`): the hover's own words follow it. */
-  let uiLocale: string | undefined;
+  /** The language of the server's messages: the editor's display language (initializationOptions.locale, else initialize's `locale`), else English. */
+  let locale: MessageLocale = 'en';
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    uiLocale = params.locale;
+    // The extension passes VS Code's display language in initializationOptions; other editors give LSP's `locale`.
+    locale = messageLocale((params.initializationOptions as { locale?: unknown } | null | undefined)?.locale ?? params.locale);
+    workspace.analyzer = workspace.analyzer.withLocale(locale);
     workspace.configurationSupport = !!params.capabilities.workspace?.configuration;
     documentChangesSupport = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
     const ws = params.capabilities.workspace;
@@ -153,7 +156,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     publishedVersion.set(doc.uri, analysed.version);
-    void connection.sendDiagnostics({ uri: doc.uri, version: analysed.version, diagnostics: computeDiagnostics(analysed, articleMarkdown, analyzer().data.checks) });
+    void connection.sendDiagnostics({ uri: doc.uri, version: analysed.version, diagnostics: computeDiagnostics(analysed, articleMarkdown, analyzer()) });
   };
 
   const schedule = (doc: TextDocument, delay: number) => {
@@ -227,7 +230,7 @@ export function startServer(connection: Connection): void {
   const cancelled = (token: CancellationToken) => () => token.isCancellationRequested;
 
   // The params of every request are checked first (lsp/params.ts): a wrong shape is InvalidParams.
-  connection.onHover((p, token) => withDocument(expectParams<typeof p>('textDocument/hover', p, DOCUMENT_POSITION).textDocument.uri, (d) => computeHover(d, analyzer(), p.position, uiLocale), null, token));
+  connection.onHover((p, token) => withDocument(expectParams<typeof p>('textDocument/hover', p, DOCUMENT_POSITION).textDocument.uri, (d) => computeHover(d, analyzer(), p.position), null, token));
   connection.onCodeAction((p, token) =>
     withDocument(expectParams<typeof p>('textDocument/codeAction', p, CODE_ACTION).textDocument.uri, (d) => computeCodeActions(d, analyzer(), p, { documentChanges: documentChangesSupport }), [], token),
   );

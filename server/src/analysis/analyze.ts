@@ -12,6 +12,7 @@ import { LruCache } from './lru';
 import { ProvisionMatcher } from './match';
 import { unitsOf, untouched, type Revision } from './units';
 export { matchUnits, unitsOf, untouched, type Revision } from './units';
+import { Messages, type MessageLocale } from './messages';
 import type { MatcherSettings } from './matcherSettings';
 import { findEdit, parseSteps, reparseProvisions, retitledProvision, sameTree, type TextEdit } from './parse';
 import { compileLanguageDetector, compileParserVocabulary, type LanguageDetector, type ParserVocabulary } from './vocabulary';
@@ -26,6 +27,17 @@ export interface AnalyzeOptions {
    * did not touch is reused (parse, matches, findings). The result is the same as without it.
    */
   previous?: { text: string; analysis: DocumentAnalysis };
+}
+
+/** How an Analyzer is made beyond its data. */
+export interface AnalyzerOptions {
+  /** The language its messages are written in (findings, problems; the editor features read it too). English by default. */
+  locale?: MessageLocale;
+  /**
+   * An Analyzer of the same data and settings whose compiled matcher, parser words and language
+   * detector are shared (a server that learns its display language after loading its data).
+   */
+  sharing?: Analyzer;
 }
 
 /** Drafts larger than this are analysed only in part, with a problem saying so. */
@@ -65,14 +77,30 @@ export class Analyzer {
     return this.cache.size;
   }
 
+  /** What this Analyzer's messages say, in its language (options.locale). */
+  readonly messages: Messages;
+
   constructor(
     readonly data: ConventionData,
     readonly settings: MatcherSettings,
+    options: AnalyzerOptions = {},
   ) {
-    this.vocabulary = compileParserVocabulary(data.languages);
-    this.detector = compileLanguageDetector(data.languages);
-    this.matcher = new ProvisionMatcher(data, settings);
+    this.messages = new Messages(data, options.locale);
+    const from = options.sharing !== undefined && options.sharing.data === data && options.sharing.settings === settings ? options.sharing : undefined;
+    this.vocabulary = from?.vocabulary ?? compileParserVocabulary(data.languages);
+    this.detector = from?.detector ?? compileLanguageDetector(data.languages);
+    this.matcher = from?.matcher ?? new ProvisionMatcher(data, settings);
     prepareChecks(this);
+  }
+
+  /** The language its messages are written in. */
+  get locale(): MessageLocale {
+    return this.messages.locale;
+  }
+
+  /** This Analyzer speaking another language: the same compiled data, its own caches (they hold messages). */
+  withLocale(locale: MessageLocale): Analyzer {
+    return locale === this.locale ? this : new Analyzer(this.data, this.settings, { locale, sharing: this });
   }
 
   analyze(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
@@ -102,7 +130,7 @@ export class Analyzer {
   private *steps(text: string, options: AnalyzeOptions, whole = false): Generator<void, DocumentAnalysis> {
     const problems: Problem[] = [];
     if (isBinary(text)) {
-      problems.push({ message: 'This looks like a binary file, not a draft; it was not analysed.' });
+      problems.push({ message: this.messages.t('problem.binary') });
       const parsed: ParsedDraft = { provisions: [], byId: new Map(), definitions: [], references: [] };
       return { language: 'en', parsed, matches: new Map(), findings: [], coverage: [], problems };
     }
@@ -125,7 +153,7 @@ export class Analyzer {
       }
     }
     if (!whole && text.length > MAX_ANALYSED_CHARS) {
-      problems.push({ message: `The draft is ${text.length} characters long; only the first ${MAX_ANALYSED_CHARS} were analysed.` });
+      problems.push({ message: this.messages.t('problem.truncated', text.length, MAX_ANALYSED_CHARS) });
       text = text.slice(0, MAX_ANALYSED_CHARS);
     }
     // Gives the event loop back before the work on a new version starts (a request made as it arrived is answered first).

@@ -6,6 +6,7 @@ import { detached, TokenIndex, type CompiledCue, type CueHit, type CueMatcher } 
 import { isSpace, lastAtOrBefore } from './text';
 import { LruCache } from './lru';
 import { foldCase } from './tokens';
+import type { Messages } from './messages';
 import type { ArticleUnits } from './coverage';
 import { articleByNumber } from './data/load';
 import type { Article, CheckCode, ConventionData, Cues, Definition, Grade, NegationLexicon } from './data/types';
@@ -22,6 +23,8 @@ export interface CheckHost {
   readonly matcher: ProvisionMatcher;
   readonly settings: MatcherSettings;
   readonly checkState: CheckState;
+  /** The messages in the analyzer's language (data/messages). */
+  readonly messages: Messages;
 }
 type Analyzer = CheckHost;
 
@@ -329,29 +332,26 @@ function firstOwnWords(text: string, idx: TokenIndex, cues: CompiledCue[]): CueH
 }
 
 /** An offence with no counterpart in the Convention: its subject, its speech wording, or neither (placed at its headline). */
-function noCounterpartFinding(code: CheckCode, text: string, head: Span, outside: { subject: string; hit: CueHit } | undefined, speech: CueHit | undefined): Finding {
+function noCounterpartFinding(say: Messages, code: CheckCode, text: string, head: Span, outside: { subject: string; hit: CueHit } | undefined, speech: CueHit | undefined): Finding {
   if (outside) {
     const found = text.slice(outside.hit.span.start, outside.hit.span.end);
-    const message = `This offence is about ${outside.subject} ("${found}"), which no article of the Convention asks States to criminalise (its offences are Arts 7-17). It may be sound national law, but it does not implement the Convention: keep it out of the implementing Part, or check it is needed and narrowly drawn (Art. 6(1), 6(2)).`;
-    return finding(code, outside.hit.span, '', message, [outside.subject]);
+    return finding(code, outside.hit.span, '', say.t('finding.outsideSubject', outside.subject, found), [outside.subject]);
   }
   if (speech) {
     const found = text.slice(speech.span.start, speech.span.end);
-    const message = `This offence reaches speech or content ("${found}") and has no counterpart in the Convention. Implementation must be consistent with human rights obligations (Art. 6(1)), and nothing in the Convention permits suppressing expression (Art. 6(2)): check it is necessary and precisely drawn.`;
-    return finding(code, speech.span, '', message, [found]);
+    return finding(code, speech.span, '', say.t('finding.speech', found), [found]);
   }
-  const message = 'This provision creates an offence that no article of the Convention calls for. Check it is needed, that it is precisely drawn, and that it does not reach protected expression (Art. 6(1), 6(2)).';
-  return finding(code, head, '', message, []);
+  return finding(code, head, '', say.t('finding.noCounterpart'), []);
 }
 
-function vagueFinding(code: CheckCode, text: string, hit: CueHit): Finding {
+function vagueFinding(say: Messages, code: CheckCode, text: string, hit: CueHit): Finding {
   const found = text.slice(hit.span.start, hit.span.end);
-  return finding(code, hit.span, '', `"${found}" is a vague standard: a person cannot tell in advance what is forbidden, and it can reach protected expression (Art. 6(1), 6(2)). ${code.advice ?? code.description}`, [found]);
+  return finding(code, hit.span, '', say.t('finding.vague', found, say.code(code, 'advice') ?? code.description), [found]);
 }
 
-function techFinding(code: CheckCode, text: string, hit: CueHit, t: { term: string; neutral: string }): Finding {
+function techFinding(say: Messages, code: CheckCode, text: string, hit: CueHit, t: { term: string; neutral: string }): Finding {
   const found = text.slice(hit.span.start, hit.span.end);
-  return finding(code, hit.span, '', `"${found}" ties the provision to one technology; the Convention speaks of "${t.neutral}" so the law keeps working as technology changes.`, [t.term]);
+  return finding(code, hit.span, '', say.t('finding.techSpecific', found, t.neutral), [t.term]);
 }
 
 /** Are the words at `span` the term itself (case aside)? */
@@ -523,12 +523,12 @@ class ProvisionChecker {
       // An offence of not complying with an order or notice enforces a power: it has the power's counterpart.
       const enforcesPower = !outside && !speechOnly && firstOwnWords(text, idx, this.compiled('compliance', data.checkLexicon.complianceOffenceCues)) !== undefined;
       if (noCounterpart && !enforcesPower && (!offenceArticle || outside || speechOnly)) {
-        const f = noCounterpartFinding(noCounterpart, text, head, outside, speech);
+        const f = noCounterpartFinding(this.analyzer.messages, noCounterpart, text, head, outside, speech);
         push(f, f.span);
       }
       const vague = this.codes.get('overbreadth.vague-term');
       const vagueHit = firstOwnWords(text, idx, this.vagueTerms(best?.article));
-      if (vague && vagueHit) push(vagueFinding(vague, text, vagueHit), vagueHit.span);
+      if (vague && vagueHit) push(vagueFinding(this.analyzer.messages, vague, text, vagueHit), vagueHit.span);
     }
 
     const tech = this.codes.get('neutrality.tech-specific');
@@ -538,7 +538,7 @@ class ProvisionChecker {
         if (!hit) continue;
         // Folded synonyms can widen a hit; report only where the words are the term itself.
         if (!sameText(text, hit.span, t.term)) continue;
-        push(techFinding(tech, text, hit, t), hit.span);
+        push(techFinding(this.analyzer.messages, tech, text, hit, t), hit.span);
         break;
       }
     }
@@ -553,25 +553,27 @@ class ProvisionChecker {
     const key = code.code + '\u0000' + article.article + '\u0000' + title + '\u0000' + grade;
     let f = this.missingFindings.get(key);
     if (!f) {
+      const say = this.analyzer.messages;
       const obligation = this.obligationOf(code, article);
       const ownCitations = code.citations.filter((c) => parseCitation(c).article === article.article);
       const cited = ownCitations.length && !code.lead ? ownCitations : code.citations;
-      const pin = cited.length ? `Art. ${cited.join(', ')}` : `Art. ${article.article}`;
-      const missing = code.missing ?? 'it says nothing of this';
-      const advice = code.advice ? ` ${code.advice}` : ` ${code.description}`;
+      const pin = say.t('pin', cited.length ? cited.join(', ') : article.article);
+      const missing = say.code(code, 'missing') ?? say.t('missing.default');
+      const advice = say.code(code, 'advice') ?? code.description;
       // A graded safeguard says how much it is asked of this power; a concern says it is one.
-      const lead = code.lead
-        ? ` — ${code.lead}`
+      const codeLead = say.code(code, 'lead');
+      const lead = codeLead
+        ? ` — ${codeLead}`
         : grade === 'as-appropriate'
-          ? ` — as appropriate to the power (${pin})`
+          ? ` — ${say.t('lead.asAppropriate', pin)}`
           : code.grades
-            ? ` (${pin}, expected for this power)`
-            : ` (${pin}, ${obligation})`;
+            ? ` (${say.t('lead.expected', pin)})`
+            : ` (${pin}, ${say.t(obligation === 'optional' ? 'obligation.optional' : 'obligation.mandatory')})`;
       f = finding(
         code,
         NOWHERE,
         '',
-        `${code.title}${lead}: this provision reads as Art. ${article.article} (${title}), but ${missing}.${advice}`,
+        say.t('finding.missing', say.title(code), lead, article.article, title, missing, advice),
         unique(cues.map((c) => c.text)),
         { fix: { article: article.article, safeguard: code.code }, obligation, articles: cited, ...(grade === 'as-appropriate' ? { severity: 'information' as const } : {}) },
       );
@@ -597,15 +599,17 @@ class ProvisionChecker {
 
   /** The finding of a concern raised by wording the provision uses (`hit`), quoting it. */
   private raisedFinding(code: CheckCode, article: Article, title: string, text: string, hit: CueHit): Finding {
-    const pin = `Art. ${code.citations.join(', ')}`;
-    const lead = code.lead ? ` — ${code.lead}` : ` (${pin})`;
+    const say = this.analyzer.messages;
+    const pin = say.t('pin', code.citations.join(', '));
+    const codeLead = say.code(code, 'lead');
+    const lead = codeLead ? ` — ${codeLead}` : ` (${pin})`;
     const quoted = text.slice(hit.span.start, hit.span.end).replace(/\s+/g, ' ');
     const answers = unique(this.cuesFor(code).map((c) => c.text));
     return finding(
       code,
       hit.span,
       '',
-      `${code.title}${lead}: this provision reads as Art. ${article.article} (${title}) and says “${quoted}”, but ${code.missing ?? 'nothing answers this'}. ${code.advice ?? code.description}`,
+      say.t('finding.raised', say.title(code), lead, article.article, title, quoted, say.code(code, 'missing') ?? say.t('raised.default'), say.code(code, 'advice') ?? code.description),
       answers,
       { fix: { article: article.article, safeguard: code.code }, articles: code.citations },
     );
@@ -899,7 +903,7 @@ class CheckContext {
         code,
         d.span,
         d.provision,
-        `The definition of "${d.term}" is narrower than Art. ${def.citation} ("${def.term}"): it leaves out ${listOf(missing.map((e) => e.gap ?? e.label))}.`,
+        this.analyzer.messages.t('finding.definitionNarrower', d.term, def.citation, def.term, this.analyzer.messages.list(missing.map((e) => e.gap ?? e.label))),
         missing.flatMap((e) => e.cues.en.slice(0, 2)),
         { articles: [def.citation] },
       );
@@ -915,6 +919,7 @@ class CheckContext {
     if (!code) return [];
     const out: Finding[] = [];
     const m = this.analyzer.matcher.cues;
+    const say = this.analyzer.messages;
     const references = this.analysis.parsed.references;
     // An indexed loop: this runs on every edit, over every reference.
     for (let k = 0; k < references.length; k++) {
@@ -922,14 +927,14 @@ class CheckContext {
       if (r.kind !== 'convention') continue;
       const article = articleByNumber(this.analyzer.data, r.article);
       if (!article) {
-        out.push(finding(code, r.span, undefined, `The Convention has no Article ${r.article}: it has articles 1 to ${this.analyzer.data.articles.length}.`, []));
+        out.push(finding(code, r.span, undefined, say.t('finding.noSuchArticle', r.article, this.analyzer.data.articles.length), []));
         continue;
       }
       if (r.paragraph) {
         const top = r.paragraph.replace(/\(.*$/, '');
         const known = article.paragraphs.some((p) => paragraphCovers(p.n, top));
         if (top && !known) {
-          out.push(finding(code, r.span, undefined, `Article ${r.article} (${article.title}) has no paragraph ${r.paragraph}.`, article.paragraphs.map((p) => p.n)));
+          out.push(finding(code, r.span, undefined, say.t('finding.noSuchParagraph', r.article, article.title, r.paragraph), article.paragraphs.map((p) => p.n)));
           continue;
         }
       }
@@ -938,7 +943,7 @@ class CheckContext {
         const titleKeys = m.compile(article.title, 'en').ids;
         const shared = titleKeys.filter((k) => named.has(k)).length;
         if (titleKeys.length > 0 && shared === 0) {
-          out.push(finding(code, r.span, undefined, `Article ${r.article} of the Convention is "${article.title}", not "${r.namedTitle}".`, [article.title]));
+          out.push(finding(code, r.span, undefined, say.t('finding.wrongTitle', r.article, article.title, r.namedTitle), [article.title]));
         }
       }
     }
@@ -956,7 +961,7 @@ class CheckContext {
     return this.analyzer.data.articles
       .filter((a) => a.needsDomesticProvision && a.obligation !== 'optional' && !matched.has(a.article))
       .map((a) =>
-        finding(code, top, undefined, `No provision implements Art. ${a.article} (${a.title}), a mandatory article of the Convention.`, a.headingCues.en.slice(0, 4), {
+        finding(code, top, undefined, this.analyzer.messages.t('finding.coverage', a.article, a.title), a.headingCues.en.slice(0, 4), {
           articles: [String(a.article)],
           fix: { article: a.article },
         }),
@@ -1191,13 +1196,6 @@ function unique(list: string[]): string[] {
 }
 
 /** "7(1)" → { article: 7, paragraph: "1" }; "2" → { article: 2 }. */
-/** "a", "a and b", "a, b and c"; with "; " between items that hold commas themselves. */
-function listOf(items: string[]): string {
-  if (items.length < 2) return items.join('');
-  const sep = items.some((x) => x.includes(',')) ? '; ' : ', ';
-  return `${items.slice(0, -1).join(sep)}${sep === '; ' ? '; and ' : ' and '}${items[items.length - 1]}`;
-}
-
 function parseCitation(c: string): { article: number; paragraph?: string } {
   const m = /^(\d+)\s*(?:\(([^)]+)\))?/.exec(c);
   return m ? { article: Number(m[1]), paragraph: m[2] } : { article: NaN };

@@ -1,6 +1,6 @@
 // Builds an Analyzer from the data folder. Never throws: problems come back as data.
 import * as path from 'path';
-import { Analyzer } from './analyze';
+import { Analyzer, type AnalyzerOptions } from './analyze';
 import { findDataDir, loadConventionData, loadMatcherSettings, type DataProblem } from './data/load';
 
 export interface EngineResult {
@@ -13,13 +13,14 @@ export function defaultDataDir(): string {
   return process.env.CONCORDANCE_DATA_DIR || findDataDir();
 }
 
-export function createAnalyzer(dataDir: string = defaultDataDir()): EngineResult {
+/** `options.locale`: the language of its messages (English by default). */
+export function createAnalyzer(dataDir: string = defaultDataDir(), options: Pick<AnalyzerOptions, 'locale'> = {}): EngineResult {
   const { data, problems } = loadConventionData(dataDir);
   const { settings, problems: matcherProblems } = loadMatcherSettings(dataDir);
   problems.push(...matcherProblems);
   if (!data || !settings || problems.length > 0) return { problems };
   try {
-    return { analyzer: new Analyzer(data, settings), problems };
+    return { analyzer: new Analyzer(data, settings, options), problems };
   } catch (e) {
     // Valid by the schemas, yet unusable: one problem, never an exception (the server must start).
     return { problems: [{ file: `${path.basename(dataDir)}/matcher.json`, jsonPath: '/', message: `the matcher could not be built from the data: ${(e as Error).message}` }] };

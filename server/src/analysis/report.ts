@@ -1,6 +1,7 @@
 // The reports of `concordance check`: the public JSON contract (docs/json.md), SARIF 2.1.0 and the
 // text rendering. Plain functions of an analysis that write in pieces through a callback, so a
 // report on hundreds of thousands of sections is never one string in memory.
+import type { Messages } from './messages';
 import type { ConventionData } from './data/types';
 import { LineIndex } from './text';
 import type { DocumentAnalysis, Finding, Range, Span } from './types';
@@ -230,18 +231,22 @@ export async function writeJsonReports(docs: ReportDocument[], data: ConventionD
   await w.flush();
 }
 
-/** A drafter-readable summary: each matched provision, then findings, then coverage. */
-export function toTextReport(doc: ReportDocument): string {
+/** A drafter-readable summary: each matched provision, then findings, then coverage; its words in the language of `say`. */
+export function toTextReport(doc: ReportDocument, say: Pick<Messages, 't'>): string {
   const { analysis } = doc;
   const lines = new LineIndex(doc.text);
   const out: string[] = [];
-  const how = [analysis.language && `language: ${analysis.language}`, doc.format && doc.format !== 'text' && `read from ${doc.format}`, doc.encoding && doc.encoding !== 'UTF-8' && `encoding: ${doc.encoding}`].filter(Boolean);
+  const how = [
+    analysis.language && say.t('report.language', analysis.language),
+    doc.format && doc.format !== 'text' && say.t('report.readFrom', doc.format),
+    doc.encoding && doc.encoding !== 'UTF-8' && say.t('report.encoding', doc.encoding),
+  ].filter(Boolean);
   out.push(`${doc.file}  (${how.join(', ')})`);
   for (const n of doc.notices ?? []) out.push(`  i ${n}`);
   for (const p of analysis.problems) out.push(`  ! ${p.message}`);
   if (hasNoProvisions(analysis)) out.push(`  ! ${NO_PROVISIONS}`);
   const matched = analysis.parsed.provisions.filter((p) => (analysis.matches.get(p.id)?.matches.length ?? 0) > 0);
-  out.push('', `Provisions matched to the Convention: ${matched.length}`);
+  out.push('', say.t('report.provisions', matched.length));
   for (const p of matched) {
     const ms = analysis.matches.get(p.id)!.matches;
     const name = [p.label, p.heading].filter(Boolean).join(' ');
@@ -249,12 +254,13 @@ export function toTextReport(doc: ReportDocument): string {
     const req = best.elements.filter((e) => e.required);
     const have = req.filter((e) => e.present).length;
     const others = ms.slice(1).map((m) => `Art. ${m.article}`).join(', ');
-    out.push(`  ${pad(`line ${lines.positionAt(p.span.start).line + 1}`, 10)} ${name}`);
-    out.push(`  ${' '.repeat(10)} → Art. ${best.article} ${best.title} (${best.strength} match, ${have}/${req.length} elements)${others ? `; also ${others}` : ''}`);
+    const strength = say.t(best.strength === 'strong' ? 'hover.strong' : best.strength === 'moderate' ? 'hover.moderate' : 'hover.weak');
+    out.push(`  ${pad(say.t('report.line', lines.positionAt(p.span.start).line + 1), 10)} ${name}`);
+    out.push(`  ${' '.repeat(10)} → ${say.t('report.match', `Art. ${best.article} ${best.title}`, strength, have, req.length)}${others ? say.t('report.also', others) : ''}`);
     const missing = req.filter((e) => !e.present).map((e) => e.label);
-    if (missing.length) out.push(`  ${' '.repeat(10)}   missing: ${missing.join('; ')}`);
+    if (missing.length) out.push(`  ${' '.repeat(10)}   ${say.t('hover.missing', missing.join('; '))}`);
   }
-  out.push('', `Findings: ${analysis.findings.length}`);
+  out.push('', say.t('report.findings', analysis.findings.length));
   for (const d of analysis.findings) {
     const at = lines.positionAt(d.span.start);
     out.push(`  ${pad(`${at.line + 1}:${at.character + 1}`, 8)} ${pad(d.severity, 11)} ${pad(d.code, 28)} ${d.message}${d.articles.length ? ` [Art. ${d.articles.join(', ')}]` : ''}`);
@@ -262,7 +268,7 @@ export function toTextReport(doc: ReportDocument): string {
   const counted = analysis.coverage.filter((c) => c.status !== 'not-applicable');
   const implemented = counted.filter((c) => c.status === 'implemented').length;
   const partial = counted.filter((c) => c.status === 'partial').length;
-  out.push('', `Coverage: ${implemented} implemented, ${partial} partial, ${counted.length - implemented - partial} missing, of ${counted.length} articles that call for domestic provisions.`);
+  out.push('', say.t('report.coverage', implemented, partial, counted.length - implemented - partial, counted.length));
   return out.join('\n') + '\n';
 }
 

@@ -2,6 +2,7 @@
 // or more drafts implement it. Pure core code (no LSP, no VS Code): the CLI
 // (`concordance table`), the server request `concordance/table` and the editor's export
 // all build and render the table with these functions.
+import { fill, type MessageKey, type Messages } from './messages';
 import { createHash } from 'crypto';
 import { escapeMarkdownSource } from './markdown';
 import type { ConventionData } from './data/types';
@@ -84,9 +85,18 @@ export function isMandatoryArticle(a: { obligation: string; needsDomesticProvisi
   return a.needsDomesticProvision && a.obligation !== 'optional';
 }
 
-export function buildTable(data: ConventionData, docs: TableDocument[]): ConcordanceTable {
+/** The words of a rendered table: the server's messages in a language (`Messages`), else English. */
+export type TableSay = Pick<Messages, 't'>;
+
+/** A table word in the reader's language, else the English given (the client's export has no messages). */
+function w(say: TableSay | undefined, key: MessageKey, english: string, ...args: (string | number)[]): string {
+  return say ? say.t(key, ...args) : fill(english, args);
+}
+
+/** `say`: the messages the missing safeguards are named in (English without). */
+export function buildTable(data: ConventionData, docs: TableDocument[], say?: Pick<Messages, 'title'>): ConcordanceTable {
   const lines = docs.map((d) => new LineIndex(d.text));
-  const checkTitle = new Map(data.checks.map((c) => [c.code, c.title]));
+  const checkTitle = new Map(data.checks.map((c) => [c.code, say ? say.title(c) : c.title]));
   const summary: TableSummary = { implemented: 0, partial: 0, missing: 0, notApplicable: 0, mandatoryTotal: 0, mandatoryImplemented: 0, mandatoryPartial: 0 };
   const chapters: TableChapter[] = data.chapters.map((c) => ({ chapter: c.chapter, title: c.title, rows: [] }));
   const articles = [...data.articles].sort((a, b) => a.article - b.article);
@@ -170,14 +180,15 @@ export function buildTable(data: ConventionData, docs: TableDocument[]): Concord
   return { files: docs.map((d) => d.file), chapters: chapters.filter((c) => c.rows.length > 0), summary };
 }
 
-export function renderTable(table: ConcordanceTable, format: TableFormat): string {
+/** `say`: the language of the table's own words (columns, statuses, summary); English without. */
+export function renderTable(table: ConcordanceTable, format: TableFormat, say?: TableSay): string {
   switch (format) {
     case 'csv':
-      return renderCsv(table);
+      return renderCsv(table, say);
     case 'markdown':
-      return renderMarkdown(table);
+      return renderMarkdown(table, say);
     case 'html':
-      return renderHtml(table);
+      return renderHtml(table, say);
     default:
       throw new Error(`unknown table format "${String(format)}"`);
   }
@@ -185,31 +196,50 @@ export function renderTable(table: ConcordanceTable, format: TableFormat): strin
 
 /** The columns of every rendering, in order. */
 export const TABLE_COLUMNS = ['Chapter', 'Article', 'Title', 'Obligation', 'Status', 'Provisions', 'Missing elements', 'Missing safeguards', 'Budapest Convention'] as const;
+const COLUMN_KEYS: MessageKey[] = [
+  'table.column.chapter',
+  'table.column.article',
+  'table.column.title',
+  'table.column.obligation',
+  'table.column.status',
+  'table.column.provisions',
+  'table.column.missingElements',
+  'table.column.missingSafeguards',
+  'table.column.budapest',
+];
+
+function columns(say: TableSay | undefined): string[] {
+  return TABLE_COLUMNS.map((c, i) => w(say, COLUMN_KEYS[i], c));
+}
+
+function statusLabel(say: TableSay | undefined, s: CoverageStatus): string {
+  return w(say, `table.status.${s}`, STATUS_LABELS[s]);
+}
 
 /** One provision as a table cell shows it: "s 14 Illegal access", prefixed by the file when there are several. */
 export function provisionText(p: TableProvision, manyFiles: boolean): string {
   return `${manyFiles ? baseName(p.file) + ': ' : ''}${p.label}${p.heading ? ' ' + p.heading : ''}`;
 }
 
-function statusText(row: TableRow, files: string[]): string {
-  const s = STATUS_LABELS[row.status];
+function statusText(row: TableRow, files: string[], say?: TableSay): string {
+  const s = statusLabel(say, row.status);
   if (files.length < 2) return s;
-  return `${s} (${files.map((f, i) => `${baseName(f)}: ${STATUS_LABELS[row.statusByFile[i]]}`).join('; ')})`;
+  return `${s} (${files.map((f, i) => `${baseName(f)}: ${statusLabel(say, row.statusByFile[i])}`).join('; ')})`;
 }
 
 /** The plain-text cells of a row, in TABLE_COLUMNS order. */
-export function rowCells(row: TableRow, files: string[]): string[] {
+export function rowCells(row: TableRow, files: string[], say?: TableSay): string[] {
   const many = files.length > 1;
   return [
     row.chapter,
     String(row.article),
     row.title,
     row.obligation,
-    statusText(row, files),
+    statusText(row, files, say),
     row.provisions.map((p) => provisionText(p, many)).join('; '),
     row.missingElements.join('; '),
     row.missingSafeguards.join('; '),
-    row.budapest.length ? row.budapest.join('; ') : 'no counterpart',
+    row.budapest.length ? row.budapest.join('; ') : w(say, 'table.noCounterpart', 'no counterpart'),
   ];
 }
 
@@ -235,9 +265,9 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
 }
 
-export function renderCsv(table: ConcordanceTable): string {
-  const records: string[][] = [[...TABLE_COLUMNS]];
-  for (const c of table.chapters) for (const r of c.rows) records.push(rowCells(r, table.files));
+export function renderCsv(table: ConcordanceTable, say?: TableSay): string {
+  const records: string[][] = [columns(say)];
+  for (const c of table.chapters) for (const r of c.rows) records.push(rowCells(r, table.files, say));
   return records.map((rec) => rec.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
@@ -248,21 +278,36 @@ export function markdownCell(value: string): string {
   return escapeMarkdownSource(value).trim();
 }
 
-export function summaryLine(s: TableSummary): string {
-  return `${s.mandatoryImplemented}/${s.mandatoryTotal} mandatory articles implemented (${s.mandatoryPartial} partly); overall ${s.implemented} implemented, ${s.partial} partial, ${s.missing} missing, ${s.notApplicable} not applicable.`;
+export function summaryLine(s: TableSummary, say?: TableSay): string {
+  return w(
+    say,
+    'table.summary',
+    '{0}/{1} mandatory articles implemented ({2} partly); overall {3} implemented, {4} partial, {5} missing, {6} not applicable.',
+    s.mandatoryImplemented,
+    s.mandatoryTotal,
+    s.mandatoryPartial,
+    s.implemented,
+    s.partial,
+    s.missing,
+    s.notApplicable,
+  );
 }
 
-export function renderMarkdown(table: ConcordanceTable): string {
+const FOOTNOTE = "Article titles and statuses come from Concordance's own summaries of the Convention, not treaty text.";
+const HEADING = 'Concordance with the UN Convention against Cybercrime';
+
+export function renderMarkdown(table: ConcordanceTable, say?: TableSay): string {
   const out: string[] = [];
-  out.push('# Concordance with the UN Convention against Cybercrime', '');
-  out.push(`Drafts: ${table.files.map((f) => markdownCell(baseName(f))).join(', ') || 'none'}`, '');
-  out.push(markdownCell(summaryLine(table.summary)), '');
-  out.push('| ' + TABLE_COLUMNS.join(' | ') + ' |');
-  out.push('|' + TABLE_COLUMNS.map(() => ' --- |').join(''));
+  out.push(`# ${w(say, 'table.heading', HEADING)}`, '');
+  out.push(w(say, 'table.drafts', 'Drafts: {0}', table.files.map((f) => markdownCell(baseName(f))).join(', ') || w(say, 'table.none', 'none')), '');
+  out.push(markdownCell(summaryLine(table.summary, say)), '');
+  const cols = columns(say);
+  out.push('| ' + cols.join(' | ') + ' |');
+  out.push('|' + cols.map(() => ' --- |').join(''));
   for (const c of table.chapters) {
-    for (const r of c.rows) out.push('| ' + rowCells(r, table.files).map((v) => markdownCell(v) || ' ').join(' | ') + ' |');
+    for (const r of c.rows) out.push('| ' + rowCells(r, table.files, say).map((v) => markdownCell(v) || ' ').join(' | ') + ' |');
   }
-  out.push('', '_Article titles and statuses come from Concordance\'s own summaries of the Convention, not treaty text._', '');
+  out.push('', `_${w(say, 'table.footnote', FOOTNOTE)}_`, '');
   return out.join('\n');
 }
 
@@ -280,22 +325,23 @@ th{background:#eee}tr.chapter th{background:#ddd}
 @media (prefers-color-scheme:dark){body{background:#1e1e1e;color:#ddd}th{background:#333}tr.chapter th{background:#444}
 .implemented{color:#7fd47f}.partial{color:#e0b050}.missing{color:#ff8080}.not-applicable{color:#aaa}}`;
 
-export function renderHtml(table: ConcordanceTable): string {
+export function renderHtml(table: ConcordanceTable, say?: TableSay): string {
   const styleHash = createHash('sha256').update(HTML_STYLE, 'utf8').digest('base64');
   const out: string[] = [];
-  out.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">');
+  out.push('<!DOCTYPE html>', `<html lang="${escapeHtml((say as Partial<Messages> | undefined)?.locale ?? 'en')}">`, '<head>', '<meta charset="utf-8">');
   out.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${styleHash}'">`);
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
-  out.push('<title>Concordance table</title>', `<style>${HTML_STYLE}</style>`, '</head>', '<body>');
-  out.push('<h1>Concordance with the UN Convention against Cybercrime</h1>');
-  out.push(`<p>Drafts: ${table.files.map((f) => escapeHtml(baseName(f))).join(', ') || 'none'}</p>`);
-  out.push(`<p>${escapeHtml(summaryLine(table.summary))}</p>`);
-  out.push('<table>', '<thead><tr>' + TABLE_COLUMNS.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('') + '</tr></thead>');
+  out.push(`<title>${escapeHtml(w(say, 'table.pageTitle', 'Concordance table'))}</title>`, `<style>${HTML_STYLE}</style>`, '</head>', '<body>');
+  out.push(`<h1>${escapeHtml(w(say, 'table.heading', HEADING))}</h1>`);
+  out.push(`<p>${escapeHtml(w(say, 'table.drafts', 'Drafts: {0}', table.files.map((f) => baseName(f)).join(', ') || w(say, 'table.none', 'none')))}</p>`);
+  out.push(`<p>${escapeHtml(summaryLine(table.summary, say))}</p>`);
+  const cols = columns(say);
+  out.push('<table>', '<thead><tr>' + cols.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('') + '</tr></thead>');
   for (const c of table.chapters) {
     out.push('<tbody>');
-    out.push(`<tr class="chapter"><th colspan="${TABLE_COLUMNS.length}" scope="rowgroup">Chapter ${escapeHtml(c.chapter)} — ${escapeHtml(c.title)}</th></tr>`);
+    out.push(`<tr class="chapter"><th colspan="${TABLE_COLUMNS.length}" scope="rowgroup">${escapeHtml(w(say, 'table.chapter', 'Chapter {0} — {1}', c.chapter, c.title))}</th></tr>`);
     for (const r of c.rows) {
-      const cells = rowCells(r, table.files);
+      const cells = rowCells(r, table.files, say);
       out.push(
         '<tr>' +
           cells.map((v, i) => (i === 4 ? `<td class="${r.status}">${escapeHtml(v)}</td>` : i === 1 ? `<th scope="row">${escapeHtml(v)}</th>` : `<td>${escapeHtml(v)}</td>`)).join('') +
@@ -305,7 +351,7 @@ export function renderHtml(table: ConcordanceTable): string {
     out.push('</tbody>');
   }
   out.push('</table>');
-  out.push("<p><small>Article titles and statuses come from Concordance's own summaries of the Convention, not treaty text.</small></p>");
+  out.push(`<p><small>${escapeHtml(w(say, 'table.footnote', FOOTNOTE))}</small></p>`);
   out.push('</body>', '</html>', '');
   return out.join('\n');
 }

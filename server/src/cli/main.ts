@@ -9,6 +9,7 @@ import { version as packageVersion } from '../../../package.json';
 import type { Analyzer } from '../analysis/analyze';
 import { articleRecord, formatArticleText } from '../analysis/data/articleView';
 import { createAnalyzer, defaultDataDir, formatDataProblem } from '../analysis/engine';
+import type { MessageLocale } from '../analysis/messages';
 import { checksDocAnchor, toTextReport, writeJsonReports, writeSarif, type ReportDocument, type Write } from '../analysis/report';
 import { buildTable, renderTable, type TableFormat } from '../analysis/table';
 import { DRAFT_EXTENSIONS, STRUCTURED_EXTENSIONS, type ReadDocument } from '../formats/read';
@@ -35,7 +36,7 @@ const HELP_OPTION: Options = { help: { type: 'boolean', short: 'h' } };
 
 const COMMANDS: Record<string, Command> = {
   check: {
-    usage: 'concordance check [--format text|json|sarif] PATH...',
+    usage: 'concordance check [--format text|json|sarif] [--locale en|es|fr] PATH...',
     summary: 'analyse drafts',
     help: `PATH is a draft file, a folder (every draft in it, sub-folders included) or - for standard input.
 Reads plain text in UTF-8, UTF-16 or Windows-1252, Markdown, Word (.docx), Akoma Ntoso XML (.akn, .xml)
@@ -43,9 +44,10 @@ and the text layer of PDF files (docs/formats.md).
   --format text    a summary for people (default)
   --format json    the JSON report (docs/json.md); an array when several drafts are read
   --format sarif   one SARIF 2.1.0 log for all drafts, for code review and CI systems
+  --locale L       the language of the findings' messages: en (default), es or fr
   --jobs N         read and analyse N drafts at once in worker threads (default: ${defaultJobs()}, the cores,
                    for 4 or more files of 4 MB or more in all; else 1)`,
-    options: { format: { type: 'string', short: 'f' }, jobs: { type: 'string', short: 'j' } },
+    options: { format: { type: 'string', short: 'f' }, jobs: { type: 'string', short: 'j' }, locale: { type: 'string', short: 'l' } },
     formats: ['text', 'json', 'sarif'],
   },
   article: {
@@ -58,15 +60,17 @@ and the text layer of PDF files (docs/formats.md).
     formats: ['text', 'json'],
   },
   table: {
-    usage: 'concordance table [--format csv|markdown|html] PATH...',
+    usage: 'concordance table [--format csv|markdown|html] [--locale en|es|fr] PATH...',
     summary: 'the concordance table of one or more drafts',
     help: `PATH is a draft file, a folder (every draft in it, sub-folders included) or - for standard input.
   --format markdown   (default)
   --format csv        RFC 4180, with a UTF-8 byte-order mark so spreadsheet programs read accents and dashes
   --format html       a standalone page
+  --locale L          the language of the table's words and safeguard names: en (default), es or fr
+                      (article titles stay English until official Spanish and French titles are verified)
   --jobs N            read and analyse N drafts at once in worker threads (default: ${defaultJobs()}, the cores,
                       for 4 or more files of 4 MB or more in all; else 1)`,
-    options: { format: { type: 'string', short: 'f' }, jobs: { type: 'string', short: 'j' } },
+    options: { format: { type: 'string', short: 'f' }, jobs: { type: 'string', short: 'j' }, locale: { type: 'string', short: 'l' } },
     formats: ['markdown', 'csv', 'html'],
   },
   eval: {
@@ -133,8 +137,17 @@ function expectFormat(name: string, value: string | boolean | undefined): string
   return f;
 }
 
-function loadAnalyzer(): Analyzer {
-  const { analyzer, problems } = createAnalyzer();
+const LOCALES: readonly MessageLocale[] = ['en', 'es', 'fr'];
+
+function localeOf(name: string, value: string | boolean | undefined): MessageLocale {
+  if (value === undefined) return 'en';
+  const l = String(value).toLowerCase() as MessageLocale;
+  if (!LOCALES.includes(l)) throw new UsageError(`${name}: unknown locale "${String(value)}"; use ${LOCALES.join(', ')}`);
+  return l;
+}
+
+function loadAnalyzer(locale: MessageLocale = 'en'): Analyzer {
+  const { analyzer, problems } = createAnalyzer(undefined, { locale });
   if (!analyzer) throw new UsageError(problems.map(formatDataProblem).join('\n') || 'the convention data could not be loaded');
   return analyzer;
 }
@@ -238,7 +251,7 @@ function jobsOf(name: string, value: string | boolean | undefined, inputs: Job[]
  * is loaded meanwhile, for the reports). A file that cannot be read stops the run before anything
  * is written. `table`: only what the table reads is kept of each analysis.
  */
-async function readAndAnalyse(inputs: Job[], threads: number, table: boolean): Promise<{ analyzer: Analyzer; docs: ReportDocument[] }> {
+async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, locale: MessageLocale = 'en'): Promise<{ analyzer: Analyzer; docs: ReportDocument[] }> {
   const progress = inputs.length > 1 && process.stderr.isTTY;
   const tell = (what: string, i: number, file: string) => {
     if (progress) process.stderr.write(`\r\x1b[K${what} ${i}/${inputs.length} ${file}`);
@@ -247,9 +260,9 @@ async function readAndAnalyse(inputs: Job[], threads: number, table: boolean): P
   let results: Analysed[];
   try {
     if (threads > 1 && inputs.length > 1) {
-      const run = analyseInWorkers(__filename, inputs, threads, table, (n, file) => tell('read and analysed', n, file));
+      const run = analyseInWorkers(__filename, inputs, threads, table, (n, file) => tell('read and analysed', n, file), locale);
       try {
-        analyzer = loadAnalyzer();
+        analyzer = loadAnalyzer(locale);
       } catch (e) {
         run.cancel();
         throw e;
@@ -265,7 +278,7 @@ async function readAndAnalyse(inputs: Job[], threads: number, table: boolean): P
         tell('reading', i + 1, input.file);
         docs.push(await documentOf(input.file, input.bytes ?? readCapped(input.file)));
       }
-      analyzer = loadAnalyzer();
+      analyzer = loadAnalyzer(locale);
       results = docs.map((doc, i) => {
         tell('analysing', i + 1, inputs[i].file);
         return { doc, analysis: analyzer.analyze(doc.text) };
@@ -288,8 +301,9 @@ function artifactUri(file: string): string {
   return pathToFileURL(path.resolve(file)).href;
 }
 
-function helpUri(code: string): string {
-  const docs = path.resolve(__dirname, '../docs/checks.md');
+/** A code's section of docs/checks.md (docs/checks.es.md, docs/checks.fr.md in Spanish and French). */
+function helpUri(code: string, locale: MessageLocale = 'en'): string {
+  const docs = path.resolve(__dirname, locale === 'en' ? '../docs/checks.md' : `../docs/checks.${locale}.md`);
   return `${pathToFileURL(docs).href}#${checksDocAnchor(code)}`;
 }
 
@@ -331,10 +345,10 @@ export async function main(argv: string[], out: Write): Promise<number> {
     case 'check': {
       const format = expectFormat(command, values.format);
       const inputs = await collectInputs(command, positionals);
-      const { analyzer, docs } = await readAndAnalyse(inputs, jobsOf(command, values.jobs, inputs), false);
+      const { analyzer, docs } = await readAndAnalyse(inputs, jobsOf(command, values.jobs, inputs), false, localeOf(command, values.locale));
       if (format === 'json') await writeJsonReports(docs, analyzer.data, out, docs.length !== 1);
-      else if (format === 'sarif') await writeSarif(docs, analyzer.data, { version: packageVersion, helpUri, artifactUri }, out);
-      else for (let i = 0; i < docs.length; i++) await out((i ? '\n' : '') + toTextReport(docs[i]));
+      else if (format === 'sarif') await writeSarif(docs, analyzer.data, { version: packageVersion, helpUri: (code) => helpUri(code, analyzer.messages.locale), artifactUri }, out);
+      else for (let i = 0; i < docs.length; i++) await out((i ? '\n' : '') + toTextReport(docs[i], analyzer.messages));
       return 0;
     }
     case 'article': {
@@ -351,14 +365,14 @@ export async function main(argv: string[], out: Write): Promise<number> {
     case 'table': {
       const format = expectFormat(command, values.format) as TableFormat;
       const inputs = await collectInputs(command, positionals);
-      const { analyzer, docs } = await readAndAnalyse(inputs, jobsOf(command, values.jobs, inputs), true);
+      const { analyzer, docs } = await readAndAnalyse(inputs, jobsOf(command, values.jobs, inputs), true, localeOf(command, values.locale));
       for (const d of docs) for (const n of d.notices ?? []) process.stderr.write(`concordance: ${d.file}: ${n}\n`);
       for (const d of docs) {
         if (!d.analysis.parsed.provisions.some((p) => p.kind !== 'preamble' && p.kind !== 'trailing')) {
           process.stderr.write(`concordance: ${d.file}: no provisions found; it adds nothing to the table\n`);
         }
       }
-      const table = renderTable(buildTable(analyzer.data, docs), format);
+      const table = renderTable(buildTable(analyzer.data, docs, analyzer.messages), format, analyzer.messages);
       await out(format === 'csv' ? '\ufeff' + table : table);
       return 0;
     }

@@ -7,6 +7,7 @@
 import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { createAnalyzer, formatDataProblem } from '../analysis/engine';
+import { messageLocale, type MessageLocale } from '../analysis/messages';
 import type { DocumentAnalysis, Provision, ProvisionMatch } from '../analysis/types';
 import type { ReadDocument } from '../formats/read';
 import { documentOf, readCapped } from './input';
@@ -73,7 +74,7 @@ type Reply = { index: number; doc: ReadDocument; analysis: PlainAnalysis } | { i
 export function runAsWorkerIfAsked(): boolean {
   if (isMainThread || !(workerData as Record<string, unknown> | null)?.[WORKER_FLAG] || !parentPort) return false;
   const port = parentPort;
-  const { analyzer, problems } = createAnalyzer();
+  const { analyzer, problems } = createAnalyzer(undefined, { locale: messageLocale((workerData as Record<string, unknown>).locale) });
   if (!analyzer) {
     port.postMessage({ error: problems.map(formatDataProblem).join('\n') || 'the convention data could not be loaded' } satisfies Reply);
     return true;
@@ -111,7 +112,7 @@ export class InputProblem extends Error {}
  * finishes; `cancel()` stops the workers. `table`: only what the table reads comes back. Rejects with an InputProblem naming the
  * file when one cannot be read, or with the worker's message when one fails.
  */
-export function analyseInWorkers(script: string, jobs: Job[], threads: number, table: boolean, done: (count: number, file: string) => void): { done: Promise<Analysed[]>; cancel(): void } {
+export function analyseInWorkers(script: string, jobs: Job[], threads: number, table: boolean, done: (count: number, file: string) => void, locale: MessageLocale = 'en'): { done: Promise<Analysed[]>; cancel(): void } {
   const order = jobs.map((_j, i) => i).sort((a, b) => jobs[b].size - jobs[a].size || a - b);
   const results: Analysed[] = new Array(jobs.length);
   let next = 0;
@@ -145,7 +146,7 @@ export function analyseInWorkers(script: string, jobs: Job[], threads: number, t
     const largest = Math.max(...jobs.map((j) => j.size));
     const maxOldGenerationSizeMb = Math.max(256, Math.ceil((WORKER_HEAP_PER_BYTE * largest) / 2 ** 20));
     for (let k = 0; k < count; k++) {
-      const w = new Worker(script, { workerData: { [WORKER_FLAG]: true }, resourceLimits: { maxOldGenerationSizeMb } });
+      const w = new Worker(script, { workerData: { [WORKER_FLAG]: true, locale }, resourceLimits: { maxOldGenerationSizeMb } });
       workers.push(w);
       w.on('message', (m: Reply) => {
         if ('error' in m) return settle(() => reject(new Error(m.error)));

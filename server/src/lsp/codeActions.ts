@@ -99,6 +99,7 @@ function actionsFor(doc: AnalysedDocument, analyzer: Analyzer, d: Diagnostic, op
   const fix = data.fix ?? {};
   const out: CodeAction[] = [];
   const { analysis } = doc;
+  const say = analyzer.messages;
 
   // The model provisions and element snippets are English: a draft in another language is not
   // offered English wording to paste into it (the safeguard fixes have their own languages).
@@ -109,7 +110,7 @@ function actionsFor(doc: AnalysedDocument, analyzer: Analyzer, d: Diagnostic, op
     const clause = analyzer.data.modelClauses.find((m) => m.article === n);
     if (clause && english) {
       const ins = appendSection(doc.text, analysis.parsed, clause.title, clause.text);
-      out.push(quickFix(`Insert model provision for Art. ${n} (${clause.title})`, d, edit(doc, ins, options), true));
+      out.push(quickFix(say.t('action.insertProvision', n, clause.title), d, edit(doc, ins, options), true));
     }
     return out;
   }
@@ -123,23 +124,23 @@ function actionsFor(doc: AnalysedDocument, analyzer: Analyzer, d: Diagnostic, op
   if (snippet && code === 'definition.narrower') {
     // The model wording is a whole definition: it replaces the draft's, when it defines the same term.
     const replacement = definitionReplacement(doc, d, snippet.text);
-    if (replacement) out.push(quickFix(`Replace the definition of "${replacement.term}" with the model definition (Art. ${article})`, d, replacement.edit(options), true));
+    if (replacement) out.push(quickFix(say.t('action.replaceDefinition', replacement.term, String(article)), d, replacement.edit(options), true));
   } else if (snippet) {
     const ins = appendSubdivision(doc.text, analysis.parsed, provision, snippet.text);
-    out.push(quickFix(article !== undefined ? `Insert model wording for Art. ${article}: ${snippet.what}` : `Insert model wording: ${snippet.what}`, d, edit(doc, ins, options), true));
+    out.push(quickFix(article !== undefined ? say.t('action.insertWordingFor', article, snippet.what) : say.t('action.insertWording', snippet.what), d, edit(doc, ins, options), true));
   }
 
   if (SILENCEABLE.has(code.split('.')[0])) {
     const ins = ignoreDirective(doc.text, provision, code);
-    out.push(quickFix(`Silence ${code} for this provision`, d, edit(doc, ins, options), false));
+    out.push(quickFix(say.t('action.silence', code), d, edit(doc, ins, options), false));
   }
 
   if (article !== undefined) {
     out.push({
-      title: `Compare provision with Art. ${article}`,
+      title: say.t('action.compare', article),
       kind: CodeActionKind.QuickFix,
       diagnostics: [d],
-      command: { title: `Compare provision with Art. ${article}`, command: 'concordance.compareWithArticle', arguments: [doc.uri, provision.id, article] },
+      command: { title: say.t('action.compare', article), command: 'concordance.compareWithArticle', arguments: [doc.uri, provision.id, article] },
     });
   }
   return out;
@@ -183,7 +184,7 @@ export function snippetFor(
     const element = data.articles.find((a) => a.article === article)?.elements.find((e) => e.id === key);
     const safeguard = data.safeguards.find((s) => s.id === key);
     const named = safeguard ?? data.safeguards.find((s) => s.id === check?.safeguards?.[0]);
-    const what = element ? element.label : named ? named.title : check ? check.title : key;
+    const what = element ? element.label : named ? named.title : check ? analyzer.messages.title(check) : key;
     return { text, what };
   }
   return undefined;
@@ -209,7 +210,7 @@ export function safeguardFixFor(analyzer: Analyzer, code: string, lang: DraftLan
     .replace(/\{the\}/g, inst.the)
     .replace(/\{of\}/g, inst.of);
   const check = analyzer.data.checks.find((c) => c.code === code);
-  return { text, what: check?.presentLabel ?? check?.title ?? code };
+  return { text, what: check ? analyzer.messages.label(check) : code };
 }
 
 /** What the provision calls its instrument: the first of the listed words (in data order) it uses, else the last listed. */

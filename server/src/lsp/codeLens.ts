@@ -10,6 +10,7 @@ import type { AnalysedDocument } from './workspace';
 export function computeCodeLenses(doc: AnalysedDocument, analyzer: Analyzer, isCancelled: () => boolean = () => false): CodeLens[] {
   const { analysis } = doc;
   const data = analyzer.data;
+  const say = analyzer.messages;
   const out: CodeLens[] = [];
   const safeguardsOn = doc.settings.checks.safeguard !== false;
   for (const unit of matchUnits(analysis.parsed)) {
@@ -20,18 +21,18 @@ export function computeCodeLenses(doc: AnalysedDocument, analyzer: Analyzer, isC
     const parts = [`Art. ${best.article}`, best.title];
     if (article?.kind === 'offence') {
       const required = best.elements.filter((e) => e.required);
-      if (required.length) parts.push(`${required.filter((e) => e.present).length}/${required.length} elements`);
+      if (required.length) parts.push(say.t('lens.elements', required.filter((e) => e.present).length, required.length));
     } else if (safeguardsOn) {
       const codes = data.checks.filter((c) => c.family === 'safeguard' && c.appliesTo.includes(best.article)).map((c) => c.code);
       if (codes.length) {
         const missing = new Set(analysis.findings.filter((f) => f.provision === unit.id && codes.includes(f.code)).map((f) => f.code));
-        parts.push(`${codes.length - missing.size}/${codes.length} safeguards`);
+        parts.push(say.t('lens.safeguards', codes.length - missing.size, codes.length));
       }
     }
     const range = doc.lines.rangeOf(firstLine(doc.text, unit.span));
     out.push(
       { range, command: { title: parts.join(' · '), command: 'concordance.openArticle', arguments: [best.article] } },
-      { range, command: { title: 'Compare', command: 'concordance.compareWithArticle', arguments: [doc.uri, unit.id, best.article] } },
+      { range, command: { title: say.t('lens.compare'), command: 'concordance.compareWithArticle', arguments: [doc.uri, unit.id, best.article] } },
     );
   }
   return out;

@@ -11,7 +11,9 @@
 // information level or below (safeguards asked only "as appropriate", or lowered by a setting)
 // are never folded into a warning: they form a group of their own.
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
+import type { Analyzer } from '../analysis/analyze';
 import type { CheckCode } from '../analysis/data/types';
+import type { Messages } from '../analysis/messages';
 import type { Finding, Severity, Span } from '../analysis/types';
 import { articleUri, codeDocUri, paragraphLine } from './virtualDocs';
 import type { AnalysedDocument } from './workspace';
@@ -45,6 +47,8 @@ export interface DiagnosticData {
 
 type ArticleMarkdown = (n: number) => string | undefined;
 type CheckInfo = Pick<CheckCode, 'code' | 'title' | 'presentLabel'>;
+/** What diagnostics are written with: the checks (data order) and the messages in the server's language. */
+type Speaker = { data: { checks: CheckInfo[] }; messages: Messages };
 
 function articleLinks(pins: readonly string[], articleMarkdown: ArticleMarkdown, message: (pin: string) => string): DiagnosticRelatedInformation[] {
   const related: DiagnosticRelatedInformation[] = [];
@@ -60,19 +64,19 @@ function articleLinks(pins: readonly string[], articleMarkdown: ArticleMarkdown,
   return related;
 }
 
-function messageOf(f: Finding): string {
-  return f.message + (f.obligation === 'optional' ? ' (optional for States: information only)' : '');
+function messageOf(f: Finding, say: Messages): string {
+  return f.message + (f.obligation === 'optional' ? say.t('diagnostic.optional') : '');
 }
 
-export function toDiagnostic(doc: AnalysedDocument, f: Finding, articleMarkdown: ArticleMarkdown): Diagnostic {
-  const related = articleLinks(f.articles, articleMarkdown, (pin) => `Art. ${pin} of the Convention`);
+export function toDiagnostic(doc: AnalysedDocument, f: Finding, articleMarkdown: ArticleMarkdown, say: Messages): Diagnostic {
+  const related = articleLinks(f.articles, articleMarkdown, (pin) => say.t('diagnostic.articleLink', pin));
   const d: Diagnostic = {
     range: doc.lines.rangeOf(f.span),
     severity: severities[f.severity],
     code: f.code,
-    codeDescription: { href: codeDocUri(f.code) },
+    codeDescription: { href: codeDocUri(f.code, say.locale) },
     source: 'concordance',
-    message: messageOf(f),
+    message: messageOf(f, say),
     data: { provision: f.provision, fix: f.fix, articles: f.articles } satisfies DiagnosticData,
   };
   if (related.length) d.relatedInformation = related;
@@ -104,19 +108,19 @@ export function headRange(doc: AnalysedDocument, span: Span): Range {
 }
 
 /** The safeguard's own name, lower-cased for a list ("limits on duration"). */
-function safeguardName(checks: CheckInfo[], code: string): string {
+function safeguardName(checks: CheckInfo[], code: string, say: Messages): string {
   const c = checks.find((x) => x.code === code);
-  const name = c?.presentLabel ?? c?.title ?? code;
+  const name = c ? say.label(c) : code;
   return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
 /** The power's name from the article the provision implements ("Production order"). */
-function powerName(doc: AnalysedDocument, provision: string, article: number | undefined): string {
+function powerName(doc: AnalysedDocument, provision: string, article: number | undefined, say: Messages): string {
   const match = doc.analysis.matches.get(provision)?.matches.find((m) => article === undefined || m.article === article);
-  return match?.title ?? (article !== undefined ? `Art. ${article} power` : 'This provision');
+  return match?.title ?? (article !== undefined ? say.t('diagnostic.power', article) : say.t('diagnostic.thisProvision'));
 }
 
-function groupDiagnostic(doc: AnalysedDocument, members: Finding[], articleMarkdown: ArticleMarkdown, checks: CheckInfo[]): Diagnostic {
+function groupDiagnostic(doc: AnalysedDocument, members: Finding[], articleMarkdown: ArticleMarkdown, { data: { checks }, messages: say }: Speaker): Diagnostic {
   // Most severe first; among equals, in the order of data/checks.json (so the group's code is stable).
   const order = (code: string) => {
     const i = checks.findIndex((c) => c.code === code);
@@ -125,27 +129,27 @@ function groupDiagnostic(doc: AnalysedDocument, members: Finding[], articleMarkd
   const sorted = [...members].sort((a, b) => RANK[a.severity] - RANK[b.severity] || order(a.code) - order(b.code));
   const lead = sorted[0];
   const pins = [...new Set(sorted.flatMap((f) => f.articles))];
-  const names = sorted.map((f) => safeguardName(checks, f.code));
-  const power = powerName(doc, lead.provision!, lead.fix?.article);
-  const cited = pins.length ? ` (Art. ${pins.join(', ')})` : '';
+  const names = sorted.map((f) => safeguardName(checks, f.code, say));
+  const power = powerName(doc, lead.provision!, lead.fix?.article, say);
+  const cited = pins.length ? say.t('diagnostic.cited', pins.join(', ')) : '';
   const info = RANK[lead.severity] >= RANK.information;
-  const message = info ? `${power} — as appropriate, consider: ${names.join(', ')}${cited}` : `${power} lacks: ${names.join(', ')}${cited}`;
+  const message = say.t(info ? 'diagnostic.consider' : 'diagnostic.lacks', power, names.join(', '), cited);
   const related: DiagnosticRelatedInformation[] = [];
   for (const f of sorted) {
-    const [link] = articleLinks(f.articles.slice(0, 1), articleMarkdown, () => messageOf(f));
+    const [link] = articleLinks(f.articles.slice(0, 1), articleMarkdown, () => messageOf(f, say));
     if (link) related.push(link);
   }
   const data: DiagnosticData = {
     provision: lead.provision,
     fix: lead.fix,
     articles: pins,
-    members: sorted.map((f) => ({ code: f.code, fix: f.fix, articles: f.articles, severity: f.severity, message: messageOf(f) })),
+    members: sorted.map((f) => ({ code: f.code, fix: f.fix, articles: f.articles, severity: f.severity, message: messageOf(f, say) })),
   };
   const d: Diagnostic = {
     range: headRange(doc, lead.span),
     severity: severities[lead.severity],
     code: lead.code,
-    codeDescription: { href: codeDocUri(lead.code) },
+    codeDescription: { href: codeDocUri(lead.code, say.locale) },
     source: 'concordance',
     message,
     data,
@@ -154,19 +158,19 @@ function groupDiagnostic(doc: AnalysedDocument, members: Finding[], articleMarkd
   return d;
 }
 
-function coverageDiagnostic(doc: AnalysedDocument, members: Finding[], articleMarkdown: ArticleMarkdown): Diagnostic {
+function coverageDiagnostic(doc: AnalysedDocument, members: Finding[], articleMarkdown: ArticleMarkdown, say: Messages): Diagnostic {
   const lead = members[0];
   const numbers = members.map((f) => f.fix?.article ?? Number(f.articles[0]));
   const related = members.flatMap((f) => articleLinks(f.articles.slice(0, 1), articleMarkdown, () => f.message));
   const message =
     members.length === 1
       ? lead.message
-      : `No provision implements ${members.length} mandatory articles of the Convention: Art. ${numbers.join(', ')}`;
+      : say.t('diagnostic.coverage', members.length, numbers.join(', '));
   const d: Diagnostic = {
     range: headRange(doc, lead.span),
     severity: severities[members.reduce((s, f) => (RANK[f.severity] < RANK[s] ? f.severity : s), lead.severity)],
     code: lead.code,
-    codeDescription: { href: codeDocUri(lead.code) },
+    codeDescription: { href: codeDocUri(lead.code, say.locale) },
     source: 'concordance',
     message,
     data: {
@@ -180,7 +184,7 @@ function coverageDiagnostic(doc: AnalysedDocument, members: Finding[], articleMa
 }
 
 /** Findings → diagnostics, grouped (see the head of this file); in the order of their first finding. */
-function grouped(doc: AnalysedDocument, findings: readonly Finding[], articleMarkdown: ArticleMarkdown, checks: CheckInfo[]): Diagnostic[] {
+function grouped(doc: AnalysedDocument, findings: readonly Finding[], articleMarkdown: ArticleMarkdown, speaker: Speaker): Diagnostic[] {
   const groups = new Map<string, Finding[]>();
   const order: (Finding | string)[] = [];
   for (const f of findings) {
@@ -199,15 +203,16 @@ function grouped(doc: AnalysedDocument, findings: readonly Finding[], articleMar
     }
   }
   return order.map((x) => {
-    if (typeof x !== 'string') return toDiagnostic(doc, x, articleMarkdown);
+    if (typeof x !== 'string') return toDiagnostic(doc, x, articleMarkdown, speaker.messages);
     const members = groups.get(x)!;
-    if (x === 'coverage') return coverageDiagnostic(doc, members, articleMarkdown);
-    return groupDiagnostic(doc, members, articleMarkdown, checks);
+    if (x === 'coverage') return coverageDiagnostic(doc, members, articleMarkdown, speaker.messages);
+    return groupDiagnostic(doc, members, articleMarkdown, speaker);
   });
 }
 
-export function computeDiagnostics(doc: AnalysedDocument, articleMarkdown: ArticleMarkdown, checks: CheckInfo[] = []): Diagnostic[] {
-  const all = grouped(doc, doc.analysis.findings, articleMarkdown, checks);
+/** `analyzer`: the one that analysed the document (its checks, and its messages' language). */
+export function computeDiagnostics(doc: AnalysedDocument, articleMarkdown: ArticleMarkdown, analyzer: Pick<Analyzer, 'data' | 'messages'>): Diagnostic[] {
+  const all = grouped(doc, doc.analysis.findings, articleMarkdown, analyzer);
   const max = Math.max(1, doc.settings.maxDiagnostics);
   const out = all.slice(0, max);
   if (all.length > max) {
@@ -216,7 +221,7 @@ export function computeDiagnostics(doc: AnalysedDocument, articleMarkdown: Artic
       severity: DiagnosticSeverity.Information,
       code: 'concordance.capped',
       source: 'concordance',
-      message: `Showing ${max} of ${all.length} findings; raise "concordance.maxDiagnostics" to see more.`,
+      message: analyzer.messages.t('diagnostic.capped', max, all.length),
     });
   }
   for (const p of doc.analysis.problems) {

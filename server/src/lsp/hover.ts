@@ -23,7 +23,7 @@ const DATA_CATEGORY_LABELS: Record<string, (t: Translate) => string> = {
  * client's initialize request: en, es or fr, else English); the draft's words and numbering, and the
  * Convention's data (titles, element and safeguard names), are shown as they are.
  */
-export function computeHover(doc: AnalysedDocument, analyzer: Analyzer, position: Position, locale?: string): Hover | null {
+export function computeHover(doc: AnalysedDocument, analyzer: Analyzer, position: Position, locale: string = analyzer.messages.locale): Hover | null {
   const t = hoverTranslator(locale);
   const offset = doc.lines.offsetAt(position);
   const { analysis } = doc;
@@ -61,7 +61,7 @@ function strengthWords(m: ArticleMatch, t: Translate): string {
  * is missing; then the elements with their evidence; then the safeguards; then the references.
  * The findings' own messages are not repeated (the editor shows the diagnostic above the card).
  */
-export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, matches: readonly ArticleMatch[], t: Translate = hoverTranslator()): string {
+export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, matches: readonly ArticleMatch[], t: Translate = hoverTranslator(analyzer.messages.locale)): string {
   const out: string[] = [];
   const best = matches[0];
   const article = analyzer.data.articles.find((a) => a.article === best.article)!;

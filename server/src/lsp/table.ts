@@ -26,5 +26,6 @@ export async function tableRequest(ctx: RequestContext, params: TableParams, tok
     const d = await analysedDocument(ctx, uri, params.texts?.[uri], token);
     if (d) docs.push({ file: uri, text: d.text, analysis: d.analysis });
   }
-  return buildTable(analyzerOf(ctx).data, docs);
+  const analyzer = analyzerOf(ctx);
+  return buildTable(analyzer.data, docs, analyzer.messages);
 }

@@ -1,7 +1,11 @@
 // The read-only `concordance:` documents the client shows: articles and code documentation.
 // The server produces their content; the client's TextDocumentContentProvider serves it.
+import * as fs from 'fs';
+import * as path from 'path';
 import type { Analyzer } from '../analysis/analyze';
 import { formatArticleMarkdown } from '../analysis/data/articleView';
+import { findDataDir } from '../analysis/data/load';
+import type { MessageLocale } from '../analysis/messages';
 import { escapeMarkdownSource as md } from '../analysis/markdown';
 import { SCHEME } from '../../../shared/protocol';
 
@@ -9,8 +13,32 @@ export function articleUri(n: number): string {
   return `${SCHEME}:/article/${n}.md`;
 }
 
-export function codeDocUri(code: string): string {
-  return `${SCHEME}:/codes/${code}.md`;
+/** A code's documentation: in Spanish and French, its section of docs/checks.es.md / docs/checks.fr.md. */
+export function codeDocUri(code: string, locale: MessageLocale = 'en'): string {
+  return locale === 'en' ? `${SCHEME}:/codes/${code}.md` : `${SCHEME}:/codes/${locale}/${code}.md`;
+}
+
+/** The `## CODE` sections of docs/checks.<locale>.md (bundled with the extension), read once. */
+const codeSections = new Map<string, Map<string, string>>();
+
+function localizedCodeDoc(locale: string, code: string): string | undefined {
+  let sections = codeSections.get(locale);
+  if (!sections) {
+    sections = new Map();
+    codeSections.set(locale, sections);
+    let text = '';
+    try {
+      text = fs.readFileSync(path.join(path.dirname(findDataDir()), 'docs', `checks.${locale}.md`), 'utf8');
+    } catch {
+      // not there: the code's English page, its title in the language
+    }
+    const parts = text.split(/^(?=## )/m);
+    for (const part of parts) {
+      const m = /^## `?([a-z-]+\.[a-z-]+)`?\s*$/m.exec(part.split('\n', 1)[0]);
+      if (m) sections.set(m[1], part.replace(/^## /, '# ').trimEnd() + '\n');
+    }
+  }
+  return sections.get(code);
 }
 
 /** Line of a paragraph in an article's Markdown (0 for the title when not found). */
@@ -40,12 +68,14 @@ export function virtualDocument(analyzer: Analyzer, uri: string): string | undef
     const n = Number(article[1]);
     return analyzer.data.articles.some((a) => a.article === n) ? formatArticleMarkdown(analyzer.data, n) : undefined;
   }
-  const code = /^concordance:\/codes\/([a-z-]+\.[a-z-]+)\.md$/.exec(uri);
+  const code = /^concordance:\/codes\/(?:(es|fr)\/)?([a-z-]+\.[a-z-]+)\.md$/.exec(uri);
   if (code) {
-    const c = analyzer.data.checks.find((x) => x.code === code[1]);
+    const c = analyzer.data.checks.find((x) => x.code === code[2]);
     if (!c) return undefined;
+    const own = code[1] ? localizedCodeDoc(code[1], c.code) : undefined;
+    if (own) return own;
     return [
-      `# \`${c.code}\` — ${md(c.title)}`,
+      `# \`${c.code}\` — ${md(code[1] ? analyzer.messages.title(c) : c.title)}`,
       '',
       `Rests on: Art. ${md(c.citations.join(', Art. '))} · default severity: ${md(c.defaultSeverity)}`,
       '',

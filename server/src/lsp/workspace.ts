@@ -113,7 +113,8 @@ export class Workspace {
 
   constructor(
     private readonly connection: Connection,
-    readonly analyzer: Analyzer,
+    /** Set once more at initialize, to the same data in the editor's display language (Analyzer.withLocale). */
+    public analyzer: Analyzer,
   ) {}
 
   /** Says something once per distinct message (bad settings are read per document, reported once). */

@@ -43,7 +43,9 @@ export interface ClientOptions {
   ignoreConfiguration?: boolean;
   /** Extra environment variables for the server process (e.g. CONCORDANCE_DATA_DIR). */
   env?: Record<string, string>;
-  /** The editor's display language sent in initialize (`locale`), e.g. "es". */
+  /** `initializationOptions` of the initialize request (e.g. { locale: 'fr' }, as the extension sends VS Code's display language). */
+  initializationOptions?: Record<string, unknown>;
+  /** initialize's `locale` (LSP: the client's display language). */
   locale?: string;
 }
 
@@ -132,9 +134,10 @@ export class TestClient {
     const client = new TestClient(proc, options);
     const init = await client.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
-      locale: options.locale,
       rootUri: pathToFileURL(ROOT).toString(),
       workspaceFolders: [{ uri: pathToFileURL(ROOT).toString(), name: 'concordance' }],
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
       capabilities: {
         workspace: {
           configuration: options.configuration ?? true,

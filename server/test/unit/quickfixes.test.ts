@@ -29,7 +29,7 @@ function docOf(text: string, a: Analyzer = analyzer, uri = 'file:///draft.txt'):
  */
 function diagnosticsOn(doc: AnalysedDocument): Diagnostic[] {
   const unit = [...doc.analysis.matches.keys()][0];
-  return computeDiagnostics(doc, () => undefined, analyzer.data.checks)
+  return computeDiagnostics(doc, () => undefined, analyzer)
     .filter((d) => (d.data as DiagnosticData | undefined)?.provision === unit)
     .flatMap((d) => {
       const data = d.data as DiagnosticData;

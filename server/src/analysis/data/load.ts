@@ -17,6 +17,7 @@ import type {
   Definition,
   LanguageData,
   LexiconConcept,
+  MessageCatalog,
   ModelClause,
   QuickFixWording,
   Safeguard,
@@ -47,6 +48,10 @@ const LANGUAGES_DIR = 'languages';
 const LANGUAGE_SCHEMA = 'language.schema.json';
 /** Languages the analysis detects and matches (DraftLanguage): their files must be there. */
 const REQUIRED_LANGUAGES = ['en', 'es', 'fr'];
+/** The folder of messages per language (data/messages/<locale>.json), their schema and the languages there are. */
+const MESSAGES_DIR = 'messages';
+const MESSAGES_SCHEMA = 'messages.schema.json';
+const MESSAGE_LOCALES = ['en', 'es', 'fr'];
 
 /** One line: `data/articles.json at /articles/26/elements/0/cues: must have required property 'en'`. */
 export function formatProblem(p: DataProblem): string {
@@ -139,6 +144,7 @@ export function loadConventionData(dataDir: string = findDataDir()): { data?: Co
     if (json !== undefined) content[key] = json;
   }
   const languages = loadLanguages(dataDir, ajv, add, addSchema);
+  const messages = loadMessages(dataDir, ajv, add, addSchema);
   if (problems.length) return { problems };
 
   const data: ConventionData = {
@@ -153,6 +159,7 @@ export function loadConventionData(dataDir: string = findDataDir()): { data?: Co
     quickFixes: content.modelClauses.fixes as QuickFixWording | undefined,
     budapest: content.budapest.articles as BudapestArticle[],
     languages,
+    messages,
   };
   try {
     crossCheck(data, (key, p, m) => add(FILES[key], p, m));
@@ -160,7 +167,50 @@ export function loadConventionData(dataDir: string = findDataDir()): { data?: Co
     // The schemas should rule this out; if a shape still slips through, it is a problem, not a crash.
     add('articles.json', '/', `the data files do not fit together: ${(err as Error).message}`);
   }
+  // Messages name check codes of checks.json.
+  const codes = new Set(data.checks.map((c) => c.code));
+  for (const [locale, catalog] of Object.entries(messages)) {
+    for (const code of Object.keys(catalog?.codes ?? {})) if (!codes.has(code)) add(`${MESSAGES_DIR}/${locale}.json`, `/codes/${code}`, `'${code}' is not a check code`);
+  }
   return problems.length ? { problems } : { data, problems };
+}
+
+/**
+ * data/messages/<locale>.json, each validated against the bundled messages schema. A data folder
+ * without a messages folder (a lawyer's copy of the older files) uses the bundled messages; en.json
+ * must be there (the English templates). A template may use only the placeholders its English has.
+ */
+function loadMessages(
+  dataDir: string,
+  ajv: Ajv,
+  add: (name: string, jsonPath: string, message: string) => void,
+  addSchema: (file: string, message: string) => void,
+): Partial<Record<string, MessageCatalog>> {
+  const own = fs.existsSync(path.join(dataDir, MESSAGES_DIR));
+  const dir = own ? dataDir : findDataDir();
+  // Problems of the bundled messages are named as such (the data folder has none).
+  const addTo = own ? add : (name: string, jsonPath: string, message: string) => addSchema(name, `${jsonPath}: ${message}`);
+  const out: Partial<Record<string, MessageCatalog>> = {};
+  for (const locale of MESSAGE_LOCALES) {
+    const name = `${MESSAGES_DIR}/${locale}.json`;
+    if (locale !== 'en' && !fs.existsSync(path.join(dir, name))) continue;
+    const catalog = readValidated(dir, name, ajv, addTo, addSchema, MESSAGES_SCHEMA) as MessageCatalog | undefined;
+    if (catalog === undefined) continue;
+    if (catalog.locale !== locale) addTo(name, '/locale', `locale '${catalog.locale}' is not the file's name`);
+    out[locale] = catalog;
+  }
+  const en = out.en?.text ?? {};
+  const highest = (t: string) => Math.max(-1, ...[...t.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1])));
+  for (const locale of MESSAGE_LOCALES) {
+    const c = out[locale];
+    if (!c || locale === 'en') continue;
+    for (const [key, t] of Object.entries(c.text)) {
+      const path_ = `/text/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (!(key in en)) addTo(`${MESSAGES_DIR}/${locale}.json`, path_, `'${key}' is not a key of ${MESSAGES_DIR}/en.json`);
+      else if (highest(t) > highest(en[key])) addTo(`${MESSAGES_DIR}/${locale}.json`, path_, `uses {${highest(t)}}, but the English has only ${highest(en[key]) < 0 ? 'no placeholder' : `{0} to {${highest(en[key])}}`}`);
+    }
+  }
+  return out;
 }
 
 /** data/languages/*.json in file-name order, each validated against the bundled language schema; problems are added with `add`. */

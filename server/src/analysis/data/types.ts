@@ -291,6 +291,20 @@ export interface ConventionData {
   budapest: BudapestArticle[];
   /** data/languages/*.json, in file-name order. */
   languages: LanguageData[];
+  /** data/messages/<locale>.json: what the server says, per language (English templates in en.json). */
+  messages: Partial<Record<string, MessageCatalog>>;
+}
+
+/** The fields of a check code a language gives in its own words (data/messages/<locale>.json `codes`). */
+export type CodeTextField = 'title' | 'presentLabel' | 'missing' | 'advice' | 'lead';
+
+/** What the server says in one language (data/schema/messages.schema.json). */
+export interface MessageCatalog {
+  locale: string;
+  /** Per check code: its texts in this language (English: data/checks.json). */
+  codes?: Record<string, Partial<Record<CodeTextField, string>>>;
+  /** Templates by key, {0} {1} … filled in by the code. */
+  text: Record<string, string>;
 }
 
 /** Kinds of division a keyword opens (their ranks are the parser's). */

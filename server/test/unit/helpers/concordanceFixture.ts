@@ -116,6 +116,7 @@ export function fixtureData(): ConventionData {
     ],
     // The shipped language files: the parser and the language detector read them.
     languages: getConventionData().languages,
+    messages: getConventionData().messages,
   };
 }
 
