@@ -70,7 +70,7 @@ export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: 
   const missingSafeguards = safeguardCodes.filter((c) => findings.some((f) => f.code === c.code));
   const missing = [
     ...best.elements.filter((e) => e.required && !e.present).map((e) => e.label),
-    ...missingSafeguards.map((c) => lowerFirst(safeguardName(c))),
+    ...missingSafeguards.map((c) => lowerFirst(analyzer.messages.label(c))),
   ];
   out.push(
     `**Art. ${best.article} — ${md(best.title)}** · ${strengthWords(best, t)} · ${missing.length ? t('missing: {0}', missing.map((m) => md(m)).join(', ')) : t('nothing missing')}`,
@@ -87,7 +87,7 @@ export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: 
       const missingHere = missingSafeguards.includes(c);
       // Where a safeguard the section has was found: its own words, or a general safeguards clause.
       const where = missingHere ? undefined : whereCheckAnswered(analyzer, doc.analysis, doc.text, unit, c);
-      out.push(`- ${missingHere ? '✗' : '✓'} ${md(safeguardName(c))} (Art. ${md(c.citations.join(', '))})${where ? ` — ${placeLink(doc, analyzer, unit, where.span, t)}` : ''}`);
+      out.push(`- ${missingHere ? '✗' : '✓'} ${md(analyzer.messages.label(c))} (Art. ${md(c.citations.join(', '))})${where ? ` — ${placeLink(doc, analyzer, unit, where.span, t)}` : ''}`);
     }
   }
   // The card's references on one line: chapter, data touched, read with, Budapest counterpart.
@@ -144,11 +144,6 @@ function subLabel(label: string): string {
 function lowerFirst(s: string, any = false): string {
   if (any) return s.charAt(0).toLowerCase() + s.slice(1);
   return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
-}
-
-/** The safeguard's own name ("Limits on duration"), not the check's problem title. */
-function safeguardName(code: { title: string; presentLabel?: string }): string {
-  return code.presentLabel ?? code.title;
 }
 
 function articleLink(n: number): string {

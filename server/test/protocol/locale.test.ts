@@ -40,7 +40,7 @@ describe('the server speaks the display language (protocol)', function () {
 
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: u }, position: positionOf(text, 'An authorised officer may order', 5) });
     const md = (hover.contents as MarkupContent).value;
-    for (const heading of ['**Éléments**', '**Garanties (art. 24)**', 'Comparer avec l\'art. 27']) assert.ok(md.includes(heading), `${heading} in:\n${md}`);
+    for (const heading of ['**Éléments**', '**Garanties (art. 24)**', 'Comparer avec l’art. 27']) assert.ok(md.includes(heading), `${heading} in:\n${md}`);
     assert.ok(!md.includes('**Elements**'), md);
 
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: production[0].range, context: { diagnostics: [production[0]] } });
