@@ -34,7 +34,7 @@ import {
   TableRequest,
   VirtualDocumentRequest,
 } from '../../shared/protocol';
-import { messageLocale, type MessageLocale } from './analysis/messages';
+import { messageLocale } from './analysis/messages';
 import { computeCodeActions } from './lsp/codeActions';
 import { computeCodeLenses } from './lsp/codeLens';
 import { COMPLETION_LOOKBEHIND, COMPLETION_TRIGGERS, computeCompletion } from './lsp/completion';
@@ -99,12 +99,10 @@ export function startServer(connection: Connection): void {
   /** Asks the client to re-request lenses and semantic tokens (after settings or data changed), where it can. */
   let refreshViews = (): void => undefined;
 
-  /** The language of the server's messages: the editor's display language (initializationOptions.locale, else initialize's `locale`), else English. */
-  let locale: MessageLocale = 'en';
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    // The extension passes VS Code's display language in initializationOptions; other editors give LSP's `locale`.
-    locale = messageLocale((params.initializationOptions as { locale?: unknown } | null | undefined)?.locale ?? params.locale);
-    workspace.analyzer = workspace.analyzer.withLocale(locale);
+    // The server's messages follow the editor's display language: the extension passes VS Code's in
+    // initializationOptions, other editors give LSP's `locale`; else English. The analyzer keeps it.
+    workspace.analyzer = workspace.analyzer.withLocale(messageLocale((params.initializationOptions as { locale?: unknown } | null | undefined)?.locale ?? params.locale));
     workspace.configurationSupport = !!params.capabilities.workspace?.configuration;
     documentChangesSupport = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
     const ws = params.capabilities.workspace;

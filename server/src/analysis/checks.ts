@@ -421,10 +421,14 @@ class ProvisionChecker {
     const weakWords = new Set(weak.map((w) => foldCase(w)));
     return (hit) => {
       if (!weakWords.has(foldCase(text.slice(hit.span.start, hit.span.end)))) return true;
-      const clause = this.negation.clauseOf(text, hit.span, seen);
-      const idx = new TokenIndex(this.analyzer.matcher.cues.run(text, this.lang, { start: clause.start, end: clause.end }));
-      return idx.findAny(this.cuesFor(other)) === undefined;
+      return !this.clauseSays(text, hit.span, seen, this.cuesFor(other));
     };
+  }
+
+  /** Does the clause around `span` hold any of `cues`? (The clause is read once per provision: `seen`.) */
+  private clauseSays(text: string, span: Span, seen: Clause[], cues: CompiledCue[]): boolean {
+    const clause = this.negation.clauseOf(text, span, seen);
+    return new TokenIndex(this.analyzer.matcher.cues.run(text, this.lang, { start: clause.start, end: clause.end })).findAny(cues) !== undefined;
   }
 
   compiled(key: string, cues: Cues | undefined): CompiledCue[] {
@@ -587,13 +591,7 @@ class ProvisionChecker {
     const limits = this.compiled('limits:' + code.code, code.limitedBy);
     // "does not extend to data stored abroad" limits the power: words the negation rules set
     // aside for safeguards (a limit of scope is one), so the code's own `limitedBy` decides.
-    const accept =
-      limits.length === 0
-        ? undefined
-        : (hit: CueHit) => {
-            const clause = this.negation.clauseOf(text, hit.span, seen);
-            return new TokenIndex(this.analyzer.matcher.cues.run(text, this.lang, { start: clause.start, end: clause.end })).findAny(limits) === undefined;
-          };
+    const accept = limits.length === 0 ? undefined : (hit: CueHit) => !this.clauseSays(text, hit.span, seen, limits);
     return affirmedHit(this.analyzer.matcher.cues, this.lang, this.negation, text, idx, this.compiled('fires:' + code.code, code.firesOn), text.length, 0, seen, accept);
   }
 

@@ -5,23 +5,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { findDataDir, loadConventionData } from '../../src/analysis/data/load';
-import type { CheckCode, ConventionData } from '../../src/analysis/data/types';
+import type { ConventionData } from '../../src/analysis/data/types';
+import { cites, sectionOf } from './helpers/checksDocs';
 
 const dataDir = findDataDir(__dirname);
 const doc = fs.readFileSync(path.join(dataDir, '..', 'docs', 'checks.md'), 'utf8');
 const { data } = loadConventionData(dataDir) as { data: ConventionData };
-
-/** The text of a code's section: from its heading to the next heading. */
-function sectionOf(code: string): string | undefined {
-  const at = doc.indexOf(`\n## ${code}\n`);
-  if (at < 0) return undefined;
-  const next = doc.indexOf('\n## ', at + 4);
-  return doc.slice(at, next < 0 ? doc.length : next);
-}
-
-function cites(c: CheckCode): string {
-  return c.citations.length ? c.citations.map((x) => `Art. ${x}`).join(', ') : '-';
-}
 
 /** The table row of a code: its severity and cites cells. */
 function rowOf(code: string): { severity: string; cites: string } | undefined {
@@ -40,7 +29,7 @@ describe('docs/checks.md agrees with data/checks.json', () => {
   for (const c of data.checks) {
     describe(c.code, () => {
       it('has a section, a table row, its default severity and its cites', () => {
-        const section = sectionOf(c.code);
+        const section = sectionOf(doc, c.code);
         assert.ok(section, `no "## ${c.code}" section`);
         const row = rowOf(c.code);
         assert.ok(row, 'no table row');
@@ -53,7 +42,7 @@ describe('docs/checks.md agrees with data/checks.json', () => {
       // coverage.missing's appliesTo lists the articles a draft should implement, not provisions it checks.
       if (c.family !== 'coverage' && c.appliesTo.some((n) => powers.has(n))) {
         it('says how it is graded by power', () => {
-          assert.match(sectionOf(c.code) ?? '', /\n- Graded by power: \S/);
+          assert.match(sectionOf(doc, c.code) ?? '', /\n- Graded by power: \S/);
         });
       }
     });

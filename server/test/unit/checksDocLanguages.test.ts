@@ -6,8 +6,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { findDataDir, loadConventionData } from '../../src/analysis/data/load';
-import type { CheckCode, ConventionData } from '../../src/analysis/data/types';
+import type { ConventionData } from '../../src/analysis/data/types';
 import { createAnalyzer } from '../../src/analysis/engine';
+import { cites, sectionOf } from './helpers/checksDocs';
 
 const dataDir = findDataDir(__dirname);
 const docsDir = path.join(dataDir, '..', 'docs');
@@ -26,18 +27,6 @@ const read = (file: string): string => fs.readFileSync(path.join(docsDir, file),
 /** The `## x.y` headings of a document: the codes it has a section for. */
 function codeSections(doc: string): string[] {
   return [...doc.matchAll(/^## (\S+\.\S+)$/gm)].map((m) => m[1]);
-}
-
-/** The text of a code's section: from its heading to the next heading. */
-function sectionOf(doc: string, code: string): string | undefined {
-  const at = doc.indexOf(`\n## ${code}\n`);
-  if (at < 0) return undefined;
-  const next = doc.indexOf('\n## ', at + 4);
-  return doc.slice(at, next < 0 ? doc.length : next);
-}
-
-function cites(c: CheckCode): string {
-  return c.citations.length ? c.citations.map((x) => `Art. ${x}`).join(', ') : '-';
 }
 
 const codes = data.checks.map((c) => c.code);
