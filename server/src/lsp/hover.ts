@@ -8,39 +8,39 @@ import { whereCheckAnswered } from '../analysis/checks';
 import type { AnalysedDocument } from './workspace';
 import { escapeMarkdown as md } from '../analysis/markdown';
 import { HOVER_COMMANDS } from './hoverCommands';
-import { hoverTranslator, type Translate } from './hoverL10n';
+import type { MessageKey, Messages } from '../analysis/messages';
 
-/** Data category labels, as messages to translate (the `t` calls keep them visible to the l10n bundle check). */
-const DATA_CATEGORY_LABELS: Record<string, (t: Translate) => string> = {
-  'subscriber-information': (t) => t('subscriber information'),
-  'traffic-data': (t) => t('traffic data'),
-  'content-data': (t) => t('content data'),
-  'electronic-data': (t) => t('electronic data'),
+/** Data category labels: their message keys (data/messages/*.json). */
+const DATA_CATEGORY_LABELS: Record<string, MessageKey> = {
+  'subscriber-information': 'data.subscriber-information',
+  'traffic-data': 'data.traffic-data',
+  'content-data': 'data.content-data',
+  'electronic-data': 'data.electronic-data',
 };
 
 /**
- * The hover at a position. Its own words follow the editor's display language (`locale`, from the
- * client's initialize request: en, es or fr, else English); the draft's words and numbering, and the
- * Convention's data (titles, element and safeguard names), are shown as they are.
+ * The hover at a position. Its own words are `analyzer.messages` (data/messages/<locale>.json, the
+ * display language the client sent at initialize: en, es or fr, else English); the draft's words and
+ * numbering, and the Convention's data (titles, element names), are shown as they are.
  */
-export function computeHover(doc: AnalysedDocument, analyzer: Analyzer, position: Position, locale: string = analyzer.messages.locale): Hover | null {
-  const t = hoverTranslator(locale);
+export function computeHover(doc: AnalysedDocument, analyzer: Analyzer, position: Position): Hover | null {
+  const say = analyzer.messages;
   const offset = doc.lines.offsetAt(position);
   const { analysis } = doc;
   const ref = referenceAt(analysis, offset);
   if (ref && ref.kind === 'convention') {
     const a = analyzer.data.articles.find((x) => x.article === ref.article);
     const body = a
-      ? [`**Art. ${a.article} — ${md(a.title)}** (${t('Chapter {0}', a.chapter)})`, '', ...a.paragraphs.filter((p) => !ref.paragraph || p.n.startsWith(ref.paragraph)).map((p) => `- *${md(p.n)}* (${md(p.obligation)}) ${md(p.summary)}`), '', `_${t('Summary, not treaty text.')}_ [${t('Open article')}](${commandUri('concordance.openArticle', [a.article])})`]
-      : [t('The Convention has no Article {0}.', ref.article)];
+      ? [`**Art. ${a.article} — ${md(a.title)}** (${say.t('hover.chapter', a.chapter)})`, '', ...a.paragraphs.filter((p) => !ref.paragraph || p.n.startsWith(ref.paragraph)).map((p) => `- *${md(p.n)}* (${md(p.obligation)}) ${md(p.summary)}`), '', `_${say.t('hover.summaryNotTreaty')}_ [${say.t('hover.openArticle')}](${commandUri('concordance.openArticle', [a.article])})`]
+      : [say.t('hover.noArticle', ref.article)];
     return { contents: { kind: 'markdown', value: body.join('\n') }, range: doc.lines.rangeOf(ref.span) };
   }
   const def = definitionAt(analysis, doc.text, offset);
   if (def) {
     const finding = analysis.findings.find((f) => f.code === 'definition.narrower' && f.span.start === def.span.start);
     // Draft text: escaped, so it shows as text (no image, link or HTML a hostile draft could carry).
-    const lines = [`**"${md(def.term)}"** — ${t('defined in this draft')}`, '', '> ' + md(doc.text.slice(def.definitionSpan.start, def.definitionSpan.end).replace(/\s+/g, ' ').slice(0, 400))];
-    if (finding) lines.push('', `_${t('Narrower than the Convention’s definition (see the finding).')}_`);
+    const lines = [`**"${md(def.term)}"** — ${say.t('hover.definedHere')}`, '', '> ' + md(doc.text.slice(def.definitionSpan.start, def.definitionSpan.end).replace(/\s+/g, ' ').slice(0, 400))];
+    if (finding) lines.push('', `_${say.t('hover.definitionNarrower')}_`);
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: doc.lines.rangeOf(def.span) };
   }
   const p = provisionAt(analysis, offset);
@@ -49,11 +49,11 @@ export function computeHover(doc: AnalysedDocument, analyzer: Analyzer, position
   if (!unit) return null;
   const matches = analysis.matches.get(unit.id)?.matches ?? [];
   if (matches.length === 0) return null;
-  return { contents: { kind: 'markdown', value: provisionHover(doc, analyzer, unit, matches, t) }, range: doc.lines.rangeOf({ start: unit.span.start, end: Math.min(unit.span.end, unit.ownSpan.end) }) };
+  return { contents: { kind: 'markdown', value: provisionHover(doc, analyzer, unit, matches) }, range: doc.lines.rangeOf({ start: unit.span.start, end: Math.min(unit.span.end, unit.ownSpan.end) }) };
 }
 
-function strengthWords(m: ArticleMatch, t: Translate): string {
-  return m.strength === 'strong' ? t('strong match') : m.strength === 'moderate' ? t('moderate match') : t('weak match');
+function strengthWords(m: ArticleMatch, say: Messages): string {
+  return m.strength === 'strong' ? say.t('hover.strong') : m.strength === 'moderate' ? say.t('hover.moderate') : say.t('hover.weak');
 }
 
 /**
@@ -61,7 +61,8 @@ function strengthWords(m: ArticleMatch, t: Translate): string {
  * is missing; then the elements with their evidence; then the safeguards; then the references.
  * The findings' own messages are not repeated (the editor shows the diagnostic above the card).
  */
-export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, matches: readonly ArticleMatch[], t: Translate = hoverTranslator(analyzer.messages.locale)): string {
+export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, matches: readonly ArticleMatch[]): string {
+  const say = analyzer.messages;
   const out: string[] = [];
   const best = matches[0];
   const article = analyzer.data.articles.find((a) => a.article === best.article)!;
@@ -70,40 +71,40 @@ export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: 
   const missingSafeguards = safeguardCodes.filter((c) => findings.some((f) => f.code === c.code));
   const missing = [
     ...best.elements.filter((e) => e.required && !e.present).map((e) => e.label),
-    ...missingSafeguards.map((c) => lowerFirst(analyzer.messages.label(c))),
+    ...missingSafeguards.map((c) => lowerFirst(say.label(c))),
   ];
   out.push(
-    `**Art. ${best.article} — ${md(best.title)}** · ${strengthWords(best, t)} · ${missing.length ? t('missing: {0}', missing.map((m) => md(m)).join(', ')) : t('nothing missing')}`,
+    `**Art. ${best.article} — ${md(best.title)}** · ${strengthWords(best, say)} · ${missing.length ? say.t('hover.missing', missing.map((m) => md(m)).join(', ')) : say.t('hover.nothingMissing')}`,
   );
-  if (matches.length > 1) out.push('', t('Also: {0}', matches.slice(1).map((m) => `Art. ${m.article} ${md(m.title)} (${strengthWords(m, t)})`).join('; ')));
-  out.push('', `**${t('Elements')}**`);
+  if (matches.length > 1) out.push('', say.t('hover.also', matches.slice(1).map((m) => `Art. ${m.article} ${md(m.title)} (${strengthWords(m, say)})`).join('; ')));
+  out.push('', `**${say.t('hover.elements')}**`);
   for (const e of best.elements) {
     if (!e.required && !e.present) continue;
-    out.push(`- ${e.present ? '✓' : '✗'} ${md(e.label)}${e.required ? '' : ` _${t('(optional)')}_`}${e.evidence ? ` — “${md(e.evidence.replace(/\s+/g, ' '))}”${whereFound(doc, analyzer, unit, e, t)}` : ''}`);
+    out.push(`- ${e.present ? '✓' : '✗'} ${md(e.label)}${e.required ? '' : ` _${say.t('hover.optional')}_`}${e.evidence ? ` — “${md(e.evidence.replace(/\s+/g, ' '))}”${whereFound(doc, analyzer, unit, e, say)}` : ''}`);
   }
   if (safeguardCodes.length) {
-    out.push('', `**${t('Safeguards (Art. 24)')}** — ${t('{0}/{1} present', safeguardCodes.length - missingSafeguards.length, safeguardCodes.length)}`);
+    out.push('', `**${say.t('hover.safeguards')}** — ${say.t('hover.present', safeguardCodes.length - missingSafeguards.length, safeguardCodes.length)}`);
     for (const c of safeguardCodes) {
       const missingHere = missingSafeguards.includes(c);
       // Where a safeguard the section has was found: its own words, or a general safeguards clause.
       const where = missingHere ? undefined : whereCheckAnswered(analyzer, doc.analysis, doc.text, unit, c);
-      out.push(`- ${missingHere ? '✗' : '✓'} ${md(analyzer.messages.label(c))} (Art. ${md(c.citations.join(', '))})${where ? ` — ${placeLink(doc, analyzer, unit, where.span, t)}` : ''}`);
+      out.push(`- ${missingHere ? '✗' : '✓'} ${md(say.label(c))} (Art. ${md(c.citations.join(', '))})${where ? ` — ${placeLink(doc, analyzer, unit, where.span, say)}` : ''}`);
     }
   }
   // The card's references on one line: chapter, data touched, read with, Budapest counterpart.
-  const refs = [t('Chapter {0}', article.chapter)];
-  if (article.dataCategories?.length) refs.push(`**${t('Data touched:')}** ${article.dataCategories.map((d) => md(DATA_CATEGORY_LABELS[d]?.(t) ?? d)).join(', ')}`);
-  if (article.readWith.length) refs.push(`**${t('Read with:')}** ${article.readWith.map((n) => `[Art. ${n}](${articleLink(n)})`).join(', ')}`);
-  refs.push(`**${t('Budapest Convention:')}** ${article.budapest.length ? article.budapest.map((b) => 'Art. ' + md(b)).join(', ') : t('no counterpart')}`);
+  const refs = [say.t('hover.chapter', article.chapter)];
+  if (article.dataCategories?.length) refs.push(`**${say.t('hover.dataTouched')}** ${article.dataCategories.map((d) => md(DATA_CATEGORY_LABELS[d] ? say.t(DATA_CATEGORY_LABELS[d]) : d)).join(', ')}`);
+  if (article.readWith.length) refs.push(`**${say.t('hover.readWith')}** ${article.readWith.map((n) => `[Art. ${n}](${articleLink(n)})`).join(', ')}`);
+  refs.push(`**${say.t('hover.budapest')}** ${article.budapest.length ? article.budapest.map((b) => 'Art. ' + md(b)).join(', ') : say.t('hover.noCounterpart')}`);
   out.push('', refs.join(' · '));
-  out.push('', `[${t('Compare with Art. {0}', best.article)}](${commandUri('concordance.compareWithArticle', [doc.uri, unit.id, best.article])})`);
+  out.push('', `[${say.t('hover.compareWith', best.article)}](${commandUri('concordance.compareWithArticle', [doc.uri, unit.id, best.article])})`);
   return out.join('\n');
 }
 
 /** Where an element's evidence was found, linked to those words (see `placeLink`). */
-function whereFound(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, e: ElementEvidence, t: Translate): string {
+function whereFound(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, e: ElementEvidence, say: Messages): string {
   const loc = evidenceLocation(doc.analysis, unit, e);
-  return loc ? ` (${placeLink(doc, analyzer, unit, loc.span, t)})` : '';
+  return loc ? ` (${placeLink(doc, analyzer, unit, loc.span, say)})` : '';
 }
 
 /**
@@ -111,28 +112,28 @@ function whereFound(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, 
  * section" in its own text, "section 17(2)" in one of its subdivisions, "section 15(1)" elsewhere,
  * in the draft's own numbering word ("this article", "artículo 6(a)", "article 323-3(1)").
  */
-function placeLink(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, span: Span, t: Translate): string {
+function placeLink(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, span: Span, say: Messages): string {
   const at = provisionAt(doc.analysis, span.start) ?? unit;
   const home = unitOf(at, doc.analysis) ?? at;
   let name: string;
-  if (at === unit) name = numberingWord(doc.text, unit, analyzer, t).article ? t('this article') : t('this section');
+  if (at === unit) name = numberingWord(doc.text, unit, analyzer, say).article ? say.t('hover.thisArticle') : say.t('hover.thisSection');
   else {
     const path: string[] = [];
     for (let p: Provision | undefined = at; p && p !== home; p = p.parent ? doc.analysis.parsed.byId.get(p.parent) : undefined) path.unshift(subLabel(p.label));
-    name = `${numberingWord(doc.text, home, analyzer, t).word} ${home.label}${path.join('')}`;
+    name = `${numberingWord(doc.text, home, analyzer, say).word} ${home.label}${path.join('')}`;
   }
   const { start, end } = doc.lines.rangeOf(span);
   return `[${md(name)}](${commandUri('concordance.revealInDraft', [doc.uri, start.line, start.character, end.line, end.character])})`;
 }
 
 /** The word the draft numbers the section with ("Section", "Artículo", "Art."), lower-cased for a sentence; "section" when it has none. */
-function numberingWord(text: string, unit: Provision, analyzer: Analyzer, t: Translate): { word: string; article: boolean } {
+function numberingWord(text: string, unit: Provision, analyzer: Analyzer, say: Messages): { word: string; article: boolean } {
   const eol = text.slice(unit.span.start, Math.min(unit.span.end, unit.span.start + 200)).search(/[\r\n]/);
   const line = text.slice(unit.span.start, eol < 0 ? Math.min(unit.span.end, unit.span.start + 200) : unit.span.start + eol).trim();
   const a = analyzer.vocabulary.articleRe.exec(line);
   if (a) return { word: lowerFirst(a[1], true), article: true };
   const sec = analyzer.vocabulary.sectionRe.exec(line);
-  return { word: sec ? lowerFirst(sec[1], true) : t('section'), article: false };
+  return { word: sec ? lowerFirst(sec[1], true) : say.t('hover.section'), article: false };
 }
 
 /** A subdivision's label as a pinpoint: "(2)", "a)" → "(a)", "1°" / "1." → "(1)". */
