@@ -57,8 +57,11 @@ function strengthWords(m: ArticleMatch, say: Messages): string {
 }
 
 /**
- * A provision's hover, summary first: one line with the article, how strong the match is and what
- * is missing; then the elements with their evidence; then the safeguards; then the references.
+ * A provision's hover, what a drafter needs first: VS Code caps a hover's height, so its first lines
+ * say the article and paragraphs matched, how strong the match is and what is missing, each with its
+ * citation, then link to the comparison (which has everything at length). Then, compact: the
+ * elements and the safeguards, each with a link to where the draft says it (the words are the link's
+ * tooltip; the link selects them); then the references (chapter, data, read with, Budapest).
  * The findings' own messages are not repeated (the editor shows the diagnostic above the card).
  */
 export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, matches: readonly ArticleMatch[]): string {
@@ -66,45 +69,64 @@ export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: 
   const out: string[] = [];
   const best = matches[0];
   const article = analyzer.data.articles.find((a) => a.article === best.article)!;
+  const paragraphOf = new Map(article.elements.map((e) => [e.id, e.paragraph ?? '']));
   const findings = doc.analysis.findings.filter((f) => f.provision === unit.id && f.code.startsWith('safeguard.'));
   const safeguardCodes = analyzer.data.checks.filter((c) => c.family === 'safeguard' && c.appliesTo.includes(best.article));
   const missingSafeguards = safeguardCodes.filter((c) => findings.some((f) => f.code === c.code));
+  // What is missing, each with the paragraph it rests on: "; " between them (a citation may hold a comma).
   const missing = [
-    ...best.elements.filter((e) => e.required && !e.present).map((e) => e.label),
-    ...missingSafeguards.map((c) => lowerFirst(say.label(c))),
+    ...best.elements.filter((e) => e.required && !e.present).map((e) => `${md(e.label)} (${md(say.t('pin', pinOf(best.article, paragraphOf.get(e.id) ?? '')))})`),
+    ...missingSafeguards.map((c) => `${md(lowerFirst(say.label(c)))} (${md(say.t('pin', c.citations.join(', ')))})`),
   ];
-  out.push(
-    `**Art. ${best.article} — ${md(best.title)}** · ${strengthWords(best, say)} · ${missing.length ? say.t('hover.missing', missing.map((m) => md(m)).join(', ')) : say.t('hover.nothingMissing')}`,
-  );
+  const paragraphs = matchedParagraphs(best, paragraphOf);
+  const head = [`**Art. ${best.article} — ${md(best.title)}**`];
+  if (paragraphs.length) head.push(md(paragraphs.length > 1 ? say.t('hover.paragraphs', paragraphs.join(', ')) : say.t('hover.paragraph', paragraphs[0])));
+  head.push(strengthWords(best, say), missing.length ? say.t('hover.missing', missing.join('; ')) : say.t('hover.nothingMissing'));
+  out.push(head.join(' · '));
+  out.push('', `[${say.t('hover.compareWith', best.article)}](${commandUri('concordance.compareWithArticle', [doc.uri, unit.id, best.article])})`);
   if (matches.length > 1) out.push('', say.t('hover.also', matches.slice(1).map((m) => `Art. ${m.article} ${md(m.title)} (${strengthWords(m, say)})`).join('; ')));
-  out.push('', `**${say.t('hover.elements')}**`);
-  for (const e of best.elements) {
-    if (!e.required && !e.present) continue;
-    out.push(`- ${e.present ? '✓' : '✗'} ${md(e.label)}${e.required ? '' : ` _${say.t('hover.optional')}_`}${e.evidence ? ` — “${md(e.evidence.replace(/\s+/g, ' '))}”${whereFound(doc, analyzer, unit, e, say)}` : ''}`);
-  }
+  // The lists, one paragraph each: the heading on its own line, the items after it, " · " between them.
+  const elements = best.elements
+    .filter((e) => e.required || e.present)
+    .map((e) => `${e.present ? '✓' : '✗'} ${md(e.label)}${e.required ? '' : ` _${say.t('hover.optional')}_`}${e.evidence ? whereFound(doc, analyzer, unit, e, say) : ''}`);
+  if (elements.length) out.push('', `**${say.t('hover.elements')}**`, elements.join(' · '));
   if (safeguardCodes.length) {
-    out.push('', `**${say.t('hover.safeguards')}** — ${say.t('hover.present', safeguardCodes.length - missingSafeguards.length, safeguardCodes.length)}`);
-    for (const c of safeguardCodes) {
+    const items = safeguardCodes.map((c) => {
       const missingHere = missingSafeguards.includes(c);
       // Where a safeguard the section has was found: its own words, or a general safeguards clause.
       const where = missingHere ? undefined : whereCheckAnswered(analyzer, doc.analysis, doc.text, unit, c);
-      out.push(`- ${missingHere ? '✗' : '✓'} ${md(say.label(c))} (Art. ${md(c.citations.join(', '))})${where ? ` — ${placeLink(doc, analyzer, unit, where.span, say)}` : ''}`);
-    }
+      return `${missingHere ? '✗' : '✓'} ${md(say.label(c))} (${md(say.t('pin', c.citations.join(', ')))})${where ? ` — ${placeLink(doc, analyzer, unit, where.span, say)}` : ''}`;
+    });
+    out.push('', `**${say.t('hover.safeguards')}** — ${say.t('hover.present', safeguardCodes.length - missingSafeguards.length, safeguardCodes.length)}`, items.join(' · '));
   }
   // The card's references on one line: chapter, data touched, read with, Budapest counterpart.
   const refs = [say.t('hover.chapter', article.chapter)];
   if (article.dataCategories?.length) refs.push(`**${say.t('hover.dataTouched')}** ${article.dataCategories.map((d) => md(DATA_CATEGORY_LABELS[d] ? say.t(DATA_CATEGORY_LABELS[d]) : d)).join(', ')}`);
-  if (article.readWith.length) refs.push(`**${say.t('hover.readWith')}** ${article.readWith.map((n) => `[Art. ${n}](${articleLink(n)})`).join(', ')}`);
-  refs.push(`**${say.t('hover.budapest')}** ${article.budapest.length ? article.budapest.map((b) => 'Art. ' + md(b)).join(', ') : say.t('hover.noCounterpart')}`);
+  if (article.readWith.length) refs.push(`**${say.t('hover.readWith')}** ${say.t('pin', article.readWith.map((n) => `[${n}](${articleLink(n)})`).join(', '))}`);
+  refs.push(`**${say.t('hover.budapest')}** ${article.budapest.length ? md(say.t('pin', article.budapest.join(', '))) : say.t('hover.noCounterpart')}`);
   out.push('', refs.join(' · '));
-  out.push('', `[${say.t('hover.compareWith', best.article)}](${commandUri('concordance.compareWithArticle', [doc.uri, unit.id, best.article])})`);
   return out.join('\n');
 }
 
-/** Where an element's evidence was found, linked to those words (see `placeLink`). */
+/**
+ * The paragraphs of the article whose elements the section has, in the article's order, as the
+ * article numbers them ("(a)", "1", "2(a)-(b)"); a subparagraph is left out when its paragraph is in.
+ */
+function matchedParagraphs(best: ArticleMatch, paragraphOf: ReadonlyMap<string, string>): string[] {
+  const found = [...new Set(best.elements.filter((e) => e.present).map((e) => paragraphOf.get(e.id) ?? '').filter((p) => p !== ''))];
+  return found.filter((p) => !found.some((q) => q !== p && p.startsWith(q + '(')));
+}
+
+/** An element's paragraph as a pinpoint: (27, "(a)") → "27(a)", (29, "1(b)") → "29(1)(b)", (24, "2") → "24(2)", (9, "") → "9". */
+export function pinOf(article: number, paragraph: string): string {
+  const m = /^(\d+)(.*)$/.exec(paragraph);
+  return m ? `${article}(${m[1]})${m[2]}` : `${article}${paragraph}`;
+}
+
+/** Where an element's evidence was found: " — " and a link to those words, which are its tooltip (see `placeLink`). */
 function whereFound(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, e: ElementEvidence, say: Messages): string {
   const loc = evidenceLocation(doc.analysis, unit, e);
-  return loc ? ` (${placeLink(doc, analyzer, unit, loc.span, say)})` : '';
+  return loc ? ` — ${placeLink(doc, analyzer, unit, loc.span, say, e.evidence)}` : '';
 }
 
 /**
@@ -112,7 +134,7 @@ function whereFound(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, 
  * section" in its own text, "section 17(2)" in one of its subdivisions, "section 15(1)" elsewhere,
  * in the draft's own numbering word ("this article", "artículo 6(a)", "article 323-3(1)").
  */
-function placeLink(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, span: Span, say: Messages): string {
+function placeLink(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, span: Span, say: Messages, words?: string): string {
   const at = provisionAt(doc.analysis, span.start) ?? unit;
   const home = unitOf(at, doc.analysis) ?? at;
   let name: string;
@@ -123,7 +145,9 @@ function placeLink(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, s
     name = `${numberingWord(doc.text, home, analyzer, say).word} ${home.label}${path.join('')}`;
   }
   const { start, end } = doc.lines.rangeOf(span);
-  return `[${md(name)}](${commandUri('concordance.revealInDraft', [doc.uri, start.line, start.character, end.line, end.character])})`;
+  // The words, when given, are the link's title (its tooltip): escaped, so they stay text inside it.
+  const title = words ? ` "“${md(words.replace(/\s+/g, ' '))}”"` : '';
+  return `[${md(name)}](${commandUri('concordance.revealInDraft', [doc.uri, start.line, start.character, end.line, end.character])}${title})`;
 }
 
 /** The word the draft numbers the section with ("Section", "Artículo", "Art."), lower-cased for a sentence; "section" when it has none. */
@@ -144,7 +168,7 @@ function subLabel(label: string): string {
 
 function lowerFirst(s: string, any = false): string {
   if (any) return s.charAt(0).toLowerCase() + s.slice(1);
-  return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+  return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 
 function articleLink(n: number): string {
