@@ -145,9 +145,12 @@ function placeLink(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, s
     name = `${numberingWord(doc.text, home, analyzer, say).word} ${home.label}${path.join('')}`;
   }
   const { start, end } = doc.lines.rangeOf(span);
-  // The words, when given, are the link's title (its tooltip): escaped, so they stay text inside it.
-  const title = words ? ` "“${md(words.replace(/\s+/g, ' '))}”"` : '';
-  return `[${md(name)}](${commandUri('concordance.revealInDraft', [doc.uri, start.line, start.character, end.line, end.character])}${title})`;
+  return `[${md(name)}](${commandUri('concordance.revealInDraft', [doc.uri, start.line, start.character, end.line, end.character])}${words ? linkTitle(words) : ''})`;
+}
+
+/** Draft words as a link's title (its tooltip), in quotes: escaped, so they stay text inside it and cannot end it. */
+export function linkTitle(words: string): string {
+  return ` "“${md(words.replace(/\s+/g, ' '))}”"`;
 }
 
 /** The word the draft numbers the section with ("Section", "Artículo", "Art."), lower-cased for a sentence; "section" when it has none. */

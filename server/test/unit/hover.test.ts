@@ -9,9 +9,15 @@ import { createAnalyzer } from '../../src/analysis/engine';
 import { escapeMarkdown as md } from '../../src/analysis/markdown';
 import type { MessageLocale } from '../../src/analysis/messages';
 import { LineIndex } from '../../src/analysis/text';
-import { pinOf, provisionHover } from '../../src/lsp/hover';
+import { linkTitle, pinOf, provisionHover } from '../../src/lsp/hover';
 import { defaultSettings, type AnalysedDocument } from '../../src/lsp/workspace';
+import fc from 'fast-check';
 import { check } from './check';
+
+// markdown-it ships no types; only render() is used (as in markdown.test.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const MarkdownIt = require('markdown-it') as new (options: object) => { render(src: string): string };
+const renderer = new MarkdownIt({ html: true, linkify: true });
 
 const { analyzer: loaded } = createAnalyzer();
 if (!loaded) throw new Error('convention data did not load');
@@ -112,4 +118,18 @@ describe('the hover: what a drafter needs first', () => {
     ],
     ([n, p]) => pinOf(n, p),
   );
+
+  it('draft words as a link\'s tooltip stay text: one link, its title the words, whatever they hold', () => {
+    const html = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+    const chars = fc.constantFrom(...'![]()<>`*_~&#:/@.|\\-+=>"\'a b1xw'.split(''), '")', '](command:x)', 'https://', '<img src=x>', '\n');
+    fc.assert(
+      fc.property(fc.array(chars, { minLength: 1, maxLength: 40 }), (parts) => {
+        const words = parts.join('');
+        fc.pre(words.trim().length > 0);
+        const out = renderer.render(`[here](command:concordance.revealInDraft?x${linkTitle(words)})`);
+        assert.strictEqual(out, `<p><a href="command:concordance.revealInDraft?x" title="${html(`“${words.replace(/\s+/g, ' ')}”`)}">here</a></p>\n`);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
