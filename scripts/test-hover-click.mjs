@@ -49,13 +49,19 @@ const scenario = {
     { press: 'Control+K Control+I' },
     // Rendered as links (not plain text): the Markdown is trusted for these commands.
     { waitForSelector: `${hover} a[data-href^="command:concordance.revealInDraft"]`, screenshot: 'hover' },
+    // An element's words are the tooltip of the link to them (the hover keeps to its first screen).
+    { waitForSelector: `${hover} a[data-href^="command:concordance.revealInDraft"][title^="“"]` },
     { waitForSelector: `${hover} a[data-href^="command:concordance.openArticle"]` },
     { waitForSelector: `${hover} a[data-href^="command:concordance.compareWithArticle"]` },
     { readText: hover, as: 'hover' },
-    // Focus the hover, Tab to its first link (where the first element's words were found), press
-    // Enter: a click. The words are selected: the status bar counts them.
+    // Focus the hover, Tab past its first link (the comparison, right under the summary line) to the
+    // second (where the first element's words were found), press Enter: a click. The words are
+    // selected: the status bar counts them.
     { press: 'Control+K Control+I' },
     { press: 'Tab' },
+    { waitForSelector: `${hover} a:focus[data-href^="command:concordance.compareWithArticle"]` },
+    { press: 'Tab' },
+    { waitForSelector: `${hover} a:focus[data-href^="command:concordance.revealInDraft"]` },
     { press: 'Enter' },
     { waitForSelector: '#status\\.editor\\.selection:has-text("selected")', screenshot: 'evidence-selected' },
     { readText: '#status\\.editor\\.selection', as: 'selection' },

@@ -8,39 +8,39 @@ import { whereCheckAnswered } from '../analysis/checks';
 import type { AnalysedDocument } from './workspace';
 import { escapeMarkdown as md } from '../analysis/markdown';
 import { HOVER_COMMANDS } from './hoverCommands';
-import { hoverTranslator, type Translate } from './hoverL10n';
+import type { MessageKey, Messages } from '../analysis/messages';
 
-/** Data category labels, as messages to translate (the `t` calls keep them visible to the l10n bundle check). */
-const DATA_CATEGORY_LABELS: Record<string, (t: Translate) => string> = {
-  'subscriber-information': (t) => t('subscriber information'),
-  'traffic-data': (t) => t('traffic data'),
-  'content-data': (t) => t('content data'),
-  'electronic-data': (t) => t('electronic data'),
+/** Data category labels: their message keys (data/messages/*.json). */
+const DATA_CATEGORY_LABELS: Record<string, MessageKey> = {
+  'subscriber-information': 'data.subscriber-information',
+  'traffic-data': 'data.traffic-data',
+  'content-data': 'data.content-data',
+  'electronic-data': 'data.electronic-data',
 };
 
 /**
- * The hover at a position. Its own words follow the editor's display language (`locale`, from the
- * client's initialize request: en, es or fr, else English); the draft's words and numbering, and the
- * Convention's data (titles, element and safeguard names), are shown as they are.
+ * The hover at a position. Its own words are `analyzer.messages` (data/messages/<locale>.json, the
+ * display language the client sent at initialize: en, es or fr, else English); the draft's words and
+ * numbering, and the Convention's data (titles, element names), are shown as they are.
  */
-export function computeHover(doc: AnalysedDocument, analyzer: Analyzer, position: Position, locale: string = analyzer.messages.locale): Hover | null {
-  const t = hoverTranslator(locale);
+export function computeHover(doc: AnalysedDocument, analyzer: Analyzer, position: Position): Hover | null {
+  const say = analyzer.messages;
   const offset = doc.lines.offsetAt(position);
   const { analysis } = doc;
   const ref = referenceAt(analysis, offset);
   if (ref && ref.kind === 'convention') {
     const a = analyzer.data.articles.find((x) => x.article === ref.article);
     const body = a
-      ? [`**Art. ${a.article} — ${md(a.title)}** (${t('Chapter {0}', a.chapter)})`, '', ...a.paragraphs.filter((p) => !ref.paragraph || p.n.startsWith(ref.paragraph)).map((p) => `- *${md(p.n)}* (${md(p.obligation)}) ${md(p.summary)}`), '', `_${t('Summary, not treaty text.')}_ [${t('Open article')}](${commandUri('concordance.openArticle', [a.article])})`]
-      : [t('The Convention has no Article {0}.', ref.article)];
+      ? [`**Art. ${a.article} — ${md(a.title)}** (${say.t('hover.chapter', a.chapter)})`, '', ...a.paragraphs.filter((p) => !ref.paragraph || p.n.startsWith(ref.paragraph)).map((p) => `- *${md(p.n)}* (${md(p.obligation)}) ${md(p.summary)}`), '', `_${say.t('hover.summaryNotTreaty')}_ [${say.t('hover.openArticle')}](${commandUri('concordance.openArticle', [a.article])})`]
+      : [say.t('hover.noArticle', ref.article)];
     return { contents: { kind: 'markdown', value: body.join('\n') }, range: doc.lines.rangeOf(ref.span) };
   }
   const def = definitionAt(analysis, doc.text, offset);
   if (def) {
     const finding = analysis.findings.find((f) => f.code === 'definition.narrower' && f.span.start === def.span.start);
     // Draft text: escaped, so it shows as text (no image, link or HTML a hostile draft could carry).
-    const lines = [`**"${md(def.term)}"** — ${t('defined in this draft')}`, '', '> ' + md(doc.text.slice(def.definitionSpan.start, def.definitionSpan.end).replace(/\s+/g, ' ').slice(0, 400))];
-    if (finding) lines.push('', `_${t('Narrower than the Convention’s definition (see the finding).')}_`);
+    const lines = [`**"${md(def.term)}"** — ${say.t('hover.definedHere')}`, '', '> ' + md(doc.text.slice(def.definitionSpan.start, def.definitionSpan.end).replace(/\s+/g, ' ').slice(0, 400))];
+    if (finding) lines.push('', `_${say.t('hover.definitionNarrower')}_`);
     return { contents: { kind: 'markdown', value: lines.join('\n') }, range: doc.lines.rangeOf(def.span) };
   }
   const p = provisionAt(analysis, offset);
@@ -49,61 +49,84 @@ export function computeHover(doc: AnalysedDocument, analyzer: Analyzer, position
   if (!unit) return null;
   const matches = analysis.matches.get(unit.id)?.matches ?? [];
   if (matches.length === 0) return null;
-  return { contents: { kind: 'markdown', value: provisionHover(doc, analyzer, unit, matches, t) }, range: doc.lines.rangeOf({ start: unit.span.start, end: Math.min(unit.span.end, unit.ownSpan.end) }) };
+  return { contents: { kind: 'markdown', value: provisionHover(doc, analyzer, unit, matches) }, range: doc.lines.rangeOf({ start: unit.span.start, end: Math.min(unit.span.end, unit.ownSpan.end) }) };
 }
 
-function strengthWords(m: ArticleMatch, t: Translate): string {
-  return m.strength === 'strong' ? t('strong match') : m.strength === 'moderate' ? t('moderate match') : t('weak match');
+function strengthWords(m: ArticleMatch, say: Messages): string {
+  return m.strength === 'strong' ? say.t('hover.strong') : m.strength === 'moderate' ? say.t('hover.moderate') : say.t('hover.weak');
 }
 
 /**
- * A provision's hover, summary first: one line with the article, how strong the match is and what
- * is missing; then the elements with their evidence; then the safeguards; then the references.
+ * A provision's hover, what a drafter needs first: VS Code caps a hover's height, so its first lines
+ * say the article and paragraphs matched, how strong the match is and what is missing, each with its
+ * citation, then link to the comparison (which has everything at length). Then, compact: the
+ * elements and the safeguards, each with a link to where the draft says it (the words are the link's
+ * tooltip; the link selects them); then the references (chapter, data, read with, Budapest).
  * The findings' own messages are not repeated (the editor shows the diagnostic above the card).
  */
-export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, matches: readonly ArticleMatch[], t: Translate = hoverTranslator(analyzer.messages.locale)): string {
+export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, matches: readonly ArticleMatch[]): string {
+  const say = analyzer.messages;
   const out: string[] = [];
   const best = matches[0];
   const article = analyzer.data.articles.find((a) => a.article === best.article)!;
+  const paragraphOf = new Map(article.elements.map((e) => [e.id, e.paragraph ?? '']));
   const findings = doc.analysis.findings.filter((f) => f.provision === unit.id && f.code.startsWith('safeguard.'));
   const safeguardCodes = analyzer.data.checks.filter((c) => c.family === 'safeguard' && c.appliesTo.includes(best.article));
   const missingSafeguards = safeguardCodes.filter((c) => findings.some((f) => f.code === c.code));
+  // What is missing, each with the paragraph it rests on: "; " between them (a citation may hold a comma).
   const missing = [
-    ...best.elements.filter((e) => e.required && !e.present).map((e) => e.label),
-    ...missingSafeguards.map((c) => lowerFirst(analyzer.messages.label(c))),
+    ...best.elements.filter((e) => e.required && !e.present).map((e) => `${md(e.label)} (${md(say.t('pin', pinOf(best.article, paragraphOf.get(e.id) ?? '')))})`),
+    ...missingSafeguards.map((c) => `${md(lowerFirst(say.label(c)))} (${md(say.t('pin', c.citations.join(', ')))})`),
   ];
-  out.push(
-    `**Art. ${best.article} — ${md(best.title)}** · ${strengthWords(best, t)} · ${missing.length ? t('missing: {0}', missing.map((m) => md(m)).join(', ')) : t('nothing missing')}`,
-  );
-  if (matches.length > 1) out.push('', t('Also: {0}', matches.slice(1).map((m) => `Art. ${m.article} ${md(m.title)} (${strengthWords(m, t)})`).join('; ')));
-  out.push('', `**${t('Elements')}**`);
-  for (const e of best.elements) {
-    if (!e.required && !e.present) continue;
-    out.push(`- ${e.present ? '✓' : '✗'} ${md(e.label)}${e.required ? '' : ` _${t('(optional)')}_`}${e.evidence ? ` — “${md(e.evidence.replace(/\s+/g, ' '))}”${whereFound(doc, analyzer, unit, e, t)}` : ''}`);
-  }
+  const paragraphs = matchedParagraphs(best, paragraphOf);
+  const head = [`**Art. ${best.article} — ${md(best.title)}**`];
+  if (paragraphs.length) head.push(md(paragraphs.length > 1 ? say.t('hover.paragraphs', paragraphs.join(', ')) : say.t('hover.paragraph', paragraphs[0])));
+  head.push(strengthWords(best, say), missing.length ? say.t('hover.missing', missing.join('; ')) : say.t('hover.nothingMissing'));
+  out.push(head.join(' · '));
+  out.push('', `[${say.t('hover.compareWith', best.article)}](${commandUri('concordance.compareWithArticle', [doc.uri, unit.id, best.article])})`);
+  if (matches.length > 1) out.push('', say.t('hover.also', matches.slice(1).map((m) => `Art. ${m.article} ${md(m.title)} (${strengthWords(m, say)})`).join('; ')));
+  // The lists, one paragraph each: the heading on its own line, the items after it, " · " between them.
+  const elements = best.elements
+    .filter((e) => e.required || e.present)
+    .map((e) => `${e.present ? '✓' : '✗'} ${md(e.label)}${e.required ? '' : ` _${say.t('hover.optional')}_`}${e.evidence ? whereFound(doc, analyzer, unit, e, say) : ''}`);
+  if (elements.length) out.push('', `**${say.t('hover.elements')}**`, elements.join(' · '));
   if (safeguardCodes.length) {
-    out.push('', `**${t('Safeguards (Art. 24)')}** — ${t('{0}/{1} present', safeguardCodes.length - missingSafeguards.length, safeguardCodes.length)}`);
-    for (const c of safeguardCodes) {
+    const items = safeguardCodes.map((c) => {
       const missingHere = missingSafeguards.includes(c);
       // Where a safeguard the section has was found: its own words, or a general safeguards clause.
       const where = missingHere ? undefined : whereCheckAnswered(analyzer, doc.analysis, doc.text, unit, c);
-      out.push(`- ${missingHere ? '✗' : '✓'} ${md(analyzer.messages.label(c))} (Art. ${md(c.citations.join(', '))})${where ? ` — ${placeLink(doc, analyzer, unit, where.span, t)}` : ''}`);
-    }
+      return `${missingHere ? '✗' : '✓'} ${md(say.label(c))} (${md(say.t('pin', c.citations.join(', ')))})${where ? ` — ${placeLink(doc, analyzer, unit, where.span, say)}` : ''}`;
+    });
+    out.push('', `**${say.t('hover.safeguards')}** — ${say.t('hover.present', safeguardCodes.length - missingSafeguards.length, safeguardCodes.length)}`, items.join(' · '));
   }
   // The card's references on one line: chapter, data touched, read with, Budapest counterpart.
-  const refs = [t('Chapter {0}', article.chapter)];
-  if (article.dataCategories?.length) refs.push(`**${t('Data touched:')}** ${article.dataCategories.map((d) => md(DATA_CATEGORY_LABELS[d]?.(t) ?? d)).join(', ')}`);
-  if (article.readWith.length) refs.push(`**${t('Read with:')}** ${article.readWith.map((n) => `[Art. ${n}](${articleLink(n)})`).join(', ')}`);
-  refs.push(`**${t('Budapest Convention:')}** ${article.budapest.length ? article.budapest.map((b) => 'Art. ' + md(b)).join(', ') : t('no counterpart')}`);
+  const refs = [say.t('hover.chapter', article.chapter)];
+  if (article.dataCategories?.length) refs.push(`**${say.t('hover.dataTouched')}** ${article.dataCategories.map((d) => md(DATA_CATEGORY_LABELS[d] ? say.t(DATA_CATEGORY_LABELS[d]) : d)).join(', ')}`);
+  if (article.readWith.length) refs.push(`**${say.t('hover.readWith')}** ${say.t('pin', article.readWith.map((n) => `[${n}](${articleLink(n)})`).join(', '))}`);
+  refs.push(`**${say.t('hover.budapest')}** ${article.budapest.length ? md(say.t('pin', article.budapest.join(', '))) : say.t('hover.noCounterpart')}`);
   out.push('', refs.join(' · '));
-  out.push('', `[${t('Compare with Art. {0}', best.article)}](${commandUri('concordance.compareWithArticle', [doc.uri, unit.id, best.article])})`);
   return out.join('\n');
 }
 
-/** Where an element's evidence was found, linked to those words (see `placeLink`). */
-function whereFound(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, e: ElementEvidence, t: Translate): string {
+/**
+ * The paragraphs of the article whose elements the section has, in the article's order, as the
+ * article numbers them ("(a)", "1", "2(a)-(b)"); a subparagraph is left out when its paragraph is in.
+ */
+function matchedParagraphs(best: ArticleMatch, paragraphOf: ReadonlyMap<string, string>): string[] {
+  const found = [...new Set(best.elements.filter((e) => e.present).map((e) => paragraphOf.get(e.id) ?? '').filter((p) => p !== ''))];
+  return found.filter((p) => !found.some((q) => q !== p && p.startsWith(q + '(')));
+}
+
+/** An element's paragraph as a pinpoint: (27, "(a)") → "27(a)", (29, "1(b)") → "29(1)(b)", (24, "2") → "24(2)", (9, "") → "9". */
+export function pinOf(article: number, paragraph: string): string {
+  const m = /^(\d+)(.*)$/.exec(paragraph);
+  return m ? `${article}(${m[1]})${m[2]}` : `${article}${paragraph}`;
+}
+
+/** Where an element's evidence was found: " — " and a link to those words, which are its tooltip (see `placeLink`). */
+function whereFound(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, e: ElementEvidence, say: Messages): string {
   const loc = evidenceLocation(doc.analysis, unit, e);
-  return loc ? ` (${placeLink(doc, analyzer, unit, loc.span, t)})` : '';
+  return loc ? ` — ${placeLink(doc, analyzer, unit, loc.span, say, e.evidence)}` : '';
 }
 
 /**
@@ -111,28 +134,33 @@ function whereFound(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, 
  * section" in its own text, "section 17(2)" in one of its subdivisions, "section 15(1)" elsewhere,
  * in the draft's own numbering word ("this article", "artículo 6(a)", "article 323-3(1)").
  */
-function placeLink(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, span: Span, t: Translate): string {
+function placeLink(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, span: Span, say: Messages, words?: string): string {
   const at = provisionAt(doc.analysis, span.start) ?? unit;
   const home = unitOf(at, doc.analysis) ?? at;
   let name: string;
-  if (at === unit) name = numberingWord(doc.text, unit, analyzer, t).article ? t('this article') : t('this section');
+  if (at === unit) name = numberingWord(doc.text, unit, analyzer, say).article ? say.t('hover.thisArticle') : say.t('hover.thisSection');
   else {
     const path: string[] = [];
     for (let p: Provision | undefined = at; p && p !== home; p = p.parent ? doc.analysis.parsed.byId.get(p.parent) : undefined) path.unshift(subLabel(p.label));
-    name = `${numberingWord(doc.text, home, analyzer, t).word} ${home.label}${path.join('')}`;
+    name = `${numberingWord(doc.text, home, analyzer, say).word} ${home.label}${path.join('')}`;
   }
   const { start, end } = doc.lines.rangeOf(span);
-  return `[${md(name)}](${commandUri('concordance.revealInDraft', [doc.uri, start.line, start.character, end.line, end.character])})`;
+  return `[${md(name)}](${commandUri('concordance.revealInDraft', [doc.uri, start.line, start.character, end.line, end.character])}${words ? linkTitle(words) : ''})`;
+}
+
+/** Draft words as a link's title (its tooltip), in quotes: escaped, so they stay text inside it and cannot end it. */
+export function linkTitle(words: string): string {
+  return ` "“${md(words.replace(/\s+/g, ' '))}”"`;
 }
 
 /** The word the draft numbers the section with ("Section", "Artículo", "Art."), lower-cased for a sentence; "section" when it has none. */
-function numberingWord(text: string, unit: Provision, analyzer: Analyzer, t: Translate): { word: string; article: boolean } {
+function numberingWord(text: string, unit: Provision, analyzer: Analyzer, say: Messages): { word: string; article: boolean } {
   const eol = text.slice(unit.span.start, Math.min(unit.span.end, unit.span.start + 200)).search(/[\r\n]/);
   const line = text.slice(unit.span.start, eol < 0 ? Math.min(unit.span.end, unit.span.start + 200) : unit.span.start + eol).trim();
   const a = analyzer.vocabulary.articleRe.exec(line);
   if (a) return { word: lowerFirst(a[1], true), article: true };
   const sec = analyzer.vocabulary.sectionRe.exec(line);
-  return { word: sec ? lowerFirst(sec[1], true) : t('section'), article: false };
+  return { word: sec ? lowerFirst(sec[1], true) : say.t('hover.section'), article: false };
 }
 
 /** A subdivision's label as a pinpoint: "(2)", "a)" → "(a)", "1°" / "1." → "(1)". */
@@ -143,7 +171,7 @@ function subLabel(label: string): string {
 
 function lowerFirst(s: string, any = false): string {
   if (any) return s.charAt(0).toLowerCase() + s.slice(1);
-  return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+  return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 
 function articleLink(n: number): string {

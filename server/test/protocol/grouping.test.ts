@@ -134,16 +134,16 @@ describe('a calm Problems panel (protocol)', function () {
     }
   });
 
-  it('the provision hover starts with one summary line: article, strength, what is missing', async () => {
+  it('the provision hover starts with one summary line: article, paragraphs, strength, what is missing (with citations); then the comparison link', async () => {
     ({ client } = await TestClient.start({ settings: { checks: {}, severity: {}, maxDiagnostics: 500 } }));
     const u = uriFor('hover');
     const { diagnostics } = await client.open(u, text);
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: u }, position: positionOf(text, 'An authorised officer may order', 5) });
     const value = (hover.contents as MarkupContent).value;
     const [first] = value.split('\n');
-    assert.match(first, /^\*\*Art\. 27 — Production order\*\* · \w+ match · missing: .*judicial or other independent review/);
-    const sections = ['**Elements**', '**Safeguards (Art. 24)**', '**Budapest Convention:**', '[Compare with Art. 27]'].map((s) => value.indexOf(s));
-    assert.ok(sections.every((i, k) => i > 0 && (k === 0 || i > sections[k - 1])), `summary, elements, safeguards, references, compare in order:\n${value}`);
+    assert.match(first, /^\*\*Art\. 27 — Production order\*\* · paras? .+ · \w+ match · missing: .*judicial or other independent review \(Art\\\. 24\\\(2\\\)\)/);
+    const sections = ['[Compare with Art. 27]', '**Elements**', '**Safeguards (Art. 24)**', '**Budapest Convention:**'].map((s) => value.indexOf(s));
+    assert.ok(sections.every((i, k) => i > 0 && (k === 0 || i > sections[k - 1])), `summary, compare, elements, safeguards, references in order:\n${value}`);
     // The diagnostics' texts are the editor's to show: none is repeated in the card.
     for (const d of forProvision(diagnostics, 'part-3/s-4')) assert.ok(!value.includes(String(d.message)), `repeats "${d.message}"`);
     assert.ok(!/this provision reads as/.test(value), value);

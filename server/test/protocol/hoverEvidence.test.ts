@@ -14,12 +14,19 @@ interface Link {
   args: [string, number, number, number, number];
 }
 
-/** The element lines of a hover that carry a location link: label, quoted evidence, decoded arguments. */
+/** The items of a hover's list under a heading ("**Elements**"): the line after it, split at " · ". */
+function items(markdown: string, heading: RegExp): string[] {
+  const lines = markdown.split('\n');
+  const at = lines.findIndex((l) => heading.test(l));
+  return at < 0 || at + 1 >= lines.length ? [] : lines[at + 1].split(' · ');
+}
+
+/** The elements of a hover that carry a location link: the link's label, the evidence words (its title), its decoded arguments. */
 function locations(markdown: string): Link[] {
   const out: Link[] = [];
-  for (const line of markdown.split('\n')) {
-    const m = /^- ✓ .* — “(.*)” \(\[(.+?)\]\(command:concordance\.revealInDraft\?([^)]*)\)\)$/.exec(line);
-    if (m) out.push({ evidence: unescape(m[1]), label: unescape(m[2]), args: JSON.parse(decodeURIComponent(m[3])) });
+  for (const item of items(markdown, /^\*\*[^*]+\*\*$/)) {
+    const m = /^✓ .* — \[(.+?)\]\(command:concordance\.revealInDraft\?([^ )]*) "“((?:[^"\\]|\\.)*)”"\)$/.exec(item);
+    if (m) out.push({ evidence: unescape(m[3]), label: unescape(m[1]), args: JSON.parse(decodeURIComponent(m[2])) });
   }
   return out;
 }
@@ -163,9 +170,10 @@ describe('hover: where each element was found (protocol)', function () {
       const value = (hover.contents as MarkupContent).value;
       assert.match(value.split('\n')[0], /^\*\*Art\. 27 — /, value);
       const links = locations(value);
-      const present = value.split('\n').filter((l) => l.startsWith('- ✓') && l.includes('“'));
-      assert.ok(present.length >= 2, `at least two elements with evidence:\n${value}`);
-      assert.strictEqual(links.length, present.length, `every element with evidence says where:\n${value}`);
+      // The elements are the list right after the summary, the link and the first heading.
+      const present = items(value, /^\*\*[^*]+\*\*$/).filter((l) => l.startsWith('✓'));
+      assert.ok(present.length >= 2, `at least two elements found:\n${value}`);
+      assert.strictEqual(links.length, present.length, `every element found says where, with its words:\n${value}`);
       for (const l of links) {
         assert.strictEqual(l.args[0], uri, 'the link names the hovered document');
         // The link selects exactly the quoted words (white space as in the draft).
@@ -187,7 +195,8 @@ describe('hover: where each element was found (protocol)', function () {
       await client.open(uri, c.draft);
       const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(c.draft, c.hoverAt, 2) });
       const value = (hover.contents as MarkupContent).value;
-      const line = value.split('\n').find((l) => l.startsWith('- ✓ Proportionality'));
+      const safeguards = items(value, /^\*\*Safeguards \(Art\. 24\)\*\* — /);
+      const line = safeguards.find((l) => l.startsWith('✓ Proportionality'));
       assert.ok(line, `proportionality is present (from the general clause):\n${value}`);
       const m = /— \[(.+?)\]\(command:concordance\.revealInDraft\?([^)]*)\)$/.exec(line);
       assert.ok(m, `no location link: ${line}`);
@@ -197,7 +206,7 @@ describe('hover: where each element was found (protocol)', function () {
       assert.strictEqual(args[1], positionOf(c.draft, c.clause).line, 'the link is on the general clause');
       assert.match(selected(c.draft, args), /proporcional|proportion/i);
       // A safeguard the section lacks has no location; one it says itself says "this section"/"this article".
-      for (const l of value.split('\n').filter((x) => x.startsWith('- ✗'))) assert.ok(!l.includes('revealInDraft'), l);
+      for (const l of safeguards.filter((x) => x.startsWith('✗'))) assert.ok(!l.includes('revealInDraft'), l);
     });
   }
 });

@@ -167,6 +167,32 @@ describe('message data: every English text in Spanish and French', () => {
     });
   }
 
+  // The hover's own words (lsp/hover.ts): every key it asks for, read from its source.
+  const hoverSource = fs.readFileSync(path.resolve(__dirname, '../../../../server/src/lsp/hover.ts'), 'utf8');
+  const hoverKeys = [...new Set([...hoverSource.matchAll(/\bsay\.t\(\s*'([^']+)'/g), ...hoverSource.matchAll(/'((?:hover|data)\.[A-Za-z-]+)'/g)].map((m) => m[1]))].sort();
+  /** Words the same in English and that language (not a forgotten translation). */
+  const SAME_AS_ENGLISH: Record<'es' | 'fr', string[]> = { es: [], fr: ['hover.section'] };
+  it('the hover asks for its words by literal keys only (so the list below is complete)', () => {
+    const calls = [...hoverSource.matchAll(/\bsay\.t\(\s*([^,)]*)/g)].map((m) => m[1]);
+    assert.ok(calls.length > 20, `${calls.length} calls`);
+    assert.deepStrictEqual(calls.filter((a) => !/^'[^']+'$/.test(a) && !a.startsWith('DATA_CATEGORY_LABELS[')), [], 'say.t calls whose key is not a literal');
+    assert.ok(hoverKeys.length > 25, hoverKeys.join(', '));
+  });
+  check(
+    "every message key hover.ts uses: in en.json, and translated in es.json and fr.json with the same placeholders",
+    hoverKeys.map((key) => ({ name: key, input: key, expected: { en: true, es: 'translated', fr: 'translated' } })),
+    (key) => {
+      const en = catalogs.en.text[key];
+      const state = (locale: 'es' | 'fr') => {
+        const own = catalogs[locale].text[key];
+        if (!own?.trim()) return 'missing';
+        if (placeholders(own).join() !== placeholders(en).join()) return 'placeholders differ';
+        return own !== en || SAME_AS_ENGLISH[locale].includes(key) ? 'translated' : 'still English';
+      };
+      return { en: typeof en === 'string' && en.trim() !== '', es: en === undefined ? 'no English' : state('es'), fr: en === undefined ? 'no English' : state('fr') };
+    },
+  );
+
   check(
     'fill: placeholders filled in, a missing argument left as it is',
     [

@@ -22,23 +22,24 @@ describe('language features', () => {
     assert.match(text, /Safeguards/i, 'hover lists the Art. 24 safeguards');
     const args = commandLinkArgs(text, 'concordance.compareWithArticle');
     assert.ok(args, `hover has no "Compare with Art." link:\n${text}`);
-    // Summary first (article, strength, what is missing), then elements, then safeguards.
+    // Summary first (article, paragraphs, strength, what is missing), then the link to the comparison, then elements, then safeguards.
     const card = text.split('\n---\n').find((c) => c.startsWith('**Art. 27')) ?? '';
-    assert.match(card.split('\n')[0], /^\*\*Art\. 27 — Production order\*\* · \w+ match · (missing: .+|nothing missing)$/, `summary line first:\n${text}`);
+    assert.match(card.split('\n')[0], /^\*\*Art\. 27 — Production order\*\* · paras? .+ · \w+ match · (missing: .+|nothing missing)$/, `summary line first:\n${text}`);
+    assert.ok(card.split('\n\n')[1]?.startsWith('[Compare with Art. 27](command:concordance.compareWithArticle?'), `the comparison link second:\n${card}`);
     assert.ok(card.indexOf('**Elements**') > 0 && card.indexOf('**Elements**') < card.indexOf('**Safeguards'), card);
   });
 
   it("hover says where each element's evidence was found, and its link selects those words", async () => {
     const pos = positionInSection(doc, 17, 'judge');
     const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos));
-    // "- ✓ Label — “words” ([section 17(1)](command:concordance.revealInDraft?…))"
-    const lines = text.split('\n').filter((l) => /^- ✓ .* — “.*” \(\[.+\]\(command:concordance\.revealInDraft\?/.test(l));
+    // "✓ Label — [section 17(1)](command:concordance.revealInDraft?… "“words”")", items of one line split by " · "
+    const lines = text.split('\n').flatMap((l) => l.split(' · ')).filter((l) => /^✓ .* — \[.+\]\(command:concordance\.revealInDraft\?\S+ "“.*”"\)$/.test(l));
     assert.ok(lines.length >= 2, `no element says where it was found:\n${text}`);
-    const labels = lines.map((l) => /\(\[(.+?)\]\(command:/.exec(l)![1].replace(/\\(.)/g, '$1'));
+    const labels = lines.map((l) => / — \[(.+?)\]\(command:/.exec(l)![1].replace(/\\(.)/g, '$1'));
     assert.ok(labels.every((l) => /^(this section|section 17(\(\w+\))+)$/.test(l)), labels.join(', '));
     assert.ok(labels.some((l) => /^section 17\(1\)/.test(l)), `section 17's words are in its subsection (1): ${labels.join(', ')}`);
     for (const line of lines) {
-      const words = /— “(.*)” \(\[/.exec(line)![1].replace(/\\(.)/g, '$1');
+      const words = / "“(.*)”"\)$/.exec(line)![1].replace(/\\(.)/g, '$1');
       const args = commandLinkArgs(line, 'concordance.revealInDraft')!;
       assert.strictEqual(args[0], doc.uri.toString());
       // The link, run as VS Code runs it, selects the evidence words in the draft.

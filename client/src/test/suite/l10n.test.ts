@@ -16,6 +16,9 @@ describe(`display language: ${LOCALE}`, () => {
   const readJson = (rel: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8'));
   /** Our translation of an English message (l10n bundle), or the message itself in English. */
   const message = (english: string): string => (LOCALE === 'en' ? english : readJson(`l10n/bundle.l10n.${LOCALE}.json`)[english]);
+  /** What the server says in that language: data/messages/<locale>.json (the hover's words among them). */
+  const serverMessage = (key: string): string => (JSON.parse(fs.readFileSync(path.join(root, `data/messages/${LOCALE}.json`), 'utf8')) as { text: Record<string, string> }).text[key];
+  const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
   before(async () => {
     root = (await activeExtension()).extensionPath;
@@ -69,10 +72,11 @@ describe(`display language: ${LOCALE}`, () => {
     const { doc } = await open(BILL);
     await waitForFindings(doc.uri);
     const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionInSection(doc, 17, 'judge')));
-    for (const m of ['Elements', 'Read with:', 'Budapest Convention:']) assert.ok(text.includes(`**${message(m)}**`), `"${message(m)}" not in the hover:\n${text}`);
-    assert.ok(text.includes(`[${message('Compare with Art. {0}').replace('{0}', '27')}](command:concordance.compareWithArticle?`), text);
+    for (const k of ['hover.elements', 'hover.readWith', 'hover.budapest']) assert.ok(text.includes(`**${serverMessage(k)}**`), `"${serverMessage(k)}" not in the hover:\n${text}`);
+    assert.ok(text.includes(`[${serverMessage('hover.compareWith').replace('{0}', '27')}](command:concordance.compareWithArticle?`), text);
     // Section 15 (its general safeguards) answers proportionality (Art. 24(1); its name is in the display language): linked, with the bill's numbering (it has no numbering word).
-    assert.match(text, new RegExp(`\\(Art\\. 24\\\\\\(1\\\\\\)\\) — \\[${message('section')} 15\\\\\\(1\\\\\\)\\]\\(command:concordance\\.revealInDraft\\?`), text);
+    const pin = escapeRe(serverMessage('pin').replace('{0}', '24(1)').replace(/[.()]/g, '\\$&'));
+    assert.match(text, new RegExp(`\\(${pin}\\) — \\[${serverMessage('hover.section')} 15\\\\\\(1\\\\\\)\\]\\(command:concordance\\.revealInDraft\\?`), text);
     if (LOCALE !== 'en') assert.ok(!text.includes('**Elements**') && !text.includes('Read with'), `English left in the hover:\n${text}`);
   });
 });
