@@ -242,3 +242,59 @@ function outcome(a: DocumentAnalysis): unknown {
     findings: a.findings.map((f) => [f.code, f.span.start, f.span.end, f.message]),
   };
 }
+
+describe('the bit budget: up to 15 languages', () => {
+  // Twelve small languages beside en, es and fr; the last by file name ("tr") has the highest marks.
+  const CODES = ['ca', 'da', 'de', 'fi', 'hu', 'it', 'nl', 'no', 'ro', 'ru', 'sv', 'tr'];
+  const STEMMERS: Record<string, string> = { ca: 'catalan', da: 'danish', de: 'german', fi: 'finnish', hu: 'hungarian', it: 'italian', nl: 'dutch', no: 'norwegian', ro: 'romanian', ru: 'russian', sv: 'swedish', tr: 'turkish' };
+  /** data/ with those twelve languages (15 in all), and pt.json (a 16th) when asked. */
+  function many(withPortuguese: boolean): { dir: string; remove(): void } {
+    // dataWith(en.json) writes en.json as it is: a plain copy.
+    const base = dataWith(withPortuguese ? PT : path.join(findDataDir(__dirname), 'languages', 'en.json'));
+    for (const code of CODES) {
+      const file: Record<string, unknown> = { language: code, name: code, stemmer: STEMMERS[code] };
+      if (code === 'tr') file.cues = { lexicon: { 'ict-system': ['bilgisayar sistemi'] }, matcher: { stopWords: ['ve'] } };
+      if (code === 'sv') file.cues = { matcher: { stopWords: ['och'] } };
+      fs.writeFileSync(path.join(base.dir, 'languages', `${code}.json`), JSON.stringify(file));
+    }
+    return base;
+  }
+
+  it('15 languages: each language keeps its own stop words and lexicon terms, the last one too', () => {
+    const d = many(false);
+    try {
+      const { analyzer, problems } = createAnalyzer(d.dir);
+      assert.deepStrictEqual(problems, []);
+      const cues = analyzer!.matcher.cues;
+      assert.strictEqual(cues.languages.length, 15);
+      assert.strictEqual(cues.languages[14], 'tr');
+      const stops = (text: string, lang: string) => Array.from(cues.run(text, lang).stop);
+      assert.deepStrictEqual(stops('kedi ve och köpek', 'tr'), [0, 1, 0, 0]);
+      assert.deepStrictEqual(stops('kedi ve och köpek', 'sv'), [0, 0, 1, 0]);
+      assert.deepStrictEqual(stops('kedi ve och köpek', 'en'), [0, 0, 0, 0]);
+      // English lexicon terms start with "computer" and "court" (stemmed alike in German, the fourth
+      // language): their marks are no stop-word marks of another language (with the term-start
+      // marks three bits above the stop-word marks, as for three languages, they would be German's).
+      assert.deepStrictEqual(cues.languages[3], 'de');
+      assert.deepStrictEqual(stops('computer court', 'de'), [0, 0]);
+      const keys = (text: string, lang: string) => cues.analyze(text, lang).map((t) => t.key);
+      assert.deepStrictEqual(keys('bilgisayar sistemi', 'tr'), ['@ict-system']);
+      assert.notDeepStrictEqual(keys('bilgisayar sistemi', 'sv'), ['@ict-system']);
+    } finally {
+      d.remove();
+    }
+  });
+
+  it('a 16th language is a problem of the data, not a wrong mark', () => {
+    const d = many(true);
+    try {
+      const { problems } = loadConventionData(d.dir);
+      assert.deepStrictEqual(
+        problems.map((p) => `${p.file} at ${p.jsonPath}: ${p.message}`),
+        ['data/languages at /: 16 languages: the analysis takes at most 15'],
+      );
+    } finally {
+      d.remove();
+    }
+  });
+});
