@@ -6,6 +6,7 @@ import { Interner, lastAtOrBefore, ListMap } from './text';
 import { CheckState, checkDraftSteps, checkProvision, counterpartDoubted, isOffenceWording, prepareChecks, type CheckOptions, type UnitChecks } from './checks';
 import { detached, TokenIndex } from './cues';
 import { computeCoverage, lackingElements, sameContributions, unitCoverage, type ArticleUnits } from './coverage';
+import { BASE_LANGUAGE } from './data/languages';
 import type { ConventionData } from './data/types';
 import { languageOf, languageWindows, stopWordCounts, type LanguageCounts } from './language';
 import { LruCache } from './lru';
@@ -19,7 +20,7 @@ import { compileLanguageDetector, compileParserVocabulary, type LanguageDetector
 import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, ParsedDraft, Problem, Provision, ProvisionMatch, Span } from './types';
 
 export interface AnalyzeOptions {
-  /** Force a language instead of detecting it. */
+  /** Force a language (a code of data/languages/) instead of detecting it; one the data has no file for is read as the base language. */
   language?: DraftLanguage;
   checks?: CheckOptions;
   /**
@@ -132,7 +133,7 @@ export class Analyzer {
     if (isBinary(text)) {
       problems.push({ message: this.messages.t('problem.binary') });
       const parsed: ParsedDraft = { provisions: [], byId: new Map(), definitions: [], references: [] };
-      return { language: 'en', parsed, matches: new Map(), findings: [], coverage: [], problems };
+      return { language: BASE_LANGUAGE, parsed, matches: new Map(), findings: [], coverage: [], problems };
     }
     const truncated = text.length > MAX_ANALYSED_CHARS || (options.previous?.text.length ?? 0) > MAX_ANALYSED_CHARS;
     const previous = options.previous;
@@ -161,7 +162,8 @@ export class Analyzer {
     const revision = this.revision(text, options.previous);
     const before = revision ? this.produced.get(revision.analysis) : undefined;
     const languageCounts = options.language ? undefined : this.languageCounts(text, revision, before?.languageCounts);
-    const language = options.language ?? languageOf(languageCounts!);
+    // A forced language the data has no file for is no language to match in: the base one stands in.
+    const language = options.language === undefined ? languageOf(languageCounts!, this.detector) : this.detector.languages.includes(options.language) ? options.language : BASE_LANGUAGE;
     // A first parse yields as it goes (the largest step before the first match).
     const parsed = revision ? reparseProvisions(revision.analysis.parsed, revision.text, text, revision.edit, this.vocabulary) : yield* parseSteps(text, this.vocabulary);
     yield;

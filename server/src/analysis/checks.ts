@@ -447,13 +447,15 @@ class ProvisionChecker {
     // Kept by the code itself: asked for every code of every matched section.
     let cues = this.cuesByCode.get(code);
     if (!cues) {
-      const merged: Cues = { en: [...(code.cues?.en ?? [])], es: [...(code.cues?.es ?? [])], fr: [...(code.cues?.fr ?? [])] };
+      // English and this checker's language (the only two `compiled` reads).
+      const lang = this.lang;
+      const merged: Cues = { en: [...(code.cues?.en ?? [])] };
+      if (lang !== 'en') merged[lang] = [...(code.cues?.[lang] ?? [])];
       for (const id of code.safeguards ?? []) {
         const s = this.analyzer.data.safeguards.find((x) => x.id === id);
         if (!s) continue;
         merged.en.push(...s.cues.en);
-        merged.es!.push(...(s.cues.es ?? []));
-        merged.fr!.push(...(s.cues.fr ?? []));
+        if (lang !== 'en') merged[lang]!.push(...(s.cues[lang] ?? []));
       }
       cues = this.compiled('code:' + code.code, merged);
       this.cuesByCode.set(code, cues);
@@ -700,7 +702,7 @@ function checkerFor(analyzer: Analyzer, lang: DraftLanguage): ProvisionChecker {
  */
 export function prepareChecks(analyzer: Analyzer): void {
   const lex = analyzer.data.checkLexicon;
-  for (const lang of ['en', 'es', 'fr'] as DraftLanguage[]) {
+  for (const lang of analyzer.matcher.cues.languages) {
     const checker = checkerFor(analyzer, lang);
     for (const code of analyzer.data.checks) {
       if (!PROVISION_FAMILIES.has(code.family)) continue;
@@ -1029,7 +1031,8 @@ export class Negation {
   private readonly window: number;
 
   constructor(lexicon: NegationLexicon | undefined, lang: DraftLanguage) {
-    const words = lexicon?.[lang] ?? (lang === 'en' ? undefined : lexicon?.en);
+    const own = lexicon?.[lang];
+    const words = (typeof own === 'object' ? own : undefined) ?? (lang === 'en' ? undefined : lexicon?.en);
     this.before = indexed(words?.before);
     this.after = indexed(words?.after);
     this.ignore = indexed(words?.ignore);

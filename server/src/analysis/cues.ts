@@ -1,6 +1,7 @@
 // Compiles cue phrases from data/ into token-key sequences and finds them in a provision.
 // Synonyms from the lexicon are folded into one concept key ("@ict-system") on both
 // sides, so "protected computer" in a draft meets the cue "computer system".
+import { draftLanguages } from './data/languages';
 import type { ConventionData, Cues } from './data/types';
 import { detached } from './text';
 import { Tokenizer, type SpellingRules, type StemIds, type Token } from './tokens';
@@ -77,7 +78,7 @@ export class Vocabulary implements StemIds {
   private readonly ids = new Map<string, number>();
   /** Replaced when unpinned ids are dropped: ids remembered elsewhere (per ASCII word) are then stale. */
   epoch: object = {};
-  /** Per id, its marks: PINNED, stopFlag(lang), termStartFlag(lang). */
+  /** Per id, its marks: PINNED, and per language a stop-word bit and a term-start bit (CueMatcher.flagsOf). */
   private readonly flags: number[] = [];
   private unpinned = 0;
   private next = 1;
@@ -126,11 +127,12 @@ export class Vocabulary implements StemIds {
   }
 }
 
-/** Vocabulary marks: kept for good; a stop word in a language; the first word of a lexicon term in it. */
+/**
+ * Vocabulary marks: kept for good (bit 0); for the language of index i (of n, a CueMatcher's
+ * languages), a stop word in it (bit 1 + i) and the first word of a lexicon term in it
+ * (bit 1 + n + i). n is at most MAX_LANGUAGES (15), so the marks fit in 31 bits.
+ */
 const PINNED = 1;
-const LANG_BIT: Record<DraftLanguage, number> = { en: 0, es: 1, fr: 2 };
-const stopFlag = (lang: DraftLanguage): number => 2 << LANG_BIT[lang];
-const termStartFlag = (lang: DraftLanguage): number => 16 << LANG_BIT[lang];
 
 /** How far apart (in tokens) consecutive words of a cue may stand in the draft. */
 const MAX_GAP = 3;
@@ -141,6 +143,9 @@ interface TrieNode {
   concept?: string;
   conceptId?: number;
 }
+
+/** The trie of a language with no lexicon terms. */
+const EMPTY_TRIE: TrieNode = Object.freeze({ next: new Map<number, TrieNode>() });
 
 /** The longest lexicon term starting at ids[i] (of `count`): its last token and its trie node; undefined when none starts there. */
 function longestTerm(root: TrieNode, ids: ArrayLike<number>, i: number, count: number): { last: number; node: TrieNode } | undefined {
@@ -156,7 +161,10 @@ function longestTerm(root: TrieNode, ids: ArrayLike<number>, i: number, count: n
 
 export class CueMatcher {
   private readonly tries = new Map<DraftLanguage, TrieNode>();
-  private readonly stop: Record<DraftLanguage, Set<string>>;
+  private readonly stop = new Map<DraftLanguage, Set<string>>();
+  /** The languages of the data (draftLanguages) and, per language, its two vocabulary marks. */
+  readonly languages: readonly DraftLanguage[];
+  private readonly marks = new Map<DraftLanguage, { stop: number; termStart: number }>();
   private readonly compiled = new Map<string, CompiledCue>();
   /** Folded tokens by text, offsets relative to the text's start; one language per text (a draft has one). */
   private readonly tokenCache = new Map<string, TokenRun & { lang: DraftLanguage }>();
@@ -170,14 +178,19 @@ export class CueMatcher {
   /** Stems with this matcher's spelling rules (data/matcher.json), memoised here, not globally. */
   readonly tokenizer: Tokenizer;
 
-  constructor(data: ConventionData, stopWords: Record<DraftLanguage, string[]>, spelling: SpellingRules = { words: {} }) {
-    this.tokenizer = new Tokenizer(spelling);
-    this.stop = { en: new Set(), es: new Set(), fr: new Set() };
-    for (const lang of ['en', 'es', 'fr'] as DraftLanguage[]) {
+  constructor(data: ConventionData, stopWords: Partial<Record<DraftLanguage, string[]>>, spelling: SpellingRules = { words: {} }) {
+    this.tokenizer = new Tokenizer(spelling, data.languages);
+    this.languages = draftLanguages(data.languages);
+    const n = this.languages.length;
+    this.languages.forEach((lang, i) => this.marks.set(lang, { stop: 2 << i, termStart: 2 << (n + i) }));
+    for (const lang of this.languages) {
+      const stop = new Set<string>();
+      this.stop.set(lang, stop);
+      const { stop: stopFlag, termStart: termStartFlag } = this.marks.get(lang)!;
       for (const w of stopWords[lang] ?? []) {
         for (const t of this.tokenizer.tokenize(w, lang)) {
-          this.stop[lang].add(t.key);
-          this.vocabulary.mark(t.key, stopFlag(lang));
+          stop.add(t.key);
+          this.vocabulary.mark(t.key, stopFlag);
         }
       }
       const root: TrieNode = { next: new Map() };
@@ -185,7 +198,7 @@ export class CueMatcher {
         for (const term of concept.terms[lang] ?? []) {
           const keys = this.tokenizer.tokenize(term, lang).map((t) => t.key);
           if (keys.length === 0) continue;
-          this.vocabulary.mark(keys[0], termStartFlag(lang));
+          this.vocabulary.mark(keys[0], termStartFlag);
           let node = root;
           for (const k of keys) {
             const id = this.vocabulary.pin(k);
@@ -290,10 +303,12 @@ export class CueMatcher {
       runScratch.stop = new Uint8Array(2 * n);
     }
     const { ids, folded, stop } = runScratch;
-    const root = this.tries.get(lang)!;
+    // A language the data has no file for has no stop words or lexicon terms (marks 0).
+    const root = this.tries.get(lang) ?? EMPTY_TRIE;
     const vocabulary = this.vocabulary;
-    const isStop = stopFlag(lang);
-    const startsTerm = termStartFlag(lang);
+    const marks = this.marks.get(lang);
+    const isStop = marks?.stop ?? 0;
+    const startsTerm = marks?.termStart ?? 0;
     let out = 0;
     for (let i = 0; i < n; ) {
       let id = raw[i];
@@ -337,7 +352,7 @@ export class CueMatcher {
     if (!c) {
       const keys = this.fold(this.tokenizer.tokenize(cue, lang), lang)
         .map((t) => t.key)
-        .filter((k) => verbatim || !this.stop[lang].has(k));
+        .filter((k) => verbatim || !this.isStopWord(k, lang));
       c = { text: cue, keys, ids: Int32Array.from(keys, (k) => this.vocabulary.pin(k)) };
       this.compiled.set(id, c);
     }
@@ -351,7 +366,7 @@ export class CueMatcher {
   }
 
   isStopWord(key: string, lang: DraftLanguage): boolean {
-    return this.stop[lang].has(key);
+    return this.stop.get(lang)?.has(key) ?? false;
   }
 }
 

@@ -1,6 +1,7 @@
 // Builds an Analyzer from the data folder. Never throws: problems come back as data.
 import * as path from 'path';
 import { Analyzer, type AnalyzerOptions } from './analyze';
+import { matcherClashes } from './data/languages';
 import { findDataDir, loadConventionData, loadMatcherSettings, type DataProblem } from './data/load';
 
 export interface EngineResult {
@@ -18,6 +19,8 @@ export function createAnalyzer(dataDir: string = defaultDataDir(), options: Pick
   const { data, problems } = loadConventionData(dataDir);
   const { settings, problems: matcherProblems } = loadMatcherSettings(dataDir);
   problems.push(...matcherProblems);
+  // A language file's matcher words and data/matcher.json's own for that language: one home for each list.
+  if (data && settings) for (const p of matcherClashes(settings, data.languages)) problems.push({ ...p, file: `${path.basename(dataDir)}/${p.file}` });
   if (!data || !settings || problems.length > 0) return { problems };
   try {
     return { analyzer: new Analyzer(data, settings, options), problems };

@@ -1,7 +1,7 @@
 // Guesses the language of a draft from stop-word counts on a sample.
 
 import type { DraftLanguage } from './types';
-import { bundledVocabulary, DETECTED_LANGUAGES, type LanguageDetector } from './vocabulary';
+import { bundledVocabulary, type LanguageDetector } from './vocabulary';
 
 // The stop words are in data/languages/*.json ("stopWords"): words frequent in legislative
 // prose and (mostly) exclusive to one language, compiled into a LanguageDetector.
@@ -22,14 +22,15 @@ export function languageWindows(length: number): [number, number][] {
   ];
 }
 
-export type LanguageCounts = Record<DraftLanguage, number>;
+/** Stop words counted per language (a language with none may be left out). */
+export type LanguageCounts = Partial<Record<DraftLanguage, number>>;
 
 const WORD_RE = /[\p{L}\p{M}]+/uy;
 
 /** Stop words of each language in text[start, end): words of letters and marks, at most 10 long. */
 export function stopWordCounts(text: string, start: number, end: number, detector: LanguageDetector = bundledVocabulary().detector): LanguageCounts {
   const lookup = detector.lookup;
-  const counts: LanguageCounts = { en: 0, es: 0, fr: 0 };
+  const counts: LanguageCounts = {};
   // Cut out, so that a surrogate pair split by the window's edge reads as it always has.
   const sample = text.slice(start, end);
   const n = sample.length;
@@ -57,7 +58,7 @@ export function stopWordCounts(text: string, start: number, end: number, detecto
       // Normalising (so that a decomposed "é" meets the listed one) is the costly part: ASCII needs none.
       const word = sample.slice(i, j).toLowerCase();
       const lang = lookup.get(ascii ? word : word.normalize('NFC'));
-      if (lang) counts[lang]++;
+      if (lang) counts[lang] = (counts[lang] ?? 0) + 1;
     }
     i = j;
   }
@@ -68,20 +69,31 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
-/** The language with most stop words; ties and no stop words give 'en'. */
-export function languageOf(parts: LanguageCounts[]): DraftLanguage {
-  const counts: LanguageCounts = { en: 0, es: 0, fr: 0 };
-  for (const c of parts) for (const lang of DETECTED_LANGUAGES) counts[lang] += c[lang];
-  let best: DraftLanguage = DETECTED_LANGUAGES[0];
-  for (const lang of DETECTED_LANGUAGES) if (counts[lang] > counts[best]) best = lang;
+/** The detector's language with most stop words; ties and no stop words give its first (the base language). */
+export function languageOf(parts: LanguageCounts[], detector: LanguageDetector = bundledVocabulary().detector): DraftLanguage {
+  const languages = detector.languages;
+  let best = languages[0];
+  let most = -1;
+  for (const lang of languages) {
+    let n = 0;
+    for (const c of parts) n += c[lang] ?? 0;
+    if (n > most) {
+      best = lang;
+      most = n;
+    }
+  }
   return best;
 }
 
 /**
- * 'en' | 'es' | 'fr' from stop-word counts on a sample of the text (its start,
- * middle and end). Deterministic; ties and texts without stop words give 'en'.
+ * The language of a draft (a code of the detector's languages) from stop-word counts on a sample
+ * of the text (its start, middle and end). Deterministic; ties and texts without stop words give
+ * the first language (the base language).
  */
 export function detectLanguage(text: string, detector: LanguageDetector = bundledVocabulary().detector): DraftLanguage {
-  if (typeof text !== 'string' || text.length === 0) return 'en';
-  return languageOf(languageWindows(text.length).map(([s, e]) => stopWordCounts(text, s, e, detector)));
+  if (typeof text !== 'string' || text.length === 0) return detector.languages[0];
+  return languageOf(
+    languageWindows(text.length).map(([s, e]) => stopWordCounts(text, s, e, detector)),
+    detector,
+  );
 }

@@ -3,6 +3,7 @@
 import { AnchoredCues, CueMatcher, detached, SlotHits, TokenIndex, type CompiledCue, type TokenRun } from './cues';
 import { SimilarityIndex } from './similarity';
 import { execAt, Interner } from './text';
+import { BASE_LANGUAGE, keyTermsIn, withLanguageSettings } from './data/languages';
 import type { Article, ConventionData, Cues } from './data/types';
 import type { MatcherSettings } from './matcherSettings';
 import type { ArticleMatch, Building, DraftLanguage, ElementEvidence, MatchStrength, Span } from './types';
@@ -64,7 +65,6 @@ interface CompiledArticle {
   keyTerms: Record<DraftLanguage, CompiledCue[]>;
 }
 
-const LANGS: DraftLanguage[] = ['en', 'es', 'fr'];
 
 /** What scoring an article found, beyond its score: what the reasons shown for it say. */
 interface ScoreFacts {
@@ -151,11 +151,17 @@ export class ProvisionMatcher {
   /** Per language, a pattern for the titles of other instruments (data/matcher.json `references.instruments`). */
   private readonly instrumentPatterns = new Map<DraftLanguage, { word: RegExp; title: RegExp }>();
 
+  /** The settings of data/matcher.json, with the matcher words of the language files (withLanguageSettings). */
+  readonly settings: MatcherSettings;
+
   constructor(
     readonly data: ConventionData,
-    readonly settings: MatcherSettings,
+    given: MatcherSettings,
   ) {
+    const settings = (this.settings = withLanguageSettings(given, data.languages));
     this.cues = new CueMatcher(data, settings.stopWords, { words: settings.spelling, whole: settings.unstemmed });
+    // The languages of the data (data/languages/): each gets its compiled cues and tables.
+    const LANGS = this.cues.languages;
     const perLang = (c: Cues | undefined) => {
       const out = {} as Record<DraftLanguage, CompiledCue[]>;
       for (const l of LANGS) out[l] = this.cues.compileAll(c, l);
@@ -218,12 +224,12 @@ export class ProvisionMatcher {
         gates: elements.flatMap((e, j) => (settings.gateElements?.includes(e.id) ? [j] : [])),
         kindMarked: settings.markers.some((m) => m.kinds.includes(a.kind)),
         headingCues: withEnglishFallback(a.headingCues),
-        keyTerms: perLang({ en: a.keyTerms }),
+        keyTerms: perLang({ ...keyTermsIn(data, a.article), en: a.keyTerms }),
       };
     });
     const pin = (key: string) => this.cues.vocabulary.pin(key);
     for (const l of LANGS) {
-      const profiles = data.articles.map((a) => (l === 'en' ? this.profileOf(a) : this.cueProfileOf(a, l)));
+      const profiles = data.articles.map((a) => (l === BASE_LANGUAGE ? this.profileOf(a) : this.cueProfileOf(a, l)));
       this.similarity.set(l, new SimilarityIndex(profiles, pin));
     }
     this.articles.forEach((ca, i) => this.indexOf.set(ca.number, i));
@@ -293,7 +299,7 @@ export class ProvisionMatcher {
         });
       }
     }
-    const defs: Cues = { en: [], es: [], fr: [] };
+    const defs: Cues = { en: [] };
     for (const d of data.definitions) {
       if (!d.core) continue;
       defs.en.push(d.term, ...(d.abbrev ? [d.abbrev] : []), ...d.synonyms);

@@ -2,6 +2,9 @@
 // Stemming is the costly step, so stems are memoised per language, in the Tokenizer that holds
 // the spelling rules they depend on (one per CueMatcher, i.e. per Analyzer: no global rules).
 import * as snowball from 'snowball-stemmers';
+import { BASE_LANGUAGE } from './data/languages';
+import { getConventionData } from './data/load';
+import type { LanguageData } from './data/types';
 import { stemEnglish } from './porter2';
 import { detached } from './text';
 import type { DraftLanguage, Span } from './types';
@@ -13,9 +16,20 @@ export interface Token {
   end: number;
 }
 
-const stemmerNames: Record<DraftLanguage, string> = { en: 'english', es: 'spanish', fr: 'french' };
-/** The stemmers themselves hold no rules: shared by every Tokenizer. */
-const stemmers = new Map<DraftLanguage, { stem(w: string): string }>();
+/** The stemmers by Snowball algorithm name; they hold no rules: shared by every Tokenizer. */
+const stemmers = new Map<string, { stem(w: string): string }>();
+
+/** A word as it is (lower-cased): the stem in a language the data has no file for. */
+const AS_IS = { stem: (w: string) => w };
+
+/** How a Tokenizer reads one language (from its file, data/languages/<code>.json). */
+interface LanguageRules {
+  stemmer: { stem(w: string): string };
+  /** The English stemmer: British -ise and American -ize are folded before it. */
+  english: boolean;
+  /** An apostrophe between letters splits words (elision) rather than joining them. */
+  elides: boolean;
+}
 
 export interface SpellingRules {
   /** Whole-word replacements applied before stemming, per language (e.g. "offence" → "offense"). */
@@ -34,10 +48,15 @@ export class Tokenizer {
   private readonly whole: Partial<Record<DraftLanguage, Set<string>>> = {};
   private readonly stemCache = new Map<DraftLanguage, Map<string, string>>();
   private readonly asciiStems = new Map<DraftLanguage, AsciiStems>();
+  private readonly rules = new Map<DraftLanguage, LanguageRules>();
 
-  constructor(rules: SpellingRules = { words: {} }) {
+  /** `languages`: the language files whose stemmers and elision it reads (the shipped ones when not given). */
+  constructor(
+    rules: SpellingRules = { words: {} },
+    private readonly languages?: readonly LanguageData[],
+  ) {
     this.spelling = rules;
-    for (const [lang, list] of Object.entries(rules.whole ?? {})) this.whole[lang as DraftLanguage] = new Set(list.map((w) => w.toLowerCase()));
+    for (const [lang, list] of Object.entries(rules.whole ?? {})) this.whole[lang as DraftLanguage] = new Set((list ?? []).map((w) => w.toLowerCase()));
   }
 
   /** Tokenises text[span] into stemmed word tokens with absolute offsets. */
@@ -70,18 +89,13 @@ export class Tokenizer {
     const lower = word.toLowerCase();
     const hit = cache.get(lower);
     if (hit !== undefined) return hit;
-    let stemmer = stemmers.get(lang);
-    if (!stemmer) {
-      // English, by far the most common, has a hand-written stemmer with the same output (porter2.ts).
-      stemmer = lang === 'en' ? { stem: stemEnglish } : snowball.newStemmer(stemmerNames[lang]);
-      stemmers.set(lang, stemmer);
-    }
+    const rules = this.rulesOf(lang);
     let w = lower;
     const variant = this.spelling.words[lang]?.[w];
     if (variant) w = variant;
     // British -ise/-isation and American -ize/-ization stem differently; fold to -ize.
-    if (lang === 'en' && w.includes('is')) w = w.replace(/(\w{3,})is(e|ed|es|ing|ation|ations|er|ers)$/, '$1iz$2');
-    const s = foldCase(this.whole[lang]?.has(w) ? w : stemmer.stem(w));
+    if (rules.english && w.includes('is')) w = w.replace(/(\w{3,})is(e|ed|es|ing|ation|ations|er|ers)$/, '$1iz$2');
+    const s = foldCase(this.whole[lang]?.has(w) ? w : rules.stemmer.stem(w));
     // Bound the cache so a hostile document of unique words cannot grow it without limit.
     if (cache.size > STEM_CACHE_LIMIT) cache.clear();
     // The word (and a stem cut from it) come from the draft: cache copies, or the cache would keep the draft alive.
@@ -90,11 +104,38 @@ export class Tokenizer {
     return kept;
   }
 
+  /** How a language is read: its file's stemmer and elision; a language with no file is read as the base language is. */
+  rulesOf(lang: DraftLanguage): LanguageRules {
+    let r = this.rules.get(lang);
+    if (r) return r;
+    const languages = this.languages ?? getConventionData().languages;
+    const file = languages.find((l) => l.language === lang) ?? languages.find((l) => l.language === BASE_LANGUAGE);
+    const name = file?.stemmer;
+    let stemmer = name === undefined ? AS_IS : stemmers.get(name);
+    if (!stemmer) {
+      // English, by far the most common, has a hand-written stemmer with the same output (porter2.ts).
+      stemmer = name === 'english' ? { stem: stemEnglish } : newSnowball(name!);
+      stemmers.set(name!, stemmer);
+    }
+    r = { stemmer, english: name === 'english', elides: file?.elision === true };
+    this.rules.set(lang, r);
+    return r;
+  }
+
   /** The ASCII stem table of a language. */
   asciiTable(lang: DraftLanguage): AsciiStems {
     let table = this.asciiStems.get(lang);
     if (!table) this.asciiStems.set(lang, (table = new AsciiStems()));
     return table;
+  }
+}
+
+/** A Snowball stemmer by name; words as they are for a name it does not know (the schema lists those it does). */
+function newSnowball(name: string): { stem(w: string): string } {
+  try {
+    return snowball.newStemmer(name);
+  } catch {
+    return AS_IS;
   }
 }
 
@@ -176,8 +217,8 @@ function readRun(text: string, end: number, lettersOnly: boolean): void {
 /** The word scanner behind both: stems to `keys`, or, with `stemIds`, ids to `ids`. */
 function scan(tokenizer: Tokenizer, text: string, lang: DraftLanguage, start: number, end: number, base: number, keys: string[], stemIds: StemIds | undefined, ids: number[], offsets: number[]): number {
   let n = 0;
-  // French elides articles and prepositions ("d'entraver", "l'accès"): there the apostrophe splits words.
-  const joinsApostrophe = lang !== 'fr';
+  // A language that elides articles and prepositions ("d'entraver", "l'accès"): there the apostrophe splits words.
+  const joinsApostrophe = !tokenizer.rulesOf(lang).elides;
   const table = tokenizer.asciiTable(lang);
   let i = start;
   while (i < end) {

@@ -31,7 +31,13 @@ export interface Range {
   readonly end: Position;
 }
 
-export type DraftLanguage = 'en' | 'es' | 'fr';
+/**
+ * A draft's language: the ISO 639 code of a language file, data/languages/<code>.json. The set is
+ * data (each file declares a language the analysis detects and matches), so the type is open; the
+ * Analyzer's `languages` lists those it has. English ('en', BASE_LANGUAGE in data/languages.ts) is
+ * the one every data file must have and the one the others fall back to.
+ */
+export type DraftLanguage = string;
 
 export type ProvisionKind =
   | 'preamble' // text before the first provision

@@ -1,8 +1,9 @@
 // The words the draft parser and the language detector read, compiled once from the language
 // files (data/languages/*.json): patterns are built here, never per call. The parser reads the
-// words of every language at once; the detector counts the stop words of the languages the
-// analysis matches (DraftLanguage).
+// words of every language at once; the detector counts the stop words of every language (each
+// file is a language the analysis matches, DraftLanguage).
 
+import { draftLanguages } from './data/languages';
 import { getConventionData } from './data/load';
 import type { LanguageData, ParserWords } from './data/types';
 import type { DraftLanguage } from './types';
@@ -70,9 +71,6 @@ export interface LanguageDetector {
   /** Stop word (lower case, NFC) → its language. */
   readonly lookup: ReadonlyMap<string, DraftLanguage>;
 }
-
-/** Languages the analysis detects and matches, in the order ties are broken. */
-export const DETECTED_LANGUAGES: readonly DraftLanguage[] = ['en', 'es', 'fr'];
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -239,13 +237,14 @@ export function compileParserVocabulary(languages: readonly LanguageData[]): Par
   return Object.freeze(v);
 }
 
-/** The detector of the languages the analysis matches; stop words of other language files are not counted. */
+/** The detector of the languages of the data (draftLanguages: the base language first, which ties give). */
 export function compileLanguageDetector(languages: readonly LanguageData[]): LanguageDetector {
   const lookup = new Map<string, DraftLanguage>();
-  for (const lang of DETECTED_LANGUAGES) {
+  const order = draftLanguages(languages);
+  for (const lang of order) {
     for (const l of languages) if (l.language === lang) for (const w of l.stopWords ?? []) lookup.set(w.normalize('NFC'), lang);
   }
-  return Object.freeze({ languages: DETECTED_LANGUAGES, lookup });
+  return Object.freeze({ languages: Object.freeze(order), lookup });
 }
 
 let bundled: { parser: ParserVocabulary; detector: LanguageDetector } | undefined;

@@ -2,8 +2,9 @@
 // the analysis core imports no editor API; the client imports no server values (but for the one
 // listed) and shares only shared/protocol.ts, which imports only types from the server; each
 // concordance/* method is written once; server files import one another without circles; the
-// parser and language detector hold no legal vocabulary (it is in data/languages/); and the core
-// keeps no mutable state at module level but memos and scratch (listed).
+// parser and language detector hold no legal vocabulary (it is in data/languages/); the core names
+// no language but the base one (the languages are data); and the core keeps no mutable state at
+// module level but memos and scratch (listed).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -187,6 +188,44 @@ describe('architecture invariants', () => {
     assert.deepStrictEqual(bad, []);
   });
 
+  // The core names no language but the base one: the languages are data (data/languages/), and
+  // code that loops over them takes them from the data. Data loading and its types (data/) may
+  // name the languages the main files key their cues by; messages.ts names the display languages
+  // the server's messages are translated into (data/messages/), which are not draft languages.
+  const LANGUAGE_NAMED: Record<string, string> = {
+    'server/src/analysis/messages.ts': 'the display languages of the messages (VS Code locale → data/messages/<locale>.json)',
+  };
+
+  it('the core names no language code but the base one (en) outside data loading: the languages come from data/languages/', () => {
+    const dataDir = findDataDir(__dirname);
+    const codes = new Set(
+      fs
+        .readdirSync(path.join(dataDir, 'languages'))
+        .map((f) => (JSON.parse(fs.readFileSync(path.join(dataDir, 'languages', f), 'utf8')) as LanguageData).language)
+        .filter((c) => c !== 'en'),
+    );
+    assert.ok(codes.has('es') && codes.has('fr'), 'the codes looked for');
+    const analysis = path.join(root, 'server', 'src', 'analysis');
+    const bad: string[] = [];
+    for (const f of tsFiles(analysis)) {
+      const r = rel(f);
+      if (r.startsWith('server/src/analysis/data/') || r in LANGUAGE_NAMED) continue;
+      const sf = source(f);
+      const visit = (node: ts.Node): void => {
+        // A code as a string ('es'), a property read (cues.es) or a key written ({ es: … }).
+        let name: string | undefined;
+        if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) name = node.text;
+        else if (ts.isPropertyAccessExpression(node)) name = node.name.text;
+        else if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) && ts.isIdentifier(node.name)) name = node.name.text;
+        if (name !== undefined && codes.has(name)) bad.push(`${r}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${node.getText().slice(0, 60)}`);
+        ts.forEachChild(node, visit);
+      };
+      visit(sf);
+    }
+    assert.deepStrictEqual(bad, []);
+    for (const f of Object.keys(LANGUAGE_NAMED)) assert.ok(fs.existsSync(path.join(root, f)), `listed but gone: ${f}`);
+  });
+
   // Module-level state in the core: each is a memo of a pure function of its key or scratch
   // space reused within one synchronous call, never settings or data of one Analyzer (those live
   // in the Analyzer: see isolation.test.ts). A new entry needs the same reason, or a place in the Analyzer.
@@ -199,7 +238,7 @@ describe('architecture invariants', () => {
     'server/src/analysis/data/load.ts cached': 'the shipped data, loaded once (read-only)',
     'server/src/analysis/data/load.ts articlesByNumber': 'memo per data set: articles by number',
     'server/src/analysis/vocabulary.ts bundled': 'the shipped languages compiled once (read-only)',
-    'server/src/analysis/tokens.ts stemmers': 'the stemmers, which hold no rules',
+    'server/src/analysis/tokens.ts stemmers': 'the stemmers by algorithm name, which hold no rules',
     'server/src/analysis/tokens.ts plain': 'a tokenizer with no spelling rules, for tests and tools',
     'server/src/analysis/tokens.ts classes': 'memo of Unicode character classes',
     'server/src/analysis/tokens.ts cursor': 'scratch of the scanner',
@@ -211,7 +250,6 @@ describe('architecture invariants', () => {
     'server/src/analysis/cues.ts block': 'the shared block token runs are cut from',
     'server/src/analysis/cues.ts scratch': 'scratch of the token index',
     'server/src/analysis/porter2.ts EXCEPTIONS': 'a constant table of the stemmer',
-    'server/src/analysis/tokens.ts stemmerNames': 'a constant table: the Snowball name of each language',
   };
 
   it('the core keeps no settings or data at module level: only the listed memos and scratch', () => {

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { type ErrorObject } from 'ajv';
 import type { MatcherSettings } from '../matcherSettings';
+import { BASE_LANGUAGE, MAX_LANGUAGES, mergeLanguageCues } from './languages';
 import type {
   Article,
   BudapestArticle,
@@ -46,8 +47,8 @@ type FileKey = keyof typeof FILES;
 /** The folder of per-language files (data/languages/<code>.json) and their one schema. */
 const LANGUAGES_DIR = 'languages';
 const LANGUAGE_SCHEMA = 'language.schema.json';
-/** Languages the analysis detects and matches (DraftLanguage): their files must be there. */
-const REQUIRED_LANGUAGES = ['en', 'es', 'fr'];
+/** Every language file is a language the analysis detects and matches (DraftLanguage); the base one must be there. */
+const REQUIRED_LANGUAGES = [BASE_LANGUAGE];
 /** The folder of messages per language (data/messages/<locale>.json), their schema and the languages there are. */
 const MESSAGES_DIR = 'messages';
 const MESSAGES_SCHEMA = 'messages.schema.json';
@@ -162,6 +163,8 @@ export function loadConventionData(dataDir: string = findDataDir()): { data?: Co
     messages,
   };
   try {
+    // A language's cues in its own file join the main files' cue maps (data/languages.ts).
+    mergeLanguageCues(data, add);
     crossCheck(data, (key, p, m) => add(FILES[key], p, m));
   } catch (err) {
     // The schemas should rule this out; if a shape still slips through, it is a problem, not a crash.
@@ -238,6 +241,7 @@ function loadLanguages(
   for (const code of REQUIRED_LANGUAGES) {
     if (!names.includes(`${code}.json`)) add(`${LANGUAGES_DIR}/${code}.json`, '/', 'missing: the analysis needs this language');
   }
+  if (out.length > MAX_LANGUAGES) add(LANGUAGES_DIR, '/', `${out.length} languages: the analysis takes at most ${MAX_LANGUAGES}`);
   // A stop word of two languages would count for one only.
   const seen = new Map<string, string>();
   for (const lang of out) {

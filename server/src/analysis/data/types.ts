@@ -5,6 +5,8 @@ export interface Cues {
   en: string[];
   es?: string[];
   fr?: string[];
+  /** Another language's cues, merged in at load from its file's `cues` block (data/languages/<code>.json). */
+  [language: string]: string[] | undefined;
 }
 
 export type ArticleKind =
@@ -170,7 +172,7 @@ export interface CheckCode {
   /** How the finding frames what it cites, in place of "(Art. N, mandatory)" (a concern, not a breach). */
   lead?: string;
   /** Cues too weak to count in a clause that holds a cue of the code `notInClauseOf` ("court" in "may appeal to the court"). */
-  weakCues?: Partial<Record<'en' | 'es' | 'fr', string[]>>;
+  weakCues?: Partial<Record<string, string[]>>;
   notInClauseOf?: string;
   /** What is missing, in a drafter's words, completing "…, but …" (e.g. "no judge or other independent authority authorises it"). */
   missing?: string;
@@ -245,6 +247,8 @@ export interface NegationLexicon {
   en: NegationWords;
   es?: NegationWords;
   fr?: NegationWords;
+  /** Another language's words, merged in at load from its file's `cues` block. */
+  [language: string]: NegationWords | number | string | undefined;
 }
 
 export interface ModelClause {
@@ -267,8 +271,8 @@ export interface Instrument {
 export interface QuickFixWording {
   about?: string;
   /** English is required (the schema says so); Spanish and French where they exist. */
-  instruments: { en: Instrument[]; es?: Instrument[]; fr?: Instrument[] };
-  wording: Record<string, Partial<Record<'en' | 'es' | 'fr', string>>>;
+  instruments: { en: Instrument[]; es?: Instrument[]; fr?: Instrument[]; [language: string]: Instrument[] | undefined };
+  wording: Record<string, Partial<Record<string, string>>>;
 }
 
 export interface BudapestArticle {
@@ -338,11 +342,73 @@ export interface ParserWords {
   thisAct?: string[];
 }
 
-/** One data/languages/<code>.json. */
+/** One data/languages/<code>.json: a language the analysis detects, parses and matches (DraftLanguage). */
 export interface LanguageData {
-  /** ISO 639 code ("en"); only 'en', 'es' and 'fr' are detected and matched (DraftLanguage). */
+  /** ISO 639 code ("en"), the file's name. */
   language: string;
   name: string;
+  /** The Snowball algorithm its words are stemmed by ("english" runs porter2.ts, the same algorithm). */
+  stemmer: SnowballAlgorithm;
+  /** Whether an apostrophe between letters splits words ("l'accès": articles and prepositions elided), rather than joining them ("o'clock"). */
+  elision?: boolean;
   stopWords?: string[];
   parser?: ParserWords;
+  /** The language's cues for what the main data files key by language, when they do not have it (see LanguageCues). */
+  cues?: LanguageCues;
+}
+
+/** The algorithms of the snowball-stemmers package (data/schema/language.schema.json lists the same). */
+export type SnowballAlgorithm =
+  | 'arabic' | 'armenian' | 'basque' | 'catalan' | 'czech' | 'danish' | 'dutch' | 'english' | 'finnish' | 'french' | 'german' | 'hungarian'
+  | 'italian' | 'irish' | 'norwegian' | 'porter' | 'portuguese' | 'romanian' | 'russian' | 'spanish' | 'slovene' | 'swedish' | 'tamil' | 'turkish';
+
+/**
+ * A language's cues, each list addressed by what it belongs to (an article's element by article
+ * number and element id, a check by its code …): merged at load into the main files' cue maps
+ * under the language's code, as if those files had them. A language's cues live in one place:
+ * its file's block, or the main files (English, Spanish, French), never both.
+ */
+export interface LanguageCues {
+  /** By article number: heading cues, key terms, element cues by element id, Art 4's offenceScope cues. */
+  articles?: Record<string, { headingCues?: string[]; keyTerms?: string[]; elements?: Record<string, string[]>; offenceScope?: string[] }>;
+  /** By safeguard id. */
+  safeguards?: Record<string, string[]>;
+  /** By definition id, then element id. */
+  definitions?: Record<string, Record<string, string[]>>;
+  /** Lexicon terms, by concept id. */
+  lexicon?: Record<string, string[]>;
+  /** By check code: its cues, firesOn, limitedBy and weakCues. */
+  checks?: Record<string, { cues?: string[]; firesOn?: string[]; limitedBy?: string[]; weakCues?: string[] }>;
+  /** The check word lists (data/checks.json `lexicon`). */
+  checkLexicon?: LanguageCheckLexicon;
+  /** The matcher's word lists (data/matcher.json); markers and contexts by a kind of their entries. */
+  matcher?: LanguageMatcherWords;
+  /** Quick-fix wording (data/model-clauses.json `fixes`): instruments, and wording by check code. */
+  quickFixes?: { instruments?: Instrument[]; wording?: Record<string, string> };
+}
+
+export interface LanguageCheckLexicon {
+  vagueTerms?: string[];
+  speechOffenceCues?: string[];
+  offenceMarkers?: string[];
+  complianceOffenceCues?: string[];
+  /** generalPartNotes.intentional. */
+  intentional?: string[];
+  negation?: NegationWords;
+  /** By subject (its English name in data/checks.json). */
+  outsideSubjects?: Record<string, string[]>;
+  /** By variant id ("27(b)"). */
+  powerVariants?: Record<string, { cues?: string[]; unlessCues?: string[] }>;
+}
+
+export interface LanguageMatcherWords {
+  stopWords?: string[];
+  spelling?: Record<string, string>;
+  unstemmed?: string[];
+  /** By kind: added to every marker entry of that kind. */
+  markers?: Record<string, string[]>;
+  /** By kind: added to every context entry of that kind. */
+  contexts?: Record<string, string[]>;
+  nonOperative?: string[];
+  references?: { units?: string[]; deictic?: string[]; connectors?: string[]; trailers?: string[]; instruments?: string[] };
 }
