@@ -572,6 +572,9 @@ export class ProvisionMatcher {
         if (roundScore(score) < t.show) continue;
       }
       scores[ai] = roundScore(scoreOf(ai));
+      // Kind before article: a provision worded only as definitions is a definitions provision,
+      // whatever terms it defines (the definitions article is the only one of its kind).
+      if (definitional && ca.kind === 'definition' && scores[ai] < t.show) scores[ai] = t.show;
       candidates.push(ai);
     }
     // Lex specialis: a shown article whose own conditions hold ranks above the general articles it
