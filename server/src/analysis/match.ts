@@ -61,6 +61,8 @@ interface CompiledArticle {
   gates: number[];
   /** Whether a wording marker exists for the article's kind. */
   kindMarked: boolean;
+  /** It speaks of the Convention itself (settings.conventionOnly): no provision of a law implements it. */
+  conventionOnly: boolean;
   headingCues: Record<DraftLanguage, CompiledCue[]>;
   keyTerms: Record<DraftLanguage, CompiledCue[]>;
 }
@@ -112,6 +114,8 @@ export class ProvisionMatcher {
   private readonly contextMemoByList = new WeakMap<string[], Partial<Record<DraftLanguage, Set<string>>>>();
   private readonly markers: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
   private readonly nonOperative: Record<DraftLanguage, CompiledCue[]>;
+  /** Per language: wording that denies an authority's order (settings.negatedAuthority), kept out of the markers' reading. */
+  private readonly negatedAuthority = new Map<DraftLanguage, AnchoredCues>();
   /** Per language: the markers' and the saving wording's cues (see the constructor). */
   private readonly wording = new Map<DraftLanguage, AnchoredCues>();
   private readonly definitionTerms: Record<DraftLanguage, CompiledCue[]>;
@@ -144,6 +148,7 @@ export class ProvisionMatcher {
   };
   /** Hits of the wording markers (slot = marker index) and of the saving wording (the last slot): scratch space too. */
   private readonly wordingHits: SlotHits;
+  private negatedHits?: SlotHits;
   /** Reasons, shared: the same few are given for thousands of provisions. */
   private readonly phrases = new Interner();
   /** Per language, a pattern for references to other provisions ("section 1 above (unauthorised access)"). */
@@ -223,6 +228,7 @@ export class ProvisionMatcher {
         groupCount: groups.length,
         gates: elements.flatMap((e, j) => (settings.gateElements?.includes(e.id) ? [j] : [])),
         kindMarked: settings.markers.some((m) => m.kinds.includes(a.kind)),
+        conventionOnly: settings.conventionOnly?.includes(a.article) ?? false,
         headingCues: withEnglishFallback(a.headingCues),
         keyTerms: perLang({ ...keyTermsIn(data, a.article), en: a.keyTerms }),
       };
@@ -281,12 +287,19 @@ export class ProvisionMatcher {
     };
     this.markers = settings.markers.map((c) => ({ kinds: c.kinds, cues: verbatim(c.cues) }));
     this.nonOperative = verbatim(settings.nonOperative ?? { en: [] });
+    const routing = verbatim(settings.routing ?? { en: [] });
     // The wording markers of each kind (slot = marker index) and the saving wording (the slot after them), looked up together.
     for (const l of LANGS) {
       const marks = this.markers.flatMap((m, k) => m.cues[l].map((cue) => ({ cue, slot: k })));
-      this.wording.set(l, new AnchoredCues([...marks, ...this.nonOperative[l].map((cue) => ({ cue, slot: this.markers.length }))]));
+      const savings = this.nonOperative[l].map((cue) => ({ cue, slot: this.markers.length }));
+      this.wording.set(l, new AnchoredCues([...marks, ...savings, ...routing[l].map((cue) => ({ cue, slot: this.markers.length + 1 }))]));
     }
-    this.wordingHits = new SlotHits(this.markers.length + 1);
+    this.wordingHits = new SlotHits(this.markers.length + 2);
+    if (settings.negatedAuthority) {
+      const negated = verbatim(settings.negatedAuthority);
+      for (const l of LANGS) if (negated[l].length) this.negatedAuthority.set(l, new AnchoredCues(negated[l].map((cue, k) => ({ cue, slot: k }))));
+      this.negatedHits = new SlotHits(Math.max(...LANGS.map((l) => negated[l].length)));
+    }
     if (settings.references) for (const l of LANGS) this.referencePatterns.set(l, referencePattern(settings.references, l));
     for (const l of LANGS) {
       const last = alternatives(settings.references?.instruments?.[l]);
@@ -345,7 +358,7 @@ export class ProvisionMatcher {
     // access)") describe the provision referred to, not this one: they are not evidence.
     const references = this.references(input.text, input.span, lang);
     const index = new TokenIndex(tokens, { content: true, skip: references });
-    const allWords = new TokenIndex(tokens);
+    let allWords = new TokenIndex(tokens);
     const headingIndex = input.heading ? new TokenIndex(this.cues.run(input.heading, lang), { content: true, skip: this.instrumentNames(input.heading, lang) }) : undefined;
     const contextKinds = this.contextKinds(input.context, lang);
     const similarity = this.similarities(index, lang);
@@ -354,16 +367,38 @@ export class ProvisionMatcher {
     const t = this.settings.thresholds;
     const markedKinds = new Set<string>();
     const wording = this.wordingHits;
+    // "sin mandamiento ni autorización judicial", "without a warrant": the words of the order denied
+    // say that acting without one is the offence, not that the provision confers a power.
+    const negated = this.negatedAuthority.get(lang);
+    if (negated && this.negatedHits) {
+      negated.bestInto(allWords, this.negatedHits);
+      const n = this.negatedHits;
+      if (n.count > 0) {
+        const spans: Span[] = [];
+        for (let k = 0; k < n.count; k++) spans.push({ start: n.start(n.slots[k]), end: n.end(n.slots[k]) });
+        spans.sort((a, b) => a.start - b.start);
+        allWords = new TokenIndex(tokens, { skip: spans });
+      }
+    }
     this.wording.get(lang)!.bestInto(allWords, wording);
     // Indexed loops and forEach in this per-section path: for…of allocates per step until the JIT has optimised it.
     for (let k = 0; k < this.markers.length; k++) {
       if (wording.has(k)) for (let i = 0; i < this.markers[k].kinds.length; i++) markedKinds.add(this.markers[k].kinds[i]);
     }
-    const saving = wording.get(this.markers.length);
+    // Routing wording ("shall be dealt with under", "se tramitarán conforme") is saving wording too.
+    const routed = wording.get(this.markers.length + 1);
+    const saving = wording.get(this.markers.length) ?? routed;
     // Kind before article: a provision that defines terms (a quoted term with a defining verb, or
     // wording such as "on entend par") and is worded as no other kind implements a definitions
     // article, whatever words its definitions use.
     let definitional = input.definedTerms.length > 0 || markedKinds.has('definition');
+    // Kind before article: a provision that sends a matter to another law ("requests … shall be
+    // dealt with under the … Act") and neither creates an offence nor confers a power gives no
+    // assistance itself: no cooperation article competes (a domestic measure routed so still does).
+    const onlyRouted = routed !== undefined && !markedKinds.has('offence') && !markedKinds.has('procedural-power');
+    // A cooperation article all of whose required elements the provision shows is its own content,
+    // whatever detail it sends elsewhere ("personal data are sent only in accordance with the law on …").
+    const routedOut = (ai: number): boolean => onlyRouted && this.articles[ai].kind === 'cooperation' && !this.showsAllRequired(ai, hits);
     markedKinds.forEach((k) => (definitional &&= k === 'definition'));
 
     const tables = this.tables.get(lang)!;
@@ -480,9 +515,18 @@ export class ProvisionMatcher {
       for (let g = 0; g < gates.length; g++) if (!hits.has(ai * ELEMENT_STRIDE + gates[g])) return true;
       return false;
     };
+    // Evidence per article: 1 in the section's own words (elements, heading cues in the body, key
+    // terms), 2 in its heading alone. A heading alone never carries a match ("Purpose", "Objeto").
+    const withEvidence = this.scratch.withEvidence;
+    withEvidence.fill(0);
+    for (let k = 0; k < hits.count; k++) withEvidence[Math.floor(hits.slots[k] / ELEMENT_STRIDE)] = 1;
+    for (let k = 0; k < bodyHeadingHits.count; k++) withEvidence[bodyHeadingHits.slots[k]] = 1;
+    if (headingHits) for (let k = 0; k < headingHits.count; k++) if (withEvidence[headingHits.slots[k]] === 0) withEvidence[headingHits.slots[k]] = 2;
+    keyTermCounts.forEach((_, ai) => (withEvidence[ai] = 1));
+    const headingAlone = (ai: number): boolean => this.articles[ai].conventionOnly || (withEvidence[ai] === 2 && this.articles[ai].kind !== 'definition');
     if (onFeatures) {
       for (let ai = 0; ai < this.articles.length; ai++) {
-        if (gatedOut(ai)) features.fill(0);
+        if (routedOut(ai) || gatedOut(ai) || headingAlone(ai)) features.fill(0);
         else scoreOf(ai);
         onFeatures(this.articles[ai].number, features);
       }
@@ -521,23 +565,22 @@ export class ProvisionMatcher {
     // context, marker and similarity terms (summed as scoreOf sums them, zeros left out): when
     // that stays under the threshold it cannot be shown, so it is not scored at all (most
     // articles, for most provisions).
-    const { withEvidence, scores } = this.scratch;
-    withEvidence.fill(0);
-    for (let k = 0; k < hits.count; k++) withEvidence[Math.floor(hits.slots[k] / ELEMENT_STRIDE)] = 1;
-    for (let k = 0; k < bodyHeadingHits.count; k++) withEvidence[bodyHeadingHits.slots[k]] = 1;
-    if (headingHits) for (let k = 0; k < headingHits.count; k++) withEvidence[headingHits.slots[k]] = 1;
-    keyTermCounts.forEach((_, ai) => (withEvidence[ai] = 1));
+    const { scores } = this.scratch;
     // Scores only (rounded as shown), by article index; objects only for the articles shown.
     const candidates: number[] = [];
     for (let ai = 0; ai < this.articles.length; ai++) {
       const ca = this.articles[ai];
       if (definitional && ca.kind !== 'definition') continue;
       if (ca.gates.length > 0 && gatedOut(ai)) continue;
+      if (headingAlone(ai) || routedOut(ai)) continue;
       if (withEvidence[ai] === 0 && !(ca.kind === 'definition' && (definedCore > 0 || definitional))) {
         const score = bias + byKind[this.kindOf[ai]] + w.similarity * similarity[ai] - (saving ? (w.nonOperative ?? 0) : 0);
         if (roundScore(score) < t.show) continue;
       }
       scores[ai] = roundScore(scoreOf(ai));
+      // Kind before article: a provision worded only as definitions is a definitions provision,
+      // whatever terms it defines (the definitions article is the only one of its kind).
+      if (definitional && ca.kind === 'definition' && scores[ai] < t.show) scores[ai] = t.show;
       candidates.push(ai);
     }
     // Lex specialis: a shown article whose own conditions hold ranks above the general articles it
@@ -571,6 +614,21 @@ export class ProvisionMatcher {
       .filter((ai, i) => i === 0 || (scores[ai] >= t.show && scores[ai] >= top * t.secondaryRatio))
       .slice(0, t.maxMatches)
       .map(shown);
+  }
+
+  /** Whether every group of the article's required elements has a hit. */
+  private showsAllRequired(ai: number, hits: SlotHits): boolean {
+    const ca = this.articles[ai];
+    if (ca.groupCount === 0) return false;
+    let shown = 0;
+    const seen = new Set<string>();
+    for (let ei = 0; ei < ca.elements.length; ei++) {
+      const e = ca.elements[ei];
+      if (!e.required || seen.has(e.group) || !hits.has(ai * ELEMENT_STRIDE + ei)) continue;
+      seen.add(e.group);
+      shown++;
+    }
+    return shown === ca.groupCount;
   }
 
   /** The article kinds the enclosing Parts' headings speak of; the same few contexts recur for every section. */

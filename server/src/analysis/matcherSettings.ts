@@ -65,6 +65,11 @@ export interface MatcherSettings {
    */
   gateElements?: string[];
   /**
+   * Articles about the Convention itself (its purpose and scope, its organs, final clauses): a
+   * law's own purpose, scope or entry-into-force clause implements none of them, so none is shown.
+   */
+  conventionOnly?: number[];
+  /**
    * Lex specialis among articles: when `article` is shown and each group of `when` (element ids of
    * `article`; any one of a group) is present, the articles in `over` rank below it. Art 13's fraud
    * is committed by the data operations that are Art 9's conduct; once its own result (a loss of
@@ -76,6 +81,17 @@ export interface MatcherSettings {
    * effect without prejudice to"), disclaimers ("does not prohibit"), immunities.
    */
   nonOperative?: Cues;
+  /**
+   * Wording that denies an authority's order ("sin orden judicial", "without a warrant", "sans
+   * mandat"): an offence of acting without one. Its words are not read as markers of a power.
+   */
+  negatedAuthority?: Cues;
+  /**
+   * Wording that sends a matter to another law ("shall be dealt with under", "se tramitarán
+   * conforme", "selon les règles du"). It counts as saving wording; a provision worded so, and
+   * neither as an offence nor as a power, gets no cooperation article (the other law gives the assistance).
+   */
+  routing?: Cues;
   /**
    * How a draft refers to other provisions ("section 1 above", "subsection (a) of this section",
    * "this Act"). Words inside such a reference, and a parenthesised title right after it, are not

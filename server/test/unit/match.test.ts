@@ -251,6 +251,41 @@ check<string, Record<string, number | null>>(
       input: ['Article 3', 'Il est institué un Conseil national du numérique, doté de la personnalité morale.'].join('\n'),
       expected: { '3': null },
     },
+    {
+      name: 'es: an order denied ("sin mandamiento ni autorización judicial") makes an offence, not a power',
+      input: ['Artículo 5. Interceptación de comunicaciones', 'El que, sin mandamiento ni autorización judicial, capte por medios técnicos comunicaciones privadas cursadas por un sistema informático, será sancionado con prisión de dos a cinco años.'].join('\n'),
+      expected: { '5': 8 },
+    },
+    {
+      name: 'en: a clause sending foreign requests to another law gives no assistance article',
+      input: ['Section 40 Assistance to other countries', 'Every request by another country for assistance concerning an offence under this Act shall be dealt with in accordance with the Criminal Matters (Assistance) Act.'].join('\n'),
+      expected: { '40': null },
+    },
+    {
+      name: 'fr: likewise a clause sending foreign requests to the code of criminal procedure',
+      input: ['Article 41. Demandes étrangères', "Les demandes d'entraide émanant d'autorités étrangères sont régies par le code de procédure pénale."].join('\n'),
+      expected: { '41': null },
+    },
+    {
+      name: "en: a law's own objects clause implements no article about the Convention itself",
+      input: ['Section 2 Objects', 'The objects of this Act are to protect the security of computer systems and to promote trust in electronic transactions.'].join('\n'),
+      expected: { '2': null },
+    },
+    {
+      name: 'es: nor does its entry into force',
+      input: ['Artículo 90. Vigencia', 'Esta ley regirá a partir de su publicación en el diario oficial.'].join('\n'),
+      expected: { '90': null },
+    },
+    {
+      name: 'fr/es: unquoted definitions are the definitions article; "sera puni" creates an offence',
+      input: ["Article 1. Terminologie", "Au sens de la présente loi, on entend par données informatiques toute représentation d'informations sous une forme apte au traitement par un ordinateur.", '', 'Article 2', "Sera puni d'un an d'emprisonnement celui qui, par l'introduction ou la suppression de données, entrave gravement le fonctionnement d'un système informatique."].join('\n'),
+      expected: { '1': 2, '2': 10 },
+    },
+    {
+      name: 'a preservation ordered at the request of a foreign authority is assistance, not the domestic power',
+      input: ['Article 60', "À la demande d'une autorité étrangère, le procureur de la République peut ordonner la conservation rapide de données informatiques stockées sur le territoire, dans l'attente d'une demande d'entraide."].join('\n'),
+      expected: { '60': 42 },
+    },
   ],
   bestPerSection,
 );

@@ -137,6 +137,8 @@ export function withLanguageSettings(settings: MatcherSettings, languages: reado
     markers: settings.markers.map((m) => ({ ...m, cues: { ...m.cues } })),
     contexts: settings.contexts.map((m) => ({ ...m, cues: { ...m.cues } })),
     nonOperative: { ...(settings.nonOperative ?? { en: [] }) },
+    routing: { ...(settings.routing ?? { en: [] }) },
+    negatedAuthority: { ...(settings.negatedAuthority ?? { en: [] }) },
     references: settings.references && {
       units: { ...settings.references.units },
       deictic: { ...settings.references.deictic },
@@ -155,6 +157,8 @@ export function withLanguageSettings(settings: MatcherSettings, languages: reado
     set(out.spelling, m.spelling);
     set(out.unstemmed, m.unstemmed);
     set(out.nonOperative, m.nonOperative);
+    set(out.routing, m.routing);
+    set(out.negatedAuthority, m.negatedAuthority);
     for (const [list, byKind] of [
       [out.markers, m.markers],
       [out.contexts, m.contexts],
@@ -187,6 +191,8 @@ export function matcherClashes(settings: MatcherSettings, languages: readonly La
       ['spelling', m.spelling, settings.spelling],
       ['unstemmed', m.unstemmed, settings.unstemmed],
       ['nonOperative', m.nonOperative, settings.nonOperative],
+      ['routing', m.routing, settings.routing],
+      ['negatedAuthority', m.negatedAuthority, settings.negatedAuthority],
       ...(['units', 'deictic', 'connectors', 'trailers', 'instruments'] as const).map((k): [string, unknown, Partial<Record<string, unknown>> | undefined] => [`references/${k}`, m.references?.[k], settings.references?.[k]]),
       ...Object.keys(m.markers ?? {}).map((k): [string, unknown, Partial<Record<string, unknown>> | undefined] => [`markers/${k}`, true, settings.markers.find((e) => e.kinds.includes(k))?.cues]),
       ...Object.keys(m.contexts ?? {}).map((k): [string, unknown, Partial<Record<string, unknown>> | undefined] => [`contexts/${k}`, true, settings.contexts.find((e) => e.kinds.includes(k))?.cues]),

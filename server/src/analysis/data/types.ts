@@ -410,5 +410,7 @@ export interface LanguageMatcherWords {
   /** By kind: added to every context entry of that kind. */
   contexts?: Record<string, string[]>;
   nonOperative?: string[];
+  routing?: string[];
+  negatedAuthority?: string[];
   references?: { units?: string[]; deictic?: string[]; connectors?: string[]; trailers?: string[]; instruments?: string[] };
 }
