@@ -1,7 +1,9 @@
 // Bundles the extension client, the language server and the CLI into one file each (out/), and
 // PDF.js with its worker into out/pdfjs.js, which the three load from beside them when a PDF is read
-// (so the packaged extension, which has no node_modules, reads PDFs).
+// (so the packaged extension, which has no node_modules, reads PDFs); and the data's JSON Schema
+// validators, compiled once into out/validators.js (scripts/validators.mjs).
 import { build } from 'esbuild';
+import { buildValidators } from './validators.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -29,4 +31,5 @@ await Promise.all([
     // Its own licence comments are kept.
     legalComments: 'inline',
   }),
+  buildValidators('data/schema', 'out/validators.js', common),
 ]);
