@@ -13,7 +13,6 @@ import type { MessageLocale } from '../analysis/messages';
 import { checksDocAnchor, toTextReport, writeJsonReports, writeSarif, type ReportDocument, type Write } from '../analysis/report';
 import { buildTable, renderTable, type TableFormat } from '../analysis/table';
 import { DRAFT_EXTENSIONS, STRUCTURED_EXTENSIONS, type ReadDocument } from '../formats/read';
-import { startStdioServer } from '../server';
 import { formatEval, parseCases, runEval, type EvalCase } from './eval';
 import { collectSamples, fitWeights, leaveOneJurisdictionOut, withFittedWeights } from './fit';
 import { analyseInWorkers, defaultJobs, InputProblem, type Analysed, type Job } from './parallel';
@@ -406,7 +405,8 @@ export async function main(argv: string[], out: Write): Promise<number> {
       return 0;
     }
     case 'lsp': {
-      startStdioServer();
+      // Loaded only here: the language server and its libraries are a tenth of every other command's start-up.
+      (require('../server') as typeof import('../server')).startStdioServer();
       return -1; // keep running
     }
   }
