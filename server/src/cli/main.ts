@@ -16,7 +16,7 @@ import { buildTable, renderTable, type TableFormat } from '../analysis/table';
 import { DRAFT_EXTENSIONS, STRUCTURED_EXTENSIONS, type ReadDocument } from '../formats/read';
 import { formatEval, parseCases, runEval, type EvalCase } from './eval';
 import { collectSamples, fitWeights, leaveOneJurisdictionOut, withFittedWeights } from './fit';
-import { analyseInWorkers, defaultJobs, InputProblem, readInWorker, type Analysed, type Job } from './parallel';
+import { analyseInWorkers, defaultJobs, InputProblem, readInWorker, tableOnly, type Analysed, type Job } from './parallel';
 
 import { documentOf, MAX_INPUT_BYTES, readCapped, sizeText, TOO_BIG, UsageError } from './input';
 
@@ -324,7 +324,9 @@ async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, lo
       reporter = a;
       results = docs.map((doc, i) => {
         tell('analysing', i + 1, inputs[i].file);
-        return { doc, analysis: a.analyze(doc.text) };
+        const analysis = a.analyze(doc.text);
+        // The table keeps only what it shows (as the workers send), not every draft's whole analysis.
+        return table ? { doc: { ...doc, anchors: undefined }, analysis: tableOnly(analysis) } : { doc, analysis };
       });
     }
   } finally {

@@ -54,6 +54,11 @@ function fromPlain(a: PlainAnalysis): DocumentAnalysis {
   return { ...a, parsed: { ...a.parsed, byId }, matches: new Map(a.matches.map((m) => [m.provision, m])) };
 }
 
+/** What the table reads of an analysis, as an analysis (one thread keeps no more of each draft than the workers send). */
+export function tableOnly(a: DocumentAnalysis): DocumentAnalysis {
+  return fromPlain(forTable(a));
+}
+
 /** A file to read and analyse: its path, or its bytes (standard input). */
 export interface Job {
   file: string;
