@@ -118,6 +118,22 @@ function precompiledValidator(schemaName: string): ValidateFunction | undefined 
   return createHash('sha256').update(text).digest('hex') === hash ? (validate as ValidateFunction) : undefined;
 }
 
+/** The validators of one load, by schema name: the build's when current, else compiled by an Ajv made only then. */
+class Validators {
+  private ajv: Ajv | undefined;
+  private readonly made = new Map<string, ValidateFunction>();
+
+  /** Throws when the bundled schema cannot be read or compiled. */
+  get(schemaName: string): ValidateFunction {
+    let v = this.made.get(schemaName);
+    if (!v) {
+      v = precompiledValidator(schemaName) ?? (this.ajv ??= new Ajv({ allErrors: true, strict: false })).compile({ ...JSON.parse(fs.readFileSync(path.join(bundledSchemaDir(), schemaName), 'utf8')), $id: schemaName });
+      this.made.set(schemaName, v);
+    }
+    return v;
+  }
+}
+
 /**
  * Reads `name` from the data folder and validates it against the bundled schema; the parsed JSON,
  * or undefined with the problems added (file and JSON path in each).
@@ -125,7 +141,7 @@ function precompiledValidator(schemaName: string): ValidateFunction | undefined 
 function readValidated(
   dataDir: string,
   name: string,
-  ajv: Ajv,
+  ajv: Validators,
   add: (name: string, jsonPath: string, message: string) => void,
   addSchema: (file: string, message: string) => void,
   schemaName = name.replace(/\.json$/, '.schema.json'),
@@ -147,7 +163,7 @@ function readValidated(
   }
   let validate;
   try {
-    validate = ajv.getSchema(schemaName) ?? precompiledValidator(schemaName) ?? ajv.compile({ ...JSON.parse(fs.readFileSync(path.join(bundledSchemaDir(), schemaName), 'utf8')), $id: schemaName });
+    validate = ajv.get(schemaName);
   } catch (err) {
     addSchema(schemaName, `cannot load the schema: ${(err as Error).message}`);
     return undefined;
@@ -165,7 +181,7 @@ export function loadConventionData(dataDir: string = findDataDir()): { data?: Co
   const add = (name: string, jsonPath: string, message: string) => problems.push({ file: rel(name), jsonPath: jsonPath || '/', message });
   const addSchema = (name: string, message: string) => problems.push({ file: `schema/${name} (bundled)`, jsonPath: '/', message });
 
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new Validators();
   const content: Partial<Record<FileKey, any>> = {};
 
   for (const [key, name] of Object.entries(FILES) as [FileKey, string][]) {
@@ -211,7 +227,7 @@ export function loadConventionData(dataDir: string = findDataDir()): { data?: Co
  */
 function loadMessages(
   dataDir: string,
-  ajv: Ajv,
+  ajv: Validators,
   add: (name: string, jsonPath: string, message: string) => void,
   addSchema: (file: string, message: string) => void,
 ): Partial<Record<string, MessageCatalog>> {
@@ -245,7 +261,7 @@ function loadMessages(
 /** data/languages/*.json in file-name order, each validated against the bundled language schema; problems are added with `add`. */
 function loadLanguages(
   dataDir: string,
-  ajv: Ajv,
+  ajv: Validators,
   add: (name: string, jsonPath: string, message: string) => void,
   addSchema: (file: string, message: string) => void,
 ): LanguageData[] {
@@ -284,7 +300,7 @@ export function loadMatcherSettings(dataDir: string = findDataDir()): { settings
   const problems: DataProblem[] = [];
   const add = (name: string, jsonPath: string, message: string) => problems.push({ file: `${path.basename(dataDir)}/${name}`, jsonPath: jsonPath || '/', message });
   const addSchema = (name: string, message: string) => problems.push({ file: `schema/${name} (bundled)`, jsonPath: '/', message });
-  const json = readValidated(dataDir, 'matcher.json', new Ajv({ allErrors: true, strict: false }), add, addSchema);
+  const json = readValidated(dataDir, 'matcher.json', new Validators(), add, addSchema);
   return json === undefined ? { problems } : { settings: json as MatcherSettings, problems };
 }
 
