@@ -300,9 +300,9 @@ async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, lo
     } else {
       let docs: ReadDocument[] = [];
       let analyzer: Analyzer | undefined;
+      let dataProblem: unknown;
       if (readsInWorker(inputs)) {
         const reading = readInWorker(__filename, inputs, (i, file) => tell('read', i, file));
-        let dataProblem: unknown;
         try {
           analyzer = loadAnalyzer(locale);
         } catch (e) {
@@ -311,15 +311,19 @@ async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, lo
         try {
           docs = await reading;
         } catch (e) {
-          throw e instanceof InputProblem ? new UsageError(e.message) : e;
+          if (e instanceof InputProblem) throw new UsageError(e.message);
+          // The worker could not run (this module loaded by something else than the CLI's bundle): read here.
+          docs = [];
         }
-        if (dataProblem) throw dataProblem;
-      } else {
+      }
+      if (docs.length < inputs.length) {
+        docs = [];
         for (const [i, input] of inputs.entries()) {
           tell('reading', i + 1, input.file);
           docs.push(await documentOf(input.file, input.bytes ?? readCapped(input.file)));
         }
       }
+      if (dataProblem) throw dataProblem;
       const a = analyzer ?? loadAnalyzer(locale);
       reporter = a;
       results = docs.map((doc, i) => {
