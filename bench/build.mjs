@@ -7,6 +7,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/serverMain.ts'], outfile: 'out/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'out/cli.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/readerWorker.ts'], outfile: 'out/reader.js' }),
   build({ ...common, entryPoints: ['bench/run.ts'], outfile: 'out/bench/run.js' }),
   build({ ...common, entryPoints: ['bench/json.ts'], outfile: 'out/bench/json.js' }),
   build({ ...common, entryPoints: ['bench/formats.ts'], outfile: 'out/bench/formats.js' }),

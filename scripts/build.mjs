@@ -20,6 +20,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/serverMain.ts'], outfile: 'out/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'out/cli.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/readerWorker.ts'], outfile: 'out/reader.js' }),
   build({
     ...common,
     entryPoints: ['server/src/formats/pdfjsBundle.ts'],

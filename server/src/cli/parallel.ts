@@ -11,6 +11,9 @@ import { messageLocale, type MessageLocale } from '../analysis/messages';
 import type { DocumentAnalysis, Provision, ProvisionMatch } from '../analysis/types';
 import type { ReadDocument } from '../formats/read';
 import { documentOf, readCapped } from './input';
+import { InputProblem, runAsReaderIfAsked, type Job } from './reading';
+
+export { InputProblem, readInWorker, type Job } from './reading';
 
 const WORKER_FLAG = 'concordanceAnalysisWorker';
 
@@ -59,13 +62,6 @@ export function tableOnly(a: DocumentAnalysis): DocumentAnalysis {
   return fromPlain(forTable(a));
 }
 
-/** A file to read and analyse: its path, or its bytes (standard input). */
-export interface Job {
-  file: string;
-  bytes?: Uint8Array;
-  /** Its size, to hand out the largest first. */
-  size: number;
-}
 
 export interface Analysed {
   doc: ReadDocument;
@@ -73,29 +69,12 @@ export interface Analysed {
 }
 
 type Request = { index: number; file: string; bytes?: Uint8Array; table: boolean } | null;
-/** What a reading worker (readInWorker) sends: each document in input order, or the first that cannot be read. */
-type ReadReply = { index: number; doc: ReadDocument } | { index: number; problem: string };
-const READER_FLAG = 'concordanceReadingWorker';
+
 type Reply = { index: number; doc: ReadDocument; analysis: PlainAnalysis } | { index: number; problem: string } | { error: string };
 
 /** True (and the worker started) when this thread is an analysis worker or a reading worker. */
 export function runAsWorkerIfAsked(): boolean {
-  if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[READER_FLAG]) {
-    const port = parentPort;
-    void (async () => {
-      const jobs = (workerData as { jobs: Job[] }).jobs;
-      for (const [index, job] of jobs.entries()) {
-        try {
-          port.postMessage({ index, doc: await documentOf(job.file, job.bytes ?? readCapped(job.file)) } satisfies ReadReply);
-        } catch (e) {
-          port.postMessage({ index, problem: (e as Error).message ?? String(e) } satisfies ReadReply);
-          break;
-        }
-      }
-      port.close();
-    })();
-    return true;
-  }
+  if (runAsReaderIfAsked()) return true;
   if (isMainThread || !(workerData as Record<string, unknown> | null)?.[WORKER_FLAG] || !parentPort) return false;
   const port = parentPort;
   const { analyzer, problems } = createAnalyzer(undefined, { locale: messageLocale((workerData as Record<string, unknown>).locale) });
@@ -123,41 +102,11 @@ export function runAsWorkerIfAsked(): boolean {
   return true;
 }
 
-/**
- * Reads `jobs` in order in one worker thread (Word, Akoma Ntoso and PDF parsed there), while this
- * thread loads the data; `read(count, file)` is called as each is read. Rejects with an
- * InputProblem naming the first file that cannot be read (the files after it are not read).
- */
-export function readInWorker(script: string, jobs: Job[], read: (count: number, file: string) => void): Promise<ReadDocument[]> {
-  return new Promise((resolve, reject) => {
-    const docs: ReadDocument[] = [];
-    let settled = false;
-    const w = new Worker(script, { workerData: { [READER_FLAG]: true, jobs } });
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      void w.terminate();
-      fn();
-    };
-    w.on('message', (m: ReadReply) => {
-      if ('problem' in m) return settle(() => reject(new InputProblem(m.problem)));
-      docs[m.index] = m.doc;
-      read(m.index + 1, jobs[m.index].file);
-      if (m.index === jobs.length - 1) settle(() => resolve(docs));
-    });
-    w.on('error', (e) => settle(() => reject(e)));
-    // After its messages (a worker that stopped early leaves documents unread).
-    w.on('exit', (code) => setImmediate(() => settle(() => reject(new Error(`a reading worker stopped (exit code ${code})`)))));
-  });
-}
-
 /** The cores there are, at most 4 (what --jobs is worth setting to). */
 export function defaultJobs(): number {
   return Math.max(1, Math.min(4, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length));
 }
 
-/** A file or a draft read can be refused: the run then stops with the first such problem (in input order among those found). */
-export class InputProblem extends Error {}
 
 /**
  * Reads and analyses `jobs` with `threads` worker threads; `done(count, file)` is called as each
