@@ -1,7 +1,9 @@
 // Bundles the extension client, the language server and the CLI into one file each (out/), and
 // PDF.js with its worker into out/pdfjs.js, which the three load from beside them when a PDF is read
-// (so the packaged extension, which has no node_modules, reads PDFs).
+// (so the packaged extension, which has no node_modules, reads PDFs); and the data's JSON Schema
+// validators, compiled once into out/validators.js (scripts/validators.mjs).
 import { build } from 'esbuild';
+import { buildValidators } from './validators.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -18,6 +20,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/serverMain.ts'], outfile: 'out/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'out/cli.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/readerWorker.ts'], outfile: 'out/reader.js' }),
   build({
     ...common,
     entryPoints: ['server/src/formats/pdfjsBundle.ts'],
@@ -29,4 +32,5 @@ await Promise.all([
     // Its own licence comments are kept.
     legalComments: 'inline',
   }),
+  buildValidators('data/schema', 'out/validators.js', common),
 ]);

@@ -3,6 +3,8 @@ import * as path from 'path';
 import { Analyzer, type AnalyzerOptions } from './analyze';
 import { matcherClashes } from './data/languages';
 import { findDataDir, loadConventionData, loadMatcherSettings, type DataProblem } from './data/load';
+import type { ConventionData } from './data/types';
+import { Messages } from './messages';
 
 export interface EngineResult {
   analyzer?: Analyzer;
@@ -28,6 +30,18 @@ export function createAnalyzer(dataDir: string = defaultDataDir(), options: Pick
     // Valid by the schemas, yet unusable: one problem, never an exception (the server must start).
     return { problems: [{ file: `${path.basename(dataDir)}/matcher.json`, jsonPath: '/', message: `the matcher could not be built from the data: ${(e as Error).message}` }] };
   }
+}
+
+/**
+ * The data and messages alone, validated as createAnalyzer validates them, without compiling the
+ * matcher: what writes reports of analyses made elsewhere (the CLI's worker threads) needs.
+ */
+export function loadReportData(dataDir: string = defaultDataDir(), options: Pick<AnalyzerOptions, 'locale'> = {}): { data?: ConventionData; messages?: Messages; problems: DataProblem[] } {
+  const { data, problems } = loadConventionData(dataDir);
+  const { settings, problems: matcherProblems } = loadMatcherSettings(dataDir);
+  problems.push(...matcherProblems);
+  if (!data || !settings || problems.length > 0) return { problems };
+  return { data, messages: new Messages(data, options.locale), problems };
 }
 
 export function formatDataProblem(p: DataProblem): string {

@@ -108,14 +108,19 @@ export function buildTable(data: ConventionData, docs: TableDocument[], say?: Pi
     const status = statusByFile.reduce<CoverageStatus>((best, s) => (STATUS_RANK[s] > STATUS_RANK[best] ? s : best), fallback);
 
     const provisions: TableProvision[] = [];
+    // The provisions already listed, per file (a statute book lists thousands under one article).
+    const listed = new Map<string, Set<string>>();
     entries.forEach((e, i) => {
       if (!e) return;
       const doc = docs[i];
+      let ids = listed.get(doc.file);
+      if (!ids) listed.set(doc.file, (ids = new Set()));
       for (const id of e.provisions) {
-        if (provisions.some((p) => p.file === doc.file && p.id === id)) continue;
+        if (ids.has(id)) continue;
         const p = doc.analysis.parsed.byId.get(id);
         if (!p) continue;
         const m = doc.analysis.matches.get(id)?.matches.find((x) => x.article === a.article);
+        ids.add(id);
         provisions.push({
           file: doc.file,
           id,

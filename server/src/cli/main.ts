@@ -8,15 +8,15 @@ import { parseArgs, type ParseArgsConfig } from 'util';
 import { version as packageVersion } from '../../../package.json';
 import type { Analyzer } from '../analysis/analyze';
 import { articleRecord, formatArticleText } from '../analysis/data/articleView';
-import { createAnalyzer, defaultDataDir, formatDataProblem } from '../analysis/engine';
-import type { MessageLocale } from '../analysis/messages';
+import type { ConventionData } from '../analysis/data/types';
+import { createAnalyzer, defaultDataDir, formatDataProblem, loadReportData } from '../analysis/engine';
+import type { MessageLocale, Messages } from '../analysis/messages';
 import { checksDocAnchor, toTextReport, writeJsonReports, writeSarif, type ReportDocument, type Write } from '../analysis/report';
 import { buildTable, renderTable, type TableFormat } from '../analysis/table';
 import { DRAFT_EXTENSIONS, STRUCTURED_EXTENSIONS, type ReadDocument } from '../formats/read';
-import { startStdioServer } from '../server';
 import { formatEval, parseCases, runEval, type EvalCase } from './eval';
 import { collectSamples, fitWeights, leaveOneJurisdictionOut, withFittedWeights } from './fit';
-import { analyseInWorkers, defaultJobs, InputProblem, type Analysed, type Job } from './parallel';
+import { analyseInWorkers, defaultJobs, InputProblem, readInWorker, tableOnly, type Analysed, type Job } from './parallel';
 
 import { documentOf, MAX_INPUT_BYTES, readCapped, sizeText, TOO_BIG, UsageError } from './input';
 
@@ -152,6 +152,19 @@ function loadAnalyzer(locale: MessageLocale = 'en'): Analyzer {
   return analyzer;
 }
 
+/** What writes the reports: the data and the messages (of the analyses' language). */
+interface Reporter {
+  data: ConventionData;
+  messages: Messages;
+}
+
+/** The data and messages without the matcher (the analyses are made in worker threads). */
+function loadReporter(locale: MessageLocale): Reporter {
+  const { data, messages, problems } = loadReportData(undefined, { locale });
+  if (!data || !messages) throw new UsageError(problems.map(formatDataProblem).join('\n') || 'the convention data could not be loaded');
+  return { data, messages };
+}
+
 /** Reads standard input, at most MAX_INPUT_BYTES. */
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -246,23 +259,35 @@ function jobsOf(name: string, value: string | boolean | undefined, inputs: Job[]
 }
 
 /**
- * Reads and analyses every input, telling progress on a terminal: in this thread, every file read
- * before any is analysed; or in `threads` worker threads, which read and analyse (the analyser here
- * is loaded meanwhile, for the reports). A file that cannot be read stops the run before anything
- * is written. `table`: only what the table reads is kept of each analysis.
+ * Structured files (Word, Akoma Ntoso, PDF) of at least this many bytes in all are read in a worker
+ * thread while this one loads the data: the two took about as long, one after the other.
  */
-async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, locale: MessageLocale = 'en'): Promise<{ analyzer: Analyzer; docs: ReportDocument[] }> {
+const READ_IN_WORKER_MIN_BYTES = 64 * 1024;
+
+function readsInWorker(inputs: Job[]): boolean {
+  const structured = inputs.filter((i) => i.file !== '-' && STRUCTURED_EXTENSIONS.includes(path.extname(i.file).toLowerCase()));
+  return structured.reduce((n, i) => n + i.size, 0) >= READ_IN_WORKER_MIN_BYTES;
+}
+
+/**
+ * Reads and analyses every input, telling progress on a terminal: in this thread, every file read
+ * before any is analysed (read in a worker thread while the data loads here, for structured
+ * files); or in `threads` worker threads, which read and analyse (the data and messages are loaded
+ * here meanwhile, for the reports). A file that cannot be read stops the run before anything is
+ * written, and is told before a data problem. `table`: only what the table reads is kept of each analysis.
+ */
+async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, locale: MessageLocale = 'en'): Promise<Reporter & { docs: ReportDocument[] }> {
   const progress = inputs.length > 1 && process.stderr.isTTY;
   const tell = (what: string, i: number, file: string) => {
     if (progress) process.stderr.write(`\r\x1b[K${what} ${i}/${inputs.length} ${file}`);
   };
-  let analyzer: Analyzer;
+  let reporter: Reporter;
   let results: Analysed[];
   try {
     if (threads > 1 && inputs.length > 1) {
       const run = analyseInWorkers(__filename, inputs, threads, table, (n, file) => tell('read and analysed', n, file), locale);
       try {
-        analyzer = loadAnalyzer(locale);
+        reporter = loadReporter(locale);
       } catch (e) {
         run.cancel();
         throw e;
@@ -273,15 +298,39 @@ async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, lo
         throw e instanceof InputProblem ? new UsageError(e.message) : e;
       }
     } else {
-      const docs: ReadDocument[] = [];
-      for (const [i, input] of inputs.entries()) {
-        tell('reading', i + 1, input.file);
-        docs.push(await documentOf(input.file, input.bytes ?? readCapped(input.file)));
+      let docs: ReadDocument[] = [];
+      let analyzer: Analyzer | undefined;
+      let dataProblem: unknown;
+      if (readsInWorker(inputs)) {
+        const reading = readInWorker(__filename, inputs, (i, file) => tell('read', i, file));
+        try {
+          analyzer = loadAnalyzer(locale);
+        } catch (e) {
+          dataProblem = e;
+        }
+        try {
+          docs = await reading;
+        } catch (e) {
+          if (e instanceof InputProblem) throw new UsageError(e.message);
+          // The worker could not run (this module loaded by something else than the CLI's bundle): read here.
+          docs = [];
+        }
       }
-      analyzer = loadAnalyzer(locale);
+      if (docs.length < inputs.length) {
+        docs = [];
+        for (const [i, input] of inputs.entries()) {
+          tell('reading', i + 1, input.file);
+          docs.push(await documentOf(input.file, input.bytes ?? readCapped(input.file)));
+        }
+      }
+      if (dataProblem) throw dataProblem;
+      const a = analyzer ?? loadAnalyzer(locale);
+      reporter = a;
       results = docs.map((doc, i) => {
         tell('analysing', i + 1, inputs[i].file);
-        return { doc, analysis: analyzer.analyze(doc.text) };
+        const analysis = a.analyze(doc.text);
+        // The table keeps only what it shows (as the workers send), not every draft's whole analysis.
+        return table ? { doc: { ...doc, anchors: undefined }, analysis: tableOnly(analysis) } : { doc, analysis };
       });
     }
   } finally {
@@ -291,7 +340,7 @@ async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, lo
     const { doc, analysis } = results[i];
     return { file, text: doc.text, analysis, format: doc.format, encoding: doc.encoding, notices: doc.notices, anchors: doc.anchors };
   });
-  return { analyzer, docs };
+  return { data: reporter.data, messages: reporter.messages, docs };
 }
 
 function artifactUri(file: string): string {
@@ -345,10 +394,10 @@ export async function main(argv: string[], out: Write): Promise<number> {
     case 'check': {
       const format = expectFormat(command, values.format);
       const inputs = await collectInputs(command, positionals);
-      const { analyzer, docs } = await readAndAnalyse(inputs, jobsOf(command, values.jobs, inputs), false, localeOf(command, values.locale));
-      if (format === 'json') await writeJsonReports(docs, analyzer.data, out, docs.length !== 1);
-      else if (format === 'sarif') await writeSarif(docs, analyzer.data, { version: packageVersion, helpUri: (code) => helpUri(code, analyzer.messages.locale), artifactUri }, out);
-      else for (let i = 0; i < docs.length; i++) await out((i ? '\n' : '') + toTextReport(docs[i], analyzer.messages));
+      const { data, messages, docs } = await readAndAnalyse(inputs, jobsOf(command, values.jobs, inputs), false, localeOf(command, values.locale));
+      if (format === 'json') await writeJsonReports(docs, data, out, docs.length !== 1);
+      else if (format === 'sarif') await writeSarif(docs, data, { version: packageVersion, helpUri: (code) => helpUri(code, messages.locale), artifactUri }, out);
+      else for (let i = 0; i < docs.length; i++) await out((i ? '\n' : '') + toTextReport(docs[i], messages));
       return 0;
     }
     case 'article': {
@@ -365,14 +414,14 @@ export async function main(argv: string[], out: Write): Promise<number> {
     case 'table': {
       const format = expectFormat(command, values.format) as TableFormat;
       const inputs = await collectInputs(command, positionals);
-      const { analyzer, docs } = await readAndAnalyse(inputs, jobsOf(command, values.jobs, inputs), true, localeOf(command, values.locale));
+      const { data, messages, docs } = await readAndAnalyse(inputs, jobsOf(command, values.jobs, inputs), true, localeOf(command, values.locale));
       for (const d of docs) for (const n of d.notices ?? []) process.stderr.write(`concordance: ${d.file}: ${n}\n`);
       for (const d of docs) {
         if (!d.analysis.parsed.provisions.some((p) => p.kind !== 'preamble' && p.kind !== 'trailing')) {
           process.stderr.write(`concordance: ${d.file}: no provisions found; it adds nothing to the table\n`);
         }
       }
-      const table = renderTable(buildTable(analyzer.data, docs, analyzer.messages), format, analyzer.messages);
+      const table = renderTable(buildTable(data, docs, messages), format, messages);
       await out(format === 'csv' ? '\ufeff' + table : table);
       return 0;
     }
@@ -406,7 +455,8 @@ export async function main(argv: string[], out: Write): Promise<number> {
       return 0;
     }
     case 'lsp': {
-      startStdioServer();
+      // Loaded only here: the language server and its libraries are a tenth of every other command's start-up.
+      (require('../server') as typeof import('../server')).startStdioServer();
       return -1; // keep running
     }
   }

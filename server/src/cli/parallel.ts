@@ -11,6 +11,9 @@ import { messageLocale, type MessageLocale } from '../analysis/messages';
 import type { DocumentAnalysis, Provision, ProvisionMatch } from '../analysis/types';
 import type { ReadDocument } from '../formats/read';
 import { documentOf, readCapped } from './input';
+import { InputProblem, runAsReaderIfAsked, type Job } from './reading';
+
+export { InputProblem, readInWorker, type Job } from './reading';
 
 const WORKER_FLAG = 'concordanceAnalysisWorker';
 
@@ -54,13 +57,11 @@ function fromPlain(a: PlainAnalysis): DocumentAnalysis {
   return { ...a, parsed: { ...a.parsed, byId }, matches: new Map(a.matches.map((m) => [m.provision, m])) };
 }
 
-/** A file to read and analyse: its path, or its bytes (standard input). */
-export interface Job {
-  file: string;
-  bytes?: Uint8Array;
-  /** Its size, to hand out the largest first. */
-  size: number;
+/** What the table reads of an analysis, as an analysis (one thread keeps no more of each draft than the workers send). */
+export function tableOnly(a: DocumentAnalysis): DocumentAnalysis {
+  return fromPlain(forTable(a));
 }
+
 
 export interface Analysed {
   doc: ReadDocument;
@@ -68,10 +69,12 @@ export interface Analysed {
 }
 
 type Request = { index: number; file: string; bytes?: Uint8Array; table: boolean } | null;
+
 type Reply = { index: number; doc: ReadDocument; analysis: PlainAnalysis } | { index: number; problem: string } | { error: string };
 
-/** True (and the worker started) when this thread is an analysis worker. */
+/** True (and the worker started) when this thread is an analysis worker or a reading worker. */
 export function runAsWorkerIfAsked(): boolean {
+  if (runAsReaderIfAsked()) return true;
   if (isMainThread || !(workerData as Record<string, unknown> | null)?.[WORKER_FLAG] || !parentPort) return false;
   const port = parentPort;
   const { analyzer, problems } = createAnalyzer(undefined, { locale: messageLocale((workerData as Record<string, unknown>).locale) });
@@ -104,8 +107,6 @@ export function defaultJobs(): number {
   return Math.max(1, Math.min(4, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length));
 }
 
-/** A file or a draft read can be refused: the run then stops with the first such problem (in input order among those found). */
-export class InputProblem extends Error {}
 
 /**
  * Reads and analyses `jobs` with `threads` worker threads; `done(count, file)` is called as each
@@ -149,7 +150,8 @@ export function analyseInWorkers(script: string, jobs: Job[], threads: number, t
       const w = new Worker(script, { workerData: { [WORKER_FLAG]: true, locale }, resourceLimits: { maxOldGenerationSizeMb } });
       workers.push(w);
       w.on('message', (m: Reply) => {
-        if ('error' in m) return settle(() => reject(new Error(m.error)));
+        // The data could not be loaded (or compiled) there: a data problem, told in one line as here.
+        if ('error' in m) return settle(() => reject(new InputProblem(m.error)));
         running--;
         if ('problem' in m) problems.push(m);
         else {

@@ -103,6 +103,12 @@ interface PdfDocument {
 
 // A variable specifier keeps the bundler from pulling PDF.js into the CLI bundle.
 const PDFJS = 'pdfjs-dist/legacy/build/pdf.mjs';
+/**
+ * Its worker, loaded with it (as out/pdfjs.js bundles it): it sets globalThis.pdfjsWorker, which PDF.js
+ * then runs in this thread, instead of importing it when the first document opens (after the
+ * built-ins PDF.js's polyfills replace were put back).
+ */
+const PDFJS_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 /** PDF.js bundled beside out/cli.js, out/server.js and out/extension.js (scripts/build.mjs). */
 const BUNDLED = './pdfjs.js';
 
@@ -122,10 +128,63 @@ async function loadPdfJs(): Promise<PdfJs | string> {
   const original = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
   const shim = original && !('value' in original) && !original.set && original.configurable && !g.navigator?.language;
   if (shim) Object.defineProperty(globalThis, 'navigator', { value: { language: 'en-US', platform: '', userAgent: '' }, configurable: true, writable: true });
+  const builtIns = snapshotBuiltIns();
   try {
     return await loadModule();
   } finally {
+    restoreBuiltIns(builtIns);
     if (shim) Object.defineProperty(globalThis, 'navigator', original);
+  }
+}
+
+/**
+ * The built-in objects whose methods PDF.js's Node.js build (core-js polyfills) may replace.
+ * Exposed for tests.
+ */
+export function builtInHolders(): [string, object][] {
+  const out: [string, object][] = [];
+  const g = globalThis as unknown as Record<string, unknown>;
+  for (const name of Object.getOwnPropertyNames(globalThis)) {
+    // Built-in constructors and namespaces only (Array, JSON, Promise …), read without running getters.
+    const d = Object.getOwnPropertyDescriptor(globalThis, name);
+    if (!d || !('value' in d) || !/^[A-Z]/.test(name)) continue;
+    const v = g[name];
+    if (typeof v !== 'function' && (typeof v !== 'object' || v === null)) continue;
+    out.push([name, v as object]);
+    const proto = (v as { prototype?: unknown }).prototype;
+    if (typeof v === 'function' && proto && (typeof proto === 'object' || typeof proto === 'function')) out.push([`${name}.prototype`, proto]);
+  }
+  const typedArray = Object.getPrototypeOf(Uint8Array) as { prototype: object };
+  out.push(['TypedArray', typedArray], ['TypedArray.prototype', typedArray.prototype]);
+  return out;
+}
+
+type BuiltInSnapshot = { holder: object; key: string | symbol; descriptor: PropertyDescriptor }[];
+
+function snapshotBuiltIns(): BuiltInSnapshot {
+  const out: BuiltInSnapshot = [];
+  for (const [, holder] of builtInHolders()) {
+    for (const key of Reflect.ownKeys(holder)) {
+      const descriptor = Object.getOwnPropertyDescriptor(holder, key);
+      if (descriptor && typeof descriptor.value === 'function') out.push({ holder, key, descriptor });
+    }
+  }
+  return out;
+}
+
+/**
+ * Puts back every built-in method that loading PDF.js replaced. Its legacy build carries core-js
+ * polyfills that replace methods Node.js already has when they differ from the newest
+ * specification in a corner case: Array.prototype.push (on Node.js 20, for an array whose length
+ * cannot be written), JSON.parse (for a proposal on its reviver), Function.prototype.toString. Each
+ * replacement is a much slower function, for the whole process (the CLI's analysis after a PDF was
+ * read, an editor's extension host): every push of the analysis went through core-js. What PDF.js
+ * adds (Promise.withResolvers on Node.js 20, Set methods …) is kept.
+ */
+function restoreBuiltIns(snapshot: BuiltInSnapshot): void {
+  for (const { holder, key, descriptor } of snapshot) {
+    const now = Object.getOwnPropertyDescriptor(holder, key);
+    if (now && now.value !== descriptor.value && now.configurable) Object.defineProperty(holder, key, descriptor);
   }
 }
 
@@ -141,12 +200,14 @@ async function loadModule(): Promise<PdfJs | string> {
     }
   }
   try {
+    await import(PDFJS_WORKER);
     loaded = (await import(PDFJS)) as PdfJs;
     return loaded;
   } catch (e) {
     why = String((e as Error).message ?? e).split('\n')[0];
   }
   try {
+    createRequire(__filename)(PDFJS_WORKER);
     loaded = createRequire(__filename)(PDFJS) as PdfJs;
     return loaded;
   } catch (e) {

@@ -24,11 +24,11 @@ describe('the packaged bundles read PDF without node_modules', function () {
   let dir: string;
 
   before(() => {
-    for (const f of ['cli.js', 'pdfjs.js']) assert.ok(fs.existsSync(path.join(ROOT, 'out', f)), `out/${f} is missing: run "npm run build"`);
+    for (const f of ['cli.js', 'reader.js', 'pdfjs.js', 'validators.js']) assert.ok(fs.existsSync(path.join(ROOT, 'out', f)), `out/${f} is missing: run "npm run build"`);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concordance-bundle-'));
-    // What the .vsix holds of the CLI: its bundle, PDF.js's bundle and the data.
+    // What the .vsix holds of the CLI: its bundle and its reading worker's, PDF.js's bundle, the data's compiled validators and the data.
     fs.mkdirSync(path.join(dir, 'ext/out'), { recursive: true });
-    for (const f of ['cli.js', 'pdfjs.js']) fs.copyFileSync(path.join(ROOT, 'out', f), path.join(dir, 'ext/out', f));
+    for (const f of ['cli.js', 'reader.js', 'pdfjs.js', 'validators.js']) fs.copyFileSync(path.join(ROOT, 'out', f), path.join(dir, 'ext/out', f));
     fs.cpSync(path.join(ROOT, 'data'), path.join(dir, 'ext/data'), { recursive: true });
     fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'ext/package.json'));
   });

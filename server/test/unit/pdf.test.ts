@@ -2,13 +2,22 @@
 // a PDF without text is refused. Fixtures are written by helpers/pdfFixture.ts in the test.
 import * as assert from 'assert';
 import { createAnalyzer } from '../../src/analysis/engine';
-import { pagesToText, type PdfPage } from '../../src/formats/pdf';
+import { builtInHolders, pagesToText, type PdfPage } from '../../src/formats/pdf';
 import { readDocument, readDocumentAsync } from '../../src/formats/read';
 import { buildPdf, pdfOf } from './helpers/pdfFixture';
 import { AKN_ACT_PLAIN, SPANISH_DRAFT } from './helpers/formatDrafts';
 
 const { analyzer } = createAnalyzer();
 if (!analyzer) throw new Error('data did not load');
+
+/** Every built-in method there is before any test runs (so before any PDF is read in this process). */
+const builtInsAtLoad = new Map<string, unknown>();
+for (const [name, holder] of builtInHolders()) {
+  for (const key of Reflect.ownKeys(holder)) {
+    const d = Object.getOwnPropertyDescriptor(holder, key);
+    if (typeof d?.value === 'function') builtInsAtLoad.set(`${name}.${String(key)}`, d.value);
+  }
+}
 
 /** The words of a text, whatever its line breaks. */
 const words = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -52,6 +61,21 @@ describe('PDF', function () {
     const doc = await readDocumentAsync('bad.pdf', Buffer.from('%PDF-1.7\nthis is not a PDF body\n'));
     assert.strictEqual(doc.problems.length, 1);
     assert.match(doc.problems[0], /not a readable PDF/);
+  });
+
+  it("reading a PDF leaves the process's built-in methods as they were (PDF.js's polyfills only add)", async () => {
+    const doc = await readDocumentAsync('law.pdf', pdfOf(AKN_ACT_PLAIN, 6).bytes);
+    assert.deepStrictEqual(doc.problems, []);
+    assert.ok(builtInsAtLoad.size > 500, `${builtInsAtLoad.size} built-in methods seen`);
+    for (const name of ['Array.prototype.push', 'JSON.parse', 'Function.prototype.toString']) assert.ok(builtInsAtLoad.has(name), name);
+    const replaced: string[] = [];
+    for (const [name, holder] of builtInHolders()) {
+      for (const key of Reflect.ownKeys(holder)) {
+        const before = builtInsAtLoad.get(`${name}.${String(key)}`);
+        if (before !== undefined && Object.getOwnPropertyDescriptor(holder, key)?.value !== before) replaced.push(`${name}.${String(key)}`);
+      }
+    }
+    assert.deepStrictEqual(replaced, []);
   });
 
   it('only the asynchronous reader reads PDF', () => {

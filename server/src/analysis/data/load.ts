@@ -4,9 +4,11 @@
 // The schemas are always the extension's own (the bundled data/schema/), whatever data folder is
 // loaded: a data folder cannot loosen its own validation.
 
+import { createHash } from 'crypto';
 import * as fs from 'fs';
+import { createRequire } from 'module';
 import * as path from 'path';
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { MatcherSettings } from '../matcherSettings';
 import { BASE_LANGUAGE, MAX_LANGUAGES, mergeLanguageCues } from './languages';
 import type {
@@ -90,6 +92,49 @@ export function bundledSchemaDir(): string {
   return path.join(findDataDir(), 'schema');
 }
 
+/** The validators scripts/validators.mjs compiled at build time, beside the running bundle (out/validators.js). */
+const PRECOMPILED = 'validators.js';
+
+/**
+ * The build's compiled validator of a bundled schema, when the schema file is still the one it was
+ * compiled from (same SHA-256); else undefined, and the schema is compiled now. Ajv compiling the
+ * schemas was a third of the start-up of a command (about 0.3 s).
+ */
+function precompiledValidator(schemaName: string): ValidateFunction | undefined {
+  let mod: { schemaHashes?: Record<string, string> } & Record<string, unknown>;
+  try {
+    mod = createRequire(__filename)(path.join(__dirname, PRECOMPILED)) as typeof mod;
+  } catch {
+    return undefined; // not built (tests run the compiled sources): compile
+  }
+  const validate = mod[schemaName];
+  const hash = mod.schemaHashes?.[schemaName];
+  if (typeof validate !== 'function' || !hash) return undefined;
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(bundledSchemaDir(), schemaName), 'utf8');
+  } catch {
+    return undefined; // compiling names the problem
+  }
+  return createHash('sha256').update(text).digest('hex') === hash ? (validate as ValidateFunction) : undefined;
+}
+
+/** The validators of one load, by schema name: the build's when current, else compiled by an Ajv made only then. */
+class Validators {
+  private ajv: Ajv | undefined;
+  private readonly made = new Map<string, ValidateFunction>();
+
+  /** Throws when the bundled schema cannot be read or compiled. */
+  get(schemaName: string): ValidateFunction {
+    let v = this.made.get(schemaName);
+    if (!v) {
+      v = precompiledValidator(schemaName) ?? (this.ajv ??= new Ajv({ allErrors: true, strict: false })).compile({ ...JSON.parse(fs.readFileSync(path.join(bundledSchemaDir(), schemaName), 'utf8')), $id: schemaName });
+      this.made.set(schemaName, v);
+    }
+    return v;
+  }
+}
+
 /**
  * Reads `name` from the data folder and validates it against the bundled schema; the parsed JSON,
  * or undefined with the problems added (file and JSON path in each).
@@ -97,7 +142,7 @@ export function bundledSchemaDir(): string {
 function readValidated(
   dataDir: string,
   name: string,
-  ajv: Ajv,
+  ajv: Validators,
   add: (name: string, jsonPath: string, message: string) => void,
   addSchema: (file: string, message: string) => void,
   schemaName = name.replace(/\.json$/, '.schema.json'),
@@ -119,7 +164,7 @@ function readValidated(
   }
   let validate;
   try {
-    validate = ajv.getSchema(schemaName) ?? ajv.compile({ ...JSON.parse(fs.readFileSync(path.join(bundledSchemaDir(), schemaName), 'utf8')), $id: schemaName });
+    validate = ajv.get(schemaName);
   } catch (err) {
     addSchema(schemaName, `cannot load the schema: ${(err as Error).message}`);
     return undefined;
@@ -137,7 +182,7 @@ export function loadConventionData(dataDir: string = findDataDir()): { data?: Co
   const add = (name: string, jsonPath: string, message: string) => problems.push({ file: rel(name), jsonPath: jsonPath || '/', message });
   const addSchema = (name: string, message: string) => problems.push({ file: `schema/${name} (bundled)`, jsonPath: '/', message });
 
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new Validators();
   const content: Partial<Record<FileKey, any>> = {};
 
   for (const [key, name] of Object.entries(FILES) as [FileKey, string][]) {
@@ -185,7 +230,7 @@ export function loadConventionData(dataDir: string = findDataDir()): { data?: Co
  */
 function loadMessages(
   dataDir: string,
-  ajv: Ajv,
+  ajv: Validators,
   add: (name: string, jsonPath: string, message: string) => void,
   addSchema: (file: string, message: string) => void,
 ): Partial<Record<string, MessageCatalog>> {
@@ -219,7 +264,7 @@ function loadMessages(
 /** data/languages/*.json in file-name order, each validated against the bundled language schema; problems are added with `add`. */
 function loadLanguages(
   dataDir: string,
-  ajv: Ajv,
+  ajv: Validators,
   add: (name: string, jsonPath: string, message: string) => void,
   addSchema: (file: string, message: string) => void,
 ): LanguageData[] {
@@ -259,7 +304,7 @@ export function loadMatcherSettings(dataDir: string = findDataDir()): { settings
   const problems: DataProblem[] = [];
   const add = (name: string, jsonPath: string, message: string) => problems.push({ file: `${path.basename(dataDir)}/${name}`, jsonPath: jsonPath || '/', message });
   const addSchema = (name: string, message: string) => problems.push({ file: `schema/${name} (bundled)`, jsonPath: '/', message });
-  const json = readValidated(dataDir, 'matcher.json', new Ajv({ allErrors: true, strict: false }), add, addSchema);
+  const json = readValidated(dataDir, 'matcher.json', new Validators(), add, addSchema);
   return json === undefined ? { problems } : { settings: json as MatcherSettings, problems };
 }
 
