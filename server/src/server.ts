@@ -62,6 +62,9 @@ export function startServer(connection: Connection): void {
   let engine: ReturnType<typeof createAnalyzer>;
   try {
     engine = createAnalyzer();
+    // Everything the matcher and the checks read, in every language, compiled before the first
+    // draft arrives (the CLI compiles a language on its first draft in it instead).
+    engine.analyzer?.prepare();
   } catch (e) {
     // createAnalyzer returns problems rather than throwing; should anything still throw, the server
     // must answer `initialize` and say why (an exit here would make the client restart it in a loop).
@@ -103,6 +106,8 @@ export function startServer(connection: Connection): void {
     // The server's messages follow the editor's display language: the extension passes VS Code's in
     // initializationOptions, other editors give LSP's `locale`; else English. The analyzer keeps it.
     workspace.analyzer = workspace.analyzer.withLocale(messageLocale((params.initializationOptions as { locale?: unknown } | null | undefined)?.locale ?? params.locale));
+    // Its checks' own memos (the matcher, shared, is prepared already).
+    workspace.analyzer.prepare();
     workspace.configurationSupport = !!params.capabilities.workspace?.configuration;
     documentChangesSupport = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
     const ws = params.capabilities.workspace;

@@ -91,7 +91,18 @@ export class Analyzer {
     this.vocabulary = from?.vocabulary ?? compileParserVocabulary(data.languages);
     this.detector = from?.detector ?? compileLanguageDetector(data.languages);
     this.matcher = from?.matcher ?? new ProvisionMatcher(data, settings);
-    prepareChecks(this);
+  }
+
+  /**
+   * Compiles now what the matcher and the checks read in the languages given (every language of
+   * the data by default), which analysing a draft otherwise does on its first provision in each
+   * language (an English draft never compiles Spanish cues): a server does so once, before its
+   * first draft arrives; the CLI compiles the base language while a worker reads the files. The
+   * results are the same either way.
+   */
+  prepare(languages: readonly DraftLanguage[] = this.matcher.cues.languages): void {
+    this.matcher.prepare(languages);
+    prepareChecks(this, languages);
   }
 
   /** The language its messages are written in. */

@@ -697,12 +697,13 @@ function checkerFor(analyzer: Analyzer, lang: DraftLanguage): ProvisionChecker {
 }
 
 /**
- * Compiles every cue list the checks use, in each language, as the matcher compiles its own when
- * data is loaded: analysing a draft then compiles nothing.
+ * Compiles every cue list the checks use, in each language given (every language of the data by
+ * default), as the matcher's prepare does its own: analysing a draft in them then compiles
+ * nothing. (Without it each list is compiled on first use, with the same result.)
  */
-export function prepareChecks(analyzer: Analyzer): void {
+export function prepareChecks(analyzer: Analyzer, languages: readonly DraftLanguage[] = analyzer.matcher.cues.languages): void {
   const lex = analyzer.data.checkLexicon;
-  for (const lang of analyzer.matcher.cues.languages) {
+  for (const lang of languages) {
     const checker = checkerFor(analyzer, lang);
     for (const code of analyzer.data.checks) {
       if (!PROVISION_FAMILIES.has(code.family)) continue;

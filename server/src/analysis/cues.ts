@@ -160,8 +160,8 @@ function longestTerm(root: TrieNode, ids: ArrayLike<number>, i: number, count: n
 }
 
 export class CueMatcher {
-  private readonly tries = new Map<DraftLanguage, TrieNode>();
-  private readonly stop = new Map<DraftLanguage, Set<string>>();
+  /** Per language read so far: its stop words' keys and its lexicon terms' trie (wordsOf). */
+  private readonly words = new Map<DraftLanguage, { stop: Set<string>; trie: TrieNode }>();
   /** The languages of the data (draftLanguages) and, per language, its two vocabulary marks. */
   readonly languages: readonly DraftLanguage[];
   private readonly marks = new Map<DraftLanguage, { stop: number; termStart: number }>();
@@ -178,14 +178,28 @@ export class CueMatcher {
   /** Stems with this matcher's spelling rules (data/matcher.json), memoised here, not globally. */
   readonly tokenizer: Tokenizer;
 
-  constructor(data: ConventionData, stopWords: Partial<Record<DraftLanguage, string[]>>, spelling: SpellingRules = { words: {} }) {
+  constructor(
+    private readonly data: ConventionData,
+    private readonly stopWords: Partial<Record<DraftLanguage, string[]>>,
+    spelling: SpellingRules = { words: {} },
+  ) {
     this.tokenizer = new Tokenizer(spelling, data.languages);
     this.languages = draftLanguages(data.languages);
     const n = this.languages.length;
     this.languages.forEach((lang, i) => this.marks.set(lang, { stop: 2 << i, termStart: 2 << (n + i) }));
-    for (const lang of this.languages) {
+  }
+
+  /**
+   * A language's stop words and lexicon terms, stemmed and marked in the vocabulary when the
+   * language is first read (an English draft never stems the Spanish ones): undefined for a
+   * language the data has no file for.
+   */
+  private wordsOf(lang: DraftLanguage): { stop: Set<string>; trie: TrieNode } | undefined {
+    const known = this.words.get(lang);
+    if (known || !this.marks.has(lang)) return known;
+    const { data, stopWords } = this;
+    {
       const stop = new Set<string>();
-      this.stop.set(lang, stop);
       const { stop: stopFlag, termStart: termStartFlag } = this.marks.get(lang)!;
       for (const w of stopWords[lang] ?? []) {
         for (const t of this.tokenizer.tokenize(w, lang)) {
@@ -215,7 +229,9 @@ export class CueMatcher {
           }
         }
       }
-      this.tries.set(lang, root);
+      const words = { stop, trie: root };
+      this.words.set(lang, words);
+      return words;
     }
   }
 
@@ -228,7 +244,7 @@ export class CueMatcher {
   }
 
   private foldRun(keys: string[], offsets: number[], lang: DraftLanguage): { keys: string[]; offsets: number[] } {
-    const root = this.tries.get(lang);
+    const root = this.wordsOf(lang)?.trie;
     if (!root || root.next.size === 0) return { keys, offsets };
     const outKeys: string[] = [];
     const outOffsets: number[] = [];
@@ -304,7 +320,7 @@ export class CueMatcher {
     }
     const { ids, folded, stop } = runScratch;
     // A language the data has no file for has no stop words or lexicon terms (marks 0).
-    const root = this.tries.get(lang) ?? EMPTY_TRIE;
+    const root = this.wordsOf(lang)?.trie ?? EMPTY_TRIE;
     const vocabulary = this.vocabulary;
     const marks = this.marks.get(lang);
     const isStop = marks?.stop ?? 0;
@@ -366,7 +382,7 @@ export class CueMatcher {
   }
 
   isStopWord(key: string, lang: DraftLanguage): boolean {
-    return this.stop.get(lang)?.has(key) ?? false;
+    return this.wordsOf(lang)?.stop.has(key) ?? false;
   }
 }
 

@@ -39,7 +39,8 @@ interface CompiledElement {
   distinctive: boolean;
   /** Its evidence when absent: the same for every provision, so one object shared by all (never changed). */
   absent: ElementEvidence;
-  cues: Record<DraftLanguage, CompiledCue[]>;
+  /** Its cues as data has them (compiled per language in LanguageTables, English where a language has none). */
+  cues: Cues | undefined;
 }
 
 interface CompiledArticle {
@@ -63,8 +64,33 @@ interface CompiledArticle {
   kindMarked: boolean;
   /** It speaks of the Convention itself (settings.conventionOnly): no provision of a law implements it. */
   conventionOnly: boolean;
-  headingCues: Record<DraftLanguage, CompiledCue[]>;
-  keyTerms: Record<DraftLanguage, CompiledCue[]>;
+  /** As data has them: compiled per language in LanguageTables (heading cues fall back to English, key terms do not). */
+  headingCues: Cues | undefined;
+  keyTerms: Cues;
+}
+
+/**
+ * What the matcher reads in one language: its compiled cues, looked up together, and its
+ * similarity profiles. Made on the first provision in the language (ProvisionMatcher.tablesOf):
+ * an English draft never stems the cues of another language.
+ */
+interface LanguageTables {
+  /** Element cues (slot = article index × stride + element index), heading cues and key terms (slot = article index). */
+  elements: AnchoredCues;
+  headings: AnchoredCues;
+  keyTerms: AnchoredCues;
+  /** How many key terms each article has in the language (by article index). */
+  keyTermCounts: Int32Array;
+  /** The articles' word profiles for the similarity signal (see ProvisionMatcher.similarity). */
+  similarity: SimilarityIndex;
+  /** The markers' and the saving wording's cues (see the constructor). */
+  wording: AnchoredCues;
+  /** Wording that denies an authority's order (settings.negatedAuthority), kept out of the markers' reading, with its scratch hits. */
+  negated?: { cues: AnchoredCues; hits: SlotHits };
+  /** Each context's cues (settings.contexts order). */
+  contexts: CompiledCue[][];
+  /** The names of the core definitions. */
+  definitionTerms: CompiledCue[];
 }
 
 
@@ -103,24 +129,18 @@ export class ProvisionMatcher {
   /** Position of each article number in `articles`. */
   private readonly indexOf = new Map<number, number>();
   /**
-   * Per language, the articles' word profiles for the similarity signal: English from their
-   * paraphrases, element labels and model clauses; Spanish and French from their cues in that
-   * language (the data has no paraphrases in them).
+   * Per language of the data, what the matcher reads in it, made on first use (tablesOf). The
+   * similarity profiles: English from the articles' paraphrases, element labels and model
+   * clauses; another language from their cues in that language (the data has no paraphrases in them).
    */
-  private readonly similarity = new Map<DraftLanguage, SimilarityIndex>();
-  private readonly contexts: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
+  private readonly tables = new Map<DraftLanguage, LanguageTables>();
+  private readonly contexts: { kinds: string[]; cues: Cues }[];
   /** Kinds named by each context (the headings of a section's enclosing Parts), memoised. */
   private readonly contextMemo = new Map<string, Set<string>>();
   private readonly contextMemoByList = new WeakMap<string[], Partial<Record<DraftLanguage, Set<string>>>>();
-  private readonly markers: { kinds: string[]; cues: Record<DraftLanguage, CompiledCue[]> }[];
-  private readonly nonOperative: Record<DraftLanguage, CompiledCue[]>;
-  /** Per language: wording that denies an authority's order (settings.negatedAuthority), kept out of the markers' reading. */
-  private readonly negatedAuthority = new Map<DraftLanguage, AnchoredCues>();
-  /** Per language: the markers' and the saving wording's cues (see the constructor). */
-  private readonly wording = new Map<DraftLanguage, AnchoredCues>();
-  private readonly definitionTerms: Record<DraftLanguage, CompiledCue[]>;
-  /** Per language: element cues (slot = article index × stride + element index), heading cues and key terms (slot = article index). */
-  private readonly tables = new Map<DraftLanguage, { elements: AnchoredCues; headings: AnchoredCues; keyTerms: AnchoredCues }>();
+  private readonly markers: { kinds: string[]; cues: Cues }[];
+  /** The core definitions' names (term, abbreviation, synonyms), English. */
+  private readonly definitionNames: Cues;
   /** Position of each article's kind in `kinds` (the no-evidence score depends on the kind only). */
   private readonly kindOf: Int32Array;
   private readonly kinds: { kind: string; marked: boolean }[] = [];
@@ -148,7 +168,6 @@ export class ProvisionMatcher {
   };
   /** Hits of the wording markers (slot = marker index) and of the saving wording (the last slot): scratch space too. */
   private readonly wordingHits: SlotHits;
-  private negatedHits?: SlotHits;
   /** Reasons, shared: the same few are given for thousands of provisions. */
   private readonly phrases = new Interner();
   /** Per language, a pattern for references to other provisions ("section 1 above (unauthorised access)"). */
@@ -165,19 +184,9 @@ export class ProvisionMatcher {
   ) {
     const settings = (this.settings = withLanguageSettings(given, data.languages));
     this.cues = new CueMatcher(data, settings.stopWords, { words: settings.spelling, whole: settings.unstemmed });
-    // The languages of the data (data/languages/): each gets its compiled cues and tables.
+    // The languages of the data (data/languages/): each gets its compiled cues and tables when
+    // a provision in it is first matched (tablesOf).
     const LANGS = this.cues.languages;
-    const perLang = (c: Cues | undefined) => {
-      const out = {} as Record<DraftLanguage, CompiledCue[]>;
-      for (const l of LANGS) out[l] = this.cues.compileAll(c, l);
-      return out;
-    };
-    const withEnglishFallback = (c: Cues | undefined): Record<DraftLanguage, CompiledCue[]> => {
-      const out = perLang(c);
-      // A Spanish or French draft often borrows English terms; fall back where data has none.
-      for (const l of LANGS) if (out[l].length === 0) out[l] = out.en;
-      return out;
-    };
 
     // Distinctiveness of an element: cues shared by many articles (intent, "without right",
     // "computer system") say little about which article a provision implements.
@@ -203,7 +212,7 @@ export class ProvisionMatcher {
         const weight = idf ** (settings.weights.distinctiveness ?? 1);
         const paragraph = /^\d+/.exec(e.paragraph ?? '')?.[0] ?? e.paragraph ?? '';
         const absent: ElementEvidence = { id: e.id, label: e.label, required: e.required, present: false };
-        return { id: e.id, label: e.label, required: e.required, group: e.group ?? e.id, paragraph, groupIndex: 0, paragraphIndex: -1, weight, distinctive: false, absent, cues: withEnglishFallback(e.cues) };
+        return { id: e.id, label: e.label, required: e.required, group: e.group ?? e.id, paragraph, groupIndex: 0, paragraphIndex: -1, weight, distinctive: false, absent, cues: e.cues };
       });
       // Groups of required elements in order of first appearance: the order groupWeight sums them in.
       const groups = [...new Set(elements.filter((e) => e.required).map((e) => e.group))];
@@ -229,15 +238,10 @@ export class ProvisionMatcher {
         gates: elements.flatMap((e, j) => (settings.gateElements?.includes(e.id) ? [j] : [])),
         kindMarked: settings.markers.some((m) => m.kinds.includes(a.kind)),
         conventionOnly: settings.conventionOnly?.includes(a.article) ?? false,
-        headingCues: withEnglishFallback(a.headingCues),
-        keyTerms: perLang({ ...keyTermsIn(data, a.article), en: a.keyTerms }),
+        headingCues: a.headingCues,
+        keyTerms: { ...keyTermsIn(data, a.article), en: a.keyTerms },
       };
     });
-    const pin = (key: string) => this.cues.vocabulary.pin(key);
-    for (const l of LANGS) {
-      const profiles = data.articles.map((a) => (l === BASE_LANGUAGE ? this.profileOf(a) : this.cueProfileOf(a, l)));
-      this.similarity.set(l, new SimilarityIndex(profiles, pin));
-    }
     this.articles.forEach((ca, i) => this.indexOf.set(ca.number, i));
     for (const r of settings.specificity ?? []) {
       const ai = this.indexOf.get(r.article);
@@ -270,36 +274,9 @@ export class ProvisionMatcher {
       weights: Float64Array.from(FEATURES, (f) => settings.weights[f] ?? 0),
       why: { presentRequired: 0, presentWeight: 0, anyDistinctive: false, paragraph: -1, headingHit: false, bodyHeadingHit: false, keyTermHits: 0, inContext: false, definesCore: false, wordedAsKind: false },
     };
-    for (const l of LANGS) {
-      const entries = (cues: (ca: CompiledArticle) => CompiledCue[]) => this.articles.flatMap((ca, i) => cues(ca).map((cue) => ({ cue, slot: i })));
-      this.tables.set(l, {
-        elements: new AnchoredCues(this.articles.flatMap((ca, i) => ca.elements.flatMap((e, j) => e.cues[l].map((cue) => ({ cue, slot: i * ELEMENT_STRIDE + j }))))),
-        headings: new AnchoredCues(entries((ca) => ca.headingCues[l])),
-        keyTerms: new AnchoredCues(entries((ca) => ca.keyTerms[l])),
-      });
-    }
-    this.contexts = settings.contexts.map((c) => ({ kinds: c.kinds, cues: withEnglishFallback(c.cues) }));
-    const verbatim = (c: Cues): Record<DraftLanguage, CompiledCue[]> => {
-      const out = {} as Record<DraftLanguage, CompiledCue[]>;
-      for (const l of LANGS) out[l] = this.cues.compileAll(c, l, true);
-      for (const l of LANGS) if (out[l].length === 0) out[l] = out.en;
-      return out;
-    };
-    this.markers = settings.markers.map((c) => ({ kinds: c.kinds, cues: verbatim(c.cues) }));
-    this.nonOperative = verbatim(settings.nonOperative ?? { en: [] });
-    const routing = verbatim(settings.routing ?? { en: [] });
-    // The wording markers of each kind (slot = marker index) and the saving wording (the slot after them), looked up together.
-    for (const l of LANGS) {
-      const marks = this.markers.flatMap((m, k) => m.cues[l].map((cue) => ({ cue, slot: k })));
-      const savings = this.nonOperative[l].map((cue) => ({ cue, slot: this.markers.length }));
-      this.wording.set(l, new AnchoredCues([...marks, ...savings, ...routing[l].map((cue) => ({ cue, slot: this.markers.length + 1 }))]));
-    }
+    this.contexts = settings.contexts.map((c) => ({ kinds: c.kinds, cues: c.cues }));
+    this.markers = settings.markers.map((c) => ({ kinds: c.kinds, cues: c.cues }));
     this.wordingHits = new SlotHits(this.markers.length + 2);
-    if (settings.negatedAuthority) {
-      const negated = verbatim(settings.negatedAuthority);
-      for (const l of LANGS) if (negated[l].length) this.negatedAuthority.set(l, new AnchoredCues(negated[l].map((cue, k) => ({ cue, slot: k }))));
-      this.negatedHits = new SlotHits(Math.max(...LANGS.map((l) => negated[l].length)));
-    }
     if (settings.references) for (const l of LANGS) this.referencePatterns.set(l, referencePattern(settings.references, l));
     for (const l of LANGS) {
       const last = alternatives(settings.references?.instruments?.[l]);
@@ -317,7 +294,54 @@ export class ProvisionMatcher {
       if (!d.core) continue;
       defs.en.push(d.term, ...(d.abbrev ? [d.abbrev] : []), ...d.synonyms);
     }
-    this.definitionTerms = withEnglishFallback(defs);
+    this.definitionNames = defs;
+  }
+
+  /** Makes the tables of the languages given (each language of the data by default) now, rather than on their first provision. */
+  prepare(languages: readonly DraftLanguage[] = this.cues.languages): void {
+    for (const l of languages) this.tablesOf(l);
+  }
+
+  /**
+   * What the matcher reads in a language of the data, made on its first use (undefined for a
+   * language the data has no file for). Each list of cues falls back to English where the
+   * language has none (a Spanish or French draft often borrows English terms), except key terms.
+   */
+  private tablesOf(lang: DraftLanguage): LanguageTables | undefined {
+    const known = this.tables.get(lang);
+    if (known || !this.cues.languages.includes(lang)) return known;
+    const cues = this.cues;
+    const own = (c: Cues | undefined, verbatim = false) => cues.compileAll(c, lang, verbatim);
+    const withEnglishFallback = (c: Cues | undefined, verbatim = false): CompiledCue[] => {
+      const list = own(c, verbatim);
+      return list.length > 0 || lang === BASE_LANGUAGE ? list : cues.compileAll(c, BASE_LANGUAGE, verbatim);
+    };
+    const articleEntries = (list: (ca: CompiledArticle) => CompiledCue[]) => this.articles.flatMap((ca, i) => list(ca).map((cue) => ({ cue, slot: i })));
+    const keyTerms = this.articles.map((ca) => own(ca.keyTerms));
+    // The wording markers of each kind (slot = marker index), the saving wording (the slot after
+    // them) and the routing wording (the last slot), looked up together; matched word for word.
+    const s = this.settings;
+    const marks = this.markers.flatMap((m, k) => withEnglishFallback(m.cues, true).map((cue) => ({ cue, slot: k })));
+    const savings = withEnglishFallback(s.nonOperative ?? { en: [] }, true).map((cue) => ({ cue, slot: this.markers.length }));
+    const routing = withEnglishFallback(s.routing ?? { en: [] }, true).map((cue) => ({ cue, slot: this.markers.length + 1 }));
+    const negated = s.negatedAuthority ? withEnglishFallback(s.negatedAuthority, true) : [];
+    const pin = (key: string) => cues.vocabulary.pin(key);
+    const tables: LanguageTables = {
+      elements: new AnchoredCues(this.articles.flatMap((ca, i) => ca.elements.flatMap((e, j) => withEnglishFallback(e.cues).map((cue) => ({ cue, slot: i * ELEMENT_STRIDE + j }))))),
+      headings: new AnchoredCues(articleEntries((ca) => withEnglishFallback(ca.headingCues))),
+      keyTerms: new AnchoredCues(keyTerms.flatMap((list, i) => list.map((cue) => ({ cue, slot: i })))),
+      keyTermCounts: Int32Array.from(keyTerms, (list) => list.length),
+      similarity: new SimilarityIndex(
+        this.data.articles.map((a) => (lang === BASE_LANGUAGE ? this.profileOf(a) : this.cueProfileOf(a, lang))),
+        pin,
+      ),
+      wording: new AnchoredCues([...marks, ...savings, ...routing]),
+      negated: negated.length ? { cues: new AnchoredCues(negated.map((cue, k) => ({ cue, slot: k }))), hits: new SlotHits(negated.length) } : undefined,
+      contexts: this.contexts.map((c) => withEnglishFallback(c.cues)),
+      definitionTerms: withEnglishFallback(this.definitionNames),
+    };
+    this.tables.set(lang, tables);
+    return tables;
   }
 
   private profileOf(a: Article): Map<string, number> {
@@ -353,6 +377,8 @@ export class ProvisionMatcher {
    */
   match(input: MatchInput, onFeatures?: (article: number, features: Float64Array) => void): ArticleMatch[] {
     const lang = input.lang;
+    // A language the data has no file for has no tables: as before they were made lazily, it fails here.
+    const tables = this.tablesOf(lang)!;
     const tokens = input.tokens ?? this.cues.run(input.text, lang, input.span);
     // Words inside references to other provisions ("an offence under section 1 (unauthorised
     // access)") describe the provision referred to, not this one: they are not evidence.
@@ -360,19 +386,19 @@ export class ProvisionMatcher {
     const index = new TokenIndex(tokens, { content: true, skip: references });
     let allWords = new TokenIndex(tokens);
     const headingIndex = input.heading ? new TokenIndex(this.cues.run(input.heading, lang), { content: true, skip: this.instrumentNames(input.heading, lang) }) : undefined;
-    const contextKinds = this.contextKinds(input.context, lang);
-    const similarity = this.similarities(index, lang);
-    const definedCore = this.countDefinedCoreTerms(input.definedTerms, lang);
+    const contextKinds = this.contextKinds(input.context, lang, tables);
+    const similarity = this.similarities(index, tables);
+    const definedCore = this.countDefinedCoreTerms(input.definedTerms, lang, tables);
     const w = this.settings.weights;
     const t = this.settings.thresholds;
     const markedKinds = new Set<string>();
     const wording = this.wordingHits;
     // "sin mandamiento ni autorización judicial", "without a warrant": the words of the order denied
     // say that acting without one is the offence, not that the provision confers a power.
-    const negated = this.negatedAuthority.get(lang);
-    if (negated && this.negatedHits) {
-      negated.bestInto(allWords, this.negatedHits);
-      const n = this.negatedHits;
+    const negated = tables.negated;
+    if (negated) {
+      negated.cues.bestInto(allWords, negated.hits);
+      const n = negated.hits;
       if (n.count > 0) {
         const spans: Span[] = [];
         for (let k = 0; k < n.count; k++) spans.push({ start: n.start(n.slots[k]), end: n.end(n.slots[k]) });
@@ -380,7 +406,7 @@ export class ProvisionMatcher {
         allWords = new TokenIndex(tokens, { skip: spans });
       }
     }
-    this.wording.get(lang)!.bestInto(allWords, wording);
+    tables.wording.bestInto(allWords, wording);
     // Indexed loops and forEach in this per-section path: for…of allocates per step until the JIT has optimised it.
     for (let k = 0; k < this.markers.length; k++) {
       if (wording.has(k)) for (let i = 0; i < this.markers[k].kinds.length; i++) markedKinds.add(this.markers[k].kinds[i]);
@@ -401,7 +427,6 @@ export class ProvisionMatcher {
     const routedOut = (ai: number): boolean => onlyRouted && this.articles[ai].kind === 'cooperation' && !this.showsAllRequired(ai, hits);
     markedKinds.forEach((k) => (definitional &&= k === 'definition'));
 
-    const tables = this.tables.get(lang)!;
     const { elementHits: hits, bodyHeadingHits } = this.scratch;
     tables.elements.bestInto(index, hits);
     const headingHits = headingIndex ? this.scratch.headingHits : undefined;
@@ -481,7 +506,8 @@ export class ProvisionMatcher {
       const headingHit = headingHits !== undefined && headingHits.has(ai);
       const bodyHeadingHit = !headingHit && bodyHeadingHits.has(ai);
       const keyTermHits = keyTermCounts.get(ai) ?? 0;
-      const keyTermScore = ca.keyTerms[lang].length ? Math.min(1, keyTermHits / Math.min(2, ca.keyTerms[lang].length)) : 0;
+      const keyTerms = tables.keyTermCounts[ai];
+      const keyTermScore = keyTerms ? Math.min(1, keyTermHits / Math.min(2, keyTerms)) : 0;
       const contextScore = contextKinds.has(ca.kind) ? 1 : 0;
       const definitionScore = ca.kind !== 'definition' ? 0 : definedCore > 0 ? Math.min(1, definedCore / 2) : definitional ? 0.5 : 0;
       const markerScore = markerByKind[this.kindOf[ai]];
@@ -632,7 +658,7 @@ export class ProvisionMatcher {
   }
 
   /** The article kinds the enclosing Parts' headings speak of; the same few contexts recur for every section. */
-  private contextKinds(context: string[], lang: DraftLanguage): Set<string> {
+  private contextKinds(context: string[], lang: DraftLanguage, tables: LanguageTables): Set<string> {
     // The analyzer passes the same list for every section under the same Parts: known by identity first.
     let byLang = this.contextMemoByList.get(context);
     const known = byLang?.[lang];
@@ -642,7 +668,7 @@ export class ProvisionMatcher {
     if (!kinds) {
       kinds = new Set();
       const index = new TokenIndex(this.cues.run(context.join(' \n '), lang), { content: true });
-      for (const c of this.contexts) if (index.findAny(c.cues[lang])) for (const k of c.kinds) kinds.add(k);
+      for (let c = 0; c < this.contexts.length; c++) if (index.findAny(tables.contexts[c])) for (const k of this.contexts[c].kinds) kinds.add(k);
       if (this.contextMemo.size > 10_000) this.contextMemo.clear();
       this.contextMemo.set(detached(key), kinds);
     }
@@ -652,9 +678,9 @@ export class ProvisionMatcher {
   }
 
   /** Cosine similarity between the provision's words and each article's profile in its language, by article index. */
-  private similarities(index: TokenIndex, lang: DraftLanguage): Float64Array {
+  private similarities(index: TokenIndex, tables: LanguageTables): Float64Array {
     const dots = this.scratch.dots;
-    this.similarity.get(lang)!.into(index, dots);
+    tables.similarity.into(index, dots);
     return dots;
   }
 
@@ -699,11 +725,11 @@ export class ProvisionMatcher {
     return out;
   }
 
-  private countDefinedCoreTerms(terms: string[], lang: DraftLanguage): number {
+  private countDefinedCoreTerms(terms: string[], lang: DraftLanguage, tables: LanguageTables): number {
     let n = 0;
     for (const term of terms) {
       const idx = new TokenIndex(this.cues.run(term, lang));
-      if (idx.findAny(this.definitionTerms[lang])) n++;
+      if (idx.findAny(tables.definitionTerms)) n++;
     }
     return n;
   }

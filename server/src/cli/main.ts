@@ -8,6 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'util';
 import { version as packageVersion } from '../../../package.json';
 import type { Analyzer } from '../analysis/analyze';
 import { articleRecord, formatArticleText } from '../analysis/data/articleView';
+import { BASE_LANGUAGE } from '../analysis/data/languages';
 import type { ConventionData } from '../analysis/data/types';
 import { createAnalyzer, defaultDataDir, formatDataProblem, loadReportData } from '../analysis/engine';
 import type { MessageLocale, Messages } from '../analysis/messages';
@@ -302,9 +303,18 @@ async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, lo
       let analyzer: Analyzer | undefined;
       let dataProblem: unknown;
       if (readsInWorker(inputs)) {
+        let readingDone = false;
         const reading = readInWorker(__filename, inputs, (i, file) => tell('read', i, file));
+        reading.then(
+          () => (readingDone = true),
+          () => (readingDone = true),
+        );
         try {
           analyzer = loadAnalyzer(locale);
+          // While the worker still reads, compile what the base language reads (every other
+          // language falls back to it): a draft then compiles at most its own language's lists.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          if (!readingDone) analyzer.prepare([BASE_LANGUAGE]);
         } catch (e) {
           dataProblem = e;
         }
