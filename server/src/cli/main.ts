@@ -16,7 +16,7 @@ import { checksDocAnchor, toTextReport, writeJsonReports, writeSarif, type Repor
 import { buildTable, renderTable, type TableFormat } from '../analysis/table';
 import { DRAFT_EXTENSIONS, STRUCTURED_EXTENSIONS, type ReadDocument } from '../formats/read';
 import { formatEval, parseCases, runEval, type EvalCase } from './eval';
-import { collectSamples, fitWeights, leaveOneJurisdictionOut, withFittedWeights } from './fit';
+import { collectSamples, fitWithChosenPenalty, leaveOneJurisdictionOut, withFittedWeights } from './fit';
 import { analyseInWorkers, defaultJobs, InputProblem, readInWorker, tableOnly, type Analysed, type Job } from './parallel';
 
 import { documentOf, MAX_INPUT_BYTES, readCapped, sizeText, TOO_BIG, UsageError } from './input';
@@ -88,7 +88,8 @@ heading, provision, acceptable_articles, expected_codes, forbidden_codes.
   fit: {
     usage: 'concordance fit CASES.jsonl... [--write]',
     summary: "refit the matcher's signal weights on labelled cases",
-    help: `Prints the fitted weights and thresholds.
+    help: `Prints the fitted weights and thresholds, and the L2 penalty chosen by leave-one-jurisdiction-out
+  within the given cases.
   --write          also write them into data/matcher.json`,
     options: { write: { type: 'boolean' } },
   },
@@ -450,9 +451,9 @@ export async function main(argv: string[], out: Write): Promise<number> {
       // Refits the signal weights on the given corpora; --write puts them in data/matcher.json.
       const cases = await readCases(positionals, command);
       const analyzer = loadAnalyzer();
-      const fit = fitWeights(collectSamples(analyzer.data, analyzer.settings, cases, [true, false]));
+      const fit = fitWithChosenPenalty(collectSamples(analyzer.data, analyzer.settings, cases, [true, false]));
       const settings = withFittedWeights(analyzer.settings, fit);
-      const summary = { weights: settings.weights, thresholds: settings.thresholds };
+      const summary = { l2: fit.l2, weights: settings.weights, thresholds: settings.thresholds };
       if (values.write) {
         const file = path.join(defaultDataDir(), 'matcher.json');
         const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
