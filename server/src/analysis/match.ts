@@ -134,11 +134,11 @@ export class ProvisionMatcher {
    * clauses; another language from their cues in that language (the data has no paraphrases in them).
    */
   private readonly tables = new Map<DraftLanguage, LanguageTables>();
-  private readonly contexts: { kinds: string[]; cues: Cues }[];
+  private readonly contexts: readonly { readonly kinds: string[]; readonly cues: Cues }[];
   /** Kinds named by each context (the headings of a section's enclosing Parts), memoised. */
   private readonly contextMemo = new Map<string, Set<string>>();
   private readonly contextMemoByList = new WeakMap<string[], Partial<Record<DraftLanguage, Set<string>>>>();
-  private readonly markers: { kinds: string[]; cues: Cues }[];
+  private readonly markers: readonly { readonly kinds: string[]; readonly cues: Cues }[];
   /** The core definitions' names (term, abbreviation, synonyms), English. */
   private readonly definitionNames: Cues;
   /** Position of each article's kind in `kinds` (the no-evidence score depends on the kind only). */
@@ -274,8 +274,8 @@ export class ProvisionMatcher {
       weights: Float64Array.from(FEATURES, (f) => settings.weights[f] ?? 0),
       why: { presentRequired: 0, presentWeight: 0, anyDistinctive: false, paragraph: -1, headingHit: false, bodyHeadingHit: false, keyTermHits: 0, inContext: false, definesCore: false, wordedAsKind: false },
     };
-    this.contexts = settings.contexts.map((c) => ({ kinds: c.kinds, cues: c.cues }));
-    this.markers = settings.markers.map((c) => ({ kinds: c.kinds, cues: c.cues }));
+    this.contexts = settings.contexts;
+    this.markers = settings.markers;
     this.wordingHits = new SlotHits(this.markers.length + 2);
     if (settings.references) for (const l of LANGS) this.referencePatterns.set(l, referencePattern(settings.references, l));
     for (const l of LANGS) {

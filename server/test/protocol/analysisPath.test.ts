@@ -8,7 +8,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { CancellationTokenSource, type Hover } from 'vscode-languageserver-protocol';
 import { CoverageRequest, StatsRequest, TableRequest, TestHeldNotification, TestHoldRequest, type StatsResult } from '../../../shared/protocol';
-import { readFixture, ROOT, TestClient } from './client';
+import { readFixture, ROOT, TestClient, failOnServerErrors } from './client';
 
 const text = readFixture('bill.draft');
 let n = 0;
@@ -21,12 +21,7 @@ describe('one analysis path for every request (protocol)', function () {
   before(async () => {
     ({ client } = await TestClient.start({ settings: { checks: {}, severity: {}, maxDiagnostics: 500 }, env: { CONCORDANCE_TEST_HOOKS: '1' } }));
   });
-  afterEach(function () {
-    if (client && client.errors.length) {
-      const errors = client.errors.splice(0);
-      if (this.currentTest?.state !== 'failed') assert.fail(`server reported errors:\n${errors.join('\n')}`);
-    }
-  });
+  afterEach(failOnServerErrors(() => client));
   after(() => client?.dispose());
 
   /** Opens `uri` with its first analysis held at its start; resolves once the server says it is held, with the promise of its diagnostics. */

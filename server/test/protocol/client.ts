@@ -2,6 +2,7 @@
 // and talks JSON-RPC over its stdio, as an editor does. Tests wait for the server by events
 // (a promise resolved by the next publishDiagnostics for a uri/version), never by sleeping;
 // the only timers are upper bounds that turn a hang into a readable failure.
+import * as assert from 'assert';
 import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -286,3 +287,20 @@ export function positionOf(text: string, needle: string, delta = 0): { line: num
   const doc = TextDocument.create('untitled:x', 'legal-draft', 0, text);
   return doc.positionAt(at + delta);
 }
+
+/** The diagnostics the server placed on one provision (its id in `data.provision`). */
+export function forProvision(diagnostics: Diagnostic[], id: string): Diagnostic[] {
+  return diagnostics.filter((d) => (d.data as { provision?: string } | undefined)?.provision === id);
+}
+
+/**
+ * An `afterEach` hook: an Error log or unhandled rejection the server wrote on stderr fails the test
+ * that caused it (unless it failed already). `client` gives the suite's current client.
+ */
+export function failOnServerErrors(client: () => TestClient | undefined): Mocha.Func {
+  return function (this: Mocha.Context) {
+    const errors = client()?.errors.splice(0) ?? [];
+    if (errors.length && this.currentTest?.state !== 'failed') assert.fail(`server reported errors:\n${errors.join('\n')}`);
+  };
+}
+

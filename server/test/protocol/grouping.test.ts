@@ -6,12 +6,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { applyWorkspaceEdit, codes, positionOf, readFixture, ROOT, TestClient, withCode } from './client';
+import { applyWorkspaceEdit, codes, positionOf, readFixture, ROOT, TestClient, withCode, failOnServerErrors, forProvision } from './client';
 
 const text = readFixture('bill.draft');
 let n = 0;
 const uriFor = (name: string) => pathToFileURL(path.join(ROOT, 'server/test/fixtures/protocol', `grouping-${++n}-${name}.draft`)).toString();
-const forProvision = (ds: Diagnostic[], id: string) => ds.filter((d) => (d.data as { provision?: string } | undefined)?.provision === id);
 const safeguardDiagnostics = (ds: Diagnostic[]) => ds.filter((d) => String(d.code).startsWith('safeguard.'));
 const members = (d: Diagnostic) => (d.data as { members?: { code: string; severity: string }[] }).members ?? [];
 
@@ -19,12 +18,7 @@ describe('a calm Problems panel (protocol)', function () {
   this.timeout(120_000);
   let client: TestClient;
 
-  afterEach(function () {
-    if (client && client.errors.length) {
-      const errors = client.errors.splice(0);
-      if (this.currentTest?.state !== 'failed') assert.fail(`server reported errors:\n${errors.join('\n')}`);
-    }
-  });
+  afterEach(failOnServerErrors(() => client));
   afterEach(() => client?.dispose());
 
   it("groups a provision's missing safeguards into one diagnostic, each safeguard as related information", async () => {

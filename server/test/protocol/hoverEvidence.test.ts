@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { positionOf, ROOT, TestClient } from './client';
+import { positionOf, ROOT, TestClient, failOnServerErrors } from './client';
 
 interface Link {
   label: string;
@@ -157,10 +157,7 @@ describe('hover: where each element was found (protocol)', function () {
   after(async () => {
     if (client) assert.strictEqual(await client.stop(), 0);
   });
-  afterEach(function () {
-    const errors = client?.errors.splice(0) ?? [];
-    if (errors.length && this.currentTest?.state !== 'failed') assert.fail(`server reported errors:\n${errors.join('\n')}`);
-  });
+  afterEach(failOnServerErrors(() => client));
 
   for (const c of CASES) {
     it(`${c.lang}: names the subdivision in the draft's numbering and links to the evidence words`, async () => {

@@ -3,24 +3,18 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { CodeAction, CodeLens, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { positionOf, readFixture, ROOT, TestClient } from './client';
+import type { CodeAction, CodeLens, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { positionOf, readFixture, ROOT, TestClient, failOnServerErrors, forProvision } from './client';
 
 const text = readFixture('bill.draft');
 let n = 0;
 const uriFor = (name: string) => pathToFileURL(path.join(ROOT, 'server/test/fixtures/protocol', `locale-${++n}-${name}.draft`)).toString();
-const forProvision = (ds: Diagnostic[], id: string) => ds.filter((d) => (d.data as { provision?: string } | undefined)?.provision === id);
 
 describe('the server speaks the display language (protocol)', function () {
   this.timeout(120_000);
   let client: TestClient;
 
-  afterEach(function () {
-    if (client && client.errors.length) {
-      const errors = client.errors.splice(0);
-      if (this.currentTest?.state !== 'failed') assert.fail(`server reported errors:\n${errors.join('\n')}`);
-    }
-  });
+  afterEach(failOnServerErrors(() => client));
   afterEach(() => client?.dispose());
 
   it('initializationOptions.locale "fr" gives French diagnostics, hover, quick fixes and lenses', async () => {

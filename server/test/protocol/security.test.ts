@@ -8,8 +8,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { ResponseError } from 'vscode-jsonrpc/node';
-import type { Diagnostic, Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { codes, positionOf, readFixture, ROOT, TestClient } from './client';
+import type { Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { codes, positionOf, readFixture, ROOT, TestClient, forProvision } from './client';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const MarkdownIt = require('markdown-it') as new (options: object) => { render(src: string): string };
@@ -20,7 +20,6 @@ const text = readFixture('bill.draft');
 let n = 0;
 const uriFor = (name: string) => pathToFileURL(path.join(ROOT, 'server/test/fixtures/protocol', `security-${++n}-${name}.draft`)).toString();
 const hoverMarkdown = (h: Hover | null) => (h ? (h.contents as MarkupContent).value : '');
-const forProvision = (ds: Diagnostic[], id: string) => ds.filter((d) => (d.data as { provision?: string } | undefined)?.provision === id);
 /** The bill with judicial review in its production order (part-3/s-4): one finding fewer. */
 const fixed = text.replace('(1) An authorised officer may order', '(1) A judge may, on application by an authorised officer, issue a warrant to order');
 const lacksReview = (p: PublishDiagnosticsParams) => codes(forProvision(p.diagnostics, 'part-3/s-4')).includes('safeguard.judicial-review');

@@ -16,7 +16,7 @@ import type {
   MarkupContent,
   SymbolInformation,
 } from 'vscode-languageserver-protocol';
-import { applyWorkspaceEdit, codes, fixtureUri, withCode, positionOf, readFixture, ROOT, TestClient } from './client';
+import { applyWorkspaceEdit, codes, fixtureUri, withCode, positionOf, readFixture, ROOT, TestClient, failOnServerErrors, forProvision } from './client';
 
 const BILL = 'bill.draft';
 const text = readFixture(BILL);
@@ -25,7 +25,6 @@ const text = readFixture(BILL);
 let scratch = 0;
 const scratchUri = (name: string) => pathToFileURL(path.join(ROOT, 'server/test/fixtures/protocol', `scratch-${++scratch}-${name}.draft`)).toString();
 
-const forProvision = (ds: Diagnostic[], id: string) => ds.filter((d) => (d.data as { provision?: string } | undefined)?.provision === id);
 
 describe('language server over stdio (protocol)', function () {
   this.timeout(60_000);
@@ -39,13 +38,7 @@ describe('language server over stdio (protocol)', function () {
     diagnostics = (await client.open(uri, text)).diagnostics;
   });
 
-  afterEach(function () {
-    // Any Error log or unhandled rejection on stderr fails the test that caused it.
-    if (client && client.errors.length) {
-      const errors = client.errors.splice(0);
-      if (this.currentTest?.state !== 'failed') assert.fail(`server reported errors:\n${errors.join('\n')}`);
-    }
-  });
+  afterEach(failOnServerErrors(() => client));
 
   after(() => client?.dispose());
 
