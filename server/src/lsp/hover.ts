@@ -74,9 +74,11 @@ export function provisionHover(doc: AnalysedDocument, analyzer: Analyzer, unit: 
   const safeguardCodes = analyzer.data.checks.filter((c) => c.family === 'safeguard' && c.appliesTo.includes(best.article));
   const missingSafeguards = safeguardCodes.filter((c) => findings.some((f) => f.code === c.code));
   // What is missing, each with the paragraph it rests on: "; " between them (a citation may hold a comma).
+  // A missing safeguard goes by its title, which names the gap ("no judicial or independent review");
+  // its present-tense label ("effect on third parties considered") would read as the opposite.
   const missing = [
     ...best.elements.filter((e) => e.required && !e.present).map((e) => `${md(e.label)} (${md(say.t('pin', pinOf(best.article, paragraphOf.get(e.id) ?? '')))})`),
-    ...missingSafeguards.map((c) => `${md(lowerFirst(say.label(c)))} (${md(say.t('pin', c.citations.join(', ')))})`),
+    ...missingSafeguards.map((c) => `${md(lowerFirst(say.title(c)))} (${md(say.t('pin', c.citations.join(', ')))})`),
   ];
   const paragraphs = matchedParagraphs(best, paragraphOf);
   const head = [`**Art. ${best.article} — ${md(best.title)}**`];

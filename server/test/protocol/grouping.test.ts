@@ -135,7 +135,7 @@ describe('a calm Problems panel (protocol)', function () {
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: u }, position: positionOf(text, 'An authorised officer may order', 5) });
     const value = (hover.contents as MarkupContent).value;
     const [first] = value.split('\n');
-    assert.match(first, /^\*\*Art\. 27 — Production order\*\* · paras? .+ · \w+ match · missing: .*judicial or other independent review \(Art\\\. 24\\\(2\\\)\)/);
+    assert.match(first, /^\*\*Art\. 27 — Production order\*\* · paras? .+ · \w+ match · gaps: .*no judicial or independent review \(Art\\\. 24\\\(2\\\)\)/);
     const sections = ['[Compare with Art. 27]', '**Elements**', '**Safeguards (Art. 24)**', '**Budapest Convention:**'].map((s) => value.indexOf(s));
     assert.ok(sections.every((i, k) => i > 0 && (k === 0 || i > sections[k - 1])), `summary, compare, elements, safeguards, references in order:\n${value}`);
     // The diagnostics' texts are the editor's to show: none is repeated in the card.

@@ -210,8 +210,8 @@ describe('hover: where each element was found (protocol)', function () {
 
 /** The hover's own words in the display language (initialize's locale); the draft's and the data's words as they are. */
 const UI: { locale: string; words: RegExp[]; ownText: string; notEnglish: RegExp }[] = [
-  { locale: 'es', words: [/ · correspondencia (fuerte|moderada|débil) · (falta: |no falta nada)/, /^\*\*Elementos\*\*$/m, /^\*\*Salvaguardias \(art\. 24\)\*\* — \d\/\d presentes$/m, /\*\*Leer junto con:\*\*/, /\*\*Convenio de Budapest:\*\*/, /^\[Comparar con el art\. 27\]/m], ownText: 'este artículo', notEnglish: /\*\*Elements\*\*|Read with|Compare with|this section|this article/ },
-  { locale: 'fr', words: [/ · correspondance (forte|moyenne|faible) · (manque : |rien ne manque)/, /^\*\*Éléments\*\*$/m, /^\*\*Garanties \(art\. 24\)\*\* — \d\/\d présentes$/m, /\*\*À lire avec :\*\*/, /\*\*Convention de Budapest :\*\*/, /^\[Comparer avec l’art\. 27\]/m], ownText: 'cet article', notEnglish: /\*\*Elements\*\*|Read with|Compare with|this section|this article/ },
+  { locale: 'es', words: [/ · correspondencia (fuerte|moderada|débil) · (carencias: |no falta nada)/, /^\*\*Elementos\*\*$/m, /^\*\*Salvaguardias \(art\. 24\)\*\* — \d\/\d presentes$/m, /\*\*Leer junto con:\*\*/, /\*\*Convenio de Budapest:\*\*/, /^\[Comparar con el art\. 27\]/m], ownText: 'este artículo', notEnglish: /\*\*Elements\*\*|Read with|Compare with|this section|this article/ },
+  { locale: 'fr', words: [/ · correspondance (forte|moyenne|faible) · (lacunes : |rien ne manque)/, /^\*\*Éléments\*\*$/m, /^\*\*Garanties \(art\. 24\)\*\* — \d\/\d présentes$/m, /\*\*À lire avec :\*\*/, /\*\*Convention de Budapest :\*\*/, /^\[Comparer avec l’art\. 27\]/m], ownText: 'cet article', notEnglish: /\*\*Elements\*\*|Read with|Compare with|this section|this article/ },
 ];
 
 describe('hover in the display language (protocol)', function () {

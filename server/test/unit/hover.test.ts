@@ -61,7 +61,7 @@ function firstPart(locale: MessageLocale, text: string, article: number): FirstP
   const say = a.messages;
   const missingCodes = a.data.checks.filter((c) => doc.analysis.findings.some((f) => f.provision === id && f.code === c.code));
   const lower = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
-  const named = missingCodes.map((c) => `${md(lower(say.label(c)))} (${md(say.t('pin', c.citations.join(', ')))})`);
+  const named = missingCodes.map((c) => `${md(lower(say.title(c)))} (${md(say.t('pin', c.citations.join(', ')))})`);
   const missingElements = match.matches[0].elements.filter((e) => e.required && !e.present);
   const paragraphOf = new Map(a.data.articles.find((x) => x.article === article)!.elements.map((e) => [e.id, e.paragraph ?? '']));
   named.push(...missingElements.map((e) => `${md(e.label)} (${md(say.t('pin', pinOf(article, paragraphOf.get(e.id)!)))})`));

@@ -24,7 +24,7 @@ describe('language features', () => {
     assert.ok(args, `hover has no "Compare with Art." link:\n${text}`);
     // Summary first (article, paragraphs, strength, what is missing), then the link to the comparison, then elements, then safeguards.
     const card = text.split('\n---\n').find((c) => c.startsWith('**Art. 27')) ?? '';
-    assert.match(card.split('\n')[0], /^\*\*Art\. 27 — Production order\*\* · paras? .+ · \w+ match · (missing: .+|nothing missing)$/, `summary line first:\n${text}`);
+    assert.match(card.split('\n')[0], /^\*\*Art\. 27 — Production order\*\* · paras? .+ · \w+ match · (gaps: .+|nothing missing)$/, `summary line first:\n${text}`);
     assert.ok(card.split('\n\n')[1]?.startsWith('[Compare with Art. 27](command:concordance.compareWithArticle?'), `the comparison link second:\n${card}`);
     assert.ok(card.indexOf('**Elements**') > 0 && card.indexOf('**Elements**') < card.indexOf('**Safeguards'), card);
   });
