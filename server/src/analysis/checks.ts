@@ -533,7 +533,7 @@ class ProvisionChecker {
         push(f, f.span);
       }
       const vague = this.codes.get('overbreadth.vague-term');
-      const vagueHit = firstOwnWords(text, idx, this.vagueTerms(best?.article));
+      const vagueHit = firstOwnWords(text, idx, this.vagueTermsIn(text, idx, best?.article));
       if (vague && vagueHit) push(vagueFinding(this.analyzer.messages, vague, text, vagueHit), vagueHit.span);
     }
 
@@ -615,15 +615,33 @@ class ProvisionChecker {
     );
   }
 
-  /** The vague terms, less those that are settled terms in provisions implementing `article` (vagueTermExceptions). */
+  /**
+   * The vague terms of a provision implementing `article`: less the settled terms of that article,
+   * and less the terms the provision itself makes precise (an exception's `whenWith` wording:
+   * "hatred" that is incitement to violence).
+   */
+  private vagueTermsIn(text: string, idx: TokenIndex, article: number | undefined): CompiledCue[] {
+    let list = this.vagueTerms(article);
+    const exceptions = this.analyzer.data.checkLexicon.vagueTermExceptions ?? [];
+    for (let k = 0; k < exceptions.length; k++) {
+      const e = exceptions[k];
+      if (!e.whenWith || (e.articles && (article === undefined || !e.articles.includes(article)))) continue;
+      if (!firstOwnWords(text, idx, this.compiled('vague-with:' + k, e.whenWith))) continue;
+      const precise = new Set(this.compiled('vague-with-terms:' + k, e.terms).map((c) => c.text));
+      list = list.filter((c) => !precise.has(c.text));
+    }
+    return list;
+  }
+
+  /** The vague terms, less those that are settled terms in provisions implementing `article` (vagueTermExceptions without `whenWith`). */
   private vagueTerms(article: number | undefined): CompiledCue[] {
     const all = this.compiled('vague', this.analyzer.data.checkLexicon.vagueTerms);
-    const exceptions = (this.analyzer.data.checkLexicon.vagueTermExceptions ?? []).filter((e) => article !== undefined && e.articles.includes(article));
+    const exceptions = (this.analyzer.data.checkLexicon.vagueTermExceptions ?? []).filter((e) => !e.whenWith && article !== undefined && e.articles?.includes(article));
     if (exceptions.length === 0) return all;
     const key = 'vague-for:' + article;
     let list = this.presentCues.get(key);
     if (!list) {
-      const settled = new Set(exceptions.flatMap((e) => this.compiled('vague-except:' + e.articles.join(',') + ':' + article, e.terms)).map((c) => c.text));
+      const settled = new Set(exceptions.flatMap((e) => this.compiled('vague-except:' + (e.articles ?? []).join(',') + ':' + article, e.terms)).map((c) => c.text));
       list = all.filter((c) => !settled.has(c.text));
       this.presentCues.set(key, list);
     }
@@ -712,6 +730,11 @@ export function prepareChecks(analyzer: Analyzer, languages: readonly DraftLangu
       if (code.limitedBy) checker.compiled('limits:' + code.code, code.limitedBy);
     }
     checker.compiled('vague', lex.vagueTerms);
+    (lex.vagueTermExceptions ?? []).forEach((e, k) => {
+      if (!e.whenWith) return;
+      checker.compiled('vague-with:' + k, e.whenWith);
+      checker.compiled('vague-with-terms:' + k, e.terms);
+    });
     checker.compiled('compliance', lex.complianceOffenceCues);
     for (const v of lex.powerVariants ?? []) {
       checker.compiled('variant:' + v.id, v.cues);
@@ -1029,6 +1052,8 @@ export class Negation {
   private readonly after: PhraseIndex;
   private readonly ignore: PhraseIndex;
   private readonly cancel: PhraseIndex;
+  /** The `before` phrases that negate their own verb, by their first word and words (see NegationWords.verbal). */
+  private readonly verbal: Set<string>;
   private readonly window: number;
 
   constructor(lexicon: NegationLexicon | undefined, lang: DraftLanguage) {
@@ -1038,6 +1063,7 @@ export class Negation {
     this.after = indexed(words?.after);
     this.ignore = indexed(words?.ignore);
     this.cancel = indexed(words?.cancel);
+    this.verbal = new Set(phrases(words?.verbal).map((p) => p.join(' ')));
     this.window = lexicon?.window ?? 6;
   }
 
@@ -1101,17 +1127,22 @@ export class Negation {
     // Before the cue: negations since the last cancelling word ("unless", "except").
     let count = 0;
     let nearest = -1;
+    let verbalSeen = false;
     for (let i = 0; i < first; ) {
       const c = match(this.cancel, i, first);
       if (c) {
         count = 0;
         nearest = -1;
+        verbalSeen = false;
         i += c.length;
         continue;
       }
       const p = match(this.before, i, first);
       if (p) {
-        count++;
+        // Another verb's "not" ("n'a pas … et n'est susceptible d'aucun recours"): the last one stands for both.
+        const isVerbal = this.verbal.size > 0 && this.verbal.has(p.join(' '));
+        if (!isVerbal || !verbalSeen) count++;
+        if (isVerbal) verbalSeen = true;
         nearest = i + p.length - 1;
         i += p.length;
         continue;
