@@ -381,6 +381,7 @@ class ProvisionChecker {
   /** missingFinding's findings, by code and article. */
   private readonly missingFindings = new Map<string, Finding>();
   private techCompiled?: { term: string; neutral: string; cue: CompiledCue }[];
+  private elementCodesOnNoCounterpart?: CheckCode[];
   private coreCompiled?: { index: number; names: { text: string; cue: CompiledCue }[] }[];
   /** The words that keep a safeguard's cue from counting ("without", "sin", "sans" …). */
   readonly negation: Negation;
@@ -531,6 +532,14 @@ class ProvisionChecker {
       if (noCounterpart && !enforcesPower && (!offenceArticle || outside || speechOnly)) {
         const f = noCounterpartFinding(this.analyzer.messages, noCounterpart, text, head, outside, speech);
         push(f, f.span);
+        // What an offence must state whatever it punishes (a mental element): all the more where it
+        // has no counterpart. Not where the provision reads as a power or another non-offence
+        // article: its offence wording is then a side matter (a penalty for not complying).
+        if (!best || outside || speechOnly) {
+          for (const code of this.noCounterpartCodes()) {
+            if (!this.says(code, text, idx)) push(this.noCounterpartElementFinding(code), head);
+          }
+        }
       }
       const vague = this.codes.get('overbreadth.vague-term');
       const vagueHit = firstOwnWords(text, idx, this.vagueTermsIn(text, idx, best?.article));
@@ -631,6 +640,26 @@ class ProvisionChecker {
       list = list.filter((c) => !precise.has(c.text));
     }
     return list;
+  }
+
+  /** The element codes also checked on an offence with no counterpart (`onNoCounterpart`). */
+  private noCounterpartCodes(): CheckCode[] {
+    return (this.elementCodesOnNoCounterpart ??= this.analyzer.data.checks.filter((c) => c.onNoCounterpart === true && c.family === 'element'));
+  }
+
+  /** An element that an offence with no counterpart lacks: the same for every such offence, so made once. */
+  private noCounterpartElementFinding(code: CheckCode): Finding {
+    const key = code.code + '\u0000no-counterpart';
+    let f = this.missingFindings.get(key);
+    if (!f) {
+      const say = this.analyzer.messages;
+      const cues = unique(this.cuesFor(code).map((c) => c.text));
+      f = finding(code, NOWHERE, '', say.t('finding.missingNoCounterpart', say.title(code), say.code(code, 'missing') ?? say.t('missing.default'), say.code(code, 'advice') ?? code.description), cues, {
+        articles: ['6(1)'],
+      });
+      this.missingFindings.set(key, f);
+    }
+    return f;
   }
 
   /** The vague terms, less those that are settled terms in provisions implementing `article` (vagueTermExceptions without `whenWith`). */

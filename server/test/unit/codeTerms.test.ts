@@ -188,3 +188,42 @@ check<{ code: string; text: string }, { article: number | null; fires: boolean }
   ],
   reported,
 );
+
+check<{ code: string; text: string }, { article: number | null; fires: boolean }>(
+  'an offence with no counterpart must still state a mental element',
+  [
+    {
+      name: 'en: a speech offence with no mental element',
+      input: { code: 'element.intent', text: 'Section 50 Disrespectful posts\nA person who posts online any material that insults the armed forces commits an offence.\n' },
+      expected: { article: null, fires: true },
+    },
+    {
+      name: 'en: the same, committed knowingly',
+      input: { code: 'element.intent', text: 'Section 50 Disrespectful posts\nA person who knowingly posts online any material that insults the armed forces commits an offence.\n' },
+      expected: { article: null, fires: false },
+    },
+    {
+      name: 'fr: the same, committed "sciemment"',
+      input: { code: 'element.intent', text: "Article 50\nQuiconque publie sciemment en ligne des propos injurieux envers les forces armées est puni d'une amende.\n" },
+      expected: { article: null, fires: false },
+    },
+    {
+      name: 'es: the same, with no mental element',
+      input: { code: 'element.intent', text: 'Artículo 50. Publicaciones\nEl que publique en línea expresiones de desacato contra las fuerzas armadas será sancionado con multa.\n' },
+      expected: { article: null, fires: true },
+    },
+  ],
+  reported,
+);
+
+describe('the finding on an offence with no counterpart and no mental element', () => {
+  it('says so in each language and cites Art. 6(1)', () => {
+    const text = 'Section 50 Disrespectful posts\nA person who posts online any material that insults the armed forces commits an offence.\n';
+    for (const locale of ['en', 'es', 'fr'] as const) {
+      const f = analyzer.withLocale(locale).analyze(text).findings.find((x) => x.code === 'element.intent');
+      if (!f) throw new Error(`${locale}: element.intent not reported`);
+      if (!/6\(1\)/.test(f.message) || JSON.stringify(f.articles) !== '["6(1)"]') throw new Error(`${locale}: ${f.message}`);
+      if (/\{\d\}/.test(f.message)) throw new Error(`${locale}: unfilled template: ${f.message}`);
+    }
+  });
+});

@@ -174,6 +174,8 @@ export interface CheckCode {
   /** Cues too weak to count in a clause that holds a cue of the code `notInClauseOf` ("court" in "may appeal to the court"). */
   weakCues?: Partial<Record<string, string[]>>;
   notInClauseOf?: string;
+  /** An element code also checked on an offence with no counterpart in the Convention, not only on provisions matched to `appliesTo`. */
+  onNoCounterpart?: boolean;
   /** What is missing, in a drafter's words, completing "…, but …" (e.g. "no judge or other independent authority authorises it"). */
   missing?: string;
   /** How to fix it, in a drafter's words. */
