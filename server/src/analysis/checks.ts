@@ -381,6 +381,7 @@ class ProvisionChecker {
   /** missingFinding's findings, by code and article. */
   private readonly missingFindings = new Map<string, Finding>();
   private techCompiled?: { term: string; neutral: string; cue: CompiledCue }[];
+  private elementCodesOnNoCounterpart?: CheckCode[];
   private coreCompiled?: { index: number; names: { text: string; cue: CompiledCue }[] }[];
   /** The words that keep a safeguard's cue from counting ("without", "sin", "sans" …). */
   readonly negation: Negation;
@@ -531,9 +532,17 @@ class ProvisionChecker {
       if (noCounterpart && !enforcesPower && (!offenceArticle || outside || speechOnly)) {
         const f = noCounterpartFinding(this.analyzer.messages, noCounterpart, text, head, outside, speech);
         push(f, f.span);
+        // What an offence must state whatever it punishes (a mental element): all the more where it
+        // has no counterpart. Not where the provision reads as a power or another non-offence
+        // article: its offence wording is then a side matter (a penalty for not complying).
+        if (!best || outside || speechOnly) {
+          for (const code of this.noCounterpartCodes()) {
+            if (!this.says(code, text, idx)) push(this.noCounterpartElementFinding(code), head);
+          }
+        }
       }
       const vague = this.codes.get('overbreadth.vague-term');
-      const vagueHit = firstOwnWords(text, idx, this.vagueTerms(best?.article));
+      const vagueHit = firstOwnWords(text, idx, this.vagueTermsIn(text, idx, best?.article));
       if (vague && vagueHit) push(vagueFinding(this.analyzer.messages, vague, text, vagueHit), vagueHit.span);
     }
 
@@ -615,15 +624,53 @@ class ProvisionChecker {
     );
   }
 
-  /** The vague terms, less those that are settled terms in provisions implementing `article` (vagueTermExceptions). */
+  /**
+   * The vague terms of a provision implementing `article`: less the settled terms of that article,
+   * and less the terms the provision itself makes precise (an exception's `whenWith` wording:
+   * "hatred" that is incitement to violence).
+   */
+  private vagueTermsIn(text: string, idx: TokenIndex, article: number | undefined): CompiledCue[] {
+    let list = this.vagueTerms(article);
+    const exceptions = this.analyzer.data.checkLexicon.vagueTermExceptions ?? [];
+    for (let k = 0; k < exceptions.length; k++) {
+      const e = exceptions[k];
+      if (!e.whenWith || (e.articles && (article === undefined || !e.articles.includes(article)))) continue;
+      if (!firstOwnWords(text, idx, this.compiled('vague-with:' + k, e.whenWith))) continue;
+      const precise = new Set(this.compiled('vague-with-terms:' + k, e.terms).map((c) => c.text));
+      list = list.filter((c) => !precise.has(c.text));
+    }
+    return list;
+  }
+
+  /** The element codes also checked on an offence with no counterpart (`onNoCounterpart`). */
+  private noCounterpartCodes(): CheckCode[] {
+    return (this.elementCodesOnNoCounterpart ??= this.analyzer.data.checks.filter((c) => c.onNoCounterpart === true && c.family === 'element'));
+  }
+
+  /** An element that an offence with no counterpart lacks: the same for every such offence, so made once. */
+  private noCounterpartElementFinding(code: CheckCode): Finding {
+    const key = code.code + '\u0000no-counterpart';
+    let f = this.missingFindings.get(key);
+    if (!f) {
+      const say = this.analyzer.messages;
+      const cues = unique(this.cuesFor(code).map((c) => c.text));
+      f = finding(code, NOWHERE, '', say.t('finding.missingNoCounterpart', say.title(code), say.code(code, 'missing') ?? say.t('missing.default'), say.code(code, 'advice') ?? code.description), cues, {
+        articles: ['6(1)'],
+      });
+      this.missingFindings.set(key, f);
+    }
+    return f;
+  }
+
+  /** The vague terms, less those that are settled terms in provisions implementing `article` (vagueTermExceptions without `whenWith`). */
   private vagueTerms(article: number | undefined): CompiledCue[] {
     const all = this.compiled('vague', this.analyzer.data.checkLexicon.vagueTerms);
-    const exceptions = (this.analyzer.data.checkLexicon.vagueTermExceptions ?? []).filter((e) => article !== undefined && e.articles.includes(article));
+    const exceptions = (this.analyzer.data.checkLexicon.vagueTermExceptions ?? []).filter((e) => !e.whenWith && article !== undefined && e.articles?.includes(article));
     if (exceptions.length === 0) return all;
     const key = 'vague-for:' + article;
     let list = this.presentCues.get(key);
     if (!list) {
-      const settled = new Set(exceptions.flatMap((e) => this.compiled('vague-except:' + e.articles.join(',') + ':' + article, e.terms)).map((c) => c.text));
+      const settled = new Set(exceptions.flatMap((e) => this.compiled('vague-except:' + (e.articles ?? []).join(',') + ':' + article, e.terms)).map((c) => c.text));
       list = all.filter((c) => !settled.has(c.text));
       this.presentCues.set(key, list);
     }
@@ -712,6 +759,11 @@ export function prepareChecks(analyzer: Analyzer, languages: readonly DraftLangu
       if (code.limitedBy) checker.compiled('limits:' + code.code, code.limitedBy);
     }
     checker.compiled('vague', lex.vagueTerms);
+    (lex.vagueTermExceptions ?? []).forEach((e, k) => {
+      if (!e.whenWith) return;
+      checker.compiled('vague-with:' + k, e.whenWith);
+      checker.compiled('vague-with-terms:' + k, e.terms);
+    });
     checker.compiled('compliance', lex.complianceOffenceCues);
     for (const v of lex.powerVariants ?? []) {
       checker.compiled('variant:' + v.id, v.cues);
@@ -1029,6 +1081,8 @@ export class Negation {
   private readonly after: PhraseIndex;
   private readonly ignore: PhraseIndex;
   private readonly cancel: PhraseIndex;
+  /** The `before` phrases that negate their own verb, by their first word and words (see NegationWords.verbal). */
+  private readonly verbal: Set<string>;
   private readonly window: number;
 
   constructor(lexicon: NegationLexicon | undefined, lang: DraftLanguage) {
@@ -1038,6 +1092,7 @@ export class Negation {
     this.after = indexed(words?.after);
     this.ignore = indexed(words?.ignore);
     this.cancel = indexed(words?.cancel);
+    this.verbal = new Set(phrases(words?.verbal).map((p) => p.join(' ')));
     this.window = lexicon?.window ?? 6;
   }
 
@@ -1101,17 +1156,22 @@ export class Negation {
     // Before the cue: negations since the last cancelling word ("unless", "except").
     let count = 0;
     let nearest = -1;
+    let verbalSeen = false;
     for (let i = 0; i < first; ) {
       const c = match(this.cancel, i, first);
       if (c) {
         count = 0;
         nearest = -1;
+        verbalSeen = false;
         i += c.length;
         continue;
       }
       const p = match(this.before, i, first);
       if (p) {
-        count++;
+        // Another verb's "not" ("n'a pas … et n'est susceptible d'aucun recours"): the last one stands for both.
+        const isVerbal = this.verbal.size > 0 && this.verbal.has(p.join(' '));
+        if (!isVerbal || !verbalSeen) count++;
+        if (isVerbal) verbalSeen = true;
         nearest = i + p.length - 1;
         i += p.length;
         continue;

@@ -43,6 +43,9 @@ export interface RunFigures {
   codeRecall: number;
   falseAlarmRate: number;
   misses: { id: string; expected: string[]; got: string[] }[];
+  /** Expected codes not reported, and forbidden codes reported, case by case (in case order). */
+  codeMisses: { id: string; code: string }[];
+  codeFalseAlarms: { id: string; code: string }[];
   msPerCase: number;
   /** Share of cases whose best article is labelled strong, and how often such a best article is right. */
   strongShare: number;
@@ -209,6 +212,8 @@ export function summarise(outcomes: CaseOutcome[], withHeading: boolean, msPerCa
   const sys = { top1: 0, tp: 0, proposed: 0, recalled: 0, expected: 0, negFp: 0 };
   const bm = { top1: 0, tp: 0, proposed: 0, recalled: 0, expected: 0, negFp: 0 };
   const misses: RunFigures['misses'] = [];
+  const codeMisses: RunFigures['codeMisses'] = [];
+  const codeFalseAlarms: RunFigures['codeFalseAlarms'] = [];
   let positives = 0;
   let negatives = 0;
   let strong = 0;
@@ -217,10 +222,14 @@ export function summarise(outcomes: CaseOutcome[], withHeading: boolean, msPerCa
     for (const e of o.expectedCodes) {
       code(e).expected++;
       if (o.emitted.has(e)) code(e).found++;
+      else codeMisses.push({ id: o.id, code: e });
     }
     for (const f of o.forbiddenCodes) {
       code(f).forbidden++;
-      if (o.emitted.has(f)) code(f).falseAlarms++;
+      if (o.emitted.has(f)) {
+        code(f).falseAlarms++;
+        codeFalseAlarms.push({ id: o.id, code: f });
+      }
     }
     if (o.strength === 'strong') {
       strong++;
@@ -275,6 +284,8 @@ export function summarise(outcomes: CaseOutcome[], withHeading: boolean, msPerCa
     codeRecall: ratio(codeList.reduce((s, c) => s + c.found, 0), totalExpected),
     falseAlarmRate: ratio(codeList.reduce((s, c) => s + c.falseAlarms, 0), totalForbidden),
     misses,
+    codeMisses,
+    codeFalseAlarms,
     msPerCase,
     strongShare: ratio(strong, outcomes.length),
     strongPrecision: ratio(strongRight, strong),
@@ -289,6 +300,15 @@ function ratio(a: number, b: number): number {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+/** The code misses and false alarms of a run, one line each (none when there are none): "id (code)". */
+export function codeLines(prefix: string, r: Pick<RunFigures, 'codeMisses' | 'codeFalseAlarms'>): string[] {
+  const list = (l: { id: string; code: string }[]) => l.map((m) => `${m.id} (${m.code})`).join('; ');
+  const out: string[] = [];
+  if (r.codeMisses.length) out.push(`${prefix}Code misses: ${list(r.codeMisses)}`);
+  if (r.codeFalseAlarms.length) out.push(`${prefix}Code false alarms: ${list(r.codeFalseAlarms)}`);
+  return out;
+}
+
 export function formatEval(runs: RunFigures[], file: string, lojo: RunFigures[] = []): string {
   const out: string[] = [`Evaluation on ${file}`];
   for (const r of runs) {
@@ -298,6 +318,7 @@ export function formatEval(runs: RunFigures[], file: string, lojo: RunFigures[] 
     out.push('Codes (found/expected, false alarms/forbidden):');
     for (const c of r.codes) out.push(`  ${c.code.padEnd(28)} found ${c.found}/${c.expected}   false alarms ${c.falseAlarms}/${c.forbidden}`);
     if (r.misses.length) out.push('Misses: ' + r.misses.map((m) => `${m.id} (want ${m.expected.join('/') || 'none'}, got ${m.got.join('/') || 'none'})`).join('; '));
+    out.push(...codeLines('', r));
   }
   const summary = (title: string, list: RunFigures[], withBm25: boolean) => {
     out.push('', title.padEnd(28) + 'top-1    precision  recall   FP on negatives  code recall  false alarms  strong right');
@@ -326,6 +347,7 @@ export function formatEval(runs: RunFigures[], file: string, lojo: RunFigures[] 
   if (lojo.length) {
     summary('Leave one jurisdiction out', lojo, false);
     for (const r of lojo) if (r.misses.length) out.push(`  misses ${r.headings ? 'with headings' : 'no headings'}: ` + r.misses.map((m) => `${m.id} (want ${m.expected.join('/') || 'none'}, got ${m.got.join('/') || 'none'})`).join('; '));
+    for (const r of lojo) out.push(...codeLines(`  ${r.headings ? 'with headings' : 'no headings'}: `, r));
   }
   return out.join('\n') + '\n';
 }

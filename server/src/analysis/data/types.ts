@@ -174,6 +174,8 @@ export interface CheckCode {
   /** Cues too weak to count in a clause that holds a cue of the code `notInClauseOf` ("court" in "may appeal to the court"). */
   weakCues?: Partial<Record<string, string[]>>;
   notInClauseOf?: string;
+  /** An element code also checked on an offence with no counterpart in the Convention, not only on provisions matched to `appliesTo`. */
+  onNoCounterpart?: boolean;
   /** What is missing, in a drafter's words, completing "…, but …" (e.g. "no judge or other independent authority authorises it"). */
   missing?: string;
   /** How to fix it, in a drafter's words. */
@@ -213,8 +215,12 @@ export interface CheckLexicon {
   negation?: NegationLexicon;
   /** Variants of a power that safeguard grades tell apart (an order for subscriber information, Art 27(b)). */
   powerVariants?: PowerVariant[];
-  /** Vague terms that are not vague in provisions matched to some articles ("indecent photograph of a child", Art 14). */
-  vagueTermExceptions?: { about?: string; articles: number[]; terms: Cues }[];
+  /**
+   * Vague terms that are not vague in provisions matched to some articles ("indecent photograph of
+   * a child", Art 14), or in provisions that also say a qualifier that makes them precise
+   * (`whenWith`: "hatred" that is incitement to violence); both must hold when both are given.
+   */
+  vagueTermExceptions?: { about?: string; articles?: number[]; terms: Cues; whenWith?: Cues }[];
   /** Wording of an offence of failing to comply with an order: it enforces a power, it is not an offence with no counterpart. */
   complianceOffenceCues?: Cues;
   /** Drafting notes ("concordance: all offences intentional") by which a draft declares its general part once. */
@@ -238,6 +244,8 @@ export interface NegationWords {
   after?: string[];
   ignore?: string[];
   cancel?: string[];
+  /** Those `before` words that negate their own verb ("not", "ne"): of several in a clause, only the last before the cue counts. */
+  verbal?: string[];
 }
 
 export interface NegationLexicon {
