@@ -428,7 +428,7 @@ export class ProvisionMatcher {
     markedKinds.forEach((k) => (definitional &&= k === 'definition'));
     // Kind before article: saving or formal wording ("has effect without prejudice to", "may be cited
     // as") in a provision worded as no kind of provision at all is what the provision is: no article.
-    const savingOnly = markedKinds.size === 0 && wording.has(this.markers.length);
+    const savingOnly = markedKinds.size === 0 && !definitional && wording.has(this.markers.length);
 
     const { elementHits: hits, bodyHeadingHits } = this.scratch;
     tables.elements.bestInto(index, hits);
