@@ -426,6 +426,9 @@ export class ProvisionMatcher {
     // whatever detail it sends elsewhere ("personal data are sent only in accordance with the law on …").
     const routedOut = (ai: number): boolean => onlyRouted && this.articles[ai].kind === 'cooperation' && !this.showsAllRequired(ai, hits);
     markedKinds.forEach((k) => (definitional &&= k === 'definition'));
+    // Kind before article: saving or formal wording ("has effect without prejudice to", "may be cited
+    // as") in a provision worded as no kind of provision at all is what the provision is: no article.
+    const savingOnly = markedKinds.size === 0 && !definitional && wording.has(this.markers.length);
 
     const { elementHits: hits, bodyHeadingHits } = this.scratch;
     tables.elements.bestInto(index, hits);
@@ -552,7 +555,7 @@ export class ProvisionMatcher {
     const headingAlone = (ai: number): boolean => this.articles[ai].conventionOnly || (withEvidence[ai] === 2 && this.articles[ai].kind !== 'definition');
     if (onFeatures) {
       for (let ai = 0; ai < this.articles.length; ai++) {
-        if (routedOut(ai) || gatedOut(ai) || headingAlone(ai)) features.fill(0);
+        if (savingOnly || routedOut(ai) || gatedOut(ai) || headingAlone(ai)) features.fill(0);
         else scoreOf(ai);
         onFeatures(this.articles[ai].number, features);
       }
@@ -591,6 +594,7 @@ export class ProvisionMatcher {
     // context, marker and similarity terms (summed as scoreOf sums them, zeros left out): when
     // that stays under the threshold it cannot be shown, so it is not scored at all (most
     // articles, for most provisions).
+    if (savingOnly) return [];
     const { scores } = this.scratch;
     // Scores only (rounded as shown), by article index; objects only for the articles shown.
     const candidates: number[] = [];

@@ -103,6 +103,10 @@ export function fitWeights(samples: FitSample[], options: FitOptions = {}): Fitt
       const mh = m[k] / (1 - 0.9 ** it);
       const vh = v[k] / (1 - 0.999 ** it);
       theta[k] -= (rate * mh) / (Math.sqrt(vh) + 1e-8);
+      // Every signal is evidence for an article (the saving wording counts -1, so its weight is a
+      // penalty): no weight goes below zero, so a signal seen in few training cases cannot turn
+      // into evidence against its meaning (projected gradient).
+      if (k < F && theta[k] < 0) theta[k] = 0;
     }
   }
   const weights = {} as Record<Feature, number>;
