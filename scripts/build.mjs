@@ -1,8 +1,10 @@
 // Bundles the extension client, the language server and the CLI into one file each (out/), and
 // PDF.js with its worker into out/pdfjs.js, which the three load from beside them when a PDF is read
-// (so the packaged extension, which has no node_modules, reads PDFs); and the data's JSON Schema
+// (so the packaged extension, which has no node_modules, reads PDFs; with the edits of
+// scripts/pdfjsPatches.mjs, which make its text extraction cheaper); and the data's JSON Schema
 // validators, compiled once into out/validators.js (scripts/validators.mjs).
 import { build } from 'esbuild';
+import { pdfjsPatches } from './pdfjsPatches.mjs';
 import { buildValidators } from './validators.mjs';
 
 const production = process.argv.includes('--production');
@@ -31,6 +33,8 @@ await Promise.all([
     sourcemap: false,
     // Its own licence comments are kept.
     legalComments: 'inline',
+    // Less work per glyph in its text extraction, the same results (scripts/pdfjsPatches.mjs).
+    plugins: [pdfjsPatches()],
   }),
   buildValidators('data/schema', 'out/validators.js', common),
 ]);

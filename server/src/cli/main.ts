@@ -17,7 +17,7 @@ import { buildTable, renderTable, type TableFormat } from '../analysis/table';
 import { DRAFT_EXTENSIONS, STRUCTURED_EXTENSIONS, type ReadDocument } from '../formats/read';
 import { formatEval, parseCases, runEval, type EvalCase } from './eval';
 import { collectSamples, fitWithChosenPenalty, leaveOneJurisdictionOut, withFittedWeights } from './fit';
-import { analyseInWorkers, defaultJobs, InputProblem, readInWorker, tableOnly, type Analysed, type Job } from './parallel';
+import { analyseInWorkers, defaultJobs, forTableHere, InputProblem, nextAnalyzer, readInWorker, textOfLines, type Analysed, type Job } from './parallel';
 
 import { documentOf, MAX_INPUT_BYTES, readCapped, sizeText, TOO_BIG, UsageError } from './input';
 
@@ -335,21 +335,28 @@ async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, lo
         }
       }
       if (dataProblem) throw dataProblem;
-      const a = analyzer ?? loadAnalyzer(locale);
+      let a = analyzer ?? loadAnalyzer(locale);
       reporter = a;
       results = docs.map((doc, i) => {
         tell('analysing', i + 1, inputs[i].file);
+        a = nextAnalyzer(a);
         const analysis = a.analyze(doc.text);
         // The table keeps only what it shows (as the workers send), not every draft's whole analysis.
-        return table ? { doc: { ...doc, anchors: undefined }, analysis: tableOnly(analysis) } : { doc, analysis };
+        if (!table) return { doc, analysis };
+        docs[i] = undefined as unknown as ReadDocument;
+        return forTableHere(doc, analysis);
       });
     }
   } finally {
     if (progress) process.stderr.write('\r\x1b[K');
   }
-  const docs = inputs.map(({ file }, i) => {
-    const { doc, analysis } = results[i];
-    return { file, text: doc.text, analysis, format: doc.format, encoding: doc.encoding, notices: doc.notices, anchors: doc.anchors };
+  const docs = inputs.map(({ file }, i): ReportDocument => {
+    const { doc, analysis, lines } = results[i];
+    const report = { file, text: doc.text, analysis, format: doc.format, encoding: doc.encoding, notices: doc.notices, anchors: doc.anchors };
+    if (!lines) return report;
+    // The table's drafts: a text with the draft's lines, made when the table is built (the workers have ended by then).
+    let text: string | undefined;
+    return Object.defineProperty(report, 'text', { get: () => (text ??= textOfLines(lines)), enumerable: true });
   });
   return { data: reporter.data, messages: reporter.messages, docs };
 }

@@ -6,9 +6,11 @@
 // is the same as reading and analysing in order.
 import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
+import { Analyzer } from '../analysis/analyze';
 import { createAnalyzer, formatDataProblem } from '../analysis/engine';
 import { messageLocale, type MessageLocale } from '../analysis/messages';
-import type { DocumentAnalysis, Provision, ProvisionMatch } from '../analysis/types';
+import { detached } from '../analysis/text';
+import type { ArticleMatch, DocumentAnalysis, Provision, ProvisionMatch } from '../analysis/types';
 import type { ReadDocument } from '../formats/read';
 import { documentOf, readCapped } from './input';
 import { InputProblem, runAsReaderIfAsked, type Job } from './reading';
@@ -38,18 +40,26 @@ const isProvision = (p: Provision) => p.kind !== 'preamble' && p.kind !== 'trail
 
 /**
  * What the concordance table reads of an analysis (buildTable, and whether the draft has any
- * provision): the coverage, the provisions it names and their matches. Findings, definitions and
- * references stay in the worker.
+ * provision): the coverage; of the provisions it names, their ids, kinds, labels, headings and
+ * spans, and the strength of each article matched. Findings, definitions, references, element
+ * evidence and reasons stay in the worker: on a statute book they were most of what the main
+ * thread kept. The provisions and matches are partial objects of those types, read by nothing
+ * but the table.
  */
 function forTable(a: DocumentAnalysis): PlainAnalysis {
   const named = new Set(a.coverage.flatMap((c) => c.provisions));
-  const provisions = a.parsed.provisions.filter((p) => named.has(p.id));
-  if (!provisions.some(isProvision)) {
+  const kept = a.parsed.provisions.filter((p) => named.has(p.id));
+  if (!kept.some(isProvision)) {
     const first = a.parsed.provisions.find(isProvision);
-    if (first) provisions.push(first);
+    if (first) kept.push(first);
   }
-  const matches = [...a.matches.values()].filter((m) => named.has(m.provision));
-  return { ...a, findings: [], parsed: { provisions, definitions: [], references: [] }, matches };
+  // Copies: a heading cut from the draft would keep the whole draft alive in this thread.
+  const provisions = kept.map((p) => ({ id: p.id, kind: p.kind, label: detached(p.label), heading: p.heading === undefined ? undefined : detached(p.heading), span: p.span }) as unknown as Provision);
+  const matches: ProvisionMatch[] = [];
+  for (const m of a.matches.values()) {
+    if (named.has(m.provision)) matches.push({ provision: m.provision, matches: m.matches.map((x) => ({ article: x.article, strength: x.strength }) as unknown as ArticleMatch) });
+  }
+  return { language: a.language, problems: a.problems, coverage: a.coverage, findings: [], parsed: { provisions, definitions: [], references: [] }, matches };
 }
 
 function fromPlain(a: PlainAnalysis): DocumentAnalysis {
@@ -57,31 +67,89 @@ function fromPlain(a: PlainAnalysis): DocumentAnalysis {
   return { ...a, parsed: { ...a.parsed, byId }, matches: new Map(a.matches.map((m) => [m.provision, m])) };
 }
 
-/** What the table reads of an analysis, as an analysis (one thread keeps no more of each draft than the workers send). */
-export function tableOnly(a: DocumentAnalysis): DocumentAnalysis {
-  return fromPlain(forTable(a));
+/**
+ * Where a text's lines start, as LineIndex counts them ("\r\n", "\r" and "\n" each end a line),
+ * the first line's aside, and its length: all the table needs of a draft's text to place its
+ * provisions (4 bytes a line instead of 2 a character).
+ */
+export interface TextLines {
+  starts: Uint32Array;
+  length: number;
 }
 
+export function linesOf(text: string): TextLines {
+  const starts: number[] = [];
+  for (let i = 0, n = text.length; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return { starts: Uint32Array.from(starts), length: text.length };
+}
+
+/**
+ * A text of the same length whose lines start at the same offsets (spaces, each line ended by
+ * "\n"): LineIndex gives every offset in it the line and character it has in the draft, which is
+ * all buildTable reads of a draft's text (tableSkeleton.test.ts renders the table both ways).
+ */
+export function textOfLines({ starts, length }: TextLines): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of starts) {
+    parts.push(' '.repeat(s - at - 1), '\n');
+    at = s;
+  }
+  parts.push(' '.repeat(length - at));
+  return parts.join('');
+}
 
 export interface Analysed {
   doc: ReadDocument;
   analysis: DocumentAnalysis;
+  /** For the table: where the text's lines start (`doc.text` is then empty). */
+  lines?: TextLines;
+}
+
+/** What the table keeps of a draft: the table's part of its analysis, where its lines start instead of its text, no element ids. */
+function tableDraft(doc: ReadDocument, analysis: DocumentAnalysis): { doc: ReadDocument; analysis: PlainAnalysis; lines: TextLines } {
+  return { doc: { ...doc, text: '', anchors: undefined }, analysis: forTable(analysis), lines: linesOf(doc.text) };
+}
+
+/** tableDraft, in this thread (one thread keeps no more of each draft than the workers send). */
+export function forTableHere(doc: ReadDocument, analysis: DocumentAnalysis): Analysed {
+  const t = tableDraft(doc, analysis);
+  return { ...t, analysis: fromPlain(t.analysis) };
+}
+
+/**
+ * Unit texts an Analyzer may hold in its match cache before a worker goes on with a fresh one
+ * (sharing its compiled matcher): the laws of a statute book share almost no section, so across
+ * files the cache only kept memory (40,000 texts, about 80 MB, in each worker).
+ */
+const RENEW_AFTER_TEXTS = 10_000;
+
+/** The Analyzer to analyse the next file with: this one, or a fresh one sharing its compiled data once its cache is full of other files' sections. */
+export function nextAnalyzer(analyzer: Analyzer): Analyzer {
+  return analyzer.cachedTexts > RENEW_AFTER_TEXTS ? new Analyzer(analyzer.data, analyzer.settings, { locale: analyzer.locale, sharing: analyzer }) : analyzer;
 }
 
 type Request = { index: number; file: string; bytes?: Uint8Array; table: boolean } | null;
 
-type Reply = { index: number; doc: ReadDocument; analysis: PlainAnalysis } | { index: number; problem: string } | { error: string };
+type Reply = { index: number; doc: ReadDocument; analysis: PlainAnalysis; lines?: TextLines } | { index: number; problem: string } | { error: string };
 
 /** True (and the worker started) when this thread is an analysis worker or a reading worker. */
 export function runAsWorkerIfAsked(): boolean {
   if (runAsReaderIfAsked()) return true;
   if (isMainThread || !(workerData as Record<string, unknown> | null)?.[WORKER_FLAG] || !parentPort) return false;
   const port = parentPort;
-  const { analyzer, problems } = createAnalyzer(undefined, { locale: messageLocale((workerData as Record<string, unknown>).locale) });
-  if (!analyzer) {
+  const { analyzer: first, problems } = createAnalyzer(undefined, { locale: messageLocale((workerData as Record<string, unknown>).locale) });
+  if (!first) {
     port.postMessage({ error: problems.map(formatDataProblem).join('\n') || 'the convention data could not be loaded' } satisfies Reply);
     return true;
   }
+  let analyzer = first;
   port.on('message', (job: Request) => {
     if (!job) {
       port.close();
@@ -90,10 +158,10 @@ export function runAsWorkerIfAsked(): boolean {
     void (async (): Promise<Reply> => {
       try {
         const doc = await documentOf(job.file, job.bytes ?? readCapped(job.file));
+        analyzer = nextAnalyzer(analyzer);
         const analysis = analyzer.analyze(doc.text);
         if (!job.table) return { index: job.index, doc, analysis: toPlain(analysis) };
-        // The table shows no element ids.
-        return { index: job.index, doc: { ...doc, anchors: undefined }, analysis: forTable(analysis) };
+        return { index: job.index, ...tableDraft(doc, analysis) };
       } catch (e) {
         return { index: job.index, problem: (e as Error).message ?? String(e) };
       }
@@ -155,7 +223,7 @@ export function analyseInWorkers(script: string, jobs: Job[], threads: number, t
         running--;
         if ('problem' in m) problems.push(m);
         else {
-          results[m.index] = { doc: m.doc, analysis: fromPlain(m.analysis) };
+          results[m.index] = { doc: m.doc, analysis: fromPlain(m.analysis), ...(m.lines ? { lines: m.lines } : {}) };
           done(++finished, jobs[m.index].file);
         }
         if (finished === jobs.length) settle(() => resolve(results));

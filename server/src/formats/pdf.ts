@@ -4,9 +4,10 @@
 // text layer (a scan) is refused with a message instead of giving an empty analysis.
 //
 // PDF.js is loaded on first use, so reading a PDF is asynchronous: from out/pdfjs.js beside the
-// running bundle (PDF.js and its worker bundled by scripts/build.mjs; the packaged extension has no
-// node_modules), else as an ES module from node_modules (tests, a checkout). Pure otherwise: bytes
-// in, text out.
+// running bundle (PDF.js and its worker bundled by scripts/build.mjs, with the edits of
+// scripts/pdfjsPatches.mjs that make its text extraction cheaper and keep its results; the
+// packaged extension has no node_modules), else as an ES module from node_modules (tests, a
+// checkout). Pure otherwise: bytes in, text out.
 
 export interface PdfResult {
   text: string;

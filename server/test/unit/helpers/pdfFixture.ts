@@ -10,6 +10,8 @@ export interface PdfSpec {
   pageNumbers?: boolean;
   /** Pages drawn as vector shapes only (a "scan" with no text layer). */
   noText?: boolean;
+  /** Content-stream operators drawn on every page after its lines (font /F1 is Helvetica). */
+  raw?: string;
 }
 
 function pdfString(s: string): string {
@@ -43,6 +45,7 @@ export function buildPdf(spec: PdfSpec): Buffer {
       if (spec.footer) text(72, 40, 9, spec.footer);
       if (spec.pageNumbers) text(300, 25, 9, String(i + 1));
     }
+    if (spec.raw) ops.push(spec.raw);
     const stream = ops.join('\n');
     const content = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
     pageIds.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));

@@ -1,0 +1,71 @@
+// Edits made to PDF.js's worker code (pdfjs-dist/legacy/build/pdf.worker.mjs) as scripts/build.mjs
+// bundles it into out/pdfjs.js. Each edit must find its text exactly once, else the build fails
+// (a new PDF.js version: look again before changing the version). Each keeps the result the same
+// to the bit (server/test/protocol/pdfjsPatches.test.ts compares the text content the bundle and
+// node_modules' PDF.js give); what changes is the work per glyph of the text layer.
+//
+// getTextContent computes, for every glyph, the text-space-to-page matrix twice: once to compare
+// the glyph's position with the last one, once to remember it. Each was three new arrays (the
+// text-state matrix and two products by Util.transform): most of the time and garbage of reading a
+// PDF's text. Here the two products are written out — the same multiplications and additions in
+// the same order — into one new array, and the comparison, which keeps nothing, writes into an
+// array of its own that it reuses. About a third less CPU time per page (docs/benchmarks.md).
+
+export const PDFJS_WORKER_FILE = /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.worker\.mjs$/;
+
+export const PDFJS_PATCHES = [
+  {
+    what: 'getCurrentTextTransform: the two matrix products written out, into `out` when given',
+    from: `    function getCurrentTextTransform() {
+      const font = textState.font;`,
+    to: `    function getCurrentTextTransform(out) {
+      const font = textState.font;`,
+  },
+  {
+    what: 'getCurrentTextTransform: Util.transform(ctm, Util.transform(textMatrix, tsm)) without the intermediate arrays',
+    from: `      return Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm));`,
+    to: `      const m = textState.textMatrix;
+      const c = textState.ctm;
+      const a0 = m[0] * tsm[0] + m[2] * tsm[1];
+      const a1 = m[1] * tsm[0] + m[3] * tsm[1];
+      const a2 = m[0] * tsm[2] + m[2] * tsm[3];
+      const a3 = m[1] * tsm[2] + m[3] * tsm[3];
+      const a4 = m[0] * tsm[4] + m[2] * tsm[5] + m[4];
+      const a5 = m[1] * tsm[4] + m[3] * tsm[5] + m[5];
+      if (out === undefined) return [c[0] * a0 + c[2] * a1, c[1] * a0 + c[3] * a1, c[0] * a2 + c[2] * a3, c[1] * a2 + c[3] * a3, c[0] * a4 + c[2] * a5 + c[4], c[1] * a4 + c[3] * a5 + c[5]];
+      out[0] = c[0] * a0 + c[2] * a1;
+      out[1] = c[1] * a0 + c[3] * a1;
+      out[2] = c[0] * a2 + c[2] * a3;
+      out[3] = c[1] * a2 + c[3] * a3;
+      out[4] = c[0] * a4 + c[2] * a5 + c[4];
+      out[5] = c[1] * a4 + c[3] * a5 + c[5];
+      return out;`,
+  },
+  {
+    what: 'compareWithLastPosition reads the current matrix from a reused array (it keeps no reference to it)',
+    from: `    function compareWithLastPosition(glyphWidth) {
+      const currentTransform = getCurrentTextTransform();`,
+    to: `    const positionScratch = [0, 0, 0, 0, 0, 0];
+    function compareWithLastPosition(glyphWidth) {
+      const currentTransform = getCurrentTextTransform(positionScratch);`,
+  },
+];
+
+/** An esbuild plugin applying PDFJS_PATCHES to the worker file. */
+export function pdfjsPatches() {
+  return {
+    name: 'pdfjs-patches',
+    setup(build) {
+      build.onLoad({ filter: PDFJS_WORKER_FILE }, async (args) => {
+        const { readFile } = await import('fs/promises');
+        let source = await readFile(args.path, 'utf8');
+        for (const p of PDFJS_PATCHES) {
+          const count = source.split(p.from).length - 1;
+          if (count !== 1) throw new Error(`scripts/pdfjsPatches.mjs: "${p.what}" found its text ${count} times in ${args.path}, not once: look at the new PDF.js before building`);
+          source = source.replace(p.from, () => p.to);
+        }
+        return { contents: source, loader: 'js' };
+      });
+    },
+  };
+}

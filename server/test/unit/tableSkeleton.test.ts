@@ -1,0 +1,85 @@
+// The CLI's table keeps of each draft only what the table reads (cli/parallel.ts): the table's part
+// of the analysis and where the text's lines start, from which it makes a text of spaces with the
+// same lines. The table rendered from that is the table of the whole drafts and analyses; and an
+// Analyzer renewed once its cache is full analyses as the first one did.
+import * as assert from 'assert';
+import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { generateDraft } from '../../../bench/generate';
+import { Analyzer } from '../../src/analysis/analyze';
+import { createAnalyzer } from '../../src/analysis/engine';
+import { buildTable, renderTable, type TableDocument } from '../../src/analysis/table';
+import { LineIndex } from '../../src/analysis/text';
+import { forTableHere, linesOf, nextAnalyzer, textOfLines } from '../../src/cli/parallel';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const drafts = path.join(ROOT, 'server/test/fixtures/drafts');
+
+describe('the table from what the CLI keeps of each draft', function () {
+  this.timeout(120_000);
+  const analyzer = createAnalyzer().analyzer!;
+
+  it('a text made from the line starts places every offset on the same line and character', () => {
+    const lineIndexAgrees = (text: string) => {
+      const made = textOfLines(linesOf(text));
+      assert.strictEqual(made.length, text.length);
+      const a = new LineIndex(text);
+      const b = new LineIndex(made);
+      assert.strictEqual(b.lineCount, a.lineCount);
+      for (let o = 0; o <= text.length; o++) assert.deepStrictEqual(b.positionAt(o), a.positionAt(o), `offset ${o} of ${JSON.stringify(text)}`);
+    };
+    for (const t of ['', 'a', '\n', '\r', '\r\n', '\n\n', '\r\r\n\n', 'ab\r\ncd\ref\ngh', 'x\r', '— é 😀\nz']) lineIndexAgrees(t);
+    fc.assert(fc.property(fc.array(fc.constantFrom('a', '\r', '\n', 'é', '—', ' '), { maxLength: 60 }).map((xs) => xs.join('')), (t) => lineIndexAgrees(t)));
+  });
+
+  it('renders the same table, in every format, as the whole drafts and analyses', () => {
+    const texts: [string, string][] = fs
+      .readdirSync(drafts)
+      .sort()
+      .map((f) => [f, fs.readFileSync(path.join(drafts, f), 'utf8')]);
+    const bill = fs.readFileSync(path.join(ROOT, 'examples/cybercrime-bill.draft'), 'utf8');
+    // Windows and old Mac line breaks, and a generated law of many sections.
+    texts.push(['crlf.txt', bill.replace(/\n/g, '\r\n')], ['cr.txt', bill.replace(/\n/g, '\r')], ['law.txt', generateDraft({ sizeBytes: 80 * 1024, seed: 5 })]);
+    const whole: TableDocument[] = [];
+    const kept: TableDocument[] = [];
+    for (const [file, text] of texts) {
+      const analysis = analyzer.analyze(text);
+      whole.push({ file, text, analysis });
+      const k = forTableHere({ format: 'text', text, notices: [], problems: [] }, analysis);
+      assert.strictEqual(k.doc.text, '');
+      kept.push({ file, text: textOfLines(k.lines!), analysis: k.analysis });
+    }
+    const full = buildTable(analyzer.data, whole, analyzer.messages);
+    assert.ok(full.chapters.some((c) => c.rows.some((r) => r.provisions.some((p) => p.file === 'crlf.txt' && p.range.start.line > 10))), 'provisions of the CRLF draft are listed');
+    for (const format of ['csv', 'markdown', 'html'] as const) {
+      assert.strictEqual(renderTable(buildTable(analyzer.data, kept, analyzer.messages), format, analyzer.messages), renderTable(full, format, analyzer.messages), format);
+    }
+  });
+
+  it('a worker goes on with a fresh Analyzer once its cache is full, with the same results', () => {
+    const first = createAnalyzer().analyzer!;
+    const law = generateDraft({ sizeBytes: 200 * 1024, seed: 9 });
+    const expected = first.analyze(law);
+    let a = first;
+    let renewed = 0;
+    // Different laws until the cache holds more than the limit.
+    for (let seed = 100; renewed === 0 && seed < 200; seed++) {
+      const next = nextAnalyzer(a);
+      if (next !== a) {
+        renewed++;
+        assert.ok(a.cachedTexts > 10_000, `renewed with ${a.cachedTexts} texts cached`);
+        assert.strictEqual(next.cachedTexts, 0);
+        assert.strictEqual(next.matcher, first.matcher, 'the compiled matcher is shared');
+        assert.strictEqual(next.locale, first.locale);
+        a = next;
+      } else a.analyze(generateDraft({ sizeBytes: 200 * 1024, seed }));
+    }
+    assert.strictEqual(renewed, 1);
+    assert.ok(a instanceof Analyzer);
+    const again = a.analyze(law);
+    assert.deepStrictEqual(again.findings, expected.findings);
+    assert.deepStrictEqual(again.coverage, expected.coverage);
+    assert.deepStrictEqual([...again.matches.values()], [...expected.matches.values()]);
+  });
+});
