@@ -40,7 +40,7 @@ export interface TokenRun {
 }
 
 /** Scratch space for tokenRun (runs are made one at a time), grown as needed. */
-const runScratch = { raw: [] as number[], offsets: [] as number[], ids: new Int32Array(0), folded: new Int32Array(0), stop: new Uint8Array(0) };
+const runScratch = { raw: [] as number[], offsets: [] as number[] };
 
 /**
  * The token runs and indexes of a section, made for one look at it, are cut from shared blocks:
@@ -313,12 +313,12 @@ export class CueMatcher {
     const raw = runScratch.raw;
     const rawOffsets = runScratch.offsets;
     const n = this.tokenizer.tokenizeIdsInto(text, lang, start, end, relative ? start : 0, this.vocabulary, raw, rawOffsets);
-    if (runScratch.ids.length < n) {
-      runScratch.ids = new Int32Array(2 * n);
-      runScratch.folded = new Int32Array(4 * n);
-      runScratch.stop = new Uint8Array(2 * n);
-    }
-    const { ids, folded, stop } = runScratch;
+    // Written straight into their place: ids (4 bytes each), then offsets (8), then stop flags (1),
+    // room for n tokens (folding lexicon terms leaves fewer; then the views are cut to their number).
+    const { buffer, at } = blockSpace(13 * n, memoised);
+    let runIds = new Int32Array(buffer, at, n);
+    let runOffsets = new Int32Array(buffer, at + 4 * n, 2 * n);
+    let runStop = new Uint8Array(buffer, at + 12 * n, n);
     // A language the data has no file for has no stop words or lexicon terms (marks 0).
     const root = this.wordsOf(lang)?.trie ?? EMPTY_TRIE;
     const vocabulary = this.vocabulary;
@@ -335,24 +335,17 @@ export class CueMatcher {
         last = term.last;
         id = term.node.conceptId!;
       }
-      ids[out] = id;
-      folded[2 * out] = rawOffsets[2 * i];
-      folded[2 * out + 1] = rawOffsets[2 * last + 1];
-      stop[out] = vocabulary.flagsOf(id) & isStop ? 1 : 0;
+      runIds[out] = id;
+      runOffsets[2 * out] = rawOffsets[2 * i];
+      runOffsets[2 * out + 1] = rawOffsets[2 * last + 1];
+      runStop[out] = vocabulary.flagsOf(id) & isStop ? 1 : 0;
       out++;
       i = last + 1;
     }
-    // ids (4 bytes each), then offsets (8), then stop flags (1); copied in loops (a subarray to
-    // copy from would be one more object per run).
-    const { buffer, at } = blockSpace(13 * out, memoised);
-    const runIds = new Int32Array(buffer, at, out);
-    const runOffsets = new Int32Array(buffer, at + 4 * out, 2 * out);
-    const runStop = new Uint8Array(buffer, at + 12 * out, out);
-    for (let i = 0; i < out; i++) {
-      runIds[i] = ids[i];
-      runOffsets[2 * i] = folded[2 * i];
-      runOffsets[2 * i + 1] = folded[2 * i + 1];
-      runStop[i] = stop[i];
+    if (out < n) {
+      runIds = runIds.subarray(0, out);
+      runOffsets = runOffsets.subarray(0, 2 * out);
+      runStop = runStop.subarray(0, out);
     }
     return { ids: runIds, offsets: runOffsets, stop: runStop, base: 0 };
   }
