@@ -40,7 +40,7 @@ export interface TokenRun {
 }
 
 /** Scratch space for tokenRun (runs are made one at a time), grown as needed. */
-const runScratch = { raw: [] as number[], offsets: [] as number[], ids: new Int32Array(0), folded: new Int32Array(0), stop: new Uint8Array(0) };
+const runScratch = { raw: [] as number[], offsets: [] as number[] };
 
 /**
  * The token runs and indexes of a section, made for one look at it, are cut from shared blocks:
@@ -313,12 +313,12 @@ export class CueMatcher {
     const raw = runScratch.raw;
     const rawOffsets = runScratch.offsets;
     const n = this.tokenizer.tokenizeIdsInto(text, lang, start, end, relative ? start : 0, this.vocabulary, raw, rawOffsets);
-    if (runScratch.ids.length < n) {
-      runScratch.ids = new Int32Array(2 * n);
-      runScratch.folded = new Int32Array(4 * n);
-      runScratch.stop = new Uint8Array(2 * n);
-    }
-    const { ids, folded, stop } = runScratch;
+    // Written straight into their place: ids (4 bytes each), then offsets (8), then stop flags (1),
+    // room for n tokens (folding lexicon terms leaves fewer; then the views are cut to their number).
+    const { buffer, at } = blockSpace(13 * n, memoised);
+    let runIds = new Int32Array(buffer, at, n);
+    let runOffsets = new Int32Array(buffer, at + 4 * n, 2 * n);
+    let runStop = new Uint8Array(buffer, at + 12 * n, n);
     // A language the data has no file for has no stop words or lexicon terms (marks 0).
     const root = this.wordsOf(lang)?.trie ?? EMPTY_TRIE;
     const vocabulary = this.vocabulary;
@@ -335,24 +335,17 @@ export class CueMatcher {
         last = term.last;
         id = term.node.conceptId!;
       }
-      ids[out] = id;
-      folded[2 * out] = rawOffsets[2 * i];
-      folded[2 * out + 1] = rawOffsets[2 * last + 1];
-      stop[out] = vocabulary.flagsOf(id) & isStop ? 1 : 0;
+      runIds[out] = id;
+      runOffsets[2 * out] = rawOffsets[2 * i];
+      runOffsets[2 * out + 1] = rawOffsets[2 * last + 1];
+      runStop[out] = vocabulary.flagsOf(id) & isStop ? 1 : 0;
       out++;
       i = last + 1;
     }
-    // ids (4 bytes each), then offsets (8), then stop flags (1); copied in loops (a subarray to
-    // copy from would be one more object per run).
-    const { buffer, at } = blockSpace(13 * out, memoised);
-    const runIds = new Int32Array(buffer, at, out);
-    const runOffsets = new Int32Array(buffer, at + 4 * out, 2 * out);
-    const runStop = new Uint8Array(buffer, at + 12 * out, out);
-    for (let i = 0; i < out; i++) {
-      runIds[i] = ids[i];
-      runOffsets[2 * i] = folded[2 * i];
-      runOffsets[2 * i + 1] = folded[2 * i + 1];
-      runStop[i] = stop[i];
+    if (out < n) {
+      runIds = runIds.subarray(0, out);
+      runOffsets = runOffsets.subarray(0, 2 * out);
+      runStop = runStop.subarray(0, out);
     }
     return { ids: runIds, offsets: runOffsets, stop: runStop, base: 0 };
   }
@@ -719,47 +712,106 @@ export class SlotHits {
  * Many cue lists at once, each under a numbered slot (an element, an article's heading cues …),
  * indexed by each cue's rarest word. A provision looks up only the cues whose rarest word it
  * contains instead of trying every cue of every list.
+ *
+ * Kept in flat arrays (read for every provision, several times): the entries of anchor id a are
+ * [start[a], start[a + 1]) of the entry arrays. Entries with the same keys (an element's cues
+ * shared by many articles) share one distinct-cue number, so that a provision looks each up once.
  */
 export class AnchoredCues {
-  /** Entries by the id of their anchor (an array: ids of cue keys are small). */
-  private readonly byAnchor: { cue: CompiledCue; slot: number; order: number }[][] = [];
+  /** All entries, in order, by anchor: for bestInto. */
+  private readonly all: AnchorTable;
   /**
    * The same without a slot's later cues of the same keys as an earlier one ("intentionally",
    * "knowingly" … all read as one key): such a cue's hit is the earlier one's and loses the tie.
    * Elements share these lists across articles, so most lookups were of repeats.
    */
-  private readonly firstByAnchor: { cue: CompiledCue; slot: number; order: number }[][] = [];
+  private readonly first: AnchorTable;
+  /** Per distinct cue (by keys): one of its cues (for locate), and what a look-up found in the current provision. */
+  private readonly distinctCues: CompiledCue[] = [];
+  private readonly memoStamp: Int32Array;
+  private readonly memoStart: Int32Array;
+  private readonly memoEnd: Int32Array;
+  private generation = 0;
 
   /** `entries` in order: a slot's cues in the order findAny would try them. */
   constructor(entries: { cue: CompiledCue; slot: number }[]) {
     const df = new Map<number, number>();
     for (const { cue } of entries) for (const k of new Set(cue.ids)) df.set(k, (df.get(k) ?? 0) + 1);
     const seen = new Set<string>();
+    const distinct = new Map<string, number>();
+    const byAnchor: AnchorEntry[][] = [];
+    const firstByAnchor: AnchorEntry[][] = [];
     entries.forEach(({ cue, slot }, order) => {
       let anchor = cue.ids[0];
       for (const k of cue.ids) if ((df.get(k) ?? 0) < (df.get(anchor) ?? 0)) anchor = k;
-      (this.byAnchor[anchor] ??= []).push({ cue, slot, order });
-      const key = slot + ':' + cue.ids.join(',');
+      const ids = cue.ids.join(',');
+      let d = distinct.get(ids);
+      if (d === undefined) {
+        distinct.set(ids, (d = this.distinctCues.length));
+        this.distinctCues.push(cue);
+      }
+      const entry = { cue, slot, order, distinct: d };
+      (byAnchor[anchor] ??= []).push(entry);
+      const key = slot + ':' + ids;
       if (seen.has(key)) return;
       seen.add(key);
-      (this.firstByAnchor[anchor] ??= []).push({ cue, slot, order });
+      (firstByAnchor[anchor] ??= []).push(entry);
     });
+    this.all = anchorTable(byAnchor);
+    this.first = anchorTable(firstByAnchor);
+    const n = this.distinctCues.length;
+    this.memoStamp = new Int32Array(n);
+    this.memoStart = new Int32Array(n);
+    this.memoEnd = new Int32Array(n);
+  }
+
+  /**
+   * Where distinct cue c first occurs in the index (its first indexed token, or -1), its last
+   * token in memoEnd[c]: looked up once per provision and generation.
+   */
+  private locateDistinct(index: TokenIndex, c: number, d: number): number {
+    if (this.memoStamp[c] === this.generation) return this.memoStart[c];
+    const cue = this.distinctCues[c];
+    let s: number;
+    let end: number;
+    // A one-word cue is anchored on its word, which is the d-th key: no lookup needed.
+    if (cue.ids.length === 1) {
+      s = index.firstOf(d);
+      end = s;
+    } else {
+      s = index.locate(cue);
+      end = index.lastFound;
+    }
+    this.memoStamp[c] = this.generation;
+    this.memoStart[c] = s;
+    this.memoEnd[c] = end;
+    return s;
+  }
+
+  private nextGeneration(): void {
+    if (++this.generation === 0x7fffffff) {
+      this.memoStamp.fill(0);
+      this.generation = 1;
+    }
   }
 
   /** Puts in `out` the best hit (as TokenIndex.findAny would give) of each slot with any. */
   bestInto(index: TokenIndex, out: SlotHits): void {
     out.reset();
+    this.nextGeneration();
+    const { start: anchorStart, cues, slots, orders, lengths, distinct } = this.first;
+    const anchors = anchorStart.length - 1;
     for (let d = 0; d < index.distinct; d++) {
-      const candidates = this.firstByAnchor[index.keyAt(d)];
-      if (!candidates) continue;
-      for (let k = 0; k < candidates.length; k++) {
-        const { cue, slot, order } = candidates[k];
-        // A one-word cue is anchored on its word, which is the d-th key: no lookup needed.
-        const one = cue.ids.length === 1;
-        const s = one ? index.firstOf(d) : index.locate(cue);
+      const a = index.keyAt(d);
+      if (a >= anchors) continue;
+      const to = anchorStart[a + 1];
+      for (let k = anchorStart[a]; k < to; k++) {
+        const c = distinct[k];
+        const s = this.locateDistinct(index, c, d);
         if (s < 0) continue;
         const start = index.startOf(s);
-        if (out.beats(slot, cue.keys.length, start, order)) out.set(slot, cue, order, start, index.endOf(one ? s : index.lastFound));
+        const slot = slots[k];
+        if (out.beats(slot, lengths[k], start, orders[k])) out.set(slot, cues[k], orders[k], start, index.endOf(this.memoEnd[c]));
       }
     }
   }
@@ -767,11 +819,51 @@ export class AnchoredCues {
   /** How many of each slot's cues occur. */
   count(index: TokenIndex): Map<number, number> {
     const out = new Map<number, number>();
+    this.nextGeneration();
+    const { start: anchorStart, slots, distinct } = this.all;
+    const anchors = anchorStart.length - 1;
     for (let d = 0; d < index.distinct; d++) {
-      const candidates = this.byAnchor[index.keyAt(d)];
-      if (!candidates) continue;
-      for (let k = 0; k < candidates.length; k++) if (index.locate(candidates[k].cue) >= 0) out.set(candidates[k].slot, (out.get(candidates[k].slot) ?? 0) + 1);
+      const a = index.keyAt(d);
+      if (a >= anchors) continue;
+      const to = anchorStart[a + 1];
+      for (let k = anchorStart[a]; k < to; k++) if (this.locateDistinct(index, distinct[k], d) >= 0) out.set(slots[k], (out.get(slots[k]) ?? 0) + 1);
     }
     return out;
   }
+}
+
+interface AnchorEntry {
+  cue: CompiledCue;
+  slot: number;
+  order: number;
+  distinct: number;
+}
+
+/** Entries by anchor id, flat: those of anchor a are [start[a], start[a + 1]). */
+interface AnchorTable {
+  start: Int32Array;
+  cues: CompiledCue[];
+  slots: Int32Array;
+  orders: Int32Array;
+  lengths: Int32Array;
+  distinct: Int32Array;
+}
+
+function anchorTable(byAnchor: AnchorEntry[][]): AnchorTable {
+  const anchors = byAnchor.length;
+  const start = new Int32Array(anchors + 1);
+  const flat: AnchorEntry[] = [];
+  for (let a = 0; a < anchors; a++) {
+    start[a] = flat.length;
+    for (const e of byAnchor[a] ?? []) flat.push(e);
+  }
+  start[anchors] = flat.length;
+  return {
+    start,
+    cues: flat.map((e) => e.cue),
+    slots: Int32Array.from(flat, (e) => e.slot),
+    orders: Int32Array.from(flat, (e) => e.order),
+    lengths: Int32Array.from(flat, (e) => e.cue.keys.length),
+    distinct: Int32Array.from(flat, (e) => e.distinct),
+  };
 }

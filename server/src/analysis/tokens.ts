@@ -267,77 +267,112 @@ function scan(tokenizer: Tokenizer, text: string, lang: DraftLanguage, start: nu
 /**
  * Stems of ASCII words, found by their lower-cased characters in the text itself: most words of
  * a draft are seen many times, and a lookup that cuts no substring and hashes no new string is
- * several times cheaper than the Map behind stem(). Open addressing over a power-of-two table.
+ * several times cheaper than the Map behind stem(). Open addressing over a power-of-two table;
+ * the words' characters, hashes and ids are kept in typed arrays (read for every word of a draft).
  * Each entry also remembers its stem's id for the StemIds (epoch) that last asked.
  */
 class AsciiStems {
-  private slots = new Int32Array(1 << 12);
-  private words: string[] = [];
+  /** Per slot: the entry's number + 1 (0: empty), then its hash (a probe reads one place). */
+  private slots = new Int32Array(2 << 12);
   stems: string[] = [];
-  private hashes: number[] = [];
-  private ids: number[] = [];
-  private epochs: (object | undefined)[] = [];
+  private count = 0;
+  /** Per entry: its hash (for rehashing). */
+  private hashes = new Int32Array(1 << 11);
+  /** Per entry, four numbers: where its lower-cased characters start in `chars`, its length, its stem's id and the epoch number of that id. */
+  private meta = new Int32Array(4 << 11);
+  private chars = new Uint8Array(1 << 14);
+  private used = 0;
+  /** The StemIds epoch seen last, and its number here (0: none yet). */
+  private epoch: object | undefined;
+  private epochNumber = 0;
 
   get size(): number {
-    return this.words.length;
+    return this.count;
   }
 
   /** The entry of text[start, end) (ASCII, compared lower-cased), or -1; `hash` as scan computes it. */
   find(text: string, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     const n = end - start;
+    const { meta, chars } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const e = this.slots[slot] - 1;
+      const e = slots[2 * slot] - 1;
       if (e < 0) return -1;
-      if (this.hashes[e] !== hash) continue;
-      const w = this.words[e];
-      if (w.length !== n) continue;
+      if (slots[2 * slot + 1] !== hash || meta[4 * e + 1] !== n) continue;
+      const at = meta[4 * e];
       let j = 0;
-      while (j < n && lowerAscii(text.charCodeAt(start + j)) === w.charCodeAt(j)) j++;
+      while (j < n && lowerAscii(text.charCodeAt(start + j)) === chars[at + j]) j++;
       if (j === n) return e;
     }
   }
 
+  /** Adds a word (ASCII, lower-cased) and its stem. */
   add(word: string, stem: string, hash: number): number {
-    const e = this.words.length;
-    this.words.push(word);
+    const e = this.count++;
+    if (e >= this.hashes.length) {
+      const hashes = new Int32Array(2 * this.hashes.length);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+      const meta = new Int32Array(2 * this.meta.length);
+      meta.set(this.meta);
+      this.meta = meta;
+    }
+    if (this.used + word.length > this.chars.length) {
+      const chars = new Uint8Array(2 * Math.max(this.chars.length, this.used + word.length));
+      chars.set(this.chars.subarray(0, this.used));
+      this.chars = chars;
+    }
     this.stems.push(stem);
-    this.hashes.push(hash);
-    this.ids.push(0);
-    this.epochs.push(undefined);
-    if (this.words.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    this.hashes[e] = hash;
+    this.meta[4 * e] = this.used;
+    this.meta[4 * e + 1] = word.length;
+    this.meta[4 * e + 3] = 0;
+    for (let j = 0; j < word.length; j++) this.chars[this.used++] = word.charCodeAt(j);
+    if (this.count * 4 > this.slots.length) this.rehash(this.slots.length);
     else this.place(e);
     return e;
   }
 
   /** The id of entry e's stem. */
   idOf(e: number, stemIds: StemIds): number {
-    if (this.epochs[e] !== stemIds.epoch) {
-      this.ids[e] = stemIds.idOf(this.stems[e]);
-      this.epochs[e] = stemIds.epoch;
+    if (stemIds.epoch !== this.epoch) this.newEpoch(stemIds);
+    const meta = this.meta;
+    if (meta[4 * e + 3] !== this.epochNumber) {
+      meta[4 * e + 2] = stemIds.idOf(this.stems[e]);
+      // Giving an id may have started a new epoch (the vocabulary dropped its unpinned ids): the id is of that one.
+      if (stemIds.epoch !== this.epoch) this.newEpoch(stemIds);
+      meta[4 * e + 3] = this.epochNumber;
     }
-    return this.ids[e];
+    return meta[4 * e + 2];
   }
 
   clear(): void {
-    this.slots = new Int32Array(1 << 12);
-    this.words = [];
+    this.slots = new Int32Array(2 << 12);
     this.stems = [];
-    this.hashes = [];
-    this.ids = [];
-    this.epochs = [];
+    this.count = 0;
+    this.used = 0;
+  }
+
+  private newEpoch(stemIds: StemIds): void {
+    this.epoch = stemIds.epoch;
+    this.epochNumber++;
   }
 
   private place(e: number): void {
-    const mask = this.slots.length - 1;
-    let slot = this.hashes[e] & mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    this.slots[slot] = e + 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const hash = this.hashes[e];
+    let slot = hash & mask;
+    while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = e + 1;
+    slots[2 * slot + 1] = hash;
   }
 
-  private rehash(size: number): void {
-    this.slots = new Int32Array(size);
-    for (let e = 0; e < this.words.length; e++) this.place(e);
+  /** A table of twice as many slots (`pairs`: the length of the current one, two numbers a slot). */
+  private rehash(pairs: number): void {
+    this.slots = new Int32Array(2 * pairs);
+    for (let e = 0; e < this.count; e++) this.place(e);
   }
 }
 
@@ -357,7 +392,7 @@ function asciiEntry(tokenizer: Tokenizer, table: AsciiStems, text: string, start
   const s = tokenizer.stem(word, lang);
   // Bounded like the stem cache: a hostile draft of unique words starts the table afresh.
   if (table.size >= STEM_CACHE_LIMIT) table.clear();
-  return table.add(detached(word), s, hash);
+  return table.add(word, s, hash);
 }
 
 /** Lower-cases and strips diacritics, so "autorización" and "autorizacion" meet. */
