@@ -224,7 +224,9 @@ interface Summary {
   ms: number;
   runsMs: number[];
   cpuMs: number;
+  runsCpuMs: number[];
   peakRssMb: number;
+  runsRssMb: number[];
 }
 
 function summarise(runs: Run[]): Summary {
@@ -232,11 +234,13 @@ function summarise(runs: Run[]): Summary {
     ms: Math.round(median(runs.map((r) => r.ms))),
     runsMs: runs.map((r) => Math.round(r.ms)),
     cpuMs: Math.round(median(runs.map((r) => r.cpuMs))),
+    runsCpuMs: runs.map((r) => Math.round(r.cpuMs)),
+    runsRssMb: runs.map((r) => Math.round(r.rssMb)),
     peakRssMb: Math.round(Math.max(...runs.map((r) => r.rssMb))),
   };
 }
 
-const show = (s: Summary) => `${s.ms} ms (runs ${s.runsMs.join(', ')}; CPU ${s.cpuMs} ms), peak RSS ${s.peakRssMb} MB`;
+const show = (s: Summary) => `${s.ms} ms (runs ${s.runsMs.join(', ')}; CPU ${s.cpuMs} ms, runs ${s.runsCpuMs.join(', ')}), peak RSS ${s.peakRssMb} MB (runs ${s.runsRssMb.join(', ')})`;
 
 async function main(): Promise<void> {
   if (!fs.existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run "npm run build"`);
