@@ -39,6 +39,13 @@ export interface AnalyzerOptions {
    * detector are shared (a server that learns its display language after loading its data).
    */
   sharing?: Analyzer;
+  /**
+   * How many section texts the match cache keeps (CACHE_LIMIT by default). A program that
+   * analyses each draft once (the CLI's `table` of many laws) gains nothing from matches of
+   * earlier drafts, whose cached texts, matches and findings the collector would keep marking:
+   * a few thousand serve the sections a draft repeats. The results are the same whatever it is.
+   */
+  cacheTexts?: number;
 }
 
 /** Drafts larger than this are analysed only in part, with a problem saying so. */
@@ -59,7 +66,7 @@ export class Analyzer {
    * the one copy of the text, which the matches' evidence is cut from too. Per text, one entry
    * per language, heading, context and defined terms it was matched with.
    */
-  private readonly cache = new LruCache<string, MatchEntry[]>(CACHE_LIMIT);
+  private readonly cache: LruCache<string, MatchEntry[]>;
   /** Context and defined-terms keys of cached matches: the same few recur for every section. */
   private readonly contextKeys = new Interner();
   /** The joined (interned) key of each context list contextOf gives: sections under the same Parts share one. */
@@ -87,6 +94,8 @@ export class Analyzer {
     options: AnalyzerOptions = {},
   ) {
     this.messages = new Messages(data, options.locale);
+    const texts = options.cacheTexts;
+    this.cache = new LruCache<string, MatchEntry[]>(texts !== undefined && Number.isFinite(texts) && texts >= 1 ? Math.floor(texts) : CACHE_LIMIT);
     const from = options.sharing !== undefined && options.sharing.data === data && options.sharing.settings === settings ? options.sharing : undefined;
     this.vocabulary = from?.vocabulary ?? compileParserVocabulary(data.languages);
     this.detector = from?.detector ?? compileLanguageDetector(data.languages);
@@ -112,7 +121,7 @@ export class Analyzer {
 
   /** This Analyzer speaking another language: the same compiled data, its own caches (they hold messages). */
   withLocale(locale: MessageLocale): Analyzer {
-    return locale === this.locale ? this : new Analyzer(this.data, this.settings, { locale, sharing: this });
+    return locale === this.locale ? this : new Analyzer(this.data, this.settings, { locale, sharing: this, cacheTexts: this.cache.limit });
   }
 
   analyze(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {

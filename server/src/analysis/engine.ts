@@ -16,8 +16,8 @@ export function defaultDataDir(): string {
   return process.env.CONCORDANCE_DATA_DIR || findDataDir();
 }
 
-/** `options.locale`: the language of its messages (English by default). */
-export function createAnalyzer(dataDir: string = defaultDataDir(), options: Pick<AnalyzerOptions, 'locale'> = {}): EngineResult {
+/** `options.locale`: the language of its messages (English by default); `options.cacheTexts`: see AnalyzerOptions. */
+export function createAnalyzer(dataDir: string = defaultDataDir(), options: Pick<AnalyzerOptions, 'locale' | 'cacheTexts'> = {}): EngineResult {
   const { data, problems } = loadConventionData(dataDir);
   const { settings, problems: matcherProblems } = loadMatcherSettings(dataDir);
   problems.push(...matcherProblems);

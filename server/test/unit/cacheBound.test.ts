@@ -27,3 +27,22 @@ describe('match cache over a long editing session', () => {
     assert.deepStrictEqual(previous.analysis.findings.map((f) => [f.code, f.span.start]), fresh.findings.map((f) => [f.code, f.span.start]));
   });
 });
+
+describe('a small match cache (AnalyzerOptions.cacheTexts)', () => {
+  it('gives the same analyses, one draft after another and after edits, as the default cache', function () {
+    this.timeout(120_000);
+    const small = createAnalyzer(undefined, { cacheTexts: 5 }).analyzer!;
+    const usual = createAnalyzer().analyzer!;
+    const drafts = [1, 2, 1].map((seed) => generateDraft({ sizeBytes: 30 * 1024, seed }));
+    for (const text of drafts) {
+      const a = small.analyze(text);
+      assert.ok(small.cachedTexts <= 5, `${small.cachedTexts} texts cached`);
+      assert.deepStrictEqual(a, usual.analyze(text));
+      // An edit in the middle: the incremental path reuses what the cache no longer holds.
+      const at = text.indexOf('commits an offence', text.length >> 1);
+      const edited = text.slice(0, at) + 'knowingly ' + text.slice(at);
+      assert.deepStrictEqual(small.analyze(edited, { previous: { text, analysis: a } }), usual.analyze(edited));
+    }
+    assert.ok(usual.cachedTexts > 5);
+  });
+});
