@@ -276,7 +276,7 @@ export class ProvisionMatcher {
     };
     this.contexts = settings.contexts;
     this.markers = settings.markers;
-    this.wordingHits = new SlotHits(this.markers.length + 2);
+    this.wordingHits = new SlotHits(this.markers.length + 3);
     if (settings.references) for (const l of LANGS) this.referencePatterns.set(l, referencePattern(settings.references, l));
     for (const l of LANGS) {
       const last = alternatives(settings.references?.instruments?.[l]);
@@ -324,6 +324,7 @@ export class ProvisionMatcher {
     const marks = this.markers.flatMap((m, k) => withEnglishFallback(m.cues, true).map((cue) => ({ cue, slot: k })));
     const savings = withEnglishFallback(s.nonOperative ?? { en: [] }, true).map((cue) => ({ cue, slot: this.markers.length }));
     const routing = withEnglishFallback(s.routing ?? { en: [] }, true).map((cue) => ({ cue, slot: this.markers.length + 1 }));
+    const presumption = withEnglishFallback(s.presumption ?? { en: [] }, true).map((cue) => ({ cue, slot: this.markers.length + 2 }));
     const negated = s.negatedAuthority ? withEnglishFallback(s.negatedAuthority, true) : [];
     const pin = (key: string) => cues.vocabulary.pin(key);
     const tables: LanguageTables = {
@@ -335,7 +336,7 @@ export class ProvisionMatcher {
         this.data.articles.map((a) => (lang === BASE_LANGUAGE ? this.profileOf(a) : this.cueProfileOf(a, lang))),
         pin,
       ),
-      wording: new AnchoredCues([...marks, ...savings, ...routing]),
+      wording: new AnchoredCues([...marks, ...savings, ...routing, ...presumption]),
       negated: negated.length ? { cues: new AnchoredCues(negated.map((cue, k) => ({ cue, slot: k }))), hits: new SlotHits(negated.length) } : undefined,
       contexts: this.contexts.map((c) => withEnglishFallback(c.cues)),
       definitionTerms: withEnglishFallback(this.definitionNames),
@@ -427,8 +428,9 @@ export class ProvisionMatcher {
     const routedOut = (ai: number): boolean => onlyRouted && this.articles[ai].kind === 'cooperation' && !this.showsAllRequired(ai, hits);
     markedKinds.forEach((k) => (definitional &&= k === 'definition'));
     // Kind before article: saving or formal wording ("has effect without prejudice to", "may be cited
-    // as") in a provision worded as no kind of provision at all is what the provision is: no article.
-    const savingOnly = markedKinds.size === 0 && !definitional && wording.has(this.markers.length);
+    // as"), or a presumption ("unless the contrary is proved"), in a provision worded as no kind of
+    // provision at all is what the provision is: no article.
+    const savingOnly = markedKinds.size === 0 && !definitional && (wording.has(this.markers.length) || wording.has(this.markers.length + 2));
 
     const { elementHits: hits, bodyHeadingHits } = this.scratch;
     tables.elements.bestInto(index, hits);

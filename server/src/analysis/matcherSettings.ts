@@ -93,6 +93,12 @@ export interface MatcherSettings {
    */
   routing?: Cues;
   /**
+   * Wording of a presumption or rule of evidence ("unless the contrary is proved", "sauf preuve
+   * contraire", "salvo prueba en contrario"). A provision so worded, and worded as no kind of
+   * provision, says how an offence is proved, not what it is: it gets no article. No penalty otherwise.
+   */
+  presumption?: Cues;
+  /**
    * How a draft refers to other provisions ("section 1 above", "subsection (a) of this section",
    * "this Act"). Words inside such a reference, and a parenthesised title right after it, are not
    * evidence of what this provision does.

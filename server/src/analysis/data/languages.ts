@@ -139,6 +139,7 @@ export function withLanguageSettings(settings: MatcherSettings, languages: reado
     nonOperative: { ...(settings.nonOperative ?? { en: [] }) },
     routing: { ...(settings.routing ?? { en: [] }) },
     negatedAuthority: { ...(settings.negatedAuthority ?? { en: [] }) },
+    presumption: { ...(settings.presumption ?? { en: [] }) },
     references: settings.references && {
       units: { ...settings.references.units },
       deictic: { ...settings.references.deictic },
@@ -159,6 +160,7 @@ export function withLanguageSettings(settings: MatcherSettings, languages: reado
     set(out.nonOperative, m.nonOperative);
     set(out.routing, m.routing);
     set(out.negatedAuthority, m.negatedAuthority);
+    set(out.presumption, m.presumption);
     for (const [list, byKind] of [
       [out.markers, m.markers],
       [out.contexts, m.contexts],
@@ -193,6 +195,7 @@ export function matcherClashes(settings: MatcherSettings, languages: readonly La
       ['nonOperative', m.nonOperative, settings.nonOperative],
       ['routing', m.routing, settings.routing],
       ['negatedAuthority', m.negatedAuthority, settings.negatedAuthority],
+      ['presumption', m.presumption, settings.presumption],
       ...(['units', 'deictic', 'connectors', 'trailers', 'instruments'] as const).map((k): [string, unknown, Partial<Record<string, unknown>> | undefined] => [`references/${k}`, m.references?.[k], settings.references?.[k]]),
       ...Object.keys(m.markers ?? {}).map((k): [string, unknown, Partial<Record<string, unknown>> | undefined] => [`markers/${k}`, true, settings.markers.find((e) => e.kinds.includes(k))?.cues]),
       ...Object.keys(m.contexts ?? {}).map((k): [string, unknown, Partial<Record<string, unknown>> | undefined] => [`contexts/${k}`, true, settings.contexts.find((e) => e.kinds.includes(k))?.cues]),

@@ -420,5 +420,6 @@ export interface LanguageMatcherWords {
   nonOperative?: string[];
   routing?: string[];
   negatedAuthority?: string[];
+  presumption?: string[];
   references?: { units?: string[]; deictic?: string[]; connectors?: string[]; trailers?: string[]; instruments?: string[] };
 }
