@@ -527,8 +527,15 @@ class ProvisionChecker {
     // one (run for every section) small.
     if (isOffence) {
       const noCounterpart = this.codes.get('overbreadth.no-counterpart');
-      // An offence of not complying with an order or notice enforces a power: it has the power's counterpart.
-      const enforcesPower = !outside && !speechOnly && firstOwnWords(text, idx, this.compiled('compliance', data.checkLexicon.complianceOffenceCues)) !== undefined;
+      // An offence of not complying with an order or notice enforces a power: it has the power's
+      // counterpart. So has a penalty for refusing or obstructing, in a provision read as a power.
+      const lex = data.checkLexicon;
+      const refusal = lex.powerRefusal;
+      const enforcesPower =
+        !outside &&
+        !speechOnly &&
+        (firstOwnWords(text, idx, this.compiled('compliance', lex.complianceOffenceCues)) !== undefined ||
+          (refusal !== undefined && bestKind !== undefined && refusal.kinds.includes(bestKind) && firstOwnWords(text, idx, this.compiled('power-refusal', refusal.cues)) !== undefined));
       if (noCounterpart && !enforcesPower && (!offenceArticle || outside || speechOnly)) {
         const f = noCounterpartFinding(this.analyzer.messages, noCounterpart, text, head, outside, speech);
         push(f, f.span);
@@ -765,6 +772,7 @@ export function prepareChecks(analyzer: Analyzer, languages: readonly DraftLangu
       checker.compiled('vague-with-terms:' + k, e.terms);
     });
     checker.compiled('compliance', lex.complianceOffenceCues);
+    if (lex.powerRefusal) checker.compiled('power-refusal', lex.powerRefusal.cues);
     for (const v of lex.powerVariants ?? []) {
       checker.compiled('variant:' + v.id, v.cues);
       if (v.unlessCues) checker.compiled('variant-unless:' + v.id, v.unlessCues);

@@ -228,6 +228,85 @@ check(
   (text) => codesIn(text).includes('overbreadth.no-counterpart'),
 );
 
+// Powers whose penalty for not complying is worded otherwise than "fails to comply" (a refusal,
+// an obstruction, a negated duty), and offences with the same words that are no power.
+const powerWith = (heading: string, power: string, penalty: string) => `${heading}\n(1) ${power}\n(2) ${penalty}\n`;
+check(
+  'a penalty for refusing or obstructing what a power orders has the power as counterpart',
+  [
+    {
+      name: 'en: a provider that "declines without lawful excuse to give" the data is silent',
+      input: powerWith(
+        'Section 22 Disclosure notice',
+        'A magistrate may, on application by an investigating officer, issue a notice requiring a service provider to give specified subscriber information in its possession that is relevant to a criminal investigation.',
+        'A service provider that declines without lawful excuse to give the information within the time stated in the notice commits an offence and is liable to a fine.',
+      ),
+      expected: false,
+    },
+    {
+      name: 'en: "wilfully hinders an officer in the search" is silent',
+      input: powerWith(
+        'Section 23 Search and seizure of stored data',
+        'A judge may issue a warrant authorising an officer to search a computer system and seize computer data stored in it where there are reasonable grounds to believe the data are evidence of an offence.',
+        'A person who wilfully hinders an officer in the search is guilty of an offence and liable to imprisonment for six months.',
+      ),
+      expected: false,
+    },
+    {
+      name: 'fr: "le fait de ne pas répondre, sans motif légitime, à cette réquisition" is silent',
+      input: powerWith(
+        'Article 31. Réquisition de données',
+        "Le procureur de la République peut requérir de tout fournisseur de services qu'il lui remette les données informatiques relatives à un abonné déterminé qui sont utiles à une enquête pénale.",
+        "Le fait de ne pas répondre, sans motif légitime, à cette réquisition est puni d'une amende de 5 000 euros.",
+      ),
+      expected: false,
+    },
+    {
+      name: 'fr: "quiconque entrave la conservation ordonnée" is silent',
+      input: powerWith(
+        'Article 32. Conservation rapide',
+        "Le juge peut ordonner à toute personne de conserver sans délai des données informatiques stockées déterminées, pour une durée qui ne dépasse pas quatre-vingt-dix jours.",
+        "Quiconque entrave la conservation ordonnée est puni d'un an d'emprisonnement.",
+      ),
+      expected: false,
+    },
+    {
+      name: 'es: "el que se negare a presentar los datos ordenados" is silent',
+      input: powerWith(
+        'Artículo 33. Orden de presentación',
+        'El juez podrá ordenar a un proveedor de servicios que presente los datos de abonado que tenga en su poder cuando sean necesarios para una investigación penal determinada.',
+        'El proveedor que se negare a presentar los datos ordenados será sancionado con multa.',
+      ),
+      expected: false,
+    },
+    {
+      name: 'es: "quien obstaculizare el registro" is silent',
+      input: powerWith(
+        'Artículo 34. Registro de sistemas informáticos',
+        'El juez podrá autorizar el registro de un sistema informático y la incautación de los datos almacenados en él cuando existan indicios de que constituyen prueba de un delito.',
+        'Quien obstaculizare la ejecución del registro será castigado con prisión de tres a seis meses.',
+      ),
+      expected: false,
+    },
+    {
+      name: 'en: a licensee that "refuses to register" a subscriber (no power) fires',
+      input: 'Section 9 SIM registration\nA licensee who refuses to register the identity of a subscriber before activating a SIM card commits an offence and is liable to a fine.\n',
+      expected: true,
+    },
+    {
+      name: 'fr: a host "refusing to remove" content it is told of (no power) fires',
+      input: "Article 9. Retrait des contenus\nEst puni d'une amende de 10 000 euros le fait, pour un hébergeur, de refuser de retirer un contenu qu'un particulier lui signale comme diffamatoire.\n",
+      expected: true,
+    },
+    {
+      name: 'es: a company that "se negare a registrar" a holder (no power) fires',
+      input: 'Artículo 9. Registro de abonados\nLa empresa de telefonía que se negare a registrar la identidad del titular antes de activar una tarjeta SIM será castigada con multa.\n',
+      expected: true,
+    },
+  ],
+  (text) => codesIn(text).includes('overbreadth.no-counterpart'),
+);
+
 const NO_INTENT_DRAFT = {
   en: 'Section 3 Illegal access\nA person who accesses the whole or any part of an ICT system without right commits an offence.\n',
   es: 'Artículo 3. Acceso ilícito\nEl que sin autorización acceda a la totalidad o a una parte de un sistema informático será castigado con pena de prisión de seis meses a dos años.\n',

@@ -83,6 +83,10 @@ export function mergeLanguageCues(data: ConventionData, add: Add): void {
     put(lex.speechOffenceCues, own.speechOffenceCues, '/cues/checkLexicon/speechOffenceCues', 'speechOffenceCues');
     put(lex.offenceMarkers, own.offenceMarkers, '/cues/checkLexicon/offenceMarkers', 'offenceMarkers');
     if (own.complianceOffenceCues !== undefined) put((lex.complianceOffenceCues ??= { en: [] }), own.complianceOffenceCues, '/cues/checkLexicon/complianceOffenceCues', 'complianceOffenceCues');
+    if (own.powerRefusal !== undefined) {
+      if (!lex.powerRefusal) add(file, '/cues/checkLexicon/powerRefusal', 'data/checks.json has no powerRefusal lexicon');
+      else put(lex.powerRefusal.cues, own.powerRefusal, '/cues/checkLexicon/powerRefusal', 'powerRefusal');
+    }
     if (own.intentional !== undefined) put((lex.generalPartNotes ??= { intentional: { en: [] } }).intentional, own.intentional, '/cues/checkLexicon/intentional', 'generalPartNotes.intentional');
     if (own.negation !== undefined) {
       if (!lex.negation) add(file, '/cues/checkLexicon/negation', 'data/checks.json has no negation lexicon');

@@ -223,6 +223,11 @@ export interface CheckLexicon {
   vagueTermExceptions?: { about?: string; articles?: number[]; terms: Cues; whenWith?: Cues }[];
   /** Wording of an offence of failing to comply with an order: it enforces a power, it is not an offence with no counterpart. */
   complianceOffenceCues?: Cues;
+  /**
+   * A penalty for refusing, obstructing or not giving what a power orders, in wording broader than
+   * complianceOffenceCues: it counts only where the provision is matched to an article of `kinds`.
+   */
+  powerRefusal?: { about?: string; kinds: ArticleKind[]; cues: Cues };
   /** Drafting notes ("concordance: all offences intentional") by which a draft declares its general part once. */
   generalPartNotes?: { about?: string; intentional: Cues };
 }
@@ -400,6 +405,8 @@ export interface LanguageCheckLexicon {
   speechOffenceCues?: string[];
   offenceMarkers?: string[];
   complianceOffenceCues?: string[];
+  /** powerRefusal.cues. */
+  powerRefusal?: string[];
   /** generalPartNotes.intentional. */
   intentional?: string[];
   negation?: NegationWords;
