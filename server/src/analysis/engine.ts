@@ -4,6 +4,7 @@ import { Analyzer, type AnalyzerOptions } from './analyze';
 import { matcherClashes } from './data/languages';
 import { findDataDir, loadConventionData, loadMatcherSettings, type DataProblem } from './data/load';
 import type { ConventionData } from './data/types';
+import type { MatcherSettings } from './matcherSettings';
 import { Messages } from './messages';
 
 export interface EngineResult {
@@ -18,11 +19,7 @@ export function defaultDataDir(): string {
 
 /** `options.locale`: the language of its messages (English by default); `options.cacheTexts`: see AnalyzerOptions. */
 export function createAnalyzer(dataDir: string = defaultDataDir(), options: Pick<AnalyzerOptions, 'locale' | 'cacheTexts'> = {}): EngineResult {
-  const { data, problems } = loadConventionData(dataDir);
-  const { settings, problems: matcherProblems } = loadMatcherSettings(dataDir);
-  problems.push(...matcherProblems);
-  // A language file's matcher words and data/matcher.json's own for that language: one home for each list.
-  if (data && settings) for (const p of matcherClashes(settings, data.languages)) problems.push({ ...p, file: `${path.basename(dataDir)}/${p.file}` });
+  const { data, settings, problems } = loadValidated(dataDir);
   if (!data || !settings || problems.length > 0) return { problems };
   try {
     return { analyzer: new Analyzer(data, settings, options), problems };
@@ -37,11 +34,19 @@ export function createAnalyzer(dataDir: string = defaultDataDir(), options: Pick
  * matcher: what writes reports of analyses made elsewhere (the CLI's worker threads) needs.
  */
 export function loadReportData(dataDir: string = defaultDataDir(), options: Pick<AnalyzerOptions, 'locale'> = {}): { data?: ConventionData; messages?: Messages; problems: DataProblem[] } {
+  const { data, settings, problems } = loadValidated(dataDir);
+  if (!data || !settings || problems.length > 0) return { problems };
+  return { data, messages: new Messages(data, options.locale), problems };
+}
+
+/** The convention data and the matcher's settings, with every problem either has or their combination has. */
+function loadValidated(dataDir: string): { data?: ConventionData; settings?: MatcherSettings; problems: DataProblem[] } {
   const { data, problems } = loadConventionData(dataDir);
   const { settings, problems: matcherProblems } = loadMatcherSettings(dataDir);
   problems.push(...matcherProblems);
-  if (!data || !settings || problems.length > 0) return { problems };
-  return { data, messages: new Messages(data, options.locale), problems };
+  // A language file's matcher words and data/matcher.json's own for that language: one home for each list.
+  if (data && settings) for (const p of matcherClashes(settings, data.languages)) problems.push({ ...p, file: `${path.basename(dataDir)}/${p.file}` });
+  return { data, settings, problems };
 }
 
 export function formatDataProblem(p: DataProblem): string {

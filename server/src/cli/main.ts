@@ -17,7 +17,7 @@ import { buildTable, renderTable, type TableFormat } from '../analysis/table';
 import { DRAFT_EXTENSIONS, STRUCTURED_EXTENSIONS, type ReadDocument } from '../formats/read';
 import { formatEval, parseCases, runEval, type EvalCase } from './eval';
 import { collectSamples, fitWithChosenPenalty, leaveOneJurisdictionOut, withFittedWeights } from './fit';
-import { analyseInWorkers, defaultJobs, forTableHere, InputProblem, nextAnalyzer, readInWorker, textOfLines, type Analysed, type Job } from './parallel';
+import { analyseInWorkers, CLI_CACHE_TEXTS, defaultJobs, forTableHere, InputProblem, readInWorker, textOfLines, type Analysed, type Job } from './parallel';
 
 import { documentOf, MAX_INPUT_BYTES, readCapped, sizeText, TOO_BIG, UsageError } from './input';
 
@@ -149,7 +149,7 @@ function localeOf(name: string, value: string | boolean | undefined): MessageLoc
 }
 
 function loadAnalyzer(locale: MessageLocale = 'en'): Analyzer {
-  const { analyzer, problems } = createAnalyzer(undefined, { locale });
+  const { analyzer, problems } = createAnalyzer(undefined, { locale, cacheTexts: CLI_CACHE_TEXTS });
   if (!analyzer) throw new UsageError(problems.map(formatDataProblem).join('\n') || 'the convention data could not be loaded');
   return analyzer;
 }
@@ -335,11 +335,10 @@ async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, lo
         }
       }
       if (dataProblem) throw dataProblem;
-      let a = analyzer ?? loadAnalyzer(locale);
+      const a = analyzer ?? loadAnalyzer(locale);
       reporter = a;
       results = docs.map((doc, i) => {
         tell('analysing', i + 1, inputs[i].file);
-        a = nextAnalyzer(a);
         const analysis = a.analyze(doc.text);
         // The table keeps only what it shows (as the workers send), not every draft's whole analysis.
         if (!table) return { doc, analysis };

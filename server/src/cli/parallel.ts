@@ -6,7 +6,6 @@
 // is the same as reading and analysing in order.
 import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
-import { Analyzer } from '../analysis/analyze';
 import { createAnalyzer, formatDataProblem } from '../analysis/engine';
 import { messageLocale, type MessageLocale } from '../analysis/messages';
 import { detached } from '../analysis/text';
@@ -124,16 +123,11 @@ export function forTableHere(doc: ReadDocument, analysis: DocumentAnalysis): Ana
 }
 
 /**
- * Unit texts an Analyzer may hold in its match cache before a worker goes on with a fresh one
- * (sharing its compiled matcher): the laws of a statute book share almost no section, so across
- * files the cache only kept memory (40,000 texts, about 80 MB, in each worker).
+ * Unit texts a CLI Analyzer keeps in its match cache (AnalyzerOptions.cacheTexts): the laws of a
+ * statute book share almost no section, so across files a larger cache only kept memory (40,000
+ * texts, about 80 MB, in each worker).
  */
-const RENEW_AFTER_TEXTS = 10_000;
-
-/** The Analyzer to analyse the next file with: this one, or a fresh one sharing its compiled data once its cache is full of other files' sections. */
-export function nextAnalyzer(analyzer: Analyzer): Analyzer {
-  return analyzer.cachedTexts > RENEW_AFTER_TEXTS ? new Analyzer(analyzer.data, analyzer.settings, { locale: analyzer.locale, sharing: analyzer }) : analyzer;
-}
+export const CLI_CACHE_TEXTS = 10_000;
 
 type Request = { index: number; file: string; bytes?: Uint8Array; table: boolean } | null;
 
@@ -144,12 +138,11 @@ export function runAsWorkerIfAsked(): boolean {
   if (runAsReaderIfAsked()) return true;
   if (isMainThread || !(workerData as Record<string, unknown> | null)?.[WORKER_FLAG] || !parentPort) return false;
   const port = parentPort;
-  const { analyzer: first, problems } = createAnalyzer(undefined, { locale: messageLocale((workerData as Record<string, unknown>).locale) });
-  if (!first) {
+  const { analyzer, problems } = createAnalyzer(undefined, { locale: messageLocale((workerData as Record<string, unknown>).locale), cacheTexts: CLI_CACHE_TEXTS });
+  if (!analyzer) {
     port.postMessage({ error: problems.map(formatDataProblem).join('\n') || 'the convention data could not be loaded' } satisfies Reply);
     return true;
   }
-  let analyzer = first;
   port.on('message', (job: Request) => {
     if (!job) {
       port.close();
@@ -158,7 +151,6 @@ export function runAsWorkerIfAsked(): boolean {
     void (async (): Promise<Reply> => {
       try {
         const doc = await documentOf(job.file, job.bytes ?? readCapped(job.file));
-        analyzer = nextAnalyzer(analyzer);
         const analysis = analyzer.analyze(doc.text);
         if (!job.table) return { index: job.index, doc, analysis: toPlain(analysis) };
         return { index: job.index, ...tableDraft(doc, analysis) };
