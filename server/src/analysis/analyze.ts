@@ -80,7 +80,7 @@ export class Analyzer {
   /** For `concordance fit` only: shown every article's signals for each provision matched. */
   featureSink?: (article: number, features: Float64Array) => void;
 
-  /** Unit texts in the match cache (at most CACHE_LIMIT; texts an edit superseded leave it). */
+  /** Unit texts in the match cache (at most its limit, CACHE_LIMIT or options.cacheTexts; texts an edit superseded leave it). */
   get cachedTexts(): number {
     return this.cache.size;
   }

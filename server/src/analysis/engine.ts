@@ -52,3 +52,8 @@ function loadValidated(dataDir: string): { data?: ConventionData; settings?: Mat
 export function formatDataProblem(p: DataProblem): string {
   return `${p.file} at ${p.jsonPath}: ${p.message}`;
 }
+
+/** Every problem, a line each; a general line when there is none to name. */
+export function formatDataProblems(problems: readonly DataProblem[]): string {
+  return problems.map(formatDataProblem).join('\n') || 'the convention data could not be loaded';
+}

@@ -168,6 +168,8 @@ export class ProvisionMatcher {
   };
   /** Hits of the wording markers (slot = marker index) and of the saving wording (the last slot): scratch space too. */
   private readonly wordingHits: SlotHits;
+  /** The wording slots after the markers' (one per marker): saving, routing and presumption wording. */
+  private readonly slot: { readonly saving: number; readonly routing: number; readonly presumption: number };
   /** Reasons, shared: the same few are given for thousands of provisions. */
   private readonly phrases = new Interner();
   /** Per language, a pattern for references to other provisions ("section 1 above (unauthorised access)"). */
@@ -276,7 +278,9 @@ export class ProvisionMatcher {
     };
     this.contexts = settings.contexts;
     this.markers = settings.markers;
-    this.wordingHits = new SlotHits(this.markers.length + 3);
+    const m = this.markers.length;
+    this.slot = { saving: m, routing: m + 1, presumption: m + 2 };
+    this.wordingHits = new SlotHits(m + 3);
     if (settings.references) for (const l of LANGS) this.referencePatterns.set(l, referencePattern(settings.references, l));
     for (const l of LANGS) {
       const last = alternatives(settings.references?.instruments?.[l]);
@@ -318,13 +322,13 @@ export class ProvisionMatcher {
     };
     const articleEntries = (list: (ca: CompiledArticle) => CompiledCue[]) => this.articles.flatMap((ca, i) => list(ca).map((cue) => ({ cue, slot: i })));
     const keyTerms = this.articles.map((ca) => own(ca.keyTerms));
-    // The wording markers of each kind (slot = marker index), the saving wording (the slot after
-    // them) and the routing wording (the last slot), looked up together; matched word for word.
+    // The wording markers of each kind (slot = marker index), then the saving, routing and
+    // presumption wording (this.slot), looked up together; matched word for word.
     const s = this.settings;
     const marks = this.markers.flatMap((m, k) => withEnglishFallback(m.cues, true).map((cue) => ({ cue, slot: k })));
-    const savings = withEnglishFallback(s.nonOperative ?? { en: [] }, true).map((cue) => ({ cue, slot: this.markers.length }));
-    const routing = withEnglishFallback(s.routing ?? { en: [] }, true).map((cue) => ({ cue, slot: this.markers.length + 1 }));
-    const presumption = withEnglishFallback(s.presumption ?? { en: [] }, true).map((cue) => ({ cue, slot: this.markers.length + 2 }));
+    const savings = withEnglishFallback(s.nonOperative ?? { en: [] }, true).map((cue) => ({ cue, slot: this.slot.saving }));
+    const routing = withEnglishFallback(s.routing ?? { en: [] }, true).map((cue) => ({ cue, slot: this.slot.routing }));
+    const presumption = withEnglishFallback(s.presumption ?? { en: [] }, true).map((cue) => ({ cue, slot: this.slot.presumption }));
     const negated = s.negatedAuthority ? withEnglishFallback(s.negatedAuthority, true) : [];
     const pin = (key: string) => cues.vocabulary.pin(key);
     const tables: LanguageTables = {
@@ -413,8 +417,8 @@ export class ProvisionMatcher {
       if (wording.has(k)) for (let i = 0; i < this.markers[k].kinds.length; i++) markedKinds.add(this.markers[k].kinds[i]);
     }
     // Routing wording ("shall be dealt with under", "se tramitarán conforme") is saving wording too.
-    const routed = wording.get(this.markers.length + 1);
-    const saving = wording.get(this.markers.length) ?? routed;
+    const routed = wording.get(this.slot.routing);
+    const saving = wording.get(this.slot.saving) ?? routed;
     // Kind before article: a provision that defines terms (a quoted term with a defining verb, or
     // wording such as "on entend par") and is worded as no other kind implements a definitions
     // article, whatever words its definitions use.
@@ -430,7 +434,7 @@ export class ProvisionMatcher {
     // Kind before article: saving or formal wording ("has effect without prejudice to", "may be cited
     // as"), or a presumption ("unless the contrary is proved"), in a provision worded as no kind of
     // provision at all is what the provision is: no article.
-    const savingOnly = markedKinds.size === 0 && !definitional && (wording.has(this.markers.length) || wording.has(this.markers.length + 2));
+    const savingOnly = markedKinds.size === 0 && !definitional && (wording.has(this.slot.saving) || wording.has(this.slot.presumption));
 
     const { elementHits: hits, bodyHeadingHits } = this.scratch;
     tables.elements.bestInto(index, hits);

@@ -10,7 +10,7 @@ import type { Analyzer } from '../analysis/analyze';
 import { articleRecord, formatArticleText } from '../analysis/data/articleView';
 import { BASE_LANGUAGE } from '../analysis/data/languages';
 import type { ConventionData } from '../analysis/data/types';
-import { createAnalyzer, defaultDataDir, formatDataProblem, loadReportData } from '../analysis/engine';
+import { createAnalyzer, defaultDataDir, formatDataProblems, loadReportData } from '../analysis/engine';
 import type { MessageLocale, Messages } from '../analysis/messages';
 import { checksDocAnchor, toTextReport, writeJsonReports, writeSarif, type ReportDocument, type Write } from '../analysis/report';
 import { buildTable, renderTable, type TableFormat } from '../analysis/table';
@@ -150,7 +150,7 @@ function localeOf(name: string, value: string | boolean | undefined): MessageLoc
 
 function loadAnalyzer(locale: MessageLocale = 'en'): Analyzer {
   const { analyzer, problems } = createAnalyzer(undefined, { locale, cacheTexts: CLI_CACHE_TEXTS });
-  if (!analyzer) throw new UsageError(problems.map(formatDataProblem).join('\n') || 'the convention data could not be loaded');
+  if (!analyzer) throw new UsageError(formatDataProblems(problems));
   return analyzer;
 }
 
@@ -163,7 +163,7 @@ interface Reporter {
 /** The data and messages without the matcher (the analyses are made in worker threads). */
 function loadReporter(locale: MessageLocale): Reporter {
   const { data, messages, problems } = loadReportData(undefined, { locale });
-  if (!data || !messages) throw new UsageError(problems.map(formatDataProblem).join('\n') || 'the convention data could not be loaded');
+  if (!data || !messages) throw new UsageError(formatDataProblems(problems));
   return { data, messages };
 }
 

@@ -6,7 +6,7 @@
 // is the same as reading and analysing in order.
 import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
-import { createAnalyzer, formatDataProblem } from '../analysis/engine';
+import { createAnalyzer, formatDataProblems } from '../analysis/engine';
 import { messageLocale, type MessageLocale } from '../analysis/messages';
 import { detached } from '../analysis/text';
 import type { ArticleMatch, DocumentAnalysis, Provision, ProvisionMatch } from '../analysis/types';
@@ -140,7 +140,7 @@ export function runAsWorkerIfAsked(): boolean {
   const port = parentPort;
   const { analyzer, problems } = createAnalyzer(undefined, { locale: messageLocale((workerData as Record<string, unknown>).locale), cacheTexts: CLI_CACHE_TEXTS });
   if (!analyzer) {
-    port.postMessage({ error: problems.map(formatDataProblem).join('\n') || 'the convention data could not be loaded' } satisfies Reply);
+    port.postMessage({ error: formatDataProblems(problems) } satisfies Reply);
     return true;
   }
   port.on('message', (job: Request) => {
