@@ -198,41 +198,39 @@ export class CueMatcher {
     const known = this.words.get(lang);
     if (known || !this.marks.has(lang)) return known;
     const { data, stopWords } = this;
-    {
-      const stop = new Set<string>();
-      const { stop: stopFlag, termStart: termStartFlag } = this.marks.get(lang)!;
-      for (const w of stopWords[lang] ?? []) {
-        for (const t of this.tokenizer.tokenize(w, lang)) {
-          stop.add(t.key);
-          this.vocabulary.mark(t.key, stopFlag);
-        }
+    const stop = new Set<string>();
+    const { stop: stopFlag, termStart: termStartFlag } = this.marks.get(lang)!;
+    for (const w of stopWords[lang] ?? []) {
+      for (const t of this.tokenizer.tokenize(w, lang)) {
+        stop.add(t.key);
+        this.vocabulary.mark(t.key, stopFlag);
       }
-      const root: TrieNode = { next: new Map() };
-      for (const concept of data.lexicon) {
-        for (const term of concept.terms[lang] ?? []) {
-          const keys = this.tokenizer.tokenize(term, lang).map((t) => t.key);
-          if (keys.length === 0) continue;
-          this.vocabulary.mark(keys[0], termStartFlag);
-          let node = root;
-          for (const k of keys) {
-            const id = this.vocabulary.pin(k);
-            let child = node.next.get(id);
-            if (!child) {
-              child = { next: new Map() };
-              node.next.set(id, child);
-            }
-            node = child;
-          }
-          if (node.concept === undefined) {
-            node.concept = '@' + concept.id;
-            node.conceptId = this.vocabulary.pin(node.concept);
-          }
-        }
-      }
-      const words = { stop, trie: root };
-      this.words.set(lang, words);
-      return words;
     }
+    const root: TrieNode = { next: new Map() };
+    for (const concept of data.lexicon) {
+      for (const term of concept.terms[lang] ?? []) {
+        const keys = this.tokenizer.tokenize(term, lang).map((t) => t.key);
+        if (keys.length === 0) continue;
+        this.vocabulary.mark(keys[0], termStartFlag);
+        let node = root;
+        for (const k of keys) {
+          const id = this.vocabulary.pin(k);
+          let child = node.next.get(id);
+          if (!child) {
+            child = { next: new Map() };
+            node.next.set(id, child);
+          }
+          node = child;
+        }
+        if (node.concept === undefined) {
+          node.concept = '@' + concept.id;
+          node.conceptId = this.vocabulary.pin(node.concept);
+        }
+      }
+    }
+    const words = { stop, trie: root };
+    this.words.set(lang, words);
+    return words;
   }
 
   /** Replaces the longest lexicon terms in a token stream by their concept key. */

@@ -58,7 +58,6 @@ export function collectSamples(data: Analyzer['data'], settings: MatcherSettings
   return out;
 }
 
-/**
 /** How to fit. */
 export interface FitOptions {
   iterations?: number;
