@@ -14,6 +14,11 @@ export interface TableDocument {
   file: string;
   text: string;
   analysis: DocumentAnalysis;
+  /**
+   * Where its provisions are, when the text itself is not kept (the CLI's statute book keeps only
+   * where lines start): read instead of a LineIndex of `text`, which may then be empty.
+   */
+  positions?: Pick<LineIndex, 'rangeOf'>;
 }
 
 export interface TableProvision {
@@ -95,7 +100,7 @@ function w(say: TableSay | undefined, key: MessageKey, english: string, ...args:
 
 /** `say`: the messages the missing safeguards are named in (English without). */
 export function buildTable(data: ConventionData, docs: TableDocument[], say?: Pick<Messages, 'title'>): ConcordanceTable {
-  const lines = docs.map((d) => new LineIndex(d.text));
+  const lines = docs.map((d) => d.positions ?? new LineIndex(d.text));
   const checkTitle = new Map(data.checks.map((c) => [c.code, say ? say.title(c) : c.title]));
   const summary: TableSummary = { implemented: 0, partial: 0, missing: 0, notApplicable: 0, mandatoryTotal: 0, mandatoryImplemented: 0, mandatoryPartial: 0 };
   const chapters: TableChapter[] = data.chapters.map((c) => ({ chapter: c.chapter, title: c.title, rows: [] }));

@@ -13,11 +13,11 @@ import type { ConventionData } from '../analysis/data/types';
 import { createAnalyzer, defaultDataDir, formatDataProblems, loadReportData } from '../analysis/engine';
 import type { MessageLocale, Messages } from '../analysis/messages';
 import { checksDocAnchor, toTextReport, writeJsonReports, writeSarif, type ReportDocument, type Write } from '../analysis/report';
-import { buildTable, renderTable, type TableFormat } from '../analysis/table';
+import { buildTable, renderTable, type TableDocument, type TableFormat } from '../analysis/table';
 import { DRAFT_EXTENSIONS, STRUCTURED_EXTENSIONS, type ReadDocument } from '../formats/read';
 import { formatEval, parseCases, runEval, type EvalCase } from './eval';
 import { collectSamples, fitWithChosenPenalty, leaveOneJurisdictionOut, withFittedWeights } from './fit';
-import { analyseInWorkers, CLI_CACHE_TEXTS, defaultJobs, forTableHere, InputProblem, readInWorker, textOfLines, type Analysed, type Job } from './parallel';
+import { analyseInWorkers, CLI_CACHE_TEXTS, defaultJobs, forTableHere, InputProblem, positionsOf, readInWorker, type Analysed, type Job } from './parallel';
 
 import { documentOf, MAX_INPUT_BYTES, readCapped, sizeText, TOO_BIG, UsageError } from './input';
 
@@ -278,7 +278,7 @@ function readsInWorker(inputs: Job[]): boolean {
  * here meanwhile, for the reports). A file that cannot be read stops the run before anything is
  * written, and is told before a data problem. `table`: only what the table reads is kept of each analysis.
  */
-async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, locale: MessageLocale = 'en'): Promise<Reporter & { docs: ReportDocument[] }> {
+async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, locale: MessageLocale = 'en'): Promise<Reporter & { docs: (ReportDocument & Pick<TableDocument, 'positions'>)[] }> {
   const progress = inputs.length > 1 && process.stderr.isTTY;
   const tell = (what: string, i: number, file: string) => {
     if (progress) process.stderr.write(`\r\x1b[K${what} ${i}/${inputs.length} ${file}`);
@@ -349,13 +349,11 @@ async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, lo
   } finally {
     if (progress) process.stderr.write('\r\x1b[K');
   }
-  const docs = inputs.map(({ file }, i): ReportDocument => {
+  const docs = inputs.map(({ file }, i): ReportDocument & Pick<TableDocument, 'positions'> => {
     const { doc, analysis, lines } = results[i];
     const report = { file, text: doc.text, analysis, format: doc.format, encoding: doc.encoding, notices: doc.notices, anchors: doc.anchors };
-    if (!lines) return report;
-    // The table's drafts: a text with the draft's lines, made when the table is built (the workers have ended by then).
-    let text: string | undefined;
-    return Object.defineProperty(report, 'text', { get: () => (text ??= textOfLines(lines)), enumerable: true });
+    // The table's drafts: no text kept, only where their lines start (what the table places provisions by).
+    return lines ? { ...report, positions: positionsOf(lines) } : report;
   });
   return { data: reporter.data, messages: reporter.messages, docs };
 }

@@ -8,8 +8,8 @@ import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { createAnalyzer, formatDataProblems } from '../analysis/engine';
 import { messageLocale, type MessageLocale } from '../analysis/messages';
-import { detached } from '../analysis/text';
-import type { ArticleMatch, DocumentAnalysis, Provision, ProvisionMatch } from '../analysis/types';
+import { detached, lastAtOrBefore, type LineIndex } from '../analysis/text';
+import type { ArticleMatch, DocumentAnalysis, Position, Provision, ProvisionMatch, Range, Span } from '../analysis/types';
 import type { ReadDocument } from '../formats/read';
 import { documentOf, readCapped } from './input';
 import { InputProblem, runAsReaderIfAsked, type Job } from './reading';
@@ -89,19 +89,18 @@ export function linesOf(text: string): TextLines {
 }
 
 /**
- * A text of the same length whose lines start at the same offsets (spaces, each line ended by
- * "\n"): LineIndex gives every offset in it the line and character it has in the draft, which is
- * all buildTable reads of a draft's text (tableSkeleton.test.ts renders the table both ways).
+ * Positions in a draft from where its lines start, as a LineIndex of its text gives them (line
+ * and character, offsets clamped to the text): all the table reads of a draft's text, with no
+ * text made (tableSkeleton.test.ts compares the two on every offset of random texts).
  */
-export function textOfLines({ starts, length }: TextLines): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (const s of starts) {
-    parts.push(' '.repeat(s - at - 1), '\n');
-    at = s;
-  }
-  parts.push(' '.repeat(length - at));
-  return parts.join('');
+export function positionsOf({ starts, length }: TextLines): Pick<LineIndex, 'rangeOf'> {
+  const positionAt = (offset: number): Position => {
+    const o = Math.min(Math.max(Math.floor(Number.isFinite(offset) ? offset : 0), 0), length);
+    // The line is the number of line starts at or before o (line 0 starts at 0, before them all).
+    const line = lastAtOrBefore(starts.length, (i) => starts[i], o) + 1;
+    return { line, character: o - (line === 0 ? 0 : starts[line - 1]) };
+  };
+  return { rangeOf: (span: Span): Range => ({ start: positionAt(span.start), end: positionAt(span.end) }) };
 }
 
 export interface Analysed {

@@ -1,6 +1,6 @@
 // The CLI's table keeps of each draft only what the table reads (cli/parallel.ts): the table's part
-// of the analysis and where the text's lines start, from which it makes a text of spaces with the
-// same lines. The table rendered from that is the table of the whole drafts and analyses; and an
+// of the analysis and where the text's lines start, from which it places provisions as a LineIndex
+// of the text would. The table rendered from that is the table of the whole drafts and analyses; and an
 // Analyzer whose cache is bounded for the CLI analyses as an unbounded one does.
 import * as assert from 'assert';
 import fc from 'fast-check';
@@ -10,7 +10,7 @@ import { generateDraft } from '../../../bench/generate';
 import { createAnalyzer } from '../../src/analysis/engine';
 import { buildTable, renderTable, type TableDocument } from '../../src/analysis/table';
 import { LineIndex } from '../../src/analysis/text';
-import { CLI_CACHE_TEXTS, forTableHere, linesOf, textOfLines } from '../../src/cli/parallel';
+import { CLI_CACHE_TEXTS, forTableHere, linesOf, positionsOf } from '../../src/cli/parallel';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const drafts = path.join(ROOT, 'server/test/fixtures/drafts');
@@ -19,14 +19,15 @@ describe('the table from what the CLI keeps of each draft', function () {
   this.timeout(120_000);
   const analyzer = createAnalyzer().analyzer!;
 
-  it('a text made from the line starts places every offset on the same line and character', () => {
+  it('the line starts place every offset on the line and character a LineIndex of the text gives', () => {
     const lineIndexAgrees = (text: string) => {
-      const made = textOfLines(linesOf(text));
-      assert.strictEqual(made.length, text.length);
+      const made = positionsOf(linesOf(text));
       const a = new LineIndex(text);
-      const b = new LineIndex(made);
-      assert.strictEqual(b.lineCount, a.lineCount);
-      for (let o = 0; o <= text.length; o++) assert.deepStrictEqual(b.positionAt(o), a.positionAt(o), `offset ${o} of ${JSON.stringify(text)}`);
+      // Offsets past either end, and not whole numbers, are clamped and floored as LineIndex does.
+      for (let o = -2; o <= text.length + 2; o += 0.5) {
+        const span = { start: o, end: Math.min(o + 3, text.length + 2) };
+        assert.deepStrictEqual(made.rangeOf(span), a.rangeOf(span), `span ${JSON.stringify(span)} of ${JSON.stringify(text)}`);
+      }
     };
     for (const t of ['', 'a', '\n', '\r', '\r\n', '\n\n', '\r\r\n\n', 'ab\r\ncd\ref\ngh', 'x\r', '— é 😀\nz']) lineIndexAgrees(t);
     fc.assert(fc.property(fc.array(fc.constantFrom('a', '\r', '\n', 'é', '—', ' '), { maxLength: 60 }).map((xs) => xs.join('')), (t) => lineIndexAgrees(t)));
@@ -47,7 +48,7 @@ describe('the table from what the CLI keeps of each draft', function () {
       whole.push({ file, text, analysis });
       const k = forTableHere({ format: 'text', text, notices: [], problems: [] }, analysis);
       assert.strictEqual(k.doc.text, '');
-      kept.push({ file, text: textOfLines(k.lines!), analysis: k.analysis });
+      kept.push({ file, text: '', positions: positionsOf(k.lines!), analysis: k.analysis });
     }
     const full = buildTable(analyzer.data, whole, analyzer.messages);
     assert.ok(full.chapters.some((c) => c.rows.some((r) => r.provisions.some((p) => p.file === 'crlf.txt' && p.range.start.line > 10))), 'provisions of the CRLF draft are listed');
