@@ -17,7 +17,7 @@ import { Messages, type MessageLocale } from './messages';
 import type { MatcherSettings } from './matcherSettings';
 import { findEdit, parseSteps, reparseProvisions, retitledProvision, sameTree, type TextEdit } from './parse';
 import { compileLanguageDetector, compileParserVocabulary, type LanguageDetector, type ParserVocabulary } from './vocabulary';
-import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, ParsedDraft, Problem, Provision, ProvisionMatch, Span } from './types';
+import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, NoArticle, ParsedDraft, Problem, Provision, ProvisionMatch, Span } from './types';
 
 export interface AnalyzeOptions {
   /** Force a language (a code of data/languages/) instead of detecting it; one the data has no file for is read as the base language. */
@@ -243,7 +243,7 @@ export class Analyzer {
         if (was && was.text !== got.text) this.cache.delete(was.text);
       }
       // Shared with the cache and later versions, never changed (evidence offsets are relative to the unit).
-      unitMatches[i] = { provision: unit.id, matches: got.rel };
+      unitMatches[i] = { provision: unit.id, matches: got.rel, none: got.none };
       entries[i] = got;
       return true;
     };
@@ -357,7 +357,11 @@ export class Analyzer {
       // An offence on a subject the Convention leaves out (extortion, copyright …), or a speech
       // offence that only resembles a Convention offence, may share its vocabulary but
       // implements none: it gets no article, and the checks report it as having no counterpart.
-      if (rel.length > 0 && offence && counterpartDoubted(this, unitText, idx, lang, rel[0])) rel = NO_MATCHES;
+      let none = rel.length === 0 ? this.matcher.noArticle : undefined;
+      if (rel.length > 0 && offence && counterpartDoubted(this, unitText, idx, lang, rel[0])) {
+        none = { reason: 'no-counterpart', nearest: rel[0].article };
+        rel = NO_MATCHES;
+      }
       // Most units match nothing: they share one empty list (matches are never changed).
       if (rel.length === 0) rel = NO_MATCHES;
       // Its own checks depend only on what the key holds (its text, and through it its match):
@@ -369,6 +373,7 @@ export class Analyzer {
         context: contextKey,
         terms: this.contextKeys.get(termsKey),
         rel,
+        none,
         lacking: lackingOf(rel),
         checks: checkProvision(this, unitText, idx, lang, rel[0], offence),
       };
@@ -433,6 +438,8 @@ export interface MatchEntry {
   context: string;
   terms: string;
   rel: ArticleMatch[];
+  /** With no match, why (ProvisionMatch.none). */
+  none: NoArticle | undefined;
   /** The required elements each match lacks (for coverage). */
   lacking: string[][];
   checks: UnitChecks;

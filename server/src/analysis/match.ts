@@ -6,7 +6,7 @@ import { execAt, Interner } from './text';
 import { BASE_LANGUAGE, keyTermsIn, withLanguageSettings } from './data/languages';
 import type { Article, ConventionData, Cues } from './data/types';
 import type { MatcherSettings } from './matcherSettings';
-import type { ArticleMatch, Building, DraftLanguage, ElementEvidence, MatchStrength, Span } from './types';
+import type { ArticleMatch, Building, DraftLanguage, ElementEvidence, MatchStrength, NoArticle, Span } from './types';
 
 /** What the matcher needs to know about a provision besides its own text. */
 export interface MatchInput {
@@ -168,6 +168,8 @@ export class ProvisionMatcher {
   };
   /** Hits of the wording markers (slot = marker index) and of the saving wording (the last slot): scratch space too. */
   private readonly wordingHits: SlotHits;
+  /** Why the last call of `match` found no article, when it returned none for a reason a drafter can be told. */
+  private none: NoArticle | undefined;
   /** The wording slots after the markers' (one per marker): saving, routing and presumption wording. */
   private readonly slot: { readonly saving: number; readonly routing: number; readonly presumption: number };
   /** Reasons, shared: the same few are given for thousands of provisions. */
@@ -380,7 +382,13 @@ export class ProvisionMatcher {
    * Ranked articles for one provision; only what clears the display threshold. `onFeatures`, when
    * given, is shown every article's signals (FEATURES order) before ranking: what `fit` learns from.
    */
+  /** Why the last `match` returned no article (undefined when it returned some, or had no evidence at all). */
+  get noArticle(): NoArticle | undefined {
+    return this.none;
+  }
+
   match(input: MatchInput, onFeatures?: (article: number, features: Float64Array) => void): ArticleMatch[] {
+    this.none = undefined;
     const lang = input.lang;
     // A language the data has no file for has no tables: as before they were made lazily, it fails here.
     const tables = this.tablesOf(lang)!;
@@ -600,7 +608,11 @@ export class ProvisionMatcher {
     // context, marker and similarity terms (summed as scoreOf sums them, zeros left out): when
     // that stays under the threshold it cannot be shown, so it is not scored at all (most
     // articles, for most provisions).
-    if (savingOnly) return [];
+    if (savingOnly) {
+      const clause = wording.get(this.slot.saving) ?? wording.get(this.slot.presumption);
+      this.none = { reason: 'saving', span: clause?.span };
+      return [];
+    }
     const { scores } = this.scratch;
     // Scores only (rounded as shown), by article index; objects only for the articles shown.
     const candidates: number[] = [];
@@ -644,7 +656,13 @@ export class ProvisionMatcher {
       }
       candidates[j + 1] = ai;
     }
-    if (candidates.length === 0 || scores[candidates[0]] < t.show) return [];
+    if (candidates.length === 0 || scores[candidates[0]] < t.show) {
+      // A provision only sending cooperation to another law had those articles left out; one with
+      // some evidence for an article, too little to show, is told which article it came nearest to.
+      if (onlyRouted) this.none = { reason: 'routed', span: routed.span };
+      else if (candidates.length > 0) this.none = { reason: 'below-threshold', nearest: this.articles[candidates[0]].number };
+      return [];
+    }
     const top = scores[candidates[0]];
     return candidates
       .filter((ai, i) => i === 0 || (scores[ai] >= t.show && scores[ai] >= top * t.secondaryRatio))

@@ -134,6 +134,22 @@ export interface ProvisionMatch {
   readonly provision: string;
   /** Only what the tool would show a user, best first. */
   readonly matches: readonly ArticleMatch[];
+  /** With no match: why, when the matcher decided it on grounds a drafter can be told (else undefined). */
+  readonly none?: NoArticle;
+}
+
+/**
+ * Why a provision implements no article. `saving`: it is worded only as a saving, formal or
+ * presumption clause; `routed`: it sends a matter of cooperation to another law; `no-counterpart`:
+ * an offence on a subject the Convention leaves out (or a speech offence) that resembles article
+ * `nearest`; `below-threshold`: its evidence for the nearest article was too weak to show a match.
+ */
+export interface NoArticle {
+  readonly reason: 'saving' | 'routed' | 'no-counterpart' | 'below-threshold';
+  /** The words that decided it, relative to the start of the provision (as element evidence is). */
+  readonly span?: Span;
+  /** The article it came nearest to (`no-counterpart`, `below-threshold`). */
+  readonly nearest?: number;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

@@ -3,7 +3,7 @@ import type { Hover, Position } from 'vscode-languageserver';
 import type { Analyzer } from '../analysis/analyze';
 import { unitOf } from '../analysis/analyze';
 import { evidenceLocation, provisionAt, referenceAt, definitionAt } from '../analysis/query';
-import type { ArticleMatch, ElementEvidence, Provision, Span } from '../analysis/types';
+import type { ArticleMatch, ElementEvidence, NoArticle, Provision, Span } from '../analysis/types';
 import { whereCheckAnswered } from '../analysis/checks';
 import type { AnalysedDocument } from './workspace';
 import { escapeMarkdown as md } from '../analysis/markdown';
@@ -47,9 +47,36 @@ export function computeHover(doc: AnalysedDocument, analyzer: Analyzer, position
   if (!p) return null;
   const unit = unitOf(p, analysis);
   if (!unit) return null;
-  const matches = analysis.matches.get(unit.id)?.matches ?? [];
-  if (matches.length === 0) return null;
-  return { contents: { kind: 'markdown', value: provisionHover(doc, analyzer, unit, matches) }, range: doc.lines.rangeOf({ start: unit.span.start, end: Math.min(unit.span.end, unit.ownSpan.end) }) };
+  const pm = analysis.matches.get(unit.id);
+  const matches = pm?.matches ?? [];
+  const range = doc.lines.rangeOf({ start: unit.span.start, end: Math.min(unit.span.end, unit.ownSpan.end) });
+  if (matches.length === 0) return pm?.none ? { contents: { kind: 'markdown', value: noArticleHover(doc, analyzer, unit, pm.none) }, range } : null;
+  return { contents: { kind: 'markdown', value: provisionHover(doc, analyzer, unit, matches) }, range };
+}
+
+/**
+ * A provision given no article, and why: worded only as a saving, formal or presumption clause, or
+ * as sending the matter to another law (with the words that say so), an offence with no
+ * counterpart, or too little evidence for the article it came nearest to (with a link to compare
+ * the two side by side, so the drafter can see what is missing).
+ */
+export function noArticleHover(doc: AnalysedDocument, analyzer: Analyzer, unit: Provision, none: NoArticle): string {
+  const say = analyzer.messages;
+  const words = none.span ? md(doc.text.slice(unit.span.start + none.span.start, unit.span.start + none.span.end).replace(/\s+/g, ' ')) : '';
+  const nearest = none.nearest === undefined ? undefined : analyzer.data.articles.find((a) => a.article === none.nearest);
+  const why =
+    none.reason === 'saving'
+      ? say.t('hover.none.saving', words)
+      : none.reason === 'routed'
+        ? say.t('hover.none.routed', words)
+        : nearest === undefined
+          ? undefined
+          : none.reason === 'no-counterpart'
+            ? say.t('hover.none.noCounterpart', `Art. ${nearest.article} — ${md(nearest.title)}`)
+            : say.t('hover.none.belowThreshold', `Art. ${nearest.article} — ${md(nearest.title)}`);
+  const out = [`**${say.t('hover.none.title')}**${why ? ' · ' + why : ''}`];
+  if (nearest) out.push('', `[${say.t('hover.compareWith', nearest.article)}](${commandUri('concordance.compareWithArticle', [doc.uri, unit.id, nearest.article])})`);
+  return out.join('\n');
 }
 
 function strengthWords(m: ArticleMatch, say: Messages): string {

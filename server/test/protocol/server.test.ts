@@ -77,6 +77,18 @@ describe('language server over stdio (protocol)', function () {
     assert.match((onSection.contents as MarkupContent).value, /Art\. 28/);
   });
 
+  it('hovers over a provision given no article with the reason, in the words of the draft', async () => {
+    const u = scratchUri('no-article');
+    const draft = 'Section 1 — Unauthorised access\nA person who intentionally accesses a computer system without right commits an offence.\n\nSection 2 — Other laws\nThis Part has effect without prejudice to the powers of the police under any other enactment.\n';
+    await client.open(u, draft);
+    const onSaving = await client.request<Hover>('textDocument/hover', { textDocument: { uri: u }, position: positionOf(draft, 'This Part has effect', 3) });
+    const value = (onSaving.contents as MarkupContent).value;
+    assert.match(value, /^\*\*No article of the Convention\*\* · /);
+    assert.ok(value.includes('has effect without prejudice to'), value);
+    assert.strictEqual(onSaving.range?.start.line, positionOf(draft, 'Section 2').line);
+    await client.close(u);
+  });
+
   it('re-analyses after didChange and publishes for the new version', async () => {
     const u = scratchUri('change');
     const v1 = await client.open(u, text);
