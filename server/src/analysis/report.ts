@@ -140,7 +140,8 @@ export async function writeJsonReport(doc: ReportDocument, data: ConventionData,
   await w.put(`${i1}"provisions": [`);
   let first = true;
   for (const p of analysis.parsed.provisions) {
-    const matches = (analysis.matches.get(p.id)?.matches ?? []).map((m) => {
+    const pm = analysis.matches.get(p.id);
+    const matches = (pm?.matches ?? []).map((m) => {
       const entry = articleEntry(m.article, m.title);
       return {
         article: m.article,
@@ -158,6 +159,12 @@ export async function writeJsonReport(doc: ReportDocument, data: ConventionData,
     const record: Record<string, unknown> = { id: p.id, label: p.label, heading: p.heading ?? null, kind: p.kind, range: range(p.span), parent: p.parent ?? null };
     if (anchors) record.eId = anchors.eIdAt(p.span.start);
     record.matches = matches;
+    // Why it implements no article, when the matcher could say (docs/json.md).
+    const none = matches.length === 0 ? pm?.none : undefined;
+    if (none) {
+      const at = none.span ? { start: p.span.start + none.span.start, end: p.span.start + none.span.end } : undefined;
+      record.noArticle = { reason: none.reason, ...(at ? { words: doc.text.slice(at.start, at.end), range: range(at) } : {}), ...(none.nearest !== undefined ? { nearest: none.nearest } : {}) };
+    }
     await w.put(`${first ? '' : ','}\n${i2}${JSON.stringify(record)}`);
     first = false;
   }

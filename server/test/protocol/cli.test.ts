@@ -187,6 +187,23 @@ describe('CLI commands, options and inputs', function () {
     assert.doesNotMatch(runSync(['check', bill]).stdout, /no provisions found/);
   });
 
+  it('the JSON report says why a provision implements no article, with the words and where they are', () => {
+    const file = path.join(tmp, 'savings.txt');
+    const draft = 'Section 1 — Unauthorised access\nA person who intentionally accesses a computer system without right commits an offence.\n\nSection 2 — Other laws\nThis Part has effect without prejudice to the powers of the police under any other enactment.\n';
+    fs.writeFileSync(file, draft);
+    type P = { label: string; matches: unknown[]; noArticle?: { reason: string; words?: string; range?: { start: { line: number; character: number } }; nearest?: number } };
+    const json = JSON.parse(runSync(['check', '--format', 'json', file]).stdout) as { provisions: P[] };
+    const saving = json.provisions.find((p) => p.label === '2')!;
+    assert.deepStrictEqual(saving.matches, []);
+    assert.strictEqual(saving.noArticle?.reason, 'saving');
+    assert.strictEqual(saving.noArticle?.words, 'has effect without prejudice to');
+    const lines = draft.split('\n');
+    const at = saving.noArticle!.range!.start;
+    assert.strictEqual(lines[at.line].slice(at.character, at.character + 'has effect'.length), 'has effect');
+    // A matched provision has no such field.
+    assert.ok(!('noArticle' in json.provisions.find((p) => p.label === '1')!));
+  });
+
   it('CSV starts with a UTF-8 byte-order mark; the other formats do not', () => {
     const csv = runSync(['table', '--format', 'csv', bill]);
     assert.strictEqual(csv.code, 0);
