@@ -70,10 +70,6 @@ export function looksLikeAkn(text: string): boolean {
   return head.includes(AKN_NS) && /<([A-Za-z_][\w.-]*:)?akomaNtoso[\s>]/.test(head);
 }
 
-function isAkn(n: Node): n is Element {
-  return n.nodeType === ELEMENT_NODE && (n as Element).namespaceURI === AKN_NS;
-}
-
 /** True for the letters `\p{L}` matches, for a character below U+0080 (A–Z, a–z). */
 const asciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
@@ -129,6 +125,9 @@ export function readAkn(xml: string): AknResult {
   const root = parsed.doc.documentElement!;
   if (root.localName !== 'akomaNtoso' || root.namespaceURI !== AKN_NS) return fail(`not an Akoma Ntoso 3.0 document: the root element is not akomaNtoso in ${AKN_NS}`);
 
+  // Elements in the root's scope share its namespace string: compared by reference first.
+  const akn = root.namespaceURI;
+  const isAkn = (n: Node): n is Element => n.nodeType === ELEMENT_NODE && (n as Element).namespaceURI === akn;
   const kinds = new Map<string, number>();
   const kind = (name: string): number => {
     let k = kinds.get(name);

@@ -85,9 +85,11 @@ export type XmlResult = { doc: Document; problem?: undefined } | { doc?: undefin
 /** True when the XML declares a document type (a DTD, where entities are declared). */
 export function hasDoctype(xml: string): boolean {
   // "<!DOCTYPE" in the first million characters, or "<!ENTITY" anywhere, in any case of ASCII
-  // letters: one search for "<!", which is rare outside comments and CDATA sections.
-  for (let i = xml.indexOf('<!'); i >= 0; i = xml.indexOf('<!', i + 2)) {
-    if ((i + 9 <= 1_000_000 && lettersAt(xml, i + 2, 'doctype')) || lettersAt(xml, i + 2, 'entity')) return true;
+  // letters: one search for "!" (rare in markup and text; one character is found faster than two)
+  // and a look at its neighbours.
+  for (let i = xml.indexOf('!', 1); i >= 0; i = xml.indexOf('!', i + 1)) {
+    if (xml.charCodeAt(i - 1) !== 0x3c) continue;
+    if ((i + 8 <= 1_000_000 && lettersAt(xml, i + 1, 'doctype')) || lettersAt(xml, i + 1, 'entity')) return true;
   }
   return false;
 }
@@ -147,19 +149,32 @@ function lookup(scope: Scope | undefined, prefix: string): string | undefined {
   return prefix === 'xml' ? XML_NS : undefined;
 }
 
-/** Characters after which a text needs more than a slice: a reference, a CR, or "]]>" to refuse. */
-const TEXT_SPECIAL = /[&\r\]]/;
+const FORBIDDEN_CHARACTER = 'a character XML does not allow';
+
+/** Refuses a stretch of the document with a character XML does not allow. */
+function allowed(s: string): void {
+  if (FORBIDDEN.test(s)) throw new XmlError(FORBIDDEN_CHARACTER);
+}
+
+/** Characters after which a text needs more than a slice: a reference, a CR, "]]>" or a character to refuse. */
+const TEXT_SPECIAL = /[&\r\]\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 /** Characters after which an attribute value needs more than a slice. */
-const VALUE_SPECIAL = /[<&\t\n\r]/;
+const VALUE_SPECIAL = /[<&\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const NO_ATTRIBUTES: Attribute[] = [];
+/** Names remembered while parsing (a power of two). */
+const NAME_SLOTS = 512;
 
 /** True for A–Z, a–z, "_" and ":" (the ASCII characters that start a name). */
 const asciiNameStart = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a;
 /** True for the ASCII characters that go on a name (letters, digits, "_", ":", "-", "."). */
 const asciiNameChar = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d || c === 0x2e;
 
+/**
+ * Parses the document. Each stretch of it is looked at once for the characters XML does not allow
+ * (texts and values as they are read, comments and the like as they are skipped; anywhere else such
+ * a character is a mistake of syntax): parseXml then reports that character before any other mistake.
+ */
 function parse(xml: string): Document {
-  if (FORBIDDEN.test(xml)) throw new XmlError('a character XML does not allow');
   const n = xml.length;
   let pos = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   let root: Element | null = null;
@@ -174,13 +189,38 @@ function parse(xml: string): Document {
   /** The first line end not yet counted (n when there is none). */
   let nextNewline = xml.indexOf('\n');
   if (nextNewline < 0) nextNewline = n;
+  // The names read, by a hash of their characters: a name met again is the same string (no new
+  // one), with its prefix and local name already split.
+  const names: string[] = new Array<string>(NAME_SLOTS).fill('');
+  const prefixes: string[] = new Array<string>(NAME_SLOTS).fill('');
+  const locals: string[] = new Array<string>(NAME_SLOTS).fill('');
+  /** Where the last name read stands in `names` (-1 when it is not there). */
+  let nameSlot = -1;
   const name = (at: number): string => {
     // ASCII names (nearly all) without the expression; a name that goes on past ASCII, with it.
-    if (asciiNameStart(xml.charCodeAt(at))) {
+    let c = xml.charCodeAt(at);
+    if (asciiNameStart(c)) {
+      let h = c;
       let i = at + 1;
-      while (i < n && asciiNameChar(xml.charCodeAt(i))) i++;
-      if (i >= n || xml.charCodeAt(i) < 0x80) return xml.slice(at, i);
+      while (i < n && asciiNameChar((c = xml.charCodeAt(i)))) {
+        h = (h * 31 + c) | 0;
+        i++;
+      }
+      if (i >= n || c < 0x80) {
+        const length = i - at;
+        const slot = (h ^ length) & (NAME_SLOTS - 1);
+        nameSlot = slot;
+        const known = names[slot];
+        if (known.length === length && xml.startsWith(known, at)) return known;
+        const s = xml.slice(at, i);
+        const colon = s.indexOf(':');
+        names[slot] = s;
+        prefixes[slot] = colon > 0 ? s.slice(0, colon) : '';
+        locals[slot] = colon > 0 ? s.slice(colon + 1) : s;
+        return s;
+      }
     }
+    nameSlot = -1;
     NAME.lastIndex = at;
     const m = NAME.exec(xml);
     if (!m) throw new XmlError(`a tag name was expected at offset ${at}`);
@@ -197,11 +237,13 @@ function parse(xml: string): Document {
     if (to <= from) return;
     const raw = xml.slice(from, to);
     if (depth === 0) {
+      allowed(raw);
       if (raw.trim()) throw new XmlError(root ? 'text after the root element' : 'text before the root element');
       return;
     }
     let value = raw;
     if (TEXT_SPECIAL.test(raw)) {
+      allowed(raw);
       if (raw.includes(']]>')) throw new XmlError('"]]>" in text');
       value = decode(normaliseNewlines(raw));
     }
@@ -239,21 +281,35 @@ function parse(xml: string): Document {
     } else if (next === 0x3f /* ? */) {
       const end = xml.indexOf('?>', lt + 2);
       if (end < 0) throw new XmlError('a processing instruction is not closed');
+      allowed(xml.slice(lt + 2, end));
       pos = end + 2;
     } else if (next === 0x21 /* ! */) {
       if (xml.startsWith('<!--', lt)) {
         const end = xml.indexOf('-->', lt + 4);
         if (end < 0) throw new XmlError('a comment is not closed');
+        allowed(xml.slice(lt + 4, end));
         pos = end + 3;
       } else if (xml.startsWith('<![CDATA[', lt)) {
         const end = xml.indexOf(']]>', lt + 9);
         if (end < 0) throw new XmlError('a CDATA section is not closed');
         if (depth === 0) throw new XmlError('a CDATA section outside the root element');
-        open[depth - 1].append(new Text(CDATA_NODE, normaliseNewlines(xml.slice(lt + 9, end))));
+        const data = xml.slice(lt + 9, end);
+        allowed(data);
+        open[depth - 1].append(new Text(CDATA_NODE, normaliseNewlines(data)));
         pos = end + 3;
       } else throw new XmlError('a declaration (<!…>) that is not read');
     } else {
       const qName = name(lt + 1);
+      let prefix: string;
+      let local: string;
+      if (nameSlot >= 0) {
+        prefix = prefixes[nameSlot];
+        local = locals[nameSlot];
+      } else {
+        const colon = qName.indexOf(':');
+        prefix = colon > 0 ? qName.slice(0, colon) : '';
+        local = colon > 0 ? qName.slice(colon + 1) : qName;
+      }
       while (nextNewline < lt) {
         line++;
         lineStart = nextNewline + 1;
@@ -287,6 +343,7 @@ function parse(xml: string): Document {
         if (close < 0) throw new XmlError(`the value of ${attr} in <${qName}> is not closed`);
         let value = xml.slice(e + 1, close);
         if (VALUE_SPECIAL.test(value)) {
+          allowed(value);
           if (value.includes('<')) throw new XmlError(`"<" in the value of ${attr} in <${qName}>`);
           value = decode(value.replace(/[\t\n\r]/g, ' '));
         }
@@ -298,9 +355,6 @@ function parse(xml: string): Document {
         p = close + 1;
       }
       const elementScope = declared ? { parent: scope, bindings: declared } : scope;
-      const colon = qName.indexOf(':');
-      const prefix = colon > 0 ? qName.slice(0, colon) : '';
-      const local = colon > 0 ? qName.slice(colon + 1) : qName;
       const ns = lookup(elementScope, prefix);
       if (prefix && !ns) throw new XmlError(`the prefix "${prefix}" of <${qName}> is not bound to a namespace`);
       if (raw) {
@@ -343,6 +397,8 @@ export function parseXml(xml: string, what: string): XmlResult {
     if (!doc.documentElement) return { problem: `${what} has no root element` };
     return { doc };
   } catch (e) {
+    // A character XML does not allow is reported before any other mistake, wherever it stands.
+    if (FORBIDDEN.test(xml)) return { problem: `${what} is not well-formed XML (${FORBIDDEN_CHARACTER})` };
     if (e instanceof XmlError) return { problem: `${what} is not well-formed XML (${e.message.split('\n')[0]})` };
     // A stack overflow or the like on a hostile document: still one line.
     return { problem: `${what} could not be read as XML (${String((e as Error)?.message ?? e).split('\n')[0]})` };
