@@ -194,6 +194,9 @@ function parse(xml: string): Document {
   const names: string[] = new Array<string>(NAME_SLOTS).fill('');
   const prefixes: string[] = new Array<string>(NAME_SLOTS).fill('');
   const locals: string[] = new Array<string>(NAME_SLOTS).fill('');
+  /** The prefix and local name of each attribute of the start tag being read. */
+  const attrPrefixes: string[] = [];
+  const attrLocals: string[] = [];
   /** Where the last name read stands in `names` (-1 when it is not there). */
   let nameSlot = -1;
   const name = (at: number): string => {
@@ -334,6 +337,7 @@ function parse(xml: string): Document {
         }
         if (q === p) throw new XmlError(`<${qName}> is not closed, or its attributes are not separated by spaces`);
         const attr = name(q);
+        const attrSlot = nameSlot;
         let e = skipSpace(q + attr.length);
         if (xml.charCodeAt(e) !== 0x3d /* = */) throw new XmlError(`the attribute ${attr} of <${qName}> has no value`);
         e = skipSpace(e + 1);
@@ -351,6 +355,15 @@ function parse(xml: string): Document {
           for (const a of raw) if (a.qName === attr) throw new XmlError(`the attribute ${attr} is repeated in <${qName}>`);
           raw.push({ qName: attr, localName: attr, namespaceURI: null, value });
         } else raw = [{ qName: attr, localName: attr, namespaceURI: null, value }];
+        // Its prefix and local name, from the names read when the name was remembered.
+        if (attrSlot >= 0 && names[attrSlot] === attr) {
+          attrPrefixes[raw.length - 1] = prefixes[attrSlot];
+          attrLocals[raw.length - 1] = locals[attrSlot];
+        } else {
+          const c = attr.indexOf(':');
+          attrPrefixes[raw.length - 1] = c > 0 ? attr.slice(0, c) : '';
+          attrLocals[raw.length - 1] = c > 0 ? attr.slice(c + 1) : attr;
+        }
         if (attr === 'xmlns' || attr.startsWith('xmlns:')) (declared ??= new Map()).set(attr === 'xmlns' ? '' : attr.slice(6), value);
         p = close + 1;
       }
@@ -359,17 +372,17 @@ function parse(xml: string): Document {
       if (prefix && !ns) throw new XmlError(`the prefix "${prefix}" of <${qName}> is not bound to a namespace`);
       if (raw) {
         // Each attribute's namespace, now that the element's own declarations are known.
-        for (const a of raw) {
+        for (let k = 0; k < raw.length; k++) {
+          const a = raw[k];
           if (a.qName === 'xmlns') {
             a.namespaceURI = XMLNS_NS;
             continue;
           }
-          const c = a.qName.indexOf(':');
-          if (c <= 0) continue;
-          const ap = a.qName.slice(0, c);
+          const ap = attrPrefixes[k];
+          if (ap === '') continue;
           const ans = ap === 'xmlns' ? XMLNS_NS : lookup(elementScope, ap);
           if (!ans) throw new XmlError(`the prefix "${ap}" of the attribute ${a.qName} is not bound to a namespace`);
-          a.localName = a.qName.slice(c + 1);
+          a.localName = attrLocals[k];
           a.namespaceURI = ans;
         }
       }
