@@ -60,12 +60,17 @@ function unmarkedUtf16(bytes: Uint8Array): 'le' | 'be' | undefined {
   return undefined;
 }
 
+/** The characters binaryText counts (NUL among them). */
+const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/;
+
 /**
  * True when decoded text is not prose: a NUL character, or more than 10% control characters
  * (other than tab, line feed, form feed and carriage return) in the first 64 K characters.
  */
 export function binaryText(text: string): boolean {
   const n = Math.min(text.length, 65536);
+  // Nearly always no control character at all: one search instead of a count by hand.
+  if (!CONTROL.test(n < text.length ? text.slice(0, n) : text)) return text.length > n && text.indexOf('\u0000', n) >= 0;
   let controls = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
