@@ -153,11 +153,11 @@ export function readAkn(xml: string): AknResult {
   let pending = -1;
   /** The offset where the next written character will stand. */
   const offset = () => written + (spaceDue ? 1 : 0);
-  /** Adds a text whose only white space is spaces to the line. */
-  const write = (s: string) => {
+  /** Adds a text whose only white space is spaces to the line (`single`: never two in a row, as oneSpace leaves them). */
+  const write = (s: string, single = false) => {
     const n = s.length;
     if (n === 0) return;
-    if (n > 1 && s.includes('  ')) return write(s.replace(SPACES, ' '));
+    if (!single && n > 1 && s.includes('  ')) return write(s.replace(SPACES, ' '), true);
     const lead = s.charCodeAt(0) === 0x20;
     const trail = s.charCodeAt(n - 1) === 0x20;
     if (n === 1 && lead) {
@@ -207,7 +207,7 @@ export function readAkn(xml: string): AknResult {
   /** Writes an element's inline content (what `inline` returns, written piece by piece). */
   const writeInline = (n: Node) => {
     for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_NODE) write(oneSpace(c.nodeValue!));
+      if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_NODE) write(oneSpace(c.nodeValue!), true);
       else if (isAkn(c) && !(kind(c.localName) & SKIP)) writeInline(c);
     }
   };
@@ -247,7 +247,7 @@ export function readAkn(xml: string): AknResult {
       }
     }
     for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_NODE) write(oneSpace(c.nodeValue!));
+      if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_NODE) write(oneSpace(c.nodeValue!), true);
       else if (isAkn(c)) {
         const cn = c.localName;
         if (isContainer && (cn === 'num' || cn === 'heading' || cn === 'subheading')) continue;
