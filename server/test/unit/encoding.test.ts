@@ -99,3 +99,16 @@ check<string, boolean>(
   ],
   binaryText,
 );
+
+check<[string, Uint8Array], string[]>(
+  'decodeText refuses a NUL past the first 64 K characters, whatever the encoding',
+  [
+    { name: 'UTF-8', input: ['utf-8', Buffer.from('a'.repeat(70000) + '\u0000')], expected: ['looks like a binary file, not a text draft'] },
+    { name: 'UTF-8 with a byte-order mark', input: ['utf-8 bom', Buffer.from('\ufeff' + 'a'.repeat(70000) + '\u0000')], expected: ['looks like a binary file, not a text draft'] },
+    { name: 'UTF-16 LE with a byte-order mark', input: ['utf-16', Buffer.from('\ufeff' + 'a'.repeat(70000) + '\u0000', 'utf16le')], expected: ['looks like a binary file, not a text draft'] },
+    { name: 'Windows-1252', input: ['1252', Uint8Array.from([...Buffer.from('a'.repeat(70000)), 0xe9, 0])], expected: ['looks like a binary file, not a text draft'] },
+    { name: 'none in a long UTF-8 text', input: ['utf-8', Buffer.from('é'.repeat(70000))], expected: [] },
+    { name: 'none in a long UTF-16 text', input: ['utf-16', Buffer.from('\ufeff' + 'é'.repeat(70000), 'utf16le')], expected: [] },
+  ],
+  ([, bytes]) => decodeText(bytes).problems,
+);
