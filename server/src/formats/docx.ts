@@ -156,7 +156,7 @@ function unzipParts(bytes: Uint8Array, wanted: Set<string>): { parts: Record<str
   let parts: Record<string, Uint8Array>;
   try {
     // fflate is loaded only here (its tables take a while to build when a reader starts).
-    const { unzipSync } = require('fflate') as typeof import('fflate');
+    const { unzipSync } = require('./unzipFallback') as typeof import('./unzipFallback');
     parts = unzipSync(bytes, {
       filter: (f) => {
         if (!wanted.has(f.name) || bomb) return false;
