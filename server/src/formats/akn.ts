@@ -115,6 +115,11 @@ const SPACES = / {2,}/g;
 
 /** A text with each run of white space made one space. */
 function oneSpace(s: string): string {
+  // Half the texts of an act written one element a line are a line end (and an indent) between two
+  // tags: white space only (trim() takes what `\s` matches) is one space, without the expressions.
+  const n = s.length;
+  if (n === 1) return s !== ' ' && s.trim() === '' ? ' ' : s;
+  if (s.charCodeAt(0) <= 0x20 && s.charCodeAt(n - 1) <= 0x20 && s.trim() === '') return ' ';
   return UNEVEN_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s;
 }
 

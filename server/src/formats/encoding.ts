@@ -109,7 +109,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       encoding = utf16 === 'le' ? 'UTF-16 LE' : 'UTF-16 BE';
       text = decodeUtf16(bytes, utf16 === 'be');
       notices.push(`read as ${encoding}: no byte-order mark, but every other byte is zero`);
-    } else if (bytes.includes(0)) {
+    } else if (bytes.indexOf(0) >= 0 /* not includes: as fast on a Buffer, faster on a plain Uint8Array */) {
       return { text: '', encoding: 'binary', notices, problems: [BINARY] };
     } else {
       withoutNul = true;
