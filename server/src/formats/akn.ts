@@ -70,23 +70,57 @@ export function looksLikeAkn(text: string): boolean {
   return head.includes(AKN_NS) && /<([A-Za-z_][\w.-]*:)?akomaNtoso[\s>]/.test(head);
 }
 
-function isAkn(n: Node): n is Element {
-  return n.nodeType === ELEMENT_NODE && (n as Element).namespaceURI === AKN_NS;
-}
+/** True for the letters `\p{L}` matches, for a character below U+0080 (A–Z, a–z). */
+const asciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /** A number as written in the markup; a bare one gets the element's word ("3" → "Section 3"). */
 export function numbered(kind: string, num: string): string {
   const word = CONTAINERS[kind];
   if (!word || num.startsWith('§')) return num;
-  const first = /^\p{L}+/u.exec(num)?.[0] ?? '';
+  // Most numbers start with a digit or a bracket: no word at all, without the Unicode expression.
+  const c0 = num.charCodeAt(0);
+  const first = c0 < 0x80 && !asciiLetter(c0) ? '' : (/^\p{L}+/u.exec(num)?.[0] ?? '');
   if (first.length >= 2 && !/^[ivxlcdm]+$/i.test(first)) return num; // "Part 1", "Artículo 5", "Art. 3"
   return `${word} ${num}`;
 }
 
-/** The line and column of an element's start tag in the XML, as the parser saw them. */
-function sourcePosition(el: Element): { line?: number; column?: number } {
-  const { lineNumber, columnNumber } = el as Element & { lineNumber?: number; columnNumber?: number };
-  return typeof lineNumber === 'number' && typeof columnNumber === 'number' && lineNumber > 0 && columnNumber > 0 ? { line: lineNumber, column: columnNumber } : {};
+/** What the walk does with an element of a local name (bits). */
+const CONTAINER = 1;
+const DIVISION = 2;
+/** A section, article or rule: its number and heading are a line of their own, after a blank line. */
+const SECTION = 4;
+const BLOCK = 8;
+const SKIP = 16;
+/** Walked as structure (containers, blocks, the body and the document kinds); else read inline. */
+const WALKED = 32;
+const WALKED_OTHERS = new Set(['body', 'mainBody', 'act', 'bill', 'doc', 'judgment', 'debate', 'statement', 'portion', 'amendment', 'documentCollection', 'collectionBody', 'component']);
+
+/** The bits of a local name, as the sets above decide them (`in`, like the walk always asked). */
+function kindOf(name: string): number {
+  const container = name in CONTAINERS;
+  let k = 0;
+  if (container) k |= CONTAINER;
+  if (DIVISIONS.has(name)) k |= DIVISION;
+  if (name === 'section' || name === 'article' || name === 'rule') k |= SECTION;
+  if (BLOCKS.has(name)) k |= BLOCK;
+  if (SKIPPED.has(name)) k |= SKIP;
+  if (container || BLOCKS.has(name) || WALKED_OTHERS.has(name)) k |= WALKED;
+  return k;
+}
+
+/** True when a text needs `\s+` → " " (it has a white space other than a lone space). */
+const UNEVEN_SPACE = /\s\s|[^\S ]/;
+/** Runs of spaces (in text where a space is the only white space left). */
+const SPACES = / {2,}/g;
+
+/** A text with each run of white space made one space. */
+function oneSpace(s: string): string {
+  // Half the texts of an act written one element a line are a line end (and an indent) between two
+  // tags: white space only (trim() takes what `\s` matches) is one space, without the expressions.
+  const n = s.length;
+  if (n === 1) return s !== ' ' && s.trim() === '' ? ' ' : s;
+  if (s.charCodeAt(0) <= 0x20 && s.charCodeAt(n - 1) <= 0x20 && s.trim() === '') return ' ';
+  return UNEVEN_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s;
 }
 
 export function readAkn(xml: string): AknResult {
@@ -96,48 +130,103 @@ export function readAkn(xml: string): AknResult {
   const root = parsed.doc.documentElement!;
   if (root.localName !== 'akomaNtoso' || root.namespaceURI !== AKN_NS) return fail(`not an Akoma Ntoso 3.0 document: the root element is not akomaNtoso in ${AKN_NS}`);
 
-  const parts: string[] = [];
-  let length = 0;
+  // Elements in the root's scope share its namespace string: compared by reference first.
+  const akn = root.namespaceURI;
+  const isAkn = (n: Node): n is Element => n.nodeType === ELEMENT_NODE && (n as Element).namespaceURI === akn;
+  const kinds = new Map<string, number>();
+  const kind = (name: string): number => {
+    let k = kinds.get(name);
+    if (k === undefined) kinds.set(name, (k = kindOf(name)));
+    return k;
+  };
   const anchors: SourceAnchor[] = [];
-  let line = '';
-  /** A number written at the start of a line that its content should continue. */
-  let pending = '';
+  // The text is written as it is read: each line with its runs of spaces made one and trimmed,
+  // then "\n". A space after a word is held back until a word follows on the same line (a line
+  // does not end with one), but it counts in offsets (where the next character will stand).
+  const out: string[] = [];
+  /** Characters written to `out`. */
+  let written = 0;
+  /** Characters of the lines ended (written less the line being written). */
+  let length = 0;
+  /** The line being written has a word. */
+  let lineHasText = false;
+  /** A space is due before the next word of the line. */
+  let spaceDue = false;
+  /** The last thing written is a blank line. */
+  let lastBlank = false;
+  /** A number written at the start of a line that its content should continue: the offset after it. */
+  let pending = -1;
+  /** The offset where the next written character will stand. */
+  const offset = () => written + (spaceDue ? 1 : 0);
+  /** Adds a text whose only white space is spaces to the line (`single`: never two in a row, as oneSpace leaves them). */
+  const write = (s: string, single = false) => {
+    const n = s.length;
+    if (n === 0) return;
+    if (!single && n > 1 && s.includes('  ')) return write(s.replace(SPACES, ' '), true);
+    const lead = s.charCodeAt(0) === 0x20;
+    const trail = s.charCodeAt(n - 1) === 0x20;
+    if (n === 1 && lead) {
+      if (lineHasText) spaceDue = true;
+      return;
+    }
+    const core = lead || trail ? s.slice(lead ? 1 : 0, trail ? n - 1 : n) : s;
+    if (lineHasText && (spaceDue || lead)) {
+      out.push(' ');
+      written += 1;
+    }
+    out.push(core);
+    written += core.length;
+    lineHasText = true;
+    spaceDue = trail;
+  };
   const flush = (force = false) => {
-    if (!force && pending && line.trim() === pending.trim()) return;
-    pending = '';
-    const t = line.replace(/[ \t]+/g, ' ').trim();
-    line = '';
-    if (!t) return;
-    parts.push(t, '\n');
-    length += t.length + 1;
+    if (!force && pending >= 0 && offset() === pending) return;
+    pending = -1;
+    spaceDue = false;
+    if (!lineHasText) return;
+    lineHasText = false;
+    out.push('\n');
+    written += 1;
+    length = written;
+    lastBlank = false;
   };
   const blank = () => {
     flush();
-    if (parts.length && parts[parts.length - 1] === '\n' && parts[parts.length - 2] !== '\n') {
-      parts.push('\n');
-      length += 1;
+    if (written > 0 && !lastBlank) {
+      out.push('\n');
+      written += 1;
+      length = written;
+      lastBlank = true;
     }
   };
-  /** The offset where the next written character will stand. */
-  const offset = () => length + (line.trim() ? line.replace(/[ \t]+/g, ' ').replace(/^ /, '').length : 0);
 
+  /** The text of an element's inline content, each text's white space made one space. */
   const inline = (n: Node): string => {
     let s = '';
     for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_NODE) s += (c.nodeValue ?? '').replace(/\s+/g, ' ');
-      else if (isAkn(c) && !SKIPPED.has(c.localName ?? '')) s += inline(c);
+      if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_NODE) s += oneSpace(c.nodeValue!);
+      else if (isAkn(c) && !(kind(c.localName) & SKIP)) s += inline(c);
     }
     return s;
   };
+  /** Writes an element's inline content (what `inline` returns, written piece by piece). */
+  const writeInline = (n: Node) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_NODE) write(oneSpace(c.nodeValue!), true);
+      else if (isAkn(c) && !(kind(c.localName) & SKIP)) writeInline(c);
+    }
+  };
+  const anchor = (start: number, end: number, eId: string, el: Element) => {
+    anchors.push({ start, end, eId, line: el.lineNumber, column: el.columnNumber });
+  };
 
   const walk = (el: Element) => {
-    const name = el.localName ?? '';
-    if (SKIPPED.has(name)) return;
-    const eId = el.getAttribute('eId') || el.getAttribute('id') || el.getAttribute('GUID') || '';
-    const isContainer = name in CONTAINERS;
-    if (isContainer || BLOCKS.has(name)) flush(isContainer);
-    if (isContainer && DIVISIONS.has(name)) blank();
-    else if (isContainer && (name === 'section' || name === 'article' || name === 'rule')) blank();
+    const k = kind(el.localName);
+    if (k & SKIP) return;
+    const eId = el.attributes.length === 0 ? '' : el.getAttribute('eId') || el.getAttribute('id') || el.getAttribute('GUID') || '';
+    const isContainer = (k & CONTAINER) !== 0;
+    if (k & (CONTAINER | BLOCK)) flush(isContainer);
+    if (isContainer && k & (DIVISION | SECTION)) blank();
     const start = offset();
     if (isContainer) {
       let num = '';
@@ -149,38 +238,41 @@ export function readAkn(xml: string): AknResult {
         else if (c.localName === 'heading') heading = inline(c).trim();
         else if (c.localName === 'subheading') subheading = inline(c).trim();
       }
-      const label = num ? numbered(name, num) : '';
-      if (DIVISIONS.has(name)) {
-        line = label && heading ? `${label} — ${heading}` : label || heading;
-        if (subheading) line += ` — ${subheading}`;
+      const label = num ? numbered(el.localName, num) : '';
+      if (k & DIVISION) {
+        write(label && heading ? `${label} — ${heading}` : label || heading);
+        if (subheading) write(` — ${subheading}`);
         flush();
-      } else if (name === 'section' || name === 'article' || name === 'rule') {
-        line = [label, heading].filter(Boolean).join(' ');
+      } else if (k & SECTION) {
+        write(label && heading ? `${label} ${heading}` : label || heading);
         flush();
-      } else if (label || heading) line = pending = [label, heading].filter(Boolean).join(' ') + ' ';
+      } else if (label || heading) {
+        write(label && heading ? `${label} ${heading} ` : `${label || heading} `);
+        pending = offset();
+      }
     }
     for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_NODE) line += (c.nodeValue ?? '').replace(/\s+/g, ' ');
+      if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_NODE) write(oneSpace(c.nodeValue!), true);
       else if (isAkn(c)) {
-        const cn = c.localName ?? '';
+        const cn = c.localName;
         if (isContainer && (cn === 'num' || cn === 'heading' || cn === 'subheading')) continue;
-        if (cn in CONTAINERS || BLOCKS.has(cn) || cn === 'body' || cn === 'mainBody' || cn === 'act' || cn === 'bill' || cn === 'doc' || cn === 'judgment' || cn === 'debate' || cn === 'statement' || cn === 'portion' || cn === 'amendment' || cn === 'documentCollection' || cn === 'collectionBody' || cn === 'component') walk(c);
-        else if (SKIPPED.has(cn)) continue;
+        const ck = kind(cn);
+        if (ck & WALKED) walk(c);
+        else if (ck & SKIP) continue;
         else {
-          const inner = c as Element;
-          const innerId = inner.getAttribute('eId');
+          const innerId = c.attributes.length === 0 ? null : c.getAttribute('eId');
           const at = offset();
-          line += inline(inner);
-          if (innerId) anchors.push({ start: at, end: offset(), eId: innerId, ...sourcePosition(inner) });
+          writeInline(c);
+          if (innerId) anchor(at, offset(), innerId, c);
         }
       }
     }
-    if (isContainer || BLOCKS.has(name)) flush(isContainer);
-    if (eId) anchors.push({ start, end: Math.max(start, length - 1), eId, ...sourcePosition(el) });
+    if (k & (CONTAINER | BLOCK)) flush(isContainer);
+    if (eId) anchor(start, Math.max(start, length - 1), eId, el);
   };
   walk(root);
   flush(true);
-  const text = parts.join('');
+  const text = out.join('');
   if (!text.trim()) return fail('the Akoma Ntoso document has no text outside its metadata');
   // Anchors in text order; an element before the elements inside it.
   anchors.sort((a, b) => a.start - b.start || b.end - a.end);

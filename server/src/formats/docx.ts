@@ -7,7 +7,6 @@
 // its declared size (fflate, small and synchronous, reads any archive that is unusual or damaged),
 // so a part cannot expand past the limit checked here. The XML is read with our own small parser
 // (no DTD is read: see xml.ts). Pure: no editor, no file system.
-import { unzipSync } from 'fflate';
 import { CDATA_NODE, childElements, ELEMENT_NODE, parseXml, TEXT_NODE, type Element, type Node } from './xml';
 
 /** Largest expanded size of one part of the package, and of all parts read together. */
@@ -15,7 +14,9 @@ export const MAX_PART_BYTES = 200 * 1024 * 1024;
 /** A part that expands more than this many times over its compressed size is taken for a zip bomb. */
 export const MAX_RATIO = 200;
 
-const W_NS = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
+const W_MAIN = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const W_STRICT = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
+const W_NS = new Set([W_MAIN, W_STRICT]);
 
 export interface DocxResult {
   text: string;
@@ -31,14 +32,25 @@ function wChild(el: Element | undefined, name: string): Element | undefined {
   return undefined;
 }
 
+/**
+ * An attribute of a WordprocessingML element: the first `attr` in the main namespace that is not
+ * empty, else in the strict one, else the first written `w:attr` (in one look at the attributes).
+ */
 function wVal(el: Element | undefined, attr = 'val'): string | undefined {
   if (!el) return undefined;
-  for (const ns of W_NS) {
-    const v = el.getAttributeNS(ns, attr);
-    if (v !== null && v !== '') return v;
+  let main: string | null = null;
+  let strict: string | null = null;
+  let written: string | null = null;
+  for (const a of el.attributes) {
+    if (a.localName === attr) {
+      if (a.namespaceURI === W_MAIN) main ??= a.value;
+      else if (a.namespaceURI === W_STRICT) strict ??= a.value;
+    }
+    if (written === null && a.qName.length === attr.length + 2 && a.qName.startsWith('w:') && a.qName.endsWith(attr)) written = a.value;
   }
-  const v = el.getAttribute(`w:${attr}`);
-  return v === null ? undefined : v;
+  if (main) return main;
+  if (strict) return strict;
+  return written === null ? undefined : written;
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -143,6 +155,8 @@ function unzipParts(bytes: Uint8Array, wanted: Set<string>): { parts: Record<str
   let total = 0;
   let parts: Record<string, Uint8Array>;
   try {
+    // fflate is loaded only here (its tables take a while to build when a reader starts).
+    const { unzipSync } = require('./unzipFallback') as typeof import('./unzipFallback');
     parts = unzipSync(bytes, {
       filter: (f) => {
         if (!wanted.has(f.name) || bomb) return false;
@@ -404,7 +418,7 @@ export function readDocx(bytes: Uint8Array): DocxResult {
     const line = carry ? carry + text : label + text;
     carry = '';
     if (numbering.isHeading(style) && lines.length && lines[lines.length - 1] !== '') lines.push('');
-    lines.push(line.replace(/\s+$/, ''));
+    lines.push(line.trimEnd());
   };
   const block = (el: Element) => {
     for (const c of childElements(el)) {

@@ -60,12 +60,19 @@ function unmarkedUtf16(bytes: Uint8Array): 'le' | 'be' | undefined {
   return undefined;
 }
 
+/** The characters binaryText counts (NUL among them). */
+const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/;
+
 /**
  * True when decoded text is not prose: a NUL character, or more than 10% control characters
  * (other than tab, line feed, form feed and carriage return) in the first 64 K characters.
+ * `knownWithoutNul`: the caller knows the text has no NUL (its bytes had no zero byte), so the
+ * rest of a long text is not searched for one.
  */
-export function binaryText(text: string): boolean {
+export function binaryText(text: string, knownWithoutNul = false): boolean {
   const n = Math.min(text.length, 65536);
+  // Nearly always no control character at all: one search instead of a count by hand.
+  if (!CONTROL.test(n < text.length ? text.slice(0, n) : text)) return !knownWithoutNul && text.length > n && text.indexOf('\u0000', n) >= 0;
   let controls = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -73,7 +80,7 @@ export function binaryText(text: string): boolean {
     if ((c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 127) controls++;
   }
   if (n > 0 && controls / n > 0.1) return true;
-  return text.length > n && text.indexOf('\u0000', n) >= 0;
+  return !knownWithoutNul && text.length > n && text.indexOf('\u0000', n) >= 0;
 }
 
 const BINARY = 'looks like a binary file, not a text draft';
@@ -83,6 +90,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const notices: string[] = [];
   let text: string;
   let encoding: string;
+  /** The bytes were searched for a zero byte and have none: UTF-8 and Windows-1252 text then has no NUL. */
+  let withoutNul = false;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     encoding = 'UTF-8';
     text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(3));
@@ -100,9 +109,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       encoding = utf16 === 'le' ? 'UTF-16 LE' : 'UTF-16 BE';
       text = decodeUtf16(bytes, utf16 === 'be');
       notices.push(`read as ${encoding}: no byte-order mark, but every other byte is zero`);
-    } else if (bytes.includes(0)) {
+    } else if (bytes.indexOf(0) >= 0 /* not includes: as fast on a Buffer, faster on a plain Uint8Array */) {
       return { text: '', encoding: 'binary', notices, problems: [BINARY] };
     } else {
+      withoutNul = true;
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
         encoding = 'UTF-8';
@@ -113,6 +123,6 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       }
     }
   }
-  if (binaryText(text)) return { text: '', encoding: 'binary', notices: [], problems: [BINARY] };
+  if (binaryText(text, withoutNul)) return { text: '', encoding: 'binary', notices: [], problems: [BINARY] };
   return { text, encoding, notices, problems: [] };
 }

@@ -84,7 +84,21 @@ export type XmlResult = { doc: Document; problem?: undefined } | { doc?: undefin
 
 /** True when the XML declares a document type (a DTD, where entities are declared). */
 export function hasDoctype(xml: string): boolean {
-  return /<!DOCTYPE/i.test(xml.slice(0, 1_000_000)) || /<!ENTITY/i.test(xml);
+  // "<!DOCTYPE" in the first million characters, or "<!ENTITY" anywhere, in any case of ASCII
+  // letters: one search for "!" (rare in markup and text; one character is found faster than two)
+  // and a look at its neighbours.
+  for (let i = xml.indexOf('!', 1); i >= 0; i = xml.indexOf('!', i + 1)) {
+    if (xml.charCodeAt(i - 1) !== 0x3c) continue;
+    if ((i + 8 <= 1_000_000 && lettersAt(xml, i + 1, 'doctype')) || lettersAt(xml, i + 1, 'entity')) return true;
+  }
+  return false;
+}
+
+/** True when `word` (lower-case ASCII letters) stands at `at`, in either case. */
+function lettersAt(s: string, at: number, word: string): boolean {
+  if (at + word.length > s.length) return false;
+  for (let k = 0; k < word.length; k++) if ((s.charCodeAt(at + k) | 0x20) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 class XmlError extends Error {}
@@ -135,12 +149,39 @@ function lookup(scope: Scope | undefined, prefix: string): string | undefined {
   return prefix === 'xml' ? XML_NS : undefined;
 }
 
+const FORBIDDEN_CHARACTER = 'a character XML does not allow';
+
+/** Refuses a stretch of the document with a character XML does not allow. */
+function allowed(s: string): void {
+  if (FORBIDDEN.test(s)) throw new XmlError(FORBIDDEN_CHARACTER);
+}
+
+/** Characters after which a text needs more than a slice: a reference, a CR, "]]>" or a character to refuse. */
+const TEXT_SPECIAL = /[&\r\]\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+/** Characters after which an attribute value needs more than a slice. */
+const VALUE_SPECIAL = /[<&\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const NO_ATTRIBUTES: Attribute[] = [];
+/** Names remembered while parsing (a power of two). */
+const NAME_SLOTS = 512;
+
+/** True for A–Z, a–z, "_" and ":" (the ASCII characters that start a name). */
+const asciiNameStart = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a;
+/** True for the ASCII characters that go on a name (letters, digits, "_", ":", "-", "."). */
+const asciiNameChar = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d || c === 0x2e;
+
+/**
+ * Parses the document. Each stretch of it is looked at once for the characters XML does not allow
+ * (texts and values as they are read, comments and the like as they are skipped; anywhere else such
+ * a character is a mistake of syntax): parseXml then reports that character before any other mistake.
+ */
 function parse(xml: string): Document {
-  if (FORBIDDEN.test(xml)) throw new XmlError('a character XML does not allow');
   const n = xml.length;
   let pos = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   let root: Element | null = null;
-  const stack: { el: Element; scope: Scope | undefined }[] = [];
+  // The open elements, and the namespace scope in force outside each.
+  const open: Element[] = [];
+  const outerScopes: (Scope | undefined)[] = [];
+  let depth = 0;
   let scope: Scope | undefined;
   // Line numbers of start tags, counted as the parser moves on.
   let line = 1;
@@ -148,22 +189,49 @@ function parse(xml: string): Document {
   /** The first line end not yet counted (n when there is none). */
   let nextNewline = xml.indexOf('\n');
   if (nextNewline < 0) nextNewline = n;
-  const position = (at: number) => {
-    while (nextNewline < at) {
-      line++;
-      lineStart = nextNewline + 1;
-      nextNewline = xml.indexOf('\n', lineStart);
-      if (nextNewline < 0) nextNewline = n;
-    }
-    return { line, column: at - lineStart + 1 };
-  };
+  // The names read, by a hash of their characters: a name met again is the same string (no new
+  // one), with its prefix and local name already split.
+  const names: string[] = new Array<string>(NAME_SLOTS).fill('');
+  const prefixes: string[] = new Array<string>(NAME_SLOTS).fill('');
+  const locals: string[] = new Array<string>(NAME_SLOTS).fill('');
+  /** The prefix and local name of each attribute of the start tag being read. */
+  const attrPrefixes: string[] = [];
+  const attrLocals: string[] = [];
+  /** Where the last name read stands in `names` (-1 when it is not there). */
+  let nameSlot = -1;
   const name = (at: number): string => {
+    // ASCII names (nearly all) without the expression; a name that goes on past ASCII, with it.
+    let c = xml.charCodeAt(at);
+    if (asciiNameStart(c)) {
+      let h = c;
+      let i = at + 1;
+      while (i < n && asciiNameChar((c = xml.charCodeAt(i)))) {
+        h = (h * 31 + c) | 0;
+        i++;
+      }
+      if (i >= n || c < 0x80) {
+        const length = i - at;
+        const slot = (h ^ length) & (NAME_SLOTS - 1);
+        nameSlot = slot;
+        const known = names[slot];
+        if (known.length === length && xml.startsWith(known, at)) return known;
+        const s = xml.slice(at, i);
+        const colon = s.indexOf(':');
+        names[slot] = s;
+        prefixes[slot] = colon > 0 ? s.slice(0, colon) : '';
+        locals[slot] = colon > 0 ? s.slice(colon + 1) : s;
+        return s;
+      }
+    }
+    nameSlot = -1;
     NAME.lastIndex = at;
     const m = NAME.exec(xml);
     if (!m) throw new XmlError(`a tag name was expected at offset ${at}`);
     return m[0];
   };
   const skipSpace = (at: number): number => {
+    const c = xml.charCodeAt(at);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return at;
     SPACE.lastIndex = at;
     SPACE.exec(xml);
     return SPACE.lastIndex;
@@ -171,12 +239,18 @@ function parse(xml: string): Document {
   const text = (from: number, to: number) => {
     if (to <= from) return;
     const raw = xml.slice(from, to);
-    if (!stack.length) {
+    if (depth === 0) {
+      allowed(raw);
       if (raw.trim()) throw new XmlError(root ? 'text after the root element' : 'text before the root element');
       return;
     }
-    if (raw.includes(']]>')) throw new XmlError('"]]>" in text');
-    stack[stack.length - 1].el.append(new Text(TEXT_NODE, decode(normaliseNewlines(raw))));
+    let value = raw;
+    if (TEXT_SPECIAL.test(raw)) {
+      allowed(raw);
+      if (raw.includes(']]>')) throw new XmlError('"]]>" in text');
+      value = decode(normaliseNewlines(raw));
+    }
+    open[depth - 1].append(new Text(TEXT_NODE, value));
   };
 
   while (pos < n) {
@@ -187,36 +261,66 @@ function parse(xml: string): Document {
     }
     text(pos, lt);
     const next = xml.charCodeAt(lt + 1);
-    if (next === 0x3f /* ? */) {
+    if (next === 0x2f /* / */) {
+      // The end tag of the open element, written plainly: no name to read.
+      if (depth > 0) {
+        const tag = open[depth - 1].tagName;
+        const after = lt + 2 + tag.length;
+        if (xml.charCodeAt(after) === 0x3e && xml.startsWith(tag, lt + 2)) {
+          depth--;
+          scope = outerScopes[depth];
+          pos = after + 1;
+          continue;
+        }
+      }
+      const qName = name(lt + 2);
+      const end = skipSpace(lt + 2 + qName.length);
+      if (xml.charCodeAt(end) !== 0x3e) throw new XmlError(`the end tag </${qName}> is not closed by ">"`);
+      if (depth === 0) throw new XmlError(`the end tag </${qName}> closes no element`);
+      const top = open[--depth];
+      if (top.tagName !== qName) throw new XmlError(`the end tag </${qName}> does not match <${top.tagName}>`);
+      scope = outerScopes[depth];
+      pos = end + 1;
+    } else if (next === 0x3f /* ? */) {
       const end = xml.indexOf('?>', lt + 2);
       if (end < 0) throw new XmlError('a processing instruction is not closed');
+      allowed(xml.slice(lt + 2, end));
       pos = end + 2;
     } else if (next === 0x21 /* ! */) {
       if (xml.startsWith('<!--', lt)) {
         const end = xml.indexOf('-->', lt + 4);
         if (end < 0) throw new XmlError('a comment is not closed');
+        allowed(xml.slice(lt + 4, end));
         pos = end + 3;
       } else if (xml.startsWith('<![CDATA[', lt)) {
         const end = xml.indexOf(']]>', lt + 9);
         if (end < 0) throw new XmlError('a CDATA section is not closed');
-        if (!stack.length) throw new XmlError('a CDATA section outside the root element');
-        stack[stack.length - 1].el.append(new Text(CDATA_NODE, normaliseNewlines(xml.slice(lt + 9, end))));
+        if (depth === 0) throw new XmlError('a CDATA section outside the root element');
+        const data = xml.slice(lt + 9, end);
+        allowed(data);
+        open[depth - 1].append(new Text(CDATA_NODE, normaliseNewlines(data)));
         pos = end + 3;
       } else throw new XmlError('a declaration (<!…>) that is not read');
-    } else if (next === 0x2f /* / */) {
-      const qName = name(lt + 2);
-      const end = skipSpace(lt + 2 + qName.length);
-      if (xml.charCodeAt(end) !== 0x3e) throw new XmlError(`the end tag </${qName}> is not closed by ">"`);
-      const top = stack.pop();
-      if (!top) throw new XmlError(`the end tag </${qName}> closes no element`);
-      if (top.el.tagName !== qName) throw new XmlError(`the end tag </${qName}> does not match <${top.el.tagName}>`);
-      scope = top.scope;
-      pos = end + 1;
     } else {
       const qName = name(lt + 1);
-      const at = position(lt);
+      let prefix: string;
+      let local: string;
+      if (nameSlot >= 0) {
+        prefix = prefixes[nameSlot];
+        local = locals[nameSlot];
+      } else {
+        const colon = qName.indexOf(':');
+        prefix = colon > 0 ? qName.slice(0, colon) : '';
+        local = colon > 0 ? qName.slice(colon + 1) : qName;
+      }
+      while (nextNewline < lt) {
+        line++;
+        lineStart = nextNewline + 1;
+        nextNewline = xml.indexOf('\n', lineStart);
+        if (nextNewline < 0) nextNewline = n;
+      }
       let p = lt + 1 + qName.length;
-      const raw: { qName: string; value: string }[] = [];
+      let raw: Attribute[] | undefined;
       let declared: Map<string, string> | undefined;
       let selfClosing = false;
       for (;;) {
@@ -233,6 +337,7 @@ function parse(xml: string): Document {
         }
         if (q === p) throw new XmlError(`<${qName}> is not closed, or its attributes are not separated by spaces`);
         const attr = name(q);
+        const attrSlot = nameSlot;
         let e = skipSpace(q + attr.length);
         if (xml.charCodeAt(e) !== 0x3d /* = */) throw new XmlError(`the attribute ${attr} of <${qName}> has no value`);
         e = skipSpace(e + 1);
@@ -240,41 +345,61 @@ function parse(xml: string): Document {
         if (quote !== '"' && quote !== "'") throw new XmlError(`the value of ${attr} in <${qName}> is not quoted`);
         const close = xml.indexOf(quote, e + 1);
         if (close < 0) throw new XmlError(`the value of ${attr} in <${qName}> is not closed`);
-        const rawValue = xml.slice(e + 1, close);
-        if (rawValue.includes('<')) throw new XmlError(`"<" in the value of ${attr} in <${qName}>`);
-        const value = decode(rawValue.replace(/[\t\n\r]/g, ' '));
-        if (raw.some((a) => a.qName === attr)) throw new XmlError(`the attribute ${attr} is repeated in <${qName}>`);
-        raw.push({ qName: attr, value });
+        let value = xml.slice(e + 1, close);
+        if (VALUE_SPECIAL.test(value)) {
+          allowed(value);
+          if (value.includes('<')) throw new XmlError(`"<" in the value of ${attr} in <${qName}>`);
+          value = decode(value.replace(/[\t\n\r]/g, ' '));
+        }
+        if (raw) {
+          for (const a of raw) if (a.qName === attr) throw new XmlError(`the attribute ${attr} is repeated in <${qName}>`);
+          raw.push({ qName: attr, localName: attr, namespaceURI: null, value });
+        } else raw = [{ qName: attr, localName: attr, namespaceURI: null, value }];
+        // Its prefix and local name, from the names read when the name was remembered.
+        if (attrSlot >= 0 && names[attrSlot] === attr) {
+          attrPrefixes[raw.length - 1] = prefixes[attrSlot];
+          attrLocals[raw.length - 1] = locals[attrSlot];
+        } else {
+          const c = attr.indexOf(':');
+          attrPrefixes[raw.length - 1] = c > 0 ? attr.slice(0, c) : '';
+          attrLocals[raw.length - 1] = c > 0 ? attr.slice(c + 1) : attr;
+        }
         if (attr === 'xmlns' || attr.startsWith('xmlns:')) (declared ??= new Map()).set(attr === 'xmlns' ? '' : attr.slice(6), value);
         p = close + 1;
       }
       const elementScope = declared ? { parent: scope, bindings: declared } : scope;
-      const colon = qName.indexOf(':');
-      const prefix = colon > 0 ? qName.slice(0, colon) : '';
-      const local = colon > 0 ? qName.slice(colon + 1) : qName;
       const ns = lookup(elementScope, prefix);
       if (prefix && !ns) throw new XmlError(`the prefix "${prefix}" of <${qName}> is not bound to a namespace`);
-      const attributes: Attribute[] = raw.map((a) => {
-        const c = a.qName.indexOf(':');
-        if (a.qName === 'xmlns') return { qName: a.qName, localName: a.qName, namespaceURI: XMLNS_NS, value: a.value };
-        if (c <= 0) return { qName: a.qName, localName: a.qName, namespaceURI: null, value: a.value };
-        const ap = a.qName.slice(0, c);
-        const ans = ap === 'xmlns' ? XMLNS_NS : lookup(elementScope, ap);
-        if (!ans) throw new XmlError(`the prefix "${ap}" of the attribute ${a.qName} is not bound to a namespace`);
-        return { qName: a.qName, localName: a.qName.slice(c + 1), namespaceURI: ans, value: a.value };
-      });
-      const el = new Element(qName, local, ns || null, attributes, at.line, at.column);
-      if (stack.length) stack[stack.length - 1].el.append(el);
+      if (raw) {
+        // Each attribute's namespace, now that the element's own declarations are known.
+        for (let k = 0; k < raw.length; k++) {
+          const a = raw[k];
+          if (a.qName === 'xmlns') {
+            a.namespaceURI = XMLNS_NS;
+            continue;
+          }
+          const ap = attrPrefixes[k];
+          if (ap === '') continue;
+          const ans = ap === 'xmlns' ? XMLNS_NS : lookup(elementScope, ap);
+          if (!ans) throw new XmlError(`the prefix "${ap}" of the attribute ${a.qName} is not bound to a namespace`);
+          a.localName = attrLocals[k];
+          a.namespaceURI = ans;
+        }
+      }
+      const el = new Element(qName, local, ns || null, raw ?? NO_ATTRIBUTES, line, lt - lineStart + 1);
+      if (depth > 0) open[depth - 1].append(el);
       else if (root) throw new XmlError('more than one root element');
       else root = el;
       if (!selfClosing) {
-        stack.push({ el, scope });
+        open[depth] = el;
+        outerScopes[depth] = scope;
+        depth++;
         scope = elementScope;
       }
       pos = p;
     }
   }
-  if (stack.length) throw new XmlError(`<${stack[stack.length - 1].el.tagName}> is not closed`);
+  if (depth > 0) throw new XmlError(`<${open[depth - 1].tagName}> is not closed`);
   return { documentElement: root };
 }
 
@@ -285,6 +410,8 @@ export function parseXml(xml: string, what: string): XmlResult {
     if (!doc.documentElement) return { problem: `${what} has no root element` };
     return { doc };
   } catch (e) {
+    // A character XML does not allow is reported before any other mistake, wherever it stands.
+    if (FORBIDDEN.test(xml)) return { problem: `${what} is not well-formed XML (${FORBIDDEN_CHARACTER})` };
     if (e instanceof XmlError) return { problem: `${what} is not well-formed XML (${e.message.split('\n')[0]})` };
     // A stack overflow or the like on a hostile document: still one line.
     return { problem: `${what} could not be read as XML (${String((e as Error)?.message ?? e).split('\n')[0]})` };

@@ -85,6 +85,26 @@ describe('Akoma Ntoso 3.0', () => {
     }
   });
 
+  check<string, [string, [string, number, number][]]>(
+    'white space in the markup: runs made one space, lines trimmed, spans on the text written',
+    [
+      {
+        name: 'an act written one element a line, indented, with tabs and double spaces in its text',
+        input: '\n  <section eId="s1">\n    <num>1</num>\n    <heading>Title</heading>\n    <content>\n      <p>A  person\twho\n   acts.</p>\n    </content>\n  </section>\n',
+        expected: ['Section 1 Title\nA person who acts.\n', [['s1', 0, 34]]],
+      },
+      { name: 'inline elements, a line end between two of them, no-break and em spaces', input: '<section><num>2</num><content><p>x<b>bold</b>\n<i>it</i>\u00a0y\u2003z</p></content></section>', expected: ['Section 2\nxbold it y z\n', []] },
+      { name: 'a CDATA section with CR LF inside spaces', input: '<section><num>3</num><content><p> <![CDATA[ a\r\n b ]]> </p></content></section>', expected: ['Section 3\na b\n', []] },
+      { name: 'a number its content continues, across a line end and a tab', input: '<paragraph eId="p"><num>(a)</num>\n\t<content><p>text</p></content></paragraph>', expected: ['(a) text\n', [['p', 0, 8]]] },
+      { name: 'a number followed only by a space and a deeper level', input: '<paragraph><num>(b)</num> <subparagraph><num>(i)</num><content><p>deep</p></content></subparagraph></paragraph>', expected: ['(b)\n(i) deep\n', []] },
+      { name: 'white space around a number, a heading and a text (ideographic and no-break spaces too)', input: '<section><num>\n 4 \n</num><heading> Two  words </heading><content><p>\u3000lead and trail\u00a0</p></content></section>', expected: ['Section 4 Two words\nlead and trail\n', []] },
+    ],
+    (body) => {
+      const r = readAkn(`<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body>${body}</body></act></akomaNtoso>`);
+      return [r.text, r.anchors.map((a) => [a.eId, a.start, a.end] as [string, number, number])];
+    },
+  );
+
   check<[string, string], string>(
     'numbered',
     [

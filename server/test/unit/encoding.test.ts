@@ -84,3 +84,31 @@ describe('decodeWindows1252 and binaryText', () => {
     assert.ok(!binaryText('a'.repeat(70000) + '\t\r\n\f'));
   });
 });
+
+check<string, boolean>(
+  'binaryText at the edges of the count',
+  [
+    { name: 'prose with tabs, line ends and a form feed', input: 'a\tb\r\nc\fd', expected: false },
+    { name: 'one NUL', input: 'abc\u0000', expected: true },
+    { name: 'one control character in ten is not more than a tenth', input: 'abcdefghi\u0001', expected: false },
+    { name: 'two in ten are', input: 'abcdefgh\u0001\u007f', expected: true },
+    { name: 'a vertical tab counts', input: 'ab\u000b\u000b', expected: true },
+    { name: 'controls past the first 64 K characters are not counted', input: 'a'.repeat(65536) + '\u0001'.repeat(100), expected: false },
+    { name: 'controls in the first 64 K are, whatever follows', input: '\u0002'.repeat(7000) + 'a'.repeat(60000) + 'b'.repeat(10000), expected: true },
+    { name: 'no text at all', input: '', expected: false },
+  ],
+  binaryText,
+);
+
+check<[string, Uint8Array], string[]>(
+  'decodeText refuses a NUL past the first 64 K characters, whatever the encoding',
+  [
+    { name: 'UTF-8', input: ['utf-8', Buffer.from('a'.repeat(70000) + '\u0000')], expected: ['looks like a binary file, not a text draft'] },
+    { name: 'UTF-8 with a byte-order mark', input: ['utf-8 bom', Buffer.from('\ufeff' + 'a'.repeat(70000) + '\u0000')], expected: ['looks like a binary file, not a text draft'] },
+    { name: 'UTF-16 LE with a byte-order mark', input: ['utf-16', Buffer.from('\ufeff' + 'a'.repeat(70000) + '\u0000', 'utf16le')], expected: ['looks like a binary file, not a text draft'] },
+    { name: 'Windows-1252', input: ['1252', Uint8Array.from([...Buffer.from('a'.repeat(70000)), 0xe9, 0])], expected: ['looks like a binary file, not a text draft'] },
+    { name: 'none in a long UTF-8 text', input: ['utf-8', Buffer.from('é'.repeat(70000))], expected: [] },
+    { name: 'none in a long UTF-16 text', input: ['utf-16', Buffer.from('\ufeff' + 'é'.repeat(70000), 'utf16le')], expected: [] },
+  ],
+  ([, bytes]) => decodeText(bytes).problems,
+);
