@@ -815,6 +815,9 @@ function mayEndTitle(text: string, from: number, end: number): boolean {
   return count > 0 && count <= 3;
 }
 
+/** White space before a digit or "(" (scratch of referenceSpans: its lastIndex is set before each use). */
+const SPACE_BEFORE_NUMBER = /\s[\d(]/g;
+
 /** The patterns of references to other provisions in one language (see referencePattern). */
 export interface ReferencePatterns {
   /** Where a reference can start (global): a deictic word, or a unit word followed by its number. */
@@ -876,14 +879,12 @@ export function referenceSpans(patterns: ReferencePatterns, text: string, useSta
   }
   // Where the last reference ended: the next one starts there or after.
   let from = 0;
-  const n = text.length;
-  for (let k = 1; k < n; k++) {
-    // A digit or "(" (all that \d and \( match, case folded or not) after white space …
-    const c = text.charCodeAt(k);
-    if (c !== 0x28 && (c < 0x30 || c > 0x39)) continue;
-    if (!isSpace(text.charCodeAt(k - 1))) continue;
-    // … and the run of letters and digits right before that white space.
-    let e = k - 1;
+  const next = SPACE_BEFORE_NUMBER;
+  next.lastIndex = 0;
+  for (let d = next.exec(text); d !== null; d = next.exec(text)) {
+    // White space before a digit or "(" (all that \d and \( match, case folded or not), and the
+    // run of letters and digits right before that white space.
+    let e = d.index;
     while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
     const p = wordRunStart(text, e);
     if (p === e || p < from) continue;
@@ -892,8 +893,8 @@ export function referenceSpans(patterns: ReferencePatterns, text: string, useSta
     if (m === null || m[0].length === 0) continue;
     out.push({ start: p, end: p + m[0].length });
     from = p + m[0].length;
-    // A start at or after `from` comes from a digit or "(" after it.
-    if (k < from) k = from;
+    // A start at or after `from` comes from white space after it.
+    if (next.lastIndex < from) next.lastIndex = from;
   }
   return out;
 }
