@@ -1,14 +1,16 @@
-// The matcher's fast scans for references to other provisions and for the titles of other
-// instruments give exactly what the regular expressions they stand in for give: compared on
-// many generated strings that mix unit words in every case with digits, brackets, accents,
-// apostrophes, case-folding oddities, astral and lone surrogate characters and white space of
-// every kind.
+// The analysis's fast scans give exactly what the regular expressions they stand in for give:
+// references to other provisions, the titles of other instruments and the words of a clause,
+// compared on many generated strings that mix unit words in every case with digits, brackets,
+// accents, apostrophes, case-folding oddities, astral and lone surrogate characters and white
+// space of every kind.
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { createAnalyzer } from '../../src/analysis/engine';
 import { instrumentPattern, instrumentTitleSpans, referencePattern, referenceSpans, type ReferencePatterns } from '../../src/analysis/match';
 import type { MatcherSettings } from '../../src/analysis/matcherSettings';
 import { wordRunStart } from '../../src/analysis/text';
+import { wordsOf } from '../../src/analysis/checks';
+import { foldCase } from '../../src/analysis/tokens';
 
 const { analyzer, problems } = createAnalyzer();
 if (!analyzer) throw new Error('shipped data failed to load: ' + JSON.stringify(problems));
@@ -155,5 +157,26 @@ describe('instrument title screen', () => {
     assert.deepStrictEqual(spans('under this Act, the Mutual Assistance in Criminal Matters Act'), ['Mutual Assistance in Criminal Matters Act']);
     assert.deepStrictEqual(spans('the Crime’s Code, an X Ordinance, the Decree'), ['Crime’s Code', 'X Ordinance']);
     assert.deepStrictEqual(spans('Long ' + 'x'.repeat(250) + ' of the Act'), []);
+  });
+});
+
+describe('clause words', () => {
+  /** What wordsOf gave before it read character codes. */
+  const byPattern = (s: string) => {
+    const out: { w: string; start: number; end: number }[] = [];
+    const re = /[\p{L}\p{N}]+/gu;
+    for (let m = re.exec(s); m; m = re.exec(s)) out.push({ w: foldCase(m[0]), start: m.index, end: m.index + m[0].length });
+    return out;
+  };
+  const words = ['without', 'Warrant', 'NOT', 'autorización', 'AUTORIZACIÓN', 'sans', 'à', 'Ça', 'naïve', 'İstanbul', 'straße', 'ΣΟΦΟΣ', 'x1', '42', '1989', 'a9z', 'ǅemal', 'ﬁle', 'Ⅻ'];
+  const strings = fc.array(fc.oneof({ arbitrary: fc.constantFrom(...words), weight: 3 }, { arbitrary: fc.constantFrom(...SPACES, ...ODD), weight: 3 }), { maxLength: 30, size: 'max' }).map((p) => p.join(''));
+
+  it('finds the words /[\\p{L}\\p{N}]+/gu finds, folded alike', () => {
+    fc.assert(
+      fc.property(fc.oneof(strings, fc.string({ unit: 'binary' })), (text) => {
+        assert.deepStrictEqual(wordsOf(text), byPattern(text), JSON.stringify(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
