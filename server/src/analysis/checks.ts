@@ -39,10 +39,11 @@ export class CheckState {
   /** What checkDraftSteps noted of each analysis it made, for the next version to reuse. */
   readonly memos = new WeakMap<DocumentAnalysis, UnitMemo>();
   /**
-   * findOwnWords' answers per provision index (an index reads one text) and cue list (null: none): the Analyzer asks for a
-   * unit's speech wording and outside subjects to decide its match, and its checks ask again.
+   * findOwnWords' answers for the provision index asked about last (an index reads one text), by
+   * cue list (null: none): the Analyzer asks for a unit's speech wording and outside subjects to
+   * decide its match, and its checks then ask again.
    */
-  readonly ownWords = new WeakMap<TokenIndex, Map<CompiledCue[], CueHit | null>>();
+  readonly ownWords: { idx: TokenIndex | undefined; hits: Map<CompiledCue[], CueHit | null> } = { idx: undefined, hits: new Map() };
 }
 
 export interface CheckOptions {
@@ -323,10 +324,12 @@ function compiledFor(analyzer: Analyzer, cues: Cues, lang: DraftLanguage, verbat
 function findOwnWords(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, cues: Cues): CueHit | undefined {
   const list = compiledFor(analyzer, cues, lang);
   const memo = analyzer.checkState.ownWords;
-  let found = memo.get(idx);
-  if (!found) memo.set(idx, (found = new Map()));
-  let hit = found.get(list);
-  if (hit === undefined) found.set(list, (hit = firstOwnWords(text, idx, list) ?? null));
+  if (memo.idx !== idx) {
+    memo.idx = idx;
+    memo.hits.clear();
+  }
+  let hit = memo.hits.get(list);
+  if (hit === undefined) memo.hits.set(list, (hit = firstOwnWords(text, idx, list) ?? null));
   return hit ?? undefined;
 }
 
