@@ -38,6 +38,12 @@ export class CheckState {
   readonly checkers: Partial<Record<DraftLanguage, ProvisionChecker>> = {};
   /** What checkDraftSteps noted of each analysis it made, for the next version to reuse. */
   readonly memos = new WeakMap<DocumentAnalysis, UnitMemo>();
+  /**
+   * findOwnWords' answers for the provision index asked about last (an index reads one text), by
+   * cue list (null: none): the Analyzer asks for a unit's speech wording and outside subjects to
+   * decide its match, and its checks then ask again.
+   */
+  readonly ownWords: { idx: TokenIndex | undefined; hits: Map<CompiledCue[], CueHit | null> } = { idx: undefined, hits: new Map() };
 }
 
 export interface CheckOptions {
@@ -316,7 +322,15 @@ function compiledFor(analyzer: Analyzer, cues: Cues, lang: DraftLanguage, verbat
 
 /** A cue hit whose words are the cue's own words, not only words sharing its stems. */
 function findOwnWords(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, cues: Cues): CueHit | undefined {
-  return firstOwnWords(text, idx, compiledFor(analyzer, cues, lang));
+  const list = compiledFor(analyzer, cues, lang);
+  const memo = analyzer.checkState.ownWords;
+  if (memo.idx !== idx) {
+    memo.idx = idx;
+    memo.hits.clear();
+  }
+  let hit = memo.hits.get(list);
+  if (hit === undefined) memo.hits.set(list, (hit = firstOwnWords(text, idx, list) ?? null));
+  return hit ?? undefined;
 }
 
 /**
@@ -1043,11 +1057,53 @@ const CLAUSE_REACH = 600;
 
 type Phrase = string[];
 
-function wordsOf(s: string): { w: string; start: number; end: number }[] {
+/**
+ * The words of s (each run of letters and digits, as /[\p{L}\p{N}]+/gu finds them), case and
+ * accents folded (foldCase). Read by character code: a clause is read for every safeguard cue found.
+ */
+export function wordsOf(s: string): { w: string; start: number; end: number }[] {
   const out: { w: string; start: number; end: number }[] = [];
-  const re = /[\p{L}\p{N}]+/gu;
-  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ w: foldCase(m[0]), start: m.index, end: m.index + m[0].length });
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let j = i + wordCharLength(s, i);
+    if (j === i) {
+      // Not a letter or digit: on by a whole code point.
+      i += codePointLength(s, i);
+      continue;
+    }
+    let ascii = s.charCodeAt(i) < 0x80;
+    for (let k = wordCharLength(s, j); k > 0; k = wordCharLength(s, j)) {
+      if (ascii && s.charCodeAt(j) >= 0x80) ascii = false;
+      j += k;
+    }
+    const word = s.slice(i, j);
+    // foldCase of an ASCII word is its lower case.
+    out.push({ w: ascii ? word.toLowerCase() : foldCase(word), start: i, end: j });
+    i = j;
+  }
   return out;
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** How many code units the letter or digit at s[i] takes (2 for an astral one), or 0 when there is none. */
+function wordCharLength(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
+  const size = codePointLength(s, i);
+  return WORD_CHAR.test(s.slice(i, i + size)) ? size : 0;
+}
+
+/** 2 at a surrogate pair, else 1. */
+function codePointLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
 }
 
 function phrases(list: string[] | undefined): Phrase[] {

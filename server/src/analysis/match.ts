@@ -2,7 +2,7 @@
 // Every number that shapes the ranking (weights, thresholds) comes from data/matcher.json.
 import { AnchoredCues, CueMatcher, detached, SlotHits, TokenIndex, type CompiledCue, type TokenRun } from './cues';
 import { SimilarityIndex } from './similarity';
-import { execAt, Interner } from './text';
+import { execAt, Interner, isSpace, wordRunStart } from './text';
 import { BASE_LANGUAGE, keyTermsIn, withLanguageSettings } from './data/languages';
 import type { Article, ConventionData, Cues } from './data/types';
 import type { MatcherSettings } from './matcherSettings';
@@ -175,9 +175,9 @@ export class ProvisionMatcher {
   /** Reasons, shared: the same few are given for thousands of provisions. */
   private readonly phrases = new Interner();
   /** Per language, a pattern for references to other provisions ("section 1 above (unauthorised access)"). */
-  private readonly referencePatterns = new Map<DraftLanguage, { starts: RegExp; reference: RegExp }>();
+  private readonly referencePatterns = new Map<DraftLanguage, ReferencePatterns>();
   /** Per language, a pattern for the titles of other instruments (data/matcher.json `references.instruments`). */
-  private readonly instrumentPatterns = new Map<DraftLanguage, { word: RegExp; title: RegExp }>();
+  private readonly instrumentPatterns = new Map<DraftLanguage, InstrumentPatterns>();
 
   /** The settings of data/matcher.json, with the matcher words of the language files (withLanguageSettings). */
   readonly settings: MatcherSettings;
@@ -285,15 +285,8 @@ export class ProvisionMatcher {
     this.wordingHits = new SlotHits(m + 3);
     if (settings.references) for (const l of LANGS) this.referencePatterns.set(l, referencePattern(settings.references, l));
     for (const l of LANGS) {
-      const last = alternatives(settings.references?.instruments?.[l]);
-      // An instrument word, then the capitalised words (small joining words allowed between them)
-      // right before it: found from the word back, as most sections hold no title at all.
-      if (last) {
-        this.instrumentPatterns.set(l, {
-          word: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${last})(?![\p{L}\p{N}])`, 'gu'),
-          title: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:\p{Ll}{1,3})\s+){0,2}){1,8}$`, 'u'),
-        });
-      }
+      const patterns = instrumentPattern(settings.references?.instruments?.[l]);
+      if (patterns) this.instrumentPatterns.set(l, patterns);
     }
     const defs: Cues = { en: [] };
     for (const d of data.definitions) {
@@ -716,12 +709,13 @@ export class ProvisionMatcher {
   private references(text: string, span: Span, lang: DraftLanguage): Span[] {
     const patterns = this.referencePatterns.get(lang);
     if (!patterns) return [];
-    const { starts, reference } = patterns;
-    const out: Span[] = [];
     const slice = text.slice(span.start, span.end);
-    // Every reference starts with one of its first words: the full pattern is tried only there.
-    for (let m = execAt(starts, reference, slice, 0); m !== null; m = execAt(starts, reference, slice, m.index + m[0].length)) {
-      out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
+    const out = referenceSpans(patterns, slice);
+    if (span.start !== 0) {
+      for (const s of out) {
+        s.start += span.start;
+        s.end += span.start;
+      }
     }
     const names = this.instrumentNames(slice, lang);
     if (names.length === 0) return out;
@@ -740,17 +734,7 @@ export class ProvisionMatcher {
   /** Spans of the titles of other instruments in text ("the Mutual Assistance in Criminal Matters Act"). */
   private instrumentNames(text: string, lang: DraftLanguage): Span[] {
     const patterns = this.instrumentPatterns.get(lang);
-    if (!patterns) return [];
-    const { word, title } = patterns;
-    const out: Span[] = [];
-    word.lastIndex = 0;
-    for (let m = word.exec(text); m !== null; m = word.exec(text)) {
-      // Eight capitalised words with their joining words fit well within this many characters.
-      const from = Math.max(0, m.index - INSTRUMENT_TITLE_REACH);
-      const t = title.exec(text.slice(from, m.index));
-      if (t) out.push({ start: from + t.index, end: m.index + m[0].length });
-    }
-    return out;
+    return patterns ? instrumentTitleSpans(patterns, text) : [];
   }
 
   private countDefinedCoreTerms(terms: string[], lang: DraftLanguage, tables: LanguageTables): number {
@@ -767,13 +751,116 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternatives = (words: string[] | undefined) =>
   [...(words ?? [])].sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/\s+/g, '\\s+')).join('|');
 
+/** The patterns of the titles of other instruments in one language (see instrumentPattern). */
+export interface InstrumentPatterns {
+  /** An instrument word ("Act", "Code"), global. */
+  readonly word: RegExp;
+  /** The capitalised words of a title, with small joining words, ending where the slice it is run on ends. */
+  readonly title: RegExp;
+}
+
+/**
+ * An instrument word (data/matcher.json `references.instruments`), then the capitalised words
+ * (small joining words allowed between them) right before it: found from the word back, as most
+ * sections hold no title at all. Undefined when the language has no instrument words.
+ */
+export function instrumentPattern(words: string[] | undefined): InstrumentPatterns | undefined {
+  const last = alternatives(words);
+  if (!last) return undefined;
+  return {
+    word: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${last})(?![\p{L}\p{N}])`, 'gu'),
+    // Read by mayEndTitle too: change one, change both.
+    title: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:\p{Ll}{1,3})\s+){0,2}){1,8}$`, 'u'),
+  };
+}
+
+/**
+ * Spans of the titles of other instruments in text: each instrument word with the title that ends
+ * right before it. Unless `screen` is false, the title pattern is run only where mayEndTitle
+ * says a title can end (most instrument words follow "this" or "that").
+ */
+export function instrumentTitleSpans(patterns: InstrumentPatterns, text: string, screen = true): Building<Span>[] {
+  const { word, title } = patterns;
+  const out: Building<Span>[] = [];
+  word.lastIndex = 0;
+  for (let m = word.exec(text); m !== null; m = word.exec(text)) {
+    // Eight capitalised words with their joining words fit well within this many characters.
+    const from = Math.max(0, m.index - INSTRUMENT_TITLE_REACH);
+    if (screen && !mayEndTitle(text, from, m.index)) continue;
+    const t = title.exec(text.slice(from, m.index));
+    if (t) out.push({ start: from + t.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+const TITLE_CHAR = /^[\p{L}'’-]$/u;
+const UPPER = /^\p{Lu}$/u;
+
+/**
+ * Whether instrumentPattern's `title` can match text[from, end): only if the text ends in white
+ * space after a word that holds a capital letter (the end of "\p{Lu}[\p{L}'’-]*") or that has at
+ * most three letters (a joining word, "\p{Ll}{1,3}"). Read back by code point within the slice.
+ */
+function mayEndTitle(text: string, from: number, end: number): boolean {
+  let j = end;
+  while (j > from && isSpace(text.charCodeAt(j - 1))) j--;
+  if (j === end) return false;
+  // The run of title characters ([\p{L}'’-]) that ends at j: does it hold a capital, or is it short?
+  let count = 0;
+  let i = j;
+  while (i > from) {
+    const c = text.charCodeAt(i - 1);
+    if (c < 0x80) {
+      if (c >= 0x41 && c <= 0x5a) return true;
+      if ((c >= 0x61 && c <= 0x7a) || c === 0x27 || c === 0x2d) {
+        i--;
+        count++;
+        continue;
+      }
+      break;
+    }
+    let s = i - 1;
+    if (c >= 0xdc00 && c <= 0xdfff && s > from) {
+      const h = text.charCodeAt(s - 1);
+      if (h >= 0xd800 && h <= 0xdbff) s--;
+    }
+    const ch = text.slice(s, i);
+    if (!TITLE_CHAR.test(ch)) break;
+    if (UPPER.test(ch)) return true;
+    i = s;
+    count++;
+  }
+  return count > 0 && count <= 3;
+}
+
+/** White space before a digit or "(" (scratch of referenceSpans: its lastIndex is set before each use). */
+const SPACE_BEFORE_NUMBER = /\s[\d(]/g;
+
+/** The patterns of references to other provisions in one language (see referencePattern). */
+export interface ReferencePatterns {
+  /** Where a reference can start (global): a deictic word, or a unit word followed by its number. */
+  readonly starts: RegExp;
+  /** A whole reference (sticky), tried where one can start. */
+  readonly reference: RegExp;
+  /**
+   * Whether referenceSpans may find the starts by its scan instead of `starts`: there are no
+   * deictic words and every unit word is letters and digits only. A reference then needs no
+   * letter or digit before it (`reference` begins with that lookbehind) and its unit word, made
+   * of letters and digits (as `iu` folds them), followed by white space and a digit or "(": so it
+   * can start only where a run of letters and digits starts that ends right before white space
+   * followed by a digit or "(".
+   */
+  readonly scan: boolean;
+}
+
 /**
  * A reference to other provisions: "section 1", "subsection (a)(1) or (b) of this section",
  * "sections 8 and 18 above", "this Act", optionally followed by a parenthesised short title
  * ("section 62 (restrictions in relation to …)"). The words come from data/matcher.json.
  */
-function referencePattern(r: NonNullable<MatcherSettings['references']>, lang: DraftLanguage): { starts: RegExp; reference: RegExp } {
-  const units = alternatives(r.units[lang] ?? r.units.en);
+export function referencePattern(r: NonNullable<MatcherSettings['references']>, lang: DraftLanguage): ReferencePatterns {
+  const unitWords = r.units[lang] ?? r.units.en;
+  const units = alternatives(unitWords);
   const deictic = alternatives(r.deictic[lang] ?? r.deictic.en);
   const connectors = alternatives(r.connectors[lang] ?? r.connectors.en);
   const trailers = alternatives(r.trailers[lang] ?? r.trailers.en);
@@ -789,7 +876,45 @@ function referencePattern(r: NonNullable<MatcherSettings['references']>, lang: D
   return {
     starts: new RegExp(deictic ? `${deictic}|${unitStarts}` : unitStarts, 'giu'),
     reference: new RegExp(`(?<![\\p{L}\\p{N}])${head}${more}${tail}${gloss}`, 'yiu'),
+    scan: !deictic && unitWords.length > 0 && unitWords.every((w) => /^[\p{L}\p{N}]+$/u.test(w)),
   };
+}
+
+/**
+ * The references in `text`, in order: each the leftmost match of `reference` after the one
+ * before, as execAt with `starts` finds them. With `scan` (unless `useStarts`), the places to try
+ * are found by a scan for a digit or "(" after white space: the run of letters and digits before
+ * that white space is the one place there a reference can start (ReferencePatterns.scan says why).
+ */
+export function referenceSpans(patterns: ReferencePatterns, text: string, useStarts = !patterns.scan): Building<Span>[] {
+  const { starts, reference } = patterns;
+  const out: Building<Span>[] = [];
+  if (useStarts) {
+    for (let m = execAt(starts, reference, text, 0); m !== null; m = execAt(starts, reference, text, m.index + m[0].length)) {
+      out.push({ start: m.index, end: m.index + m[0].length });
+    }
+    return out;
+  }
+  // Where the last reference ended: the next one starts there or after.
+  let from = 0;
+  const next = SPACE_BEFORE_NUMBER;
+  next.lastIndex = 0;
+  for (let d = next.exec(text); d !== null; d = next.exec(text)) {
+    // White space before a digit or "(" (all that \d and \( match, case folded or not), and the
+    // run of letters and digits right before that white space.
+    let e = d.index;
+    while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+    const p = wordRunStart(text, e);
+    if (p === e || p < from) continue;
+    reference.lastIndex = p;
+    const m = reference.exec(text);
+    if (m === null || m[0].length === 0) continue;
+    out.push({ start: p, end: p + m[0].length });
+    from = p + m[0].length;
+    // A start at or after `from` comes from white space after it.
+    if (next.lastIndex < from) next.lastIndex = from;
+  }
+  return out;
 }
 
 /** Required weight per paragraph (groups counted once, in the paragraph of their heaviest member). */

@@ -173,9 +173,49 @@ export function execAt(starts: RegExp, pattern: RegExp, text: string, from: numb
     pattern.lastIndex = c.index;
     const m = pattern.exec(text);
     if (m && m[0].length > 0) return m;
-    starts.lastIndex = c.index + 1;
+    // On past the start's first character; past both halves of a surrogate pair under `u`, where
+    // a place between them would be read as the pair's start (and the same start found again).
+    let next = c.index + 1;
+    if (starts.unicode && isHighSurrogate(text.charCodeAt(c.index)) && isLowSurrogate(text.charCodeAt(next))) next++;
+    starts.lastIndex = next;
   }
   return null;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** One letter or digit, case folded as a regex with the `iu` flags reads `[\p{L}\p{N}]` (a lookbehind `(?<![\p{L}\p{N}])` under `iu` included). */
+const WORD_CHAR_IU = /[\p{L}\p{N}]/iu;
+
+/**
+ * Where the run of letters and digits that ends at `end` starts (`end` itself when text[end - 1]
+ * is none): read back by code point, each as `[\p{L}\p{N}]` with the flags `iu` reads it, so a
+ * pattern starting `(?<![\p{L}\p{N}])` under `iu` can start at the returned place and nowhere
+ * else in the run.
+ */
+export function wordRunStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c < 0x80) {
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) {
+        i--;
+        continue;
+      }
+      break;
+    }
+    let s = i - 1;
+    if (isLowSurrogate(c) && s > 0 && isHighSurrogate(text.charCodeAt(s - 1))) s--;
+    if (!WORD_CHAR_IU.test(text.slice(s, i))) break;
+    i = s;
+  }
+  return i;
 }
 
 /** What /\s/ matches, by character code (read per character of every provision's first line). */
