@@ -11,5 +11,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['bench/run.ts'], outfile: 'out/bench/run.js' }),
   build({ ...common, entryPoints: ['bench/json.ts'], outfile: 'out/bench/json.js' }),
   build({ ...common, entryPoints: ['bench/formats.ts'], outfile: 'out/bench/formats.js' }),
+  build({ ...common, entryPoints: ['bench/threads.ts'], outfile: 'out/bench/threads.js' }),
   buildValidators('data/schema', 'out/validators.js', common),
 ]);

@@ -371,15 +371,15 @@ export class ProvisionMatcher {
     }
   }
 
-  /**
-   * Ranked articles for one provision; only what clears the display threshold. `onFeatures`, when
-   * given, is shown every article's signals (FEATURES order) before ranking: what `fit` learns from.
-   */
   /** Why the last `match` returned no article (undefined when it returned some, or had no evidence at all). */
   get noArticle(): NoArticle | undefined {
     return this.none;
   }
 
+  /**
+   * Ranked articles for one provision; only what clears the display threshold. `onFeatures`, when
+   * given, is shown every article's signals (FEATURES order) before ranking: what `fit` learns from.
+   */
   match(input: MatchInput, onFeatures?: (article: number, features: Float64Array) => void): ArticleMatch[] {
     this.none = undefined;
     const lang = input.lang;
