@@ -3,7 +3,7 @@
 // is data (data/checks.json, data/safeguards.json); this file only walks the draft.
 import { unitsOf, untouched, type Revision } from './units';
 import { detached, TokenIndex, type CompiledCue, type CueHit, type CueMatcher } from './cues';
-import { isSpace, lastAtOrBefore } from './text';
+import { codePointLength, isAsciiLetterOrDigit, isSpace, lastAtOrBefore } from './text';
 import { LruCache } from './lru';
 import { foldCase } from './tokens';
 import type { Messages } from './messages';
@@ -1091,19 +1091,9 @@ const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 function wordCharLength(s: string, i: number): number {
   if (i >= s.length) return 0;
   const c = s.charCodeAt(i);
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
+  if (c < 0x80) return isAsciiLetterOrDigit(c) ? 1 : 0;
   const size = codePointLength(s, i);
   return WORD_CHAR.test(s.slice(i, i + size)) ? size : 0;
-}
-
-/** 2 at a surrogate pair, else 1. */
-function codePointLength(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-    const d = s.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return 2;
-  }
-  return 1;
 }
 
 function phrases(list: string[] | undefined): Phrase[] {

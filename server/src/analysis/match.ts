@@ -2,7 +2,7 @@
 // Every number that shapes the ranking (weights, thresholds) comes from data/matcher.json.
 import { AnchoredCues, CueMatcher, detached, SlotHits, TokenIndex, type CompiledCue, type TokenRun } from './cues';
 import { SimilarityIndex } from './similarity';
-import { execAt, Interner, isSpace, wordRunStart } from './text';
+import { codePointStart, execAt, Interner, isSpace, wordRunStart } from './text';
 import { BASE_LANGUAGE, keyTermsIn, withLanguageSettings } from './data/languages';
 import type { Article, ConventionData, Cues } from './data/types';
 import type { MatcherSettings } from './matcherSettings';
@@ -819,11 +819,7 @@ function mayEndTitle(text: string, from: number, end: number): boolean {
       }
       break;
     }
-    let s = i - 1;
-    if (c >= 0xdc00 && c <= 0xdfff && s > from) {
-      const h = text.charCodeAt(s - 1);
-      if (h >= 0xd800 && h <= 0xdbff) s--;
-    }
+    const s = codePointStart(text, i, from);
     const ch = text.slice(s, i);
     if (!TITLE_CHAR.test(ch)) break;
     if (UPPER.test(ch)) return true;

@@ -17,8 +17,6 @@
 //
 // Linear time: lines are classified from a bounded prefix (HEAD_MAX chars);
 // whole-text scans use regular expressions without nested unbounded quantifiers.
-
-import { detached, execAt, isSpace, lastAtOrBefore, ListMap } from './text';
 //
 // The parser is split by concern under parse/: lines, markers (line classification), headings,
 // tree, definitions, references, full (the whole parse), incremental (reparse after an edit) and

@@ -69,9 +69,7 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const o = clamp(Math.floor(Number.isFinite(offset) ? offset : 0), 0, this.text.length);
-    const line = this.lineAt(o);
-    return { line, character: o - this.starts[line] };
+    return positionIn(this.starts, this.text.length, offset);
   }
 
   offsetAt(pos: Position): number {
@@ -86,6 +84,16 @@ export class LineIndex {
   rangeOf(span: Span): Range {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
+}
+
+/**
+ * The line and character of an offset (floored, clamped to [0, length]) in a text whose lines
+ * start at `starts` (starts[0] === 0): what LineIndex gives, from the starts alone.
+ */
+export function positionIn(starts: ArrayLike<number>, length: number, offset: number): Position {
+  const o = clamp(Math.floor(Number.isFinite(offset) ? offset : 0), 0, length);
+  const line = o > 0 ? Math.max(0, lastAtOrBefore(starts.length, (i) => starts[i], o)) : 0;
+  return { line, character: o - starts[line] };
 }
 
 /**
@@ -175,9 +183,7 @@ export function execAt(starts: RegExp, pattern: RegExp, text: string, from: numb
     if (m && m[0].length > 0) return m;
     // On past the start's first character; past both halves of a surrogate pair under `u`, where
     // a place between them would be read as the pair's start (and the same start found again).
-    let next = c.index + 1;
-    if (starts.unicode && isHighSurrogate(text.charCodeAt(c.index)) && isLowSurrogate(text.charCodeAt(next))) next++;
-    starts.lastIndex = next;
+    starts.lastIndex = c.index + (starts.unicode ? codePointLength(text, c.index) : 1);
   }
   return null;
 }
@@ -188,6 +194,22 @@ function isHighSurrogate(c: number): boolean {
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** How many code units the code point at text[i] takes: 2 at a surrogate pair, else 1. */
+export function codePointLength(text: string, i: number): number {
+  return isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+}
+
+/** Where the code point that ends at `end` starts: `end - 2` at a surrogate pair that starts after `floor`, else `end - 1`. */
+export function codePointStart(text: string, end: number, floor = 0): number {
+  const s = end - 1;
+  return s > floor && isLowSurrogate(text.charCodeAt(s)) && isHighSurrogate(text.charCodeAt(s - 1)) ? s - 1 : s;
+}
+
+/** An ASCII letter or digit ([A-Za-z0-9]), by character code. */
+export function isAsciiLetterOrDigit(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 }
 
 /** One letter or digit, case folded as a regex with the `iu` flags reads `[\p{L}\p{N}]` (a lookbehind `(?<![\p{L}\p{N}])` under `iu` included). */
@@ -204,14 +226,11 @@ export function wordRunStart(text: string, end: number): number {
   while (i > 0) {
     const c = text.charCodeAt(i - 1);
     if (c < 0x80) {
-      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) {
-        i--;
-        continue;
-      }
-      break;
+      if (!isAsciiLetterOrDigit(c)) break;
+      i--;
+      continue;
     }
-    let s = i - 1;
-    if (isLowSurrogate(c) && s > 0 && isHighSurrogate(text.charCodeAt(s - 1))) s--;
+    const s = codePointStart(text, i);
     if (!WORD_CHAR_IU.test(text.slice(s, i))) break;
     i = s;
   }

@@ -8,8 +8,8 @@ import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { createAnalyzer, formatDataProblems } from '../analysis/engine';
 import { messageLocale, type MessageLocale } from '../analysis/messages';
-import { detached, lastAtOrBefore, type LineIndex } from '../analysis/text';
-import type { ArticleMatch, DocumentAnalysis, Position, Provision, ProvisionMatch, Range, Span } from '../analysis/types';
+import { detached, positionIn, type LineIndex } from '../analysis/text';
+import type { ArticleMatch, DocumentAnalysis, Provision, ProvisionMatch, Range, Span } from '../analysis/types';
 import type { ReadDocument } from '../formats/read';
 import { documentOf, readCapped } from './input';
 import { InputProblem, runAsReaderIfAsked, type Job } from './reading';
@@ -94,13 +94,10 @@ export function linesOf(text: string): TextLines {
  * text made (tableSkeleton.test.ts compares the two on every offset of random texts).
  */
 export function positionsOf({ starts, length }: TextLines): Pick<LineIndex, 'rangeOf'> {
-  const positionAt = (offset: number): Position => {
-    const o = Math.min(Math.max(Math.floor(Number.isFinite(offset) ? offset : 0), 0), length);
-    // The line is the number of line starts at or before o (line 0 starts at 0, before them all).
-    const line = lastAtOrBefore(starts.length, (i) => starts[i], o) + 1;
-    return { line, character: o - (line === 0 ? 0 : starts[line - 1]) };
-  };
-  return { rangeOf: (span: Span): Range => ({ start: positionAt(span.start), end: positionAt(span.end) }) };
+  // Line 0 starts at 0, before the starts kept.
+  const all = new Uint32Array(starts.length + 1);
+  all.set(starts, 1);
+  return { rangeOf: (span: Span): Range => ({ start: positionIn(all, length, span.start), end: positionIn(all, length, span.end) }) };
 }
 
 export interface Analysed {
