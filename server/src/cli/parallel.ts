@@ -19,10 +19,19 @@ export { InputProblem, readInWorker, type Job } from './reading';
 const WORKER_FLAG = 'concordanceAnalysisWorker';
 
 /**
- * Heap a worker may use per byte of its largest file, beyond 256 MB for the data: the CLI analyses
- * a 20 MB draft within 1.5 GB (server/test/protocol/cli.test.ts), about 60 bytes of heap per byte.
+ * Heap a worker may use per byte of its largest file: the CLI analyses a 20 MB draft within 1.5 GB
+ * (server/test/protocol/cli.test.ts), about 60 bytes of heap per byte.
  */
 const WORKER_HEAP_PER_BYTE = 80;
+
+/**
+ * The least heap limit a worker is given. V8 lets a heap grow to four times what survived its
+ * last full collection only when the limit is at least 2 GB (1 GB per 4-byte pointer); below, the
+ * factor falls toward 1.1 and a worker near its limit collects over and over (the 200-law table
+ * took a third more CPU with 256 MB). What a worker's heap holds is bounded instead by what it
+ * keeps: the match cache (CLI_CACHE_TEXTS) and one draft at a time.
+ */
+const WORKER_HEAP_FLOOR_MB = 2048;
 
 /** An analysis as it crosses between threads: lists instead of Maps. */
 interface PlainAnalysis extends Omit<DocumentAnalysis, 'parsed' | 'matches'> {
@@ -120,10 +129,11 @@ export function forTableHere(doc: ReadDocument, analysis: DocumentAnalysis): Ana
 
 /**
  * Unit texts a CLI Analyzer keeps in its match cache (AnalyzerOptions.cacheTexts): the laws of a
- * statute book share almost no section, so across files a larger cache only kept memory (40,000
- * texts, about 80 MB, in each worker).
+ * statute book share almost no section, so across files a larger cache only kept memory (10,000
+ * texts held about 90 MB more in each worker than 1,000, for the same time on the 200 laws and
+ * on the 5 MB act).
  */
-export const CLI_CACHE_TEXTS = 10_000;
+export const CLI_CACHE_TEXTS = 1_000;
 
 type Request = { index: number; file: string; bytes?: Uint8Array; table: boolean } | null;
 
@@ -198,10 +208,9 @@ export function analyseInWorkers(script: string, jobs: Job[], threads: number, t
       }
     };
     const count = Math.max(1, Math.min(threads, jobs.length));
-    // A worker's heap is bounded by what its largest file needs: V8 otherwise lets each worker's
-    // heap grow far past what it keeps (3 threads went past 1.4 GB on 200 laws of 250 KB).
+    // Room for the largest file, and never so little that V8 collects all the time.
     const largest = Math.max(...jobs.map((j) => j.size));
-    const maxOldGenerationSizeMb = Math.max(256, Math.ceil((WORKER_HEAP_PER_BYTE * largest) / 2 ** 20));
+    const maxOldGenerationSizeMb = Math.max(WORKER_HEAP_FLOOR_MB, Math.ceil((WORKER_HEAP_PER_BYTE * largest) / 2 ** 20));
     for (let k = 0; k < count; k++) {
       const w = new Worker(script, { workerData: { [WORKER_FLAG]: true, locale }, resourceLimits: { maxOldGenerationSizeMb } });
       workers.push(w);
