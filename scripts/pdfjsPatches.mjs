@@ -1,8 +1,9 @@
-// Edits made to PDF.js's worker code (pdfjs-dist/legacy/build/pdf.worker.mjs) as scripts/build.mjs
-// bundles it into out/pdfjs.js. Each edit must find its text exactly once, else the build fails
-// (a new PDF.js version: look again before changing the version). Each keeps the result the same
-// to the bit (server/test/protocol/pdfjsPatches.test.ts compares the text content the bundle and
-// node_modules' PDF.js give); what changes is the work per glyph of the text layer.
+// Edits made to PDF.js (pdfjs-dist/legacy/build/pdf.worker.mjs, and pdf.mjs for the port between
+// the two) as scripts/build.mjs bundles it into out/pdfjs.js. Each edit must find its text exactly
+// once in its file, else the build fails (a new PDF.js version: look again before changing the
+// version). Each keeps the result the same to the bit (server/test/protocol/pdfjsPatches.test.ts
+// compares the text content the bundle and node_modules' PDF.js give); what changes is the work
+// per glyph and per page of the text layer.
 //
 // getTextContent computes, for every glyph, the text-space-to-page matrix twice: once to compare
 // the glyph's position with the last one, once to remember it. Each was three new arrays (the
@@ -10,11 +11,20 @@
 // PDF's text. Here the two products are written out — the same multiplications and additions in
 // the same order — into one new array, and the comparison, which keeps nothing, writes into an
 // array of its own that it reuses. About a third less CPU time per page (docs/benchmarks.md).
+//
+// The worker runs in the reading thread ("fake worker"), and every message between it and the
+// document passes through a LoopbackPort that deep-copies it (structuredClone), as a real worker's
+// port would. For the text content of a page — most of what a PDF sends, a hundred objects or
+// more per page — the copy is not needed: the worker replaces the chunk's item list and styles
+// with new ones once it has sent them (enqueueChunk) and never changes an item after pushing it;
+// the reader only reads them. A shallow copy of the message and the chunk is passed instead.
 
 export const PDFJS_WORKER_FILE = /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.worker\.mjs$/;
+export const PDFJS_DISPLAY_FILE = /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/;
 
 export const PDFJS_PATCHES = [
   {
+    file: 'worker',
     what: 'getCurrentTextTransform: the two matrix products written out, into `out` when given',
     from: `    function getCurrentTextTransform() {
       const font = textState.font;`,
@@ -22,6 +32,7 @@ export const PDFJS_PATCHES = [
       const font = textState.font;`,
   },
   {
+    file: 'worker',
     what: 'getCurrentTextTransform: Util.transform(ctm, Util.transform(textMatrix, tsm)) without the intermediate arrays',
     from: `      return Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm));`,
     to: `      const m = textState.textMatrix;
@@ -42,6 +53,7 @@ export const PDFJS_PATCHES = [
       return out;`,
   },
   {
+    file: 'worker',
     what: 'compareWithLastPosition reads the current matrix from a reused array (it keeps no reference to it)',
     from: `    function compareWithLastPosition(glyphWidth) {
       const currentTransform = getCurrentTextTransform();`,
@@ -49,23 +61,47 @@ export const PDFJS_PATCHES = [
     function compareWithLastPosition(glyphWidth) {
       const currentTransform = getCurrentTextTransform(positionScratch);`,
   },
+  {
+    file: 'worker',
+    what: 'enqueueChunk, unchanged: found here so that a PDF.js that stops replacing the list and styles it sent fails the build (the port below relies on it)',
+    from: `      sink?.enqueue(textContent, length);
+      textContent.items = [];
+      textContent.styles = Object.create(null);`,
+    to: `      sink?.enqueue(textContent, length);
+      textContent.items = [];
+      textContent.styles = Object.create(null);`,
+  },
+  {
+    file: 'display',
+    what: 'LoopbackPort.postMessage: a page’s text content chunk (a stream ENQUEUE whose chunk has items, nothing transferred) passed by shallow copy, not deep-copied',
+    from: `      data: structuredClone(obj, transfer ? {
+        transfer
+      } : null)`,
+    to: `      data: obj.stream === StreamKind.ENQUEUE && obj.chunk && Array.isArray(obj.chunk.items) && !transfer?.length ? { ...obj, chunk: { ...obj.chunk } } : structuredClone(obj, transfer ? {
+        transfer
+      } : null)`,
+  },
 ];
 
-/** An esbuild plugin applying PDFJS_PATCHES to the worker file. */
+/** An esbuild plugin applying PDFJS_PATCHES to the worker file and the display file. */
 export function pdfjsPatches() {
   return {
     name: 'pdfjs-patches',
     setup(build) {
-      build.onLoad({ filter: PDFJS_WORKER_FILE }, async (args) => {
+      const unplaced = PDFJS_PATCHES.filter((p) => p.file !== 'worker' && p.file !== 'display');
+      if (unplaced.length) throw new Error(`scripts/pdfjsPatches.mjs: "${unplaced[0].what}" says no file ('worker' or 'display')`);
+      const patch = (file) => async (args) => {
         const { readFile } = await import('fs/promises');
         let source = await readFile(args.path, 'utf8');
-        for (const p of PDFJS_PATCHES) {
+        for (const p of PDFJS_PATCHES.filter((x) => x.file === file)) {
           const count = source.split(p.from).length - 1;
           if (count !== 1) throw new Error(`scripts/pdfjsPatches.mjs: "${p.what}" found its text ${count} times in ${args.path}, not once: look at the new PDF.js before building`);
           source = source.replace(p.from, () => p.to);
         }
         return { contents: source, loader: 'js' };
-      });
+      };
+      build.onLoad({ filter: PDFJS_WORKER_FILE }, patch('worker'));
+      build.onLoad({ filter: PDFJS_DISPLAY_FILE }, patch('display'));
     },
   };
 }

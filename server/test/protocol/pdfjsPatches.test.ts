@@ -1,5 +1,5 @@
 // out/pdfjs.js is PDF.js with the edits of scripts/pdfjsPatches.mjs (less work per glyph of its
-// text extraction). They must not change what it reads: the text content of every page — strings,
+// text extraction, no deep copy of each page's text). They must not change what it reads: the text content of every page — strings,
 // matrices, widths, heights, line ends — is the same, to the bit, as node_modules' PDF.js gives, on
 // PDFs whose text is rotated, scaled, stretched, raised, kerned and spaced.
 import * as assert from 'assert';
@@ -59,6 +59,7 @@ describe('PDF.js as bundled, with its edits (scripts/pdfjsPatches.mjs)', functio
     const bundle = fs.readFileSync(BUNDLE, 'utf8');
     assert.match(bundle, /getCurrentTextTransform\(positionScratch\)/);
     assert.doesNotMatch(bundle, /Util\.transform\(textState\.ctm, Util\.transform\(textState\.textMatrix, tsm\)\)/);
+    assert.match(bundle, /obj\.stream === StreamKind\d*\.ENQUEUE && obj\.chunk && Array\.isArray\(obj\.chunk\.items\)/);
   });
 
   it('reads every page as node_modules’ PDF.js does, to the bit', () => {
