@@ -8,9 +8,10 @@
 // getTextContent computes, for every glyph, the text-space-to-page matrix twice: once to compare
 // the glyph's position with the last one, once to remember it. Each was three new arrays (the
 // text-state matrix and two products by Util.transform): most of the time and garbage of reading a
-// PDF's text. Here the two products are written out — the same multiplications and additions in
-// the same order — into one new array, and the comparison, which keeps nothing, writes into an
-// array of its own that it reuses. About a third less CPU time per page (docs/benchmarks.md).
+// PDF's text. Here the text-state matrix is six numbers and the two products are written out — the
+// same multiplications (by zero too) and additions in the same order — into one new array, and
+// the comparison, which keeps nothing, writes into an array of its own that it reuses. About a
+// third less CPU time per page (docs/benchmarks.md).
 //
 // The worker runs in the reading thread ("fake worker"), and every message between it and the
 // document passes through a LoopbackPort that deep-copies it (structuredClone), as a real worker's
@@ -25,11 +26,26 @@ export const PDFJS_DISPLAY_FILE = /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$
 export const PDFJS_PATCHES = [
   {
     file: 'worker',
-    what: 'getCurrentTextTransform: the two matrix products written out, into `out` when given',
+    what: 'getCurrentTextTransform: the text-state matrix as six numbers, not a new array; the two products into `out` when given',
     from: `    function getCurrentTextTransform() {
-      const font = textState.font;`,
+      const font = textState.font;
+      const tsm = [textState.fontSize * textState.textHScale, 0, 0, textState.fontSize, 0, textState.textRise];
+      if (font.isType3Font && (textState.fontSize <= 1 || font.isCharBBox) && !isArrayEqual(textState.fontMatrix, FONT_IDENTITY_MATRIX)) {
+        const glyphHeight = font.bbox[3] - font.bbox[1];
+        if (glyphHeight > 0) {
+          tsm[3] *= glyphHeight * textState.fontMatrix[3];
+        }
+      }`,
     to: `    function getCurrentTextTransform(out) {
-      const font = textState.font;`,
+      const font = textState.font;
+      const t0 = textState.fontSize * textState.textHScale, t1 = 0, t2 = 0, t4 = 0, t5 = textState.textRise;
+      let t3 = textState.fontSize;
+      if (font.isType3Font && (textState.fontSize <= 1 || font.isCharBBox) && !isArrayEqual(textState.fontMatrix, FONT_IDENTITY_MATRIX)) {
+        const glyphHeight = font.bbox[3] - font.bbox[1];
+        if (glyphHeight > 0) {
+          t3 *= glyphHeight * textState.fontMatrix[3];
+        }
+      }`,
   },
   {
     file: 'worker',
@@ -37,12 +53,12 @@ export const PDFJS_PATCHES = [
     from: `      return Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm));`,
     to: `      const m = textState.textMatrix;
       const c = textState.ctm;
-      const a0 = m[0] * tsm[0] + m[2] * tsm[1];
-      const a1 = m[1] * tsm[0] + m[3] * tsm[1];
-      const a2 = m[0] * tsm[2] + m[2] * tsm[3];
-      const a3 = m[1] * tsm[2] + m[3] * tsm[3];
-      const a4 = m[0] * tsm[4] + m[2] * tsm[5] + m[4];
-      const a5 = m[1] * tsm[4] + m[3] * tsm[5] + m[5];
+      const a0 = m[0] * t0 + m[2] * t1;
+      const a1 = m[1] * t0 + m[3] * t1;
+      const a2 = m[0] * t2 + m[2] * t3;
+      const a3 = m[1] * t2 + m[3] * t3;
+      const a4 = m[0] * t4 + m[2] * t5 + m[4];
+      const a5 = m[1] * t4 + m[3] * t5 + m[5];
       if (out === undefined) return [c[0] * a0 + c[2] * a1, c[1] * a0 + c[3] * a1, c[0] * a2 + c[2] * a3, c[1] * a2 + c[3] * a3, c[0] * a4 + c[2] * a5 + c[4], c[1] * a4 + c[3] * a5 + c[5]];
       out[0] = c[0] * a0 + c[2] * a1;
       out[1] = c[1] * a0 + c[3] * a1;
