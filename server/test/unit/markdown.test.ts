@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { Analyzer } from '../../src/analysis/analyze';
 import { findDataDir } from '../../src/analysis/data/load';
 import { createAnalyzer } from '../../src/analysis/engine';
-import { codeFence, escapeMarkdown, escapeMarkdownSource } from '../../src/analysis/markdown';
+import { codeFence, escapeDotsInNames, escapeMarkdown, escapeMarkdownSource } from '../../src/analysis/markdown';
 import { computeCompletion } from '../../src/lsp/completion';
 import { virtualDocument } from '../../src/lsp/virtualDocs';
 import { markdownCell } from '../../src/analysis/table';
@@ -80,6 +80,21 @@ describe('Markdown escaping', () => {
   it('escapeMarkdownSource leaves prose as written (readable as source)', () => {
     assert.strictEqual(escapeMarkdownSource(PLAIN), PLAIN);
     assert.strictEqual(escapeMarkdownSource('Production order'), 'Production order');
+  });
+
+  it('escapeDotsInNames escapes the dots the lookbehind pattern it stands in for escapes', () => {
+    const lookbehind = (t: string) => t.replace(/(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu, '\\.');
+    for (const t of ['', '.', 'a.', '.a', 'a.b', 'a..b', '1.2.3', 'law-001.txt', 'x. y', 'é.ß', '𝐀.𝐀', '\ud835.a', 'a.\udc00', '\ud801\udc00.٣', 'a\\.b']) {
+      assert.strictEqual(escapeDotsInNames(t), lookbehind(t), JSON.stringify(t));
+    }
+    const chars = fc.constantFrom('.', '..', 'a', 'Z', '1', '٣', 'é', 'e\u0301', '𝐀', '😀', '\ud835', '\udc00', ' ', '-', '\\', '_', 'ß');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        assert.strictEqual(escapeDotsInNames(text), lookbehind(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('escapeMarkdown leaves words and spaces as they are', () => {
