@@ -7,6 +7,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import fc from 'fast-check';
 import type { Analyzer } from '../../src/analysis/analyze';
 import type { CheckOptions } from '../../src/analysis/checks';
 import { COVERAGE_FAMILY } from '../../src/analysis/coverage';
@@ -32,6 +33,43 @@ function fixtureDrafts(): { name: string; text: string }[] {
 }
 
 const DRAFTS = [...writtenDrafts(), ...fixtureDrafts(), ...generatedDrafts()];
+
+/** FUZZ_RUNS, or 400 under `npm run fuzz`; 60 in `npm test`. */
+const RUNS = Number(process.env.FUZZ_RUNS) > 0 ? Number(process.env.FUZZ_RUNS) : process.env.npm_lifecycle_event === 'fuzz' ? 400 : 60;
+
+// Random drafts made of sections whose headings and sentences are drawn from these: powers with
+// and without a judge, negated, waived and limited safeguards, general safeguards clauses,
+// offences with and without a counterpart, directives, in English, Spanish and French.
+const HEADINGS = ['Search', 'Search and seizure', 'Production order', 'Preservation of data', 'Interception', 'Traffic data', 'Conditions and safeguards', 'Illegal access', 'False news', 'Extortion', 'Interpretation', 'Registro de sistemas', 'Condiciones y salvaguardias', 'Perquisition', 'Conditions et garanties', 'Offences'];
+const SENTENCES = [
+  'A police officer may search a computer system and seize stored computer data.',
+  'A judge may issue a warrant authorising the search where there are reasonable grounds to believe that it holds evidence of a specified offence.',
+  'An authorised officer may, without a warrant or other judicial authorisation, search any computer system.',
+  'No court order is required for it.',
+  'The order expires after thirty days.',
+  'It shall be exercised only where necessary and proportionate.',
+  'A person affected may apply to the court for a remedy.',
+  'Every power under this Part is subject to prior authorisation by a judge and limited to a specific investigation.',
+  'A police officer may require a person to preserve specified computer data for ninety days.',
+  'A service provider shall submit subscriber information on request.',
+  'The content of communications may be intercepted in real time.',
+  'A person who intentionally and without right accesses a computer system commits an offence.',
+  'A person who publishes false news by email that causes annoyance commits an offence.',
+  'A person who threatens to disclose data in order to obtain money commits an offence.',
+  '"computer system" means a device that processes data.',
+  'This section gives effect to Article 99 of the Convention.',
+  '[concordance-ignore safeguard.duration]',
+  '[concordance-ignore safeguard.grounds, overbreadth.vague-term]',
+  'concordance: all offences intentional',
+  'La policía podrá registrar cualquier sistema informático sin autorización judicial.',
+  'El juez podrá autorizar el registro por un plazo máximo de treinta días, siempre que sea proporcionado.',
+  "L'officier de police judiciaire peut, sans autorisation du juge, procéder à la perquisition d'un système informatique.",
+  "Le juge peut autoriser la perquisition pour une durée maximale de trente jours ; la personne concernée dispose d'un recours.",
+];
+const section = fc.tuple(fc.constantFrom(...HEADINGS), fc.array(fc.constantFrom(...SENTENCES), { minLength: 1, maxLength: 5 }), fc.boolean());
+const randomDraft = fc.array(section, { minLength: 1, maxLength: 12 }).map((sections) =>
+  sections.map(([heading, sentences, numbered], i) => `Section ${i + 1} — ${heading}\n` + (numbered ? sentences.map((x, k) => `(${k + 1}) ${x}`).join('\n') : sentences.join(' '))).join('\n\n') + '\n',
+);
 
 const inCoverageFamily = (f: Finding) => f.code.split('.')[0] === COVERAGE_FAMILY;
 
@@ -96,6 +134,19 @@ describe('an Analyzer making only the findings the coverage reads', function () 
     assertSame(full.analyze(edited, { previous: { text: a, analysis: prevFull } }), cov.analyze(edited, { previous: { text: a, analysis: prevCov } }), 'edited');
     const checks: CheckOptions = { severity: { 'safeguard.remedy': 'information', 'safeguard.third-parties': 'warning' }, families: { element: false } };
     for (const d of DRAFTS.slice(0, 8)) assertSame(full.analyze(d.text, { checks }), cov.analyze(d.text, { checks }), `${d.name} with check settings`);
+  });
+
+  it(`random drafts of powers, safeguards and offences (${RUNS} runs)`, () => {
+    fc.assert(
+      fc.property(randomDraft, (text) => {
+        const a = full.analyze(text);
+        const b = cov.analyze(text);
+        assertSame(a, b, JSON.stringify(text.slice(0, 200)));
+        const docs = (x: DocumentAnalysis): TableDocument[] => [{ file: 'random.txt', text, analysis: x }];
+        assert.deepStrictEqual(tables(cov, docs(b)), tables(full, docs(a)));
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('the drafts exercise what the option leaves out and what it keeps', () => {
