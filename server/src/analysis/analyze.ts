@@ -3,7 +3,8 @@
 // Match results are cached by the provision's text (and its context), so re-analysing a
 // document after an edit re-matches only the provisions whose text changed.
 import { Interner, lastAtOrBefore, ListMap } from './text';
-import { CheckState, checkDraftSteps, checkProvision, counterpartDoubted, isOffenceWording, prepareChecks, type CheckOptions, type UnitChecks } from './checks';
+import { CheckState, checkDraftSteps, checkProvision, counterpartDoubted, isOffenceWording, prepareChecks, type CheckOptions, type FindingScope, type UnitChecks } from './checks';
+export type { FindingScope } from './checks';
 import { detached, TokenIndex } from './cues';
 import { computeCoverage, lackingElements, sameContributions, unitCoverage, type ArticleUnits } from './coverage';
 import { BASE_LANGUAGE } from './data/languages';
@@ -46,6 +47,14 @@ export interface AnalyzerOptions {
    * a few thousand serve the sections a draft repeats. The results are the same whatever it is.
    */
   cacheTexts?: number;
+  /**
+   * Which findings its analyses carry (FindingScope): 'all' (the default), or 'coverage', only
+   * what computeCoverage reads — the safeguard family's findings on provisions — for a program
+   * that reads nothing else of an analysis (the CLI's `table`). Matches, coverage and those
+   * findings are the same either way (coverageFindings.test.ts); the scope is the Analyzer's, so
+   * its match cache never mixes the two.
+   */
+  findings?: FindingScope;
 }
 
 /** Drafts larger than this are analysed only in part, with a problem saying so. */
@@ -87,6 +96,8 @@ export class Analyzer {
 
   /** What this Analyzer's messages say, in its language (options.locale). */
   readonly messages: Messages;
+  /** Which findings its analyses carry (options.findings). */
+  readonly findings: FindingScope;
 
   constructor(
     readonly data: ConventionData,
@@ -94,6 +105,7 @@ export class Analyzer {
     options: AnalyzerOptions = {},
   ) {
     this.messages = new Messages(data, options.locale);
+    this.findings = options.findings === 'coverage' ? 'coverage' : 'all';
     const texts = options.cacheTexts;
     this.cache = new LruCache<string, MatchEntry[]>(texts !== undefined && Number.isFinite(texts) && texts >= 1 ? Math.floor(texts) : CACHE_LIMIT);
     const from = options.sharing !== undefined && options.sharing.data === data && options.sharing.settings === settings ? options.sharing : undefined;
@@ -121,7 +133,7 @@ export class Analyzer {
 
   /** This Analyzer speaking another language: the same compiled data, its own caches (they hold messages). */
   withLocale(locale: MessageLocale): Analyzer {
-    return locale === this.locale ? this : new Analyzer(this.data, this.settings, { locale, sharing: this, cacheTexts: this.cache.limit });
+    return locale === this.locale ? this : new Analyzer(this.data, this.settings, { locale, sharing: this, cacheTexts: this.cache.limit, findings: this.findings });
   }
 
   analyze(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {

@@ -7,7 +7,7 @@ import { codePointLength, isAsciiLetterOrDigit, isSpace, lastAtOrBefore } from '
 import { LruCache } from './lru';
 import { foldCase } from './tokens';
 import type { Messages } from './messages';
-import type { ArticleUnits } from './coverage';
+import { COVERAGE_FAMILY, type ArticleUnits } from './coverage';
 import { articleByNumber } from './data/load';
 import type { Article, CheckCode, ConventionData, Cues, Definition, Grade, NegationLexicon } from './data/types';
 import type { ProvisionMatcher } from './match';
@@ -25,8 +25,20 @@ export interface CheckHost {
   readonly checkState: CheckState;
   /** The messages in the analyzer's language (data/messages). */
   readonly messages: Messages;
+  /** Which findings the checks make (AnalyzerOptions.findings). */
+  readonly findings: FindingScope;
 }
 type Analyzer = CheckHost;
+
+/**
+ * Which findings an Analyzer's checks make: 'all', or 'coverage' — only what computeCoverage
+ * reads, the findings of the COVERAGE_FAMILY placed on provisions (with everything they depend
+ * on: negation, grades and variants, a general safeguards clause answering them draft-wide,
+ * `concordance-ignore`). A unit's other own checks (no counterpart, vague and technology-specific
+ * terms, element, exception, cooperation and sovereignty codes) and the draft-wide ones
+ * (definitions, references, coverage gaps) are not run. What decides a match is the same either way.
+ */
+export type FindingScope = 'all' | 'coverage';
 
 /** The checks' per-analyzer state: compiled cue lists and memoised answers (see the functions using each). */
 export class CheckState {
@@ -126,8 +138,12 @@ export function* checkDraftSteps(
   }
   analyzer.checkState.memos.set(analysis, memo);
   yield;
-  out.push(...ctx.checkDefinitions(), ...ctx.checkReferences());
-  memo.definitionsKnown = ctx.definitionsKnown;
+  // The draft-wide checks find nothing the coverage reads: an Analyzer making only that skips them.
+  const all = analyzer.findings === 'all';
+  if (all) {
+    out.push(...ctx.checkDefinitions(), ...ctx.checkReferences());
+    memo.definitionsKnown = ctx.definitionsKnown;
+  }
   // `concordance-ignore CODE` silences CODE in the provision (matched unit) that holds it, and only there.
   const kept = !anyIgnored
     ? out
@@ -137,10 +153,10 @@ export function* checkDraftSteps(
       });
   // A general part that makes every offence intentional, declared once (a setting or a drafting
   // note): no offence is reported for lacking a mental element.
-  if (options.generalPart?.intentional === true || declaresIntentional(analyzer, text, analysis.language)) {
+  if (all && (options.generalPart?.intentional === true || declaresIntentional(analyzer, text, analysis.language))) {
     for (let i = kept.length - 1; i >= 0; i--) if (kept[i].code === 'element.intent') kept.splice(i, 1);
   }
-  kept.push(...ctx.checkCoverage(units));
+  if (all) kept.push(...ctx.checkCoverage(units));
   const configured = Object.keys(options.families ?? {}).length > 0 || Object.keys(options.severity ?? {}).length > 0;
   const shown = !configured
     ? kept
@@ -399,6 +415,8 @@ class ProvisionChecker {
   private coreCompiled?: { index: number; names: { text: string; cue: CompiledCue }[] }[];
   /** The words that keep a safeguard's cue from counting ("without", "sin", "sans" …). */
   readonly negation: Negation;
+  /** Only the findings the coverage reads (FindingScope 'coverage'). */
+  private readonly coverageOnly: boolean;
 
   constructor(
     readonly analyzer: Analyzer,
@@ -406,6 +424,7 @@ class ProvisionChecker {
   ) {
     this.codes = new Map(analyzer.data.checks.map((c) => [c.code, c]));
     this.negation = new Negation(analyzer.data.checkLexicon.negation, lang);
+    this.coverageOnly = analyzer.findings === 'coverage';
   }
 
   /**
@@ -502,8 +521,10 @@ class ProvisionChecker {
     const bestKind = article?.kind;
     const settings = this.analyzer.settings;
     const offenceArticle = bestKind !== undefined && (settings.offenceKinds.includes(bestKind) || (settings.offenceArticles ?? []).includes(best!.article));
-    const speech = isOffence ? speechWordsIn(this.analyzer, text, idx, this.lang) : undefined;
-    const outside = isOffence ? outsideSubjectIn(this.analyzer, text, idx, this.lang, best) : undefined;
+    // (Read only for findings outside the coverage: with a match they never hold, as the Analyzer
+    // gives an offence they hold of no article; see counterpartDoubted.)
+    const speech = isOffence && !this.coverageOnly ? speechWordsIn(this.analyzer, text, idx, this.lang) : undefined;
+    const outside = isOffence && !this.coverageOnly ? outsideSubjectIn(this.analyzer, text, idx, this.lang, best) : undefined;
     const speechOnly = speech !== undefined && !isSpeechCounterpart(this.analyzer, best);
     const counterpartDoubted = outside !== undefined || speechOnly;
 
@@ -516,7 +537,9 @@ class ProvisionChecker {
         if (code.firesOn) {
           // A concern raised by what the provision says, not by what it leaves out.
           const raised = this.raisedBy(code, text, idx, seen);
-          if (raised && !this.says(code, text, idx, text.length, seen)) push(this.raisedFinding(code, article, best.title, text, raised), raised.span);
+          // (Under the coverage scope another family's concern is read only for the clauses it
+          // leaves in `seen`, which the safeguard codes after it read: see provisionCodes.)
+          if (raised && (!this.coverageOnly || code.family === COVERAGE_FAMILY) && !this.says(code, text, idx, text.length, seen)) push(this.raisedFinding(code, article, best.title, text, raised), raised.span);
           continue;
         }
         const cues = this.cuesFor(code);
@@ -536,6 +559,9 @@ class ProvisionChecker {
         );
       }
     }
+
+    // None of the findings below is read by the coverage.
+    if (this.coverageOnly) return { findings: out, at, draftWide, ignored: ignoredCodes(text) };
 
     // The findings below are rare: each is written by a function of its own, which keeps this
     // one (run for every section) small.
@@ -709,11 +735,21 @@ class ProvisionChecker {
     return undefined;
   }
 
-  /** The safeguard, element and exception codes that apply to provisions implementing an article (in data order). */
+  /**
+   * The safeguard, element and exception codes that apply to provisions implementing an article
+   * (in data order). Under the coverage scope, those of the COVERAGE_FAMILY, and of the others
+   * only a concern raised by wording (`firesOn`) placed before one of them: reading it may leave
+   * clauses in the `seen` list the later codes read, which must be the same as in a full check.
+   */
   private provisionCodes(article: number): CheckCode[] {
     let list = this.codesByArticle.get(article);
     if (!list) {
       list = this.analyzer.data.checks.filter((c) => c.appliesTo.includes(article) && PROVISION_FAMILIES.has(c.family));
+      if (this.coverageOnly) {
+        let last = -1;
+        for (let k = 0; k < list.length; k++) if (list[k].family === COVERAGE_FAMILY) last = k;
+        list = list.slice(0, last + 1).filter((c) => c.family === COVERAGE_FAMILY || c.firesOn !== undefined);
+      }
       this.codesByArticle.set(article, list);
     }
     return list;
@@ -804,7 +840,8 @@ export function prepareChecks(analyzer: Analyzer, languages: readonly DraftLangu
  * worded as an offence. A unit that matches nothing and creates no offence has nothing to check.
  */
 export function checkProvision(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, best: ArticleMatch | undefined, offence: boolean): UnitChecks {
-  if (!best && !offence) {
+  // Without a match there is no safeguard to look for: nothing the coverage reads.
+  if (!best && (!offence || analyzer.findings === 'coverage')) {
     const ignored = ignoredCodes(text);
     return ignored === NONE_IGNORED ? NO_CHECKS : { findings: NO_FINDINGS, at: [], draftWide: [], ignored };
   }

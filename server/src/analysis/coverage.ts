@@ -2,6 +2,14 @@
 import type { ConventionData } from './data/types';
 import type { ArticleMatch, Building, CoverageEntry, DocumentAnalysis, Provision } from './types';
 
+/**
+ * The check family whose findings computeCoverage reads (warnings and errors placed on a
+ * provision leave its article partly implemented): all it reads of the findings. An Analyzer
+ * whose FindingScope is 'coverage' makes no other (checks.ts).
+ */
+export const COVERAGE_FAMILY = 'safeguard';
+const COVERAGE_PREFIX = COVERAGE_FAMILY + '.';
+
 /** What the units' matches say of one article. */
 export interface ArticleUnits {
   /** The units implementing it, in order. */
@@ -89,7 +97,7 @@ export function computeCoverage(data: ConventionData, analysis: DocumentAnalysis
     const f = analysis.findings[k];
     // Information (a safeguard asked for only as appropriate to the power, or only to be
     // considered) does not leave an article partly implemented.
-    if (!f.provision || !f.code.startsWith('safeguard.') || f.severity === 'information' || f.severity === 'hint') continue;
+    if (!f.provision || !f.code.startsWith(COVERAGE_PREFIX) || f.severity === 'information' || f.severity === 'hint') continue;
     const pm = analysis.matches.get(f.provision);
     const best = pm?.matches[0];
     if (!best) continue;

@@ -17,8 +17,8 @@ export function defaultDataDir(): string {
   return process.env.CONCORDANCE_DATA_DIR || findDataDir();
 }
 
-/** `options.locale`: the language of its messages (English by default); `options.cacheTexts`: see AnalyzerOptions. */
-export function createAnalyzer(dataDir: string = defaultDataDir(), options: Pick<AnalyzerOptions, 'locale' | 'cacheTexts'> = {}): EngineResult {
+/** `options.locale`: the language of its messages (English by default); `options.cacheTexts`, `options.findings`: see AnalyzerOptions. */
+export function createAnalyzer(dataDir: string = defaultDataDir(), options: Pick<AnalyzerOptions, 'locale' | 'cacheTexts' | 'findings'> = {}): EngineResult {
   const { data, settings, problems } = loadValidated(dataDir);
   if (!data || !settings || problems.length > 0) return { problems };
   try {

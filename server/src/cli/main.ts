@@ -6,7 +6,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { parseArgs, type ParseArgsConfig } from 'util';
 import { version as packageVersion } from '../../../package.json';
-import type { Analyzer } from '../analysis/analyze';
+import type { Analyzer, FindingScope } from '../analysis/analyze';
 import { articleRecord, formatArticleText } from '../analysis/data/articleView';
 import { BASE_LANGUAGE } from '../analysis/data/languages';
 import type { ConventionData } from '../analysis/data/types';
@@ -17,7 +17,7 @@ import { buildTable, renderTable, type TableDocument, type TableFormat } from '.
 import { DRAFT_EXTENSIONS, STRUCTURED_EXTENSIONS, type ReadDocument } from '../formats/read';
 import { formatEval, parseCases, runEval, type EvalCase } from './eval';
 import { collectSamples, fitWithChosenPenalty, leaveOneJurisdictionOut, withFittedWeights } from './fit';
-import { analyseInWorkers, CLI_CACHE_TEXTS, defaultJobs, forTableHere, InputProblem, positionsOf, readInWorker, type Analysed, type Job } from './parallel';
+import { analyseInWorkers, CLI_CACHE_TEXTS, defaultJobs, forTableHere, InputProblem, positionsOf, readInWorker, TABLE_FINDINGS, type Analysed, type Job } from './parallel';
 
 import { documentOf, MAX_INPUT_BYTES, readCapped, sizeText, TOO_BIG, UsageError } from './input';
 
@@ -148,8 +148,9 @@ function localeOf(name: string, value: string | boolean | undefined): MessageLoc
   return l;
 }
 
-function loadAnalyzer(locale: MessageLocale = 'en'): Analyzer {
-  const { analyzer, problems } = createAnalyzer(undefined, { locale, cacheTexts: CLI_CACHE_TEXTS });
+/** `findings`: which findings its analyses carry (the table's: TABLE_FINDINGS). */
+function loadAnalyzer(locale: MessageLocale = 'en', findings: FindingScope = 'all'): Analyzer {
+  const { analyzer, problems } = createAnalyzer(undefined, { locale, cacheTexts: CLI_CACHE_TEXTS, findings });
   if (!analyzer) throw new UsageError(formatDataProblems(problems));
   return analyzer;
 }
@@ -276,7 +277,8 @@ function readsInWorker(inputs: Job[]): boolean {
  * before any is analysed (read in a worker thread while the data loads here, for structured
  * files); or in `threads` worker threads, which read and analyse (the data and messages are loaded
  * here meanwhile, for the reports). A file that cannot be read stops the run before anything is
- * written, and is told before a data problem. `table`: only what the table reads is kept of each analysis.
+ * written, and is told before a data problem. `table`: the analyses make only the findings the
+ * coverage reads (TABLE_FINDINGS), and only what the table reads is kept of each.
  */
 async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, locale: MessageLocale = 'en'): Promise<Reporter & { docs: (ReportDocument & Pick<TableDocument, 'positions'>)[] }> {
   const progress = inputs.length > 1 && process.stderr.isTTY;
@@ -285,6 +287,7 @@ async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, lo
   };
   let reporter: Reporter;
   let results: Analysed[];
+  const findings: FindingScope = table ? TABLE_FINDINGS : 'all';
   try {
     if (threads > 1 && inputs.length > 1) {
       const run = analyseInWorkers(__filename, inputs, threads, table, (n, file) => tell('read and analysed', n, file), locale);
@@ -311,7 +314,7 @@ async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, lo
           () => (readingDone = true),
         );
         try {
-          analyzer = loadAnalyzer(locale);
+          analyzer = loadAnalyzer(locale, findings);
           // While the worker still reads, compile what the base language reads (every other
           // language falls back to it): a draft then compiles at most its own language's lists.
           await new Promise<void>((resolve) => setImmediate(resolve));
@@ -335,12 +338,13 @@ async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, lo
         }
       }
       if (dataProblem) throw dataProblem;
-      const a = analyzer ?? loadAnalyzer(locale);
+      const a = analyzer ?? loadAnalyzer(locale, findings);
       reporter = a;
       results = docs.map((doc, i) => {
         tell('analysing', i + 1, inputs[i].file);
         const analysis = a.analyze(doc.text);
-        // The table keeps only what it shows (as the workers send), not every draft's whole analysis.
+        // The table keeps only what it shows (as the workers send), not every draft's whole
+        // analysis (whose findings are only those the coverage reads, as the workers' are).
         if (!table) return { doc, analysis };
         docs[i] = undefined as unknown as ReadDocument;
         return forTableHere(doc, analysis);

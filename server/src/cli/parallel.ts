@@ -2,10 +2,12 @@
 // (out/cli.js), each with its own Analyzer (its data loaded once, while the main thread looks for
 // the files), take the files largest first, read them (Word, PDF, Akoma Ntoso … parsed in the
 // worker, not in the main thread) and send back the text and the analysis as plain data (the Maps
-// of an analysis are rebuilt here). For the table only what the table reads crosses back. The result
-// is the same as reading and analysing in order.
+// of an analysis are rebuilt here). For the table, the workers' Analyzers make only the findings
+// the coverage reads (AnalyzerOptions.findings), and only what the table reads crosses back. The
+// result is the same as reading and analysing in order.
 import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
+import type { FindingScope } from '../analysis/analyze';
 import { createAnalyzer, formatDataProblems } from '../analysis/engine';
 import { messageLocale, type MessageLocale } from '../analysis/messages';
 import { detached, positionIn, type LineIndex } from '../analysis/text';
@@ -52,7 +54,8 @@ const isProvision = (p: Provision) => p.kind !== 'preamble' && p.kind !== 'trail
  * spans, and the strength of each article matched. Findings, definitions, references, element
  * evidence and reasons stay in the worker: on a statute book they were most of what the main
  * thread kept. The provisions and matches are partial objects of those types, read by nothing
- * but the table.
+ * but the table. (The analysis comes from an Analyzer whose findings are only those the coverage
+ * reads, TABLE_FINDINGS: the coverage is the same as a full analysis's.)
  */
 function forTable(a: DocumentAnalysis): PlainAnalysis {
   const named = new Set(a.coverage.flatMap((c) => c.provisions));
@@ -144,7 +147,13 @@ export function forTableHere(doc: ReadDocument, analysis: DocumentAnalysis): Ana
  */
 export const CLI_CACHE_TEXTS = 1_000;
 
-type Request = { index: number; file: string; bytes?: Uint8Array; table: boolean } | null;
+/**
+ * The findings the table's Analyzers make (AnalyzerOptions.findings): only what the coverage reads
+ * (the table reads no finding but through the coverage), which saves the other checks' time.
+ */
+export const TABLE_FINDINGS: FindingScope = 'coverage';
+
+type Request = { index: number; file: string; bytes?: Uint8Array } | null;
 
 type Reply = { index: number; doc: ReadDocument; analysis: PlainAnalysis; lines?: TextLines } | { index: number; problem: string } | { error: string };
 
@@ -153,7 +162,10 @@ export function runAsWorkerIfAsked(): boolean {
   if (runAsReaderIfAsked()) return true;
   if (isMainThread || !(workerData as Record<string, unknown> | null)?.[WORKER_FLAG] || !parentPort) return false;
   const port = parentPort;
-  const { analyzer, problems } = createAnalyzer(undefined, { locale: messageLocale((workerData as Record<string, unknown>).locale), cacheTexts: CLI_CACHE_TEXTS });
+  const { locale, table } = workerData as { locale?: unknown; table?: unknown };
+  // A table worker's every job is for the table: its Analyzer makes only what the table reads.
+  const forTable = table === true;
+  const { analyzer, problems } = createAnalyzer(undefined, { locale: messageLocale(locale), cacheTexts: CLI_CACHE_TEXTS, findings: forTable ? TABLE_FINDINGS : 'all' });
   if (!analyzer) {
     port.postMessage({ error: formatDataProblems(problems) } satisfies Reply);
     return true;
@@ -167,7 +179,7 @@ export function runAsWorkerIfAsked(): boolean {
       try {
         const doc = await documentOf(job.file, job.bytes ?? readCapped(job.file));
         const analysis = analyzer.analyze(doc.text);
-        if (!job.table) return { index: job.index, doc, analysis: toPlain(analysis) };
+        if (!forTable) return { index: job.index, doc, analysis: toPlain(analysis) };
         return { index: job.index, ...tableDraft(doc, analysis) };
       } catch (e) {
         return { index: job.index, problem: (e as Error).message ?? String(e) };
@@ -185,7 +197,8 @@ export function defaultJobs(): number {
 
 /**
  * Reads and analyses `jobs` with `threads` worker threads; `done(count, file)` is called as each
- * finishes; `cancel()` stops the workers. `table`: only what the table reads comes back. Rejects with an InputProblem naming the
+ * finishes; `cancel()` stops the workers. `table`: the workers analyse for the table (TABLE_FINDINGS)
+ * and only what the table reads comes back. Rejects with an InputProblem naming the
  * file when one cannot be read, or with the worker's message when one fails.
  */
 export function analyseInWorkers(script: string, jobs: Job[], threads: number, table: boolean, done: (count: number, file: string) => void, locale: MessageLocale = 'en'): { done: Promise<Analysed[]>; cancel(): void } {
@@ -210,7 +223,7 @@ export function analyseInWorkers(script: string, jobs: Job[], threads: number, t
       if (next < order.length && !problems.length) {
         const index = order[next++];
         running++;
-        w.postMessage({ index, file: jobs[index].file, bytes: jobs[index].bytes, table } satisfies Request);
+        w.postMessage({ index, file: jobs[index].file, bytes: jobs[index].bytes } satisfies Request);
       } else if (running === 0) {
         if (problems.length) settle(() => reject(new InputProblem(problems.sort((a, b) => a.index - b.index)[0].problem)));
         else settle(() => resolve(results));
@@ -221,7 +234,7 @@ export function analyseInWorkers(script: string, jobs: Job[], threads: number, t
     const largest = Math.max(...jobs.map((j) => j.size));
     const maxOldGenerationSizeMb = Math.max(WORKER_HEAP_FLOOR_MB, Math.ceil((WORKER_HEAP_PER_BYTE * largest) / 2 ** 20));
     for (let k = 0; k < count; k++) {
-      const w = new Worker(script, { workerData: { [WORKER_FLAG]: true, locale }, resourceLimits: { maxOldGenerationSizeMb } });
+      const w = new Worker(script, { workerData: { [WORKER_FLAG]: true, locale, table }, resourceLimits: { maxOldGenerationSizeMb } });
       workers.push(w);
       w.on('message', (m: Reply) => {
         // The data could not be loaded (or compiled) there: a data problem, told in one line as here.
