@@ -257,7 +257,19 @@ export function rowCells(row: TableRow, files: string[], say?: TableSay): string
   ];
 }
 
+/** Names already made by baseName: a statute book's table names each file in thousands of cells. */
+const baseNames = new Map<string, string>();
+
 function baseName(file: string): string {
+  let name = baseNames.get(file);
+  if (name === undefined) {
+    if (baseNames.size >= 10_000) baseNames.clear();
+    baseNames.set(file, (name = nameOf(file)));
+  }
+  return name;
+}
+
+function nameOf(file: string): string {
   const clean = file.replace(/[?#].*$/, '');
   const i = Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\'));
   let name = i >= 0 ? clean.slice(i + 1) : clean;
