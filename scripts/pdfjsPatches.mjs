@@ -11,7 +11,8 @@
 // PDF's text. Here the text-state matrix is six numbers and the two products are written out — the
 // same multiplications (by zero too) and additions in the same order — into one new array, and
 // the comparison, which keeps nothing, writes into an array of its own that it reuses. About a
-// third less CPU time per page (docs/benchmarks.md).
+// third less CPU time per page (docs/benchmarks.md). The matrix kept of the last glyph is written
+// into one array, which a space item placed there copies (all that kept a reference to it).
 //
 // The worker runs in the reading thread ("fake worker"), and every message between it and the
 // document passes through a LoopbackPort that deep-copies it (structuredClone), as a real worker's
@@ -76,6 +77,30 @@ export const PDFJS_PATCHES = [
     to: `    const positionScratch = [0, 0, 0, 0, 0, 0];
     function compareWithLastPosition(glyphWidth) {
       const currentTransform = getCurrentTextTransform(positionScratch);`,
+  },
+  {
+    file: 'worker',
+    what: 'buildTextContentItem: the last glyph\u2019s matrix written into the one array the text item keeps for it, not a new one per glyph',
+    from: `          textChunk.prevTransform = getCurrentTextTransform();`,
+    to: `          textChunk.prevTransform = getCurrentTextTransform(textChunk.prevTransform ?? undefined);`,
+  },
+  {
+    file: 'worker',
+    what: 'pushWhitespace: a space item placed at the last glyph keeps a copy of that matrix (the array is rewritten at the next glyph)',
+    from: `      intersector?.addExtraChar(" ");
+      textContent.items.push({
+        str: " ",
+        dir: "ltr",
+        width,
+        height,
+        transform,`,
+    to: `      intersector?.addExtraChar(" ");
+      textContent.items.push({
+        str: " ",
+        dir: "ltr",
+        width,
+        height,
+        transform: transform && transform === textContentItem.prevTransform ? transform.slice() : transform,`,
   },
   {
     file: 'worker',

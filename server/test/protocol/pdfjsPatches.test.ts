@@ -60,6 +60,7 @@ describe('PDF.js as bundled, with its edits (scripts/pdfjsPatches.mjs)', functio
     assert.match(bundle, /getCurrentTextTransform\(positionScratch\)/);
     assert.doesNotMatch(bundle, /Util\.transform\(textState\.ctm, Util\.transform\(textState\.textMatrix, tsm\)\)/);
     assert.match(bundle, /obj\.stream === StreamKind\d*\.ENQUEUE && obj\.chunk && Array\.isArray\(obj\.chunk\.items\)/);
+    assert.match(bundle, /textChunk\.prevTransform = getCurrentTextTransform\(textChunk\.prevTransform \?\? (void 0|undefined)\)/);
   });
 
   it('reads every page as node_modules’ PDF.js does, to the bit', () => {
