@@ -231,8 +231,16 @@ function statusLabel(say: TableSay | undefined, s: CoverageStatus): string {
 }
 
 /** One provision as a table cell shows it: "s 14 Illegal access", prefixed by the file when there are several. */
-export function provisionText(p: TableProvision, manyFiles: boolean): string {
-  return `${manyFiles ? baseName(p.file) + ': ' : ''}${p.label}${p.heading ? ' ' + p.heading : ''}`;
+export function provisionText(p: TableProvision, manyFiles: boolean, names?: Map<string, string>): string {
+  return `${manyFiles ? nameIn(names, p.file) + ': ' : ''}${p.label}${p.heading ? ' ' + p.heading : ''}`;
+}
+
+/** baseName, remembered in `names` when given (a statute book's row names each file in thousands of cells). */
+function nameIn(names: Map<string, string> | undefined, file: string): string {
+  if (!names) return baseName(file);
+  let name = names.get(file);
+  if (name === undefined) names.set(file, (name = baseName(file)));
+  return name;
 }
 
 function statusText(row: TableRow, files: string[], say?: TableSay): string {
@@ -250,26 +258,19 @@ export function rowCells(row: TableRow, files: string[], say?: TableSay): string
     row.title,
     row.obligation,
     statusText(row, files, say),
-    row.provisions.map((p) => provisionText(p, many)).join('; '),
+    provisionsText(row.provisions, many),
     row.missingElements.join('; '),
     row.missingSafeguards.join('; '),
     row.budapest.length ? row.budapest.join('; ') : w(say, 'table.noCounterpart', 'no counterpart'),
   ];
 }
 
-/** Names already made by baseName: a statute book's table names each file in thousands of cells. */
-const baseNames = new Map<string, string>();
-
-function baseName(file: string): string {
-  let name = baseNames.get(file);
-  if (name === undefined) {
-    if (baseNames.size >= 10_000) baseNames.clear();
-    baseNames.set(file, (name = nameOf(file)));
-  }
-  return name;
+function provisionsText(provisions: TableProvision[], many: boolean): string {
+  const names = new Map<string, string>();
+  return provisions.map((p) => provisionText(p, many, names)).join('; ');
 }
 
-function nameOf(file: string): string {
+function baseName(file: string): string {
   const clean = file.replace(/[?#].*$/, '');
   const i = Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\'));
   let name = i >= 0 ? clean.slice(i + 1) : clean;
