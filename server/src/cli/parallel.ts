@@ -28,10 +28,11 @@ const WORKER_HEAP_PER_BYTE = 80;
 
 /**
  * The least heap limit a worker is given. V8 lets a heap grow to four times what survived its
- * last full collection only when the limit is at least 2 GB (1 GB per 4-byte pointer); below, the
- * factor falls toward 1.1 and a worker near its limit collects over and over (the 200-law table
- * took a third more CPU with 256 MB). What a worker's heap holds is bounded instead by what it
- * keeps: the match cache (CLI_CACHE_TEXTS) and one draft at a time.
+ * last full collection only when the limit is at least 2 GB on a 64-bit machine (its heap
+ * controller's largest size, 1 GB, doubled for 8-byte pointers); under 256 MB it grows it by 1.1
+ * to 1.3 times, and a worker near its limit collects over and over (the 200-law table took a third
+ * more CPU with 256 MB). What a worker's heap holds is bounded instead by what it keeps: the match
+ * cache (CLI_CACHE_TEXTS) and one draft at a time.
  */
 const WORKER_HEAP_FLOOR_MB = 2048;
 
