@@ -387,7 +387,7 @@ export class Analyzer {
         rel,
         none,
         lacking: lackingOf(rel),
-        checks: checkProvision(this, unitText, idx, lang, rel[0], offence),
+        checks: checkProvision(this, unitText, idx, lang, rel[0], offence, heading),
       };
       // A text matched under ever new headings or contexts (a hostile draft) keeps its latest few.
       if (entries.length >= ENTRIES_PER_TEXT) entries.shift();

@@ -499,9 +499,10 @@ class ProvisionChecker {
 
   /**
    * A unit's own checks (see UnitChecks). `text` is the unit's text and `idx` the index of all
-   * its tokens (offsets relative to it); `isOffence`: whether it is worded as an offence.
+   * its tokens (offsets relative to it); `isOffence`: whether it is worded as an offence;
+   * `heading`: the heading the parser found for it (its line ends a clause: headingClauses).
    */
-  check(text: string, idx: TokenIndex, best: ArticleMatch | undefined, isOffence: boolean): UnitChecks {
+  check(text: string, idx: TokenIndex, best: ArticleMatch | undefined, isOffence: boolean, heading?: string): UnitChecks {
     const out: Finding[] = [];
     const at: number[] = [];
     const draftWide: (CheckCode | undefined)[] = [];
@@ -531,7 +532,7 @@ class ProvisionChecker {
     if (best && article) {
       let variant: string | undefined | null = null;
       // The clauses of this provision read for negation so far: shared by its checks.
-      const seen: Clause[] = [];
+      const seen = headingClauses(text, heading);
       for (const code of this.provisionCodes(best.article)) {
         if (counterpartDoubted && code.family !== 'safeguard') continue;
         if (code.firesOn) {
@@ -584,7 +585,7 @@ class ProvisionChecker {
         // article: its offence wording is then a side matter (a penalty for not complying).
         if (!best || outside || speechOnly) {
           for (const code of this.noCounterpartCodes()) {
-            if (!this.says(code, text, idx)) push(this.noCounterpartElementFinding(code), head);
+            if (!this.says(code, text, idx, text.length, headingClauses(text, heading))) push(this.noCounterpartElementFinding(code), head);
           }
         }
       }
@@ -839,13 +840,13 @@ export function prepareChecks(analyzer: Analyzer, languages: readonly DraftLangu
  * `text` is the unit's text and `idx` the index of all its tokens; `offence`: whether it is
  * worded as an offence. A unit that matches nothing and creates no offence has nothing to check.
  */
-export function checkProvision(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, best: ArticleMatch | undefined, offence: boolean): UnitChecks {
+export function checkProvision(analyzer: Analyzer, text: string, idx: TokenIndex, lang: DraftLanguage, best: ArticleMatch | undefined, offence: boolean, heading?: string): UnitChecks {
   // Without a match there is no safeguard to look for: nothing the coverage reads.
   if (!best && (!offence || analyzer.findings === 'coverage')) {
     const ignored = ignoredCodes(text);
     return ignored === NONE_IGNORED ? NO_CHECKS : { findings: NO_FINDINGS, at: [], draftWide: [], ignored };
   }
-  return checkerFor(analyzer, lang).check(text, idx, best, offence);
+  return checkerFor(analyzer, lang).check(text, idx, best, offence, heading);
 }
 
 /**
@@ -858,7 +859,7 @@ export function whereCheckAnswered(analyzer: Analyzer, analysis: DocumentAnalysi
   const lang = analysis.language;
   const checker = checkerFor(analyzer, lang);
   const own = text.slice(unit.span.start, unit.span.end);
-  const hit = checker.wordsSaying(code, own, new TokenIndex(analyzer.matcher.cues.run(own, lang)));
+  const hit = checker.wordsSaying(code, own, new TokenIndex(analyzer.matcher.cues.run(own, lang)), own.length, headingClauses(own, unit.heading));
   if (hit) return { provision: unit.id, span: { start: unit.span.start + hit.span.start, end: unit.span.start + hit.span.end } };
   if (!((code.family === 'safeguard' || code.family === 'cooperation') && code.draftWide !== false)) return undefined;
   const general = new Set(analyzer.data.articles.filter((a) => a.kind === 'safeguard').map((a) => a.article));
@@ -1164,6 +1165,26 @@ export interface Clause {
   ws: { w: string; start: number; end: number }[];
   /** Words set aside: part of a phrase that negates nothing ("not exceeding"). */
   skip: Uint8Array;
+  /** A clause break that no punctuation shows, at `start` (= `end`), with no words: see headingClauses. */
+  barrier?: true;
+}
+
+const NO_WORDS = new Uint8Array(0);
+
+/**
+ * What a provision's checks start their clause list from: where its first line is its marker and
+ * heading ("Section 5 — Search without a warrant"), the end of that line ends a clause though no
+ * punctuation shows it. A heading is a title, not part of the first sentence: its "without" must
+ * not cancel the body's ("An officer may, without a warrant, …"), nor be counted with it. `text`
+ * is the provision's own text; `heading` the heading the parser found for it.
+ */
+export function headingClauses(text: string, heading: string | undefined): Clause[] {
+  const title = heading?.trim();
+  if (!title) return [];
+  const lineEnd = text.indexOf('\n');
+  // Only where the line ends with the heading: a line that runs on into the body is one sentence.
+  if (lineEnd <= 0 || !text.slice(0, lineEnd).trimEnd().endsWith(title)) return [];
+  return [{ start: lineEnd, end: lineEnd, ws: [], skip: NO_WORDS, barrier: true }];
 }
 
 /** The negation words of one language, compiled. */
@@ -1197,7 +1218,7 @@ export class Negation {
    * a few clauses); kept by the caller for one look-up only, so no draft is held on to.
    */
   clauseOf(text: string, span: Span, seen?: Clause[]): Clause {
-    const kept = seen?.find((c) => c.start <= span.start && span.end <= c.end);
+    const kept = seen?.find((c) => !c.barrier && c.start <= span.start && span.end <= c.end);
     if (kept) return kept;
     const from = Math.max(0, span.start - CLAUSE_REACH);
     const to = Math.min(text.length, span.end + CLAUSE_REACH);
@@ -1210,6 +1231,15 @@ export class Negation {
       else if (m.index >= span.end - from) {
         end = m.index;
         break;
+      }
+    }
+    // Breaks no punctuation shows (a heading line's end), given with the clauses already read.
+    if (seen) {
+      for (let k = 0; k < seen.length; k++) {
+        if (!seen[k].barrier) continue;
+        const at = seen[k].start - from;
+        if (at <= span.start - from && at > start) start = at;
+        else if (at >= span.end - from && at < end) end = at;
       }
     }
     const ws = wordsOf(around.slice(start, end));

@@ -1,6 +1,7 @@
 // Safeguard findings a lawyer can act on: a negated cue is no evidence (issue 19, point 1).
 // Drafts are our own wording, in English, Spanish and French.
 import { Analyzer } from '../../src/analysis/analyze';
+import { headingClauses } from '../../src/analysis/checks';
 import { createAnalyzer } from '../../src/analysis/engine';
 import type { Finding } from '../../src/analysis/types';
 import { check } from './check';
@@ -77,6 +78,32 @@ check(
     { name: 'fr: "ne peut, sans autorisation du juge, procéder" is silent', input: SEARCH_FR_NE_SANS, expected: { article: 28, fires: false } },
   ],
   has('safeguard.judicial-review'),
+);
+
+// A heading is a title, not part of the first sentence: a heading that repeats the negation
+// ("Search without a warrant") neither cancels the body's nor turns a heading line that runs on
+// into the body into a title.
+check(
+  'a heading that repeats the negation leaves the body negated',
+  [
+    { name: 'en: heading "Search without a warrant" over "may, without a warrant …": fires', input: SEARCH_EN_WITHOUT.replace('Section 20 Search of ICT systems', 'Section 20 — Search without a warrant'), expected: { article: 28, fires: true } },
+    { name: 'en: the same heading over "may not be searched without a warrant issued by a judge": silent', input: SEARCH_EN_MAY_NOT_WITHOUT.replace('Section 20 Search of ICT systems', 'Section 20 — Search without a warrant'), expected: { article: 28, fires: false } },
+    { name: 'es: heading "Registro sin autorización judicial" over "sin necesidad de autorización judicial": fires', input: SEARCH_ES_SIN.replace('Artículo 20. Registro de sistemas informáticos', 'Artículo 20. Registro sin autorización judicial'), expected: { article: 28, fires: true } },
+    { name: 'fr: heading "Perquisition sans autorisation du juge" over "sans autorisation du juge": fires', input: SEARCH_FR_SANS.replace('Article 20. Perquisition des systèmes informatiques', 'Article 20. Perquisition sans autorisation du juge'), expected: { article: 28, fires: true } },
+    { name: 'fr: the same heading over "ne peut, sans autorisation du juge, procéder": silent', input: SEARCH_FR_NE_SANS.replace('Article 20. Perquisition des systèmes informatiques', 'Article 20. Perquisition sans autorisation du juge'), expected: { article: 28, fires: false } },
+  ],
+  has('safeguard.judicial-review'),
+);
+
+check<{ text: string; heading?: string }, number[]>(
+  'headingClauses: a clause ends where a line of marker and heading ends, nowhere else',
+  [
+    { name: 'the heading line', input: { text: 'Section 5 — Search without a warrant\nAn officer may search.', heading: 'Search without a warrant' }, expected: [36] },
+    { name: 'a heading the line does not end with (the body runs on)', input: { text: '5. Search. An officer may, without a\nwarrant, search.', heading: 'Search' }, expected: [] },
+    { name: 'no heading', input: { text: 'Section 5\nAn officer may, without a warrant, search.' }, expected: [] },
+    { name: 'one line only', input: { text: 'Section 5 — Search without a warrant', heading: 'Search without a warrant' }, expected: [] },
+  ],
+  ({ text, heading }) => headingClauses(text, heading).map((c) => c.start),
 );
 
 // "sin necesidad de" also must not count as the necessity of the measure.
