@@ -514,6 +514,8 @@ class ProvisionChecker {
     const head = headline(text, { start: 0, end: text.length });
     const data = this.analyzer.data;
     const article = best ? articleByNumber(data, best.article) : undefined;
+    // The clauses of this provision read for negation so far, from its heading's: shared by its checks.
+    const seen = headingClauses(text, heading);
 
     // An offence that matches no offence article (or only a general one) has no counterpart;
     // nor has one whose subject the Convention leaves out (extortion, copyright …), whatever it
@@ -531,8 +533,6 @@ class ProvisionChecker {
 
     if (best && article) {
       let variant: string | undefined | null = null;
-      // The clauses of this provision read for negation so far: shared by its checks.
-      const seen = headingClauses(text, heading);
       for (const code of this.provisionCodes(best.article)) {
         if (counterpartDoubted && code.family !== 'safeguard') continue;
         if (code.firesOn) {
@@ -585,7 +585,7 @@ class ProvisionChecker {
         // article: its offence wording is then a side matter (a penalty for not complying).
         if (!best || outside || speechOnly) {
           for (const code of this.noCounterpartCodes()) {
-            if (!this.says(code, text, idx, text.length, headingClauses(text, heading))) push(this.noCounterpartElementFinding(code), head);
+            if (!this.says(code, text, idx, text.length, seen)) push(this.noCounterpartElementFinding(code), head);
           }
         }
       }

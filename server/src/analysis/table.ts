@@ -230,44 +230,33 @@ function statusLabel(say: TableSay | undefined, s: CoverageStatus): string {
   return w(say, `table.status.${s}`, STATUS_LABELS[s]);
 }
 
-/** One provision as a table cell shows it: "s 14 Illegal access", prefixed by the file when there are several. */
-export function provisionText(p: TableProvision, manyFiles: boolean, names?: Map<string, string>): string {
-  return `${manyFiles ? nameIn(names, p.file) + ': ' : ''}${p.label}${p.heading ? ' ' + p.heading : ''}`;
+/** One provision as a table cell shows it: "s 14 Illegal access", after its file's short name when given (several files). */
+function provisionText(p: TableProvision, fileName: string | undefined): string {
+  return `${fileName !== undefined ? fileName + ': ' : ''}${p.label}${p.heading ? ' ' + p.heading : ''}`;
 }
 
-/** baseName, remembered in `names` when given (a statute book's row names each file in thousands of cells). */
-function nameIn(names: Map<string, string> | undefined, file: string): string {
-  if (!names) return baseName(file);
-  let name = names.get(file);
-  if (name === undefined) names.set(file, (name = baseName(file)));
-  return name;
-}
-
-function statusText(row: TableRow, files: string[], say?: TableSay): string {
+function statusText(row: TableRow, files: string[], names: ReadonlyMap<string, string>, say?: TableSay): string {
   const s = statusLabel(say, row.status);
   if (files.length < 2) return s;
-  return `${s} (${files.map((f, i) => `${baseName(f)}: ${statusLabel(say, row.statusByFile[i])}`).join('; ')})`;
+  return `${s} (${files.map((f, i) => `${names.get(f)}: ${statusLabel(say, row.statusByFile[i])}`).join('; ')})`;
 }
 
 /** The plain-text cells of a row, in TABLE_COLUMNS order. */
 export function rowCells(row: TableRow, files: string[], say?: TableSay): string[] {
+  // Each file's short name made once: a statute book's row names its files in thousands of entries.
+  const names = new Map(files.map((f) => [f, baseName(f)]));
   const many = files.length > 1;
   return [
     row.chapter,
     String(row.article),
     row.title,
     row.obligation,
-    statusText(row, files, say),
-    provisionsText(row.provisions, many),
+    statusText(row, files, names, say),
+    row.provisions.map((p) => provisionText(p, many ? (names.get(p.file) ?? baseName(p.file)) : undefined)).join('; '),
     row.missingElements.join('; '),
     row.missingSafeguards.join('; '),
     row.budapest.length ? row.budapest.join('; ') : w(say, 'table.noCounterpart', 'no counterpart'),
   ];
-}
-
-function provisionsText(provisions: TableProvision[], many: boolean): string {
-  const names = new Map<string, string>();
-  return provisions.map((p) => provisionText(p, many, names)).join('; ');
 }
 
 function baseName(file: string): string {
