@@ -165,8 +165,8 @@ export function runAsWorkerIfAsked(): boolean {
   const port = parentPort;
   const { locale, table } = workerData as { locale?: unknown; table?: unknown };
   // A table worker's every job is for the table: its Analyzer makes only what the table reads.
-  const forTable = table === true;
-  const { analyzer, problems } = createAnalyzer(undefined, { locale: messageLocale(locale), cacheTexts: CLI_CACHE_TEXTS, findings: forTable ? TABLE_FINDINGS : 'all' });
+  const tableWorker = table === true;
+  const { analyzer, problems } = createAnalyzer(undefined, { locale: messageLocale(locale), cacheTexts: CLI_CACHE_TEXTS, findings: tableWorker ? TABLE_FINDINGS : 'all' });
   if (!analyzer) {
     port.postMessage({ error: formatDataProblems(problems) } satisfies Reply);
     return true;
@@ -180,7 +180,7 @@ export function runAsWorkerIfAsked(): boolean {
       try {
         const doc = await documentOf(job.file, job.bytes ?? readCapped(job.file));
         const analysis = analyzer.analyze(doc.text);
-        if (!forTable) return { index: job.index, doc, analysis: toPlain(analysis) };
+        if (!tableWorker) return { index: job.index, doc, analysis: toPlain(analysis) };
         return { index: job.index, ...tableDraft(doc, analysis) };
       } catch (e) {
         return { index: job.index, problem: (e as Error).message ?? String(e) };
