@@ -1,7 +1,9 @@
 // Reads a Word document (.docx, Office Open XML) into the text a drafter sees in Word: paragraphs
 // and headings in order, tables cell by cell, and each paragraph's number *as Word shows it*,
 // computed from numbering.xml (automatic list numbering, which plain text extraction loses).
-// Tracked changes are read as accepted: insertions kept, deletions left out, with a notice.
+// Tracked changes are read as accepted: insertions kept, deletions left out, with a notice. Hidden
+// text is left out, as Word does not show it; a text box is read once, its paragraphs as lines
+// after the paragraph it is anchored in.
 //
 // The zip's central directory is read here and its parts inflated by Node's zlib, each into at most
 // its declared size (fflate, small and synchronous, reads any archive that is unusual or damaged),
@@ -17,6 +19,8 @@ export const MAX_RATIO = 200;
 const W_MAIN = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const W_STRICT = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
 const W_NS = new Set([W_MAIN, W_STRICT]);
+/** Markup compatibility: alternative encodings of the same content (mc:AlternateContent). */
+const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
 export interface DocxResult {
   text: string;
@@ -306,19 +310,44 @@ export function formatNumber(n: number, format: string): string {
   }
 }
 
-/** Collects a paragraph's text as it reads with tracked changes accepted. */
-function paragraphText(p: Element, changes: { seen: boolean }): string {
+/** True when a run's properties hide it (w:vanish not turned off): Word does not show its text. */
+function isHidden(run: Element): boolean {
+  const vanish = wChild(wChild(run, 'rPr'), 'vanish');
+  if (!vanish) return false;
+  const v = wVal(vanish);
+  return v !== '0' && v !== 'false' && v !== 'off';
+}
+
+/**
+ * Collects a paragraph's text as it reads with tracked changes accepted, hidden text left out.
+ * The paragraphs of a text box anchored in it go to `boxes`, to stand after it as lines of their
+ * own (not inside its sentence).
+ */
+function paragraphText(p: Element, changes: { seen: boolean }, boxes: string[]): string {
   const out: string[] = [];
   const walk = (n: Node) => {
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.nodeType !== ELEMENT_NODE) continue;
       const el = c as Element;
       if (!W_NS.has(el.namespaceURI ?? '')) {
+        // Word writes a text box twice, as a drawing and as the older VML for programs that do not
+        // read drawings: read one of the two.
+        if (el.namespaceURI === MC_NS && el.localName === 'AlternateContent') {
+          const choice = childElements(el).find((x) => x.namespaceURI === MC_NS && x.localName === 'Choice') ?? childElements(el).find((x) => x.namespaceURI === MC_NS && x.localName === 'Fallback');
+          if (choice) walk(choice);
+          continue;
+        }
         // Markup of other vocabularies (math, drawings, custom XML) may hold runs: look inside.
         walk(el);
         continue;
       }
       switch (el.localName) {
+        case 'r':
+          if (!isHidden(el)) walk(el);
+          break;
+        case 'txbxContent':
+          boxParagraphs(el, changes, boxes);
+          break;
         case 'pPr':
         case 'rPr':
         case 'instrText':
@@ -364,6 +393,18 @@ function paragraphText(p: Element, changes: { seen: boolean }): string {
   return out.join('');
 }
 
+/** The paragraphs of a text box (tables in it cell by cell), each as a line of `boxes`. */
+function boxParagraphs(box: Element, changes: { seen: boolean }, boxes: string[]): void {
+  for (const c of childElements(box)) {
+    if (isW(c, 'p')) {
+      // Its own place first: a box inside a box stands after the paragraph holding it.
+      const at = boxes.length;
+      const text = paragraphText(c, changes, boxes);
+      if (text.trim()) boxes.splice(at, 0, text.trimEnd());
+    } else if (isW(c, 'tbl') || isW(c, 'tr') || isW(c, 'tc') || isW(c, 'sdt') || isW(c, 'sdtContent')) boxParagraphs(c, changes, boxes);
+  }
+}
+
 function textOf(el: Element): string {
   let s = '';
   for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_NODE) s += c.nodeValue ?? '';
@@ -399,6 +440,8 @@ export function readDocx(bytes: Uint8Array): DocxResult {
   const lines: string[] = [];
   /** Text of a paragraph whose mark was deleted: it runs on into the next paragraph. */
   let carry = '';
+  /** The text boxes of those paragraphs, to stand after the paragraph they run into. */
+  const carriedBoxes: string[] = [];
   const paragraph = (p: Element) => {
     const pPr = wChild(p, 'pPr');
     const style = wVal(wChild(pPr, 'pStyle'));
@@ -408,17 +451,22 @@ export function readDocx(bytes: Uint8Array): DocxResult {
     const ilvl = num(wVal(wChild(numPr, 'ilvl'))) ?? fromStyle?.ilvl ?? 0;
     const markDeleted = !!wChild(wChild(pPr, 'rPr'), 'del');
     if (markDeleted || wChild(wChild(pPr, 'rPr'), 'ins') || wChild(pPr, 'pPrChange')) changes.seen = true;
-    const text = paragraphText(p, changes);
+    const boxes: string[] = [];
+    const text = paragraphText(p, changes, boxes);
     let label = '';
     if (numId && numId !== '0' && (text.trim() || carry)) label = numbering.next(numId, ilvl);
     if (markDeleted) {
       carry += (carry ? '' : label) + text;
+      carriedBoxes.push(...boxes);
       return;
     }
     const line = carry ? carry + text : label + text;
     carry = '';
     if (numbering.isHeading(style) && lines.length && lines[lines.length - 1] !== '') lines.push('');
     lines.push(line.trimEnd());
+    for (const b of carriedBoxes) lines.push(b);
+    for (const b of boxes) lines.push(b);
+    carriedBoxes.length = 0;
   };
   const block = (el: Element) => {
     for (const c of childElements(el)) {
@@ -440,6 +488,7 @@ export function readDocx(bytes: Uint8Array): DocxResult {
   };
   block(body);
   if (carry) lines.push(carry);
+  for (const b of carriedBoxes) lines.push(b);
   if (changes.seen) notices.push('has tracked changes: read as if they were all accepted (insertions kept, deletions left out)');
   let text = lines.join('\n');
   if (text && !text.endsWith('\n')) text += '\n';

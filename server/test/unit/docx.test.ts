@@ -104,6 +104,24 @@ describe('Word (.docx)', () => {
     assert.match(doc.notices.join(), /tracked changes/);
   });
 
+  it('leaves hidden text out, and reads a text box once, on lines of its own after its paragraph', () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
+    const others = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"';
+    const r = (t: string, rPr = '') => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${t}</w:t></w:r>`;
+    const box = (...paras: string[]) => `<w:txbxContent>${paras.map((t) => `<w:p>${r(t)}</w:p>`).join('')}</w:txbxContent>`;
+    // As Word writes a text box: a drawing, and the same box in VML for older readers.
+    const boxRun = `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>${box('Note: see Part 3.', 'Inserted 2026.')}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>${box('Note: see Part 3.', 'Inserted 2026.')}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+    const xml = `<?xml version="1.0"?><w:document ${W} ${MC} ${others}><w:body>
+      <w:p>${r('Section 4 Interception')}</w:p>
+      <w:p>${r('A person who intercepts ')}${boxRun}${r('drafting query: keep?', '<w:vanish/>')}${r('a transmission commits an offence.')}</w:p>
+      <w:p>${r('Section 5 ')}${r('Penalty', '<w:vanish w:val="0"/>')}</w:p>
+      <w:sectPr/></w:body></w:document>`;
+    const doc = readDocx(buildDocx({ paragraphs: [], documentXml: xml }));
+    assert.deepStrictEqual(doc.problems, []);
+    assert.strictEqual(doc.text, 'Section 4 Interception\nA person who intercepts a transmission commits an offence.\nNote: see Part 3.\nInserted 2026.\nSection 5 Penalty\n');
+  });
+
   check<[number, string], string>(
     'formatNumber',
     [
