@@ -84,6 +84,16 @@ export function pagesToText(pages: PdfPage[]): { text: string; removed: number }
   return { text: joined.length ? joined.join('\n') + '\n' : '', removed };
 }
 
+/**
+ * A footnote or note mark: one to three digits or reference signs set smaller than its line and
+ * raised above its baseline (by `rise`). Not part of the law's words; kept, it would run into the
+ * word before it ("who1") or a section number ("Section 2²" read as "22"). Raised letters ("1er",
+ * "2.º") are part of the word and stay.
+ */
+function isFootnoteMark(str: string, rise: number, size: number, lineSize: number): boolean {
+  return rise > lineSize * 0.15 && size <= lineSize * 0.8 && /^\s*[\d*†‡]{1,3}\s*$/.test(str);
+}
+
 interface TextItem {
   str: string;
   transform: number[];
@@ -249,10 +259,19 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
           if (item.hasEOL) current = undefined;
           continue;
         }
-        if (!current || Math.abs(current.y - y) > size * 0.5) {
+        // Raised or lowered text (a footnote mark, "1er") stands on the line it is set in: the
+        // line's larger text decides how far a baseline may move before a new line starts.
+        if (!current || Math.abs(current.y - y) > Math.max(current.size, size) * 0.5) {
           current = { text: '', y, size };
           lines.push(current);
           lastEnd = x;
+        } else if (size > current.size) {
+          current.y = y;
+        }
+        if (isFootnoteMark(item.str, y - current.y, size, current.size)) {
+          lastEnd = x + item.width;
+          if (item.hasEOL) current = undefined;
+          continue;
         }
         const gap = x - lastEnd;
         current.text += (current.text && gap > size * 0.15 && !/\s$/.test(current.text) && !/^\s/.test(item.str) ? ' ' : '') + item.str;

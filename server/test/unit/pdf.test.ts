@@ -50,6 +50,27 @@ describe('PDF', function () {
     });
   }
 
+  it('keeps raised and lowered text on its line; footnote marks are left out, raised letters ("1er") kept', async () => {
+    const lines = [
+      // A mark raised by text rise in the same text object, mid-sentence.
+      'BT /F1 11 Tf 72 700 Td (A person who) Tj /F1 7 Tf 4 Ts (1) Tj /F1 11 Tf 0 Ts ( intentionally accesses a computer system) Tj ET',
+      'BT /F1 11 Tf 72 684 Td (commits an offence.) Tj ET',
+      // A mark set as a text object of its own after a section number.
+      'BT /F1 11 Tf 72 660 Td (Section 2) Tj ET BT /F1 7 Tf 118 664 Td (2) Tj ET BT /F1 11 Tf 123 660 Td (Illegal interception) Tj ET',
+      'BT /F1 11 Tf 72 636 Td (Article 1) Tj /F1 7 Tf 4 Ts (er) Tj /F1 11 Tf 0 Ts ( du code) Tj ET',
+      'BT /F1 11 Tf 72 612 Td (water is H) Tj /F1 7 Tf -3 Ts (2) Tj /F1 11 Tf 0 Ts (O) Tj ET',
+    ];
+    const doc = await readDocumentAsync('marks.pdf', buildPdf({ pages: [[]], raw: lines.join('\n') }));
+    assert.deepStrictEqual(doc.problems, []);
+    assert.deepStrictEqual(doc.text.split('\n').filter(Boolean), [
+      'A person who intentionally accesses a computer system',
+      'commits an offence.',
+      'Section 2 Illegal interception',
+      'Article 1er du code',
+      'water is H2O',
+    ]);
+  });
+
   it('a PDF without a text layer is refused with a message, not an empty analysis', async () => {
     const doc = await readDocumentAsync('scan.pdf', buildPdf({ pages: [['x', 'y'], ['z']], noText: true }));
     assert.strictEqual(doc.problems.length, 1);
