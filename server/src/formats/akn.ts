@@ -61,6 +61,13 @@ const DIVISIONS = new Set(['book', 'part', 'subpart', 'title', 'subtitle', 'chap
 /** Elements whose text is left out of the analysed draft. */
 const SKIPPED = new Set(['meta', 'authorialNote', 'noteRef', 'eol', 'eop', 'toc', 'componentRef', 'img', 'attachments', 'components', 'documentRef']);
 
+/** Line and page ends of the original (and a line break): white space between words, unless a word is split there (`breakAt`). */
+const BREAKS = new Set(['eol', 'eop', 'br']);
+
+function isWordBreak(el: Element): boolean {
+  return BREAKS.has(el.localName) && !el.getAttribute('breakAt') && !el.getAttribute('breakat');
+}
+
 /** Block elements whose text is a line of its own. */
 const BLOCKS = new Set(['p', 'block', 'blockList', 'item', 'listIntroduction', 'listWrapUp', 'intro', 'wrapUp', 'content', 'tr', 'longTitle', 'formula', 'preface', 'preamble', 'conclusions', 'container', 'recital', 'recitals', 'citation', 'citations', 'blockContainer', 'docTitle']);
 
@@ -205,7 +212,10 @@ export function readAkn(xml: string): AknResult {
     let s = '';
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_NODE) s += oneSpace(c.nodeValue!);
-      else if (isAkn(c) && !(kind(c.localName) & SKIP)) s += inline(c);
+      else if (isAkn(c)) {
+        if (isWordBreak(c as Element)) s += s.endsWith(' ') ? '' : ' ';
+        else if (!(kind(c.localName) & SKIP)) s += inline(c);
+      }
     }
     return s;
   };
@@ -213,7 +223,10 @@ export function readAkn(xml: string): AknResult {
   const writeInline = (n: Node) => {
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_NODE) write(oneSpace(c.nodeValue!), true);
-      else if (isAkn(c) && !(kind(c.localName) & SKIP)) writeInline(c);
+      else if (isAkn(c)) {
+        if (isWordBreak(c as Element)) write(' ', true);
+        else if (!(kind(c.localName) & SKIP)) writeInline(c);
+      }
     }
   };
   const anchor = (start: number, end: number, eId: string, el: Element) => {
@@ -258,6 +271,7 @@ export function readAkn(xml: string): AknResult {
         if (isContainer && (cn === 'num' || cn === 'heading' || cn === 'subheading')) continue;
         const ck = kind(cn);
         if (ck & WALKED) walk(c);
+        else if (isWordBreak(c as Element)) write(' ', true);
         else if (ck & SKIP) continue;
         else {
           const innerId = c.attributes.length === 0 ? null : c.getAttribute('eId');

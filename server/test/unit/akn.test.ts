@@ -60,6 +60,16 @@ describe('Akoma Ntoso 3.0', () => {
     for (const d of production) assert.match(String(d.eId), /^part_2__sec_3/);
   });
 
+  it('reads the original line and page ends (eol, eop) and line breaks as spaces between words, and within a word split there (breakAt) as nothing', () => {
+    const xml = `<?xml version="1.0"?><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body>
+      <section eId="sec_1"><num>1</num><heading>Illegal<eol/>access</heading>
+        <content><p>A person who accesses a computer<eol/>system without right commits<br/>an offence under sec<eol breakAt="3"/>tion 2 of<eop/>this Act<eol/> and is liable <eol/> to a fine.</p></content></section>
+    </body></act></akomaNtoso>`;
+    const r = readAkn(xml);
+    assert.deepStrictEqual(r.problems, []);
+    assert.strictEqual(r.text, 'Section 1 Illegal access\nA person who accesses a computer system without right commits an offence under section 2 of this Act and is liable to a fine.\n');
+  });
+
   it('reads UTF-16 XML too', () => {
     const doc = readDocument('act.akn', encodeUtf16(AKN_ACT.replace('encoding="UTF-8"', 'encoding="UTF-16"'), false));
     assert.deepStrictEqual(doc.problems, []);
