@@ -266,6 +266,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
           lines.push(current);
           lastEnd = x;
         } else if (size > current.size) {
+          // A mark that began the line (a footnote's own number) is known once its text follows.
+          if (isFootnoteMark(current.text, current.y - y, current.size, size)) current.text = '';
           current.y = y;
         }
         if (isFootnoteMark(item.str, y - current.y, size, current.size)) {

@@ -50,7 +50,7 @@ describe('PDF', function () {
     });
   }
 
-  it('keeps raised and lowered text on its line; footnote marks are left out, raised letters ("1er") kept', async () => {
+  it('keeps raised and lowered text on its line; footnote marks are left out (a footnote\'s own too), raised letters ("1er") kept', async () => {
     const lines = [
       // A mark raised by text rise in the same text object, mid-sentence.
       'BT /F1 11 Tf 72 700 Td (A person who) Tj /F1 7 Tf 4 Ts (1) Tj /F1 11 Tf 0 Ts ( intentionally accesses a computer system) Tj ET',
@@ -59,6 +59,8 @@ describe('PDF', function () {
       'BT /F1 11 Tf 72 660 Td (Section 2) Tj ET BT /F1 7 Tf 118 664 Td (2) Tj ET BT /F1 11 Tf 123 660 Td (Illegal interception) Tj ET',
       'BT /F1 11 Tf 72 636 Td (Article 1) Tj /F1 7 Tf 4 Ts (er) Tj /F1 11 Tf 0 Ts ( du code) Tj ET',
       'BT /F1 11 Tf 72 612 Td (water is H) Tj /F1 7 Tf -3 Ts (2) Tj /F1 11 Tf 0 Ts (O) Tj ET',
+      // A footnote at the foot of the page, its own mark first.
+      'BT /F1 6 Tf 72 100 Td (3) Tj ET BT /F1 8 Tf 76 97 Td (Amended by Act 4 of 2021.) Tj ET',
     ];
     const doc = await readDocumentAsync('marks.pdf', buildPdf({ pages: [[]], raw: lines.join('\n') }));
     assert.deepStrictEqual(doc.problems, []);
@@ -68,6 +70,7 @@ describe('PDF', function () {
       'Section 2 Illegal interception',
       'Article 1er du code',
       'water is H2O',
+      'Amended by Act 4 of 2021.',
     ]);
   });
 
