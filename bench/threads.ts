@@ -3,6 +3,8 @@
 // bench/generate.ts (no corpus text). A worker thread with its own Analyzer (the CLI's cache bound)
 // analyses them all alone, then two such workers each analyse them all at the same time; likewise
 // a plain arithmetic loop, which touches no memory, alone and two at once (are the cores real?).
+// Then the analysis beside a neighbour that is not an analysis: the arithmetic loop, and a loop
+// streaming through 64 MB (is it the host's arithmetic or memory that a second thread takes?).
 // Prints each thread's time and how much slower it ran beside another; writes
 // bench/threads-results.json. Never a test.
 import * as fs from 'fs';
@@ -16,7 +18,21 @@ import { generateDraft } from './generate';
 const ROOT = path.resolve(__dirname, '../..');
 const RESULTS = path.join(ROOT, 'bench/threads-results.json');
 
-type Task = { kind: 'analyse'; laws: number } | { kind: 'spin'; steps: number };
+/** A neighbour runs for `ms` milliseconds: arithmetic only, or reading and writing 64 MB over and over. */
+type Task = { kind: 'analyse'; laws: number } | { kind: 'spin'; steps: number } | { kind: 'neighbour'; memory: boolean; ms: number };
+
+/** Keeps a core busy for `ms`: integer arithmetic, or a pass over 64 MB (one int in 16, a cache line each) after another. */
+function neighbour(memory: boolean, ms: number): number {
+  const end = Date.now() + ms;
+  const data = memory ? new Int32Array(16 << 20) : undefined;
+  let x = 0;
+  while (Date.now() < end) {
+    if (data) for (let i = 0; i < data.length; i += 16) x += data[i]++;
+    else for (let i = 0; i < 1e6; i++) x = (x * 31 + i) | 0;
+  }
+  if (x === 0.5) console.log(x);
+  return ms;
+}
 
 /** Laws of 250 KB, the same for every thread (seeded). */
 function lawsOf(count: number): string[] {
@@ -24,6 +40,7 @@ function lawsOf(count: number): string[] {
 }
 
 function work(task: Task): number {
+  if (task.kind === 'neighbour') return neighbour(task.memory, task.ms);
   if (task.kind === 'spin') {
     const start = Date.now();
     let x = 0;
@@ -58,6 +75,12 @@ function together(task: Task, threads: number): Promise<number[]> {
   );
 }
 
+/** The time `task` took in a worker while another worker ran `other` (started first, and long enough to outlast it). */
+async function beside(task: Task, other: Task): Promise<number> {
+  const [, ms] = await Promise.all([together(other, 1), together(task, 1)]);
+  return ms[0];
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
@@ -78,6 +101,22 @@ async function main(): Promise<void> {
     const slowdown = median(pairMs.flat()) / median(aloneMs);
     rows.push({ what, aloneMs, pairMs, slowdown: Math.round(slowdown * 100) / 100 });
     console.log(`${what}: alone ${aloneMs.join(', ')} ms; two at once ${pairMs.map((p) => p.join(' and ')).join(', ')} ms; each of two ${slowdown.toFixed(2)} times as long as one alone (two threads do ${(2 / slowdown).toFixed(2)} times the work of one)`);
+  }
+  // The analysis beside something else than an analysis, in turns with the analysis alone.
+  const analysis: Task = { kind: 'analyse', laws };
+  const aloneMs: number[] = [];
+  const besideMs: Record<'arithmetic' | 'memory', number[]> = { arithmetic: [], memory: [] };
+  for (let r = 0; r < runs; r++) {
+    const alone = (await together(analysis, 1))[0];
+    aloneMs.push(alone);
+    // The neighbour outlasts the analysis: its data loading and compiling included.
+    for (const kind of ['arithmetic', 'memory'] as const) besideMs[kind].push(await beside(analysis, { kind: 'neighbour', memory: kind === 'memory', ms: 2 * alone + 3000 }));
+  }
+  for (const kind of ['arithmetic', 'memory'] as const) {
+    const what = `analysis of ${laws} laws beside ${kind === 'memory' ? 'a loop streaming through 64 MB' : 'an arithmetic loop'}`;
+    const slowdown = median(besideMs[kind]) / median(aloneMs);
+    rows.push({ what, aloneMs, pairMs: besideMs[kind].map((x) => [x]), slowdown: Math.round(slowdown * 100) / 100 });
+    console.log(`${what}: alone ${aloneMs.join(', ')} ms; beside it ${besideMs[kind].join(', ')} ms; ${slowdown.toFixed(2)} times as long`);
   }
   const loadAfter = os.loadavg().map((x) => x.toFixed(2)).join(' ');
   console.log(`load average before: ${loadBefore}; after: ${loadAfter} (${os.cpus().length} cores)`);
