@@ -44,6 +44,10 @@ const scenario = {
     { open: bill },
     { waitForActivation: true },
     { problems: { expectMin: 1 } },
+    // Once in a CI run (6 December) the first Ctrl+K Ctrl+I showed no hover within 45 s, and the
+    // next two runs passed: a hover shown (and closed) first, allowed to fail, makes the steps
+    // below start from a workbench that has shown one.
+    { hover: { line, col: 7, expect: 'Art. 27' }, mode: 'keyboard', optional: true, timeoutMs: 20_000 },
     { press: 'Escape' },
     { goto: `${line}:7` },
     { press: 'Control+K Control+I' },
