@@ -236,21 +236,26 @@ export function readAkn(xml: string): AknResult {
   const walk = (el: Element) => {
     const k = kind(el.localName);
     if (k & SKIP) return;
-    const eId = el.attributes.length === 0 ? '' : el.getAttribute('eId') || el.getAttribute('id') || el.getAttribute('GUID') || '';
+    // eId in AKN 3.0; id, and xml:id as LEOS (the European Commission's drafting tool) writes it, before.
+    const eId = el.attributes.length === 0 ? '' : el.getAttribute('eId') || el.getAttribute('id') || el.getAttribute('xml:id') || el.getAttribute('GUID') || '';
     const isContainer = (k & CONTAINER) !== 0;
-    if (k & (CONTAINER | BLOCK)) flush(isContainer);
-    if (isContainer && k & (DIVISION | SECTION)) blank();
-    const start = offset();
+    let num = '';
+    let heading = '';
+    let subheading = '';
     if (isContainer) {
-      let num = '';
-      let heading = '';
-      let subheading = '';
       for (let c = el.firstChild; c; c = c.nextSibling) {
         if (!isAkn(c)) continue;
         if (c.localName === 'num') num = inline(c).trim();
         else if (c.localName === 'heading') heading = inline(c).trim();
         else if (c.localName === 'subheading') subheading = inline(c).trim();
       }
+    }
+    // A container with a number or heading starts a line; one without (a list of points, an
+    // unnumbered subparagraph) goes on after its parent's number, as content does ("2. A court may:").
+    if (k & (CONTAINER | BLOCK)) flush(isContainer && (num !== '' || heading !== '' || subheading !== ''));
+    if (isContainer && k & (DIVISION | SECTION)) blank();
+    const start = offset();
+    if (isContainer) {
       const label = num ? numbered(el.localName, num) : '';
       if (k & DIVISION) {
         write(label && heading ? `${label} — ${heading}` : label || heading);

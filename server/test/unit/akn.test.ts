@@ -70,6 +70,35 @@ describe('Akoma Ntoso 3.0', () => {
     assert.strictEqual(r.text, 'Section 1 Illegal access\nA person who accesses a computer system without right commits an offence under section 2 of this Act and is liable to a fine.\n');
   });
 
+  it('reads an act as LEOS writes it: a prefixed namespace, xml:id for eId, lists of points that go on after their paragraph\'s number', () => {
+    const p = (t: string) => `<akn:content><akn:p>${t}</akn:p></akn:content>`;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<akn:akomaNtoso xmlns:akn="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><akn:bill name="REG"><akn:body>
+<akn:article xml:id="art_5"><akn:num>Article 5</akn:num><akn:heading>Production orders</akn:heading>
+<akn:paragraph xml:id="art_5__para_1"><akn:num>1.</akn:num>${p('An order may be issued only where it is necessary and proportionate.')}</akn:paragraph>
+<akn:paragraph xml:id="art_5__para_2"><akn:num>2.</akn:num><akn:list xml:id="art_5__para_2__list_1"><akn:intro><akn:p>An order may be issued by:</akn:p></akn:intro>
+<akn:point xml:id="art_5__para_2__point_a"><akn:num>(a)</akn:num>${p('a judge; or')}</akn:point>
+<akn:point xml:id="art_5__para_2__point_b"><akn:num>(b)</akn:num><akn:list><akn:intro><akn:p>a prosecutor, where the order is:</akn:p></akn:intro><akn:point xml:id="art_5__para_2__point_b__point_i"><akn:num>(i)</akn:num>${p('validated by a judge.')}</akn:point></akn:list></akn:point>
+</akn:list></akn:paragraph>
+<akn:paragraph xml:id="art_5__para_3"><akn:subparagraph>${p('The person concerned may seek a remedy.')}</akn:subparagraph></akn:paragraph>
+</akn:article></akn:body></akn:bill></akn:akomaNtoso>`;
+    const r = readAkn(xml);
+    assert.deepStrictEqual(r.problems, []);
+    assert.strictEqual(
+      r.text,
+      'Article 5 Production orders\n1. An order may be issued only where it is necessary and proportionate.\n2. An order may be issued by:\n(a) a judge; or\n(b) a prosecutor, where the order is:\n(i) validated by a judge.\nThe person concerned may seek a remedy.\n',
+    );
+    const span = (eId: string) => {
+      const a = r.anchors.find((x) => x.eId === eId);
+      assert.ok(a, eId);
+      return r.text.slice(a.start, a.end);
+    };
+    assert.ok(span('art_5').startsWith('Article 5 Production orders\n1. An order'));
+    assert.ok(span('art_5__para_2').startsWith('2. An order may be issued by:\n(a)'));
+    assert.strictEqual(span('art_5__para_2__point_b__point_i'), '(i) validated by a judge.');
+    assert.strictEqual(span('art_5__para_3'), 'The person concerned may seek a remedy.');
+  });
+
   it('reads UTF-16 XML too', () => {
     const doc = readDocument('act.akn', encodeUtf16(AKN_ACT.replace('encoding="UTF-8"', 'encoding="UTF-16"'), false));
     assert.deepStrictEqual(doc.problems, []);
