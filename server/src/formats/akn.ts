@@ -275,6 +275,13 @@ export function readAkn(xml: string): AknResult {
         const cn = c.localName;
         if (isContainer && (cn === 'num' || cn === 'heading' || cn === 'subheading')) continue;
         const ck = kind(cn);
+        if (cn === 'num') {
+          // The number of an item of a block list ("(a)"): its text goes on after it, as a container's does.
+          writeInline(c);
+          write(' ', true);
+          pending = offset();
+          continue;
+        }
         if (ck & WALKED) walk(c);
         else if (isWordBreak(c as Element)) write(' ', true);
         else if (ck & SKIP) continue;

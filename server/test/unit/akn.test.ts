@@ -99,6 +99,18 @@ describe('Akoma Ntoso 3.0', () => {
     assert.strictEqual(span('art_5__para_3'), 'The person concerned may seek a remedy.');
   });
 
+  it('puts the items of a block list on one line with their numbers, as legislation.gov.uk writes them', () => {
+    const xml = `<?xml version="1.0"?><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body>
+      <section eId="section-1"><num>1</num><heading>Unauthorised access</heading>
+        <subsection eId="section-1-2"><num>(2)</num><content><p>The intent need not be directed at—</p>
+          <blockList eId="section-1-2-list"><item eId="section-1-2-list-a"><num>(a)</num><p>any particular program;</p></item><item eId="section-1-2-list-b"><num>(b)</num><p>any particular computer.</p></item></blockList>
+        </content></subsection></section>
+    </body></act></akomaNtoso>`;
+    const r = readAkn(xml);
+    assert.strictEqual(r.text, 'Section 1 Unauthorised access\n(2) The intent need not be directed at—\n(a) any particular program;\n(b) any particular computer.\n');
+    assert.strictEqual(r.text.slice(r.anchors.find((a) => a.eId === 'section-1-2-list-b')!.start).split('\n')[0], '(b) any particular computer.');
+  });
+
   it('reads UTF-16 XML too', () => {
     const doc = readDocument('act.akn', encodeUtf16(AKN_ACT.replace('encoding="UTF-8"', 'encoding="UTF-16"'), false));
     assert.deepStrictEqual(doc.problems, []);
