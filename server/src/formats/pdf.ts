@@ -94,6 +94,71 @@ function isFootnoteMark(str: string, rise: number, size: number, lineSize: numbe
   return rise > lineSize * 0.15 && size <= lineSize * 0.8 && /^\s*[\d*†‡]{1,3}\s*$/.test(str);
 }
 
+/** A text item where the page sets it: x and baseline y in PDF units (origin at the bottom left), its width and font size. */
+export interface PlacedText {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+const LINE_NUMBER = /^\s*\d{1,4}\s*$/;
+const HAS_LETTER = /\p{L}/u;
+
+/**
+ * The indexes of the items that number a page's lines in its margin, as bills are printed (1, 2,
+ * 3 … on every line, or 5, 10, 15 …): numbers left (or right) of all the page's words, aligned,
+ * rising by the same step from the top down, one step a line (5 lines for 5). Kept, they would
+ * begin every line ("2 This Act may be cited as …") and the draft would be read as one
+ * numbered provision a line, or none. Section numbers set in the margin are not line numbers:
+ * they stand several lines apart.
+ */
+export function marginLineNumbers(items: readonly PlacedText[]): Set<number> {
+  const found = new Set<number>();
+  let left = Infinity;
+  let right = -Infinity;
+  const baselines: number[] = [];
+  for (const it of items) {
+    if (!HAS_LETTER.test(it.str)) continue;
+    left = Math.min(left, it.x);
+    right = Math.max(right, it.x + it.width);
+    baselines.push(it.y);
+  }
+  if (baselines.length < 3) return found;
+  // The page's usual line spacing: the median gap between the distinct baselines of its words.
+  baselines.sort((a, b) => b - a);
+  const gaps: number[] = [];
+  for (let k = 1; k < baselines.length; k++) if (baselines[k - 1] - baselines[k] > 1) gaps.push(baselines[k - 1] - baselines[k]);
+  if (gaps.length < 2) return found;
+  gaps.sort((a, b) => a - b);
+  const leading = gaps[Math.floor(gaps.length / 2)];
+  for (const side of ['left', 'right'] as const) {
+    const marks: { index: number; value: number; it: PlacedText }[] = [];
+    items.forEach((it, index) => {
+      if (!LINE_NUMBER.test(it.str)) return;
+      const inMargin = side === 'left' ? it.x + it.width <= left - it.size * 0.5 : it.x >= right + it.size * 0.5;
+      if (inMargin) marks.push({ index, value: Number(it.str.trim()), it });
+    });
+    marks.sort((a, b) => b.it.y - a.it.y);
+    if (marks.length < 3) continue;
+    const step = marks[1].value - marks[0].value;
+    if (step !== 1 && step !== 5) continue;
+    if (step === 1 && marks.length < 5) continue;
+    // Aligned as a column of numbers is: on their left edges or on their right edges.
+    const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+    const size = Math.max(...marks.map((m) => m.it.size));
+    if (spread(marks.map((m) => m.it.x)) > size && spread(marks.map((m) => m.it.x + m.it.width)) > size) continue;
+    let lineByLine = true;
+    for (let k = 1; k < marks.length && lineByLine; k++) {
+      const gap = marks[k - 1].it.y - marks[k].it.y;
+      lineByLine = marks[k].value - marks[k - 1].value === step && Math.abs(gap - step * leading) <= leading * 0.35;
+    }
+    if (lineByLine) for (const m of marks) found.add(m.index);
+  }
+  return found;
+}
+
 interface TextItem {
   str: string;
   transform: number[];
@@ -242,20 +307,23 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
   try {
     const pages: PdfPage[] = [];
     let chars = 0;
+    /** Line numbers in the margins (marginLineNumbers), left out. */
+    let numbersLeftOut = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const height = page.view[3] - page.view[1];
       const content = await page.getTextContent();
+      const items = (content.items as TextItem[]).filter((item) => typeof item.str === 'string');
+      const placed = items.map((item): PlacedText => ({ str: item.str, x: item.transform[4], y: item.transform[5] - page.view[1], width: item.width, size: Math.abs(item.transform[3]) || item.height || 10 }));
+      const lineNumbers = marginLineNumbers(placed);
+      numbersLeftOut += lineNumbers.size;
       const lines: PdfLine[] = [];
       let current: PdfLine | undefined;
       let lastEnd = 0;
-      for (const raw of content.items) {
-        const item = raw as TextItem;
-        if (typeof item.str !== 'string') continue;
-        const y = item.transform[5] - page.view[1];
-        const x = item.transform[4];
-        const size = Math.abs(item.transform[3]) || item.height || 10;
-        if (item.str === '') {
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index];
+        const { x, y, size } = placed[index];
+        if (item.str === '' || lineNumbers.has(index)) {
           if (item.hasEOL) current = undefined;
           continue;
         }
@@ -287,7 +355,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
     }
     if (chars === 0) return fail(`has no text layer (${doc.numPages === 1 ? 'its page is' : `its ${doc.numPages} pages are`} images, as in a scan): run text recognition (OCR) on it first, or use the text or Word version of the law`);
     const { text, removed } = pagesToText(pages);
-    const notices = [`read from the PDF's text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}${removed ? `; ${removed} running header, footer and page-number line${removed === 1 ? '' : 's'} left out` : ''}); check the text where the layout is complex (columns, tables)`];
+    const notices = [`read from the PDF's text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}${removed ? `; ${removed} running header, footer and page-number line${removed === 1 ? '' : 's'} left out` : ''}${numbersLeftOut ? `; ${numbersLeftOut} line number${numbersLeftOut === 1 ? '' : 's'} in the margin left out` : ''}); check the text where the layout is complex (columns, tables)`];
     return { text, notices, problems: [] };
   } catch (e) {
     return fail(`not a readable PDF (${String((e as Error).message ?? e).split('\n')[0]})`);

@@ -74,6 +74,56 @@ describe('PDF', function () {
     ]);
   });
 
+  describe('line numbers in the margin, as bills are printed', () => {
+    const BILL = [
+      'SECTION 1. SHORT TITLE.',
+      'This Act may be cited as the Computer Crime Act of 2026.',
+      'SEC. 2. UNAUTHORIZED ACCESS.',
+      '(a) OFFENSE. Whoever intentionally accesses a computer',
+      'without authorization shall be fined or imprisoned not more',
+      'than 1 year, or both.',
+      '(b) DEFINITION. In this section, the term "computer"',
+      'means an electronic data processing device.',
+      'SEC. 3. EFFECTIVE DATE.',
+      'This Act takes effect 90 days after its enactment.',
+    ];
+    /** One page: each line at 24 units below the last, a number (when `numberOf` gives one) in the left margin. */
+    const page = (lines: string[], numberOf: (k: number) => number | undefined, numberX = 40) =>
+      lines.map((t, k) => {
+        const n = numberOf(k);
+        return `${n === undefined ? '' : `BT /F1 8 Tf ${numberX} ${700 - k * 24} Td (${n}) Tj ET `}BT /F1 12 Tf 90 ${700 - k * 24} Td (${t}) Tj ET`;
+      }).join('\n');
+    const provisions = (text: string) => analyzer!.analyze(text).parsed.provisions.filter((p) => p.kind !== 'preamble').map((p) => p.id);
+
+    it('every line numbered (1, 2, 3 …): the numbers are left out, with a notice, and the sections read', async () => {
+      const doc = await readDocumentAsync('bill.pdf', buildPdf({ pages: [[]], raw: page(BILL, (k) => k + 1) }));
+      assert.deepStrictEqual(doc.problems, []);
+      assert.strictEqual(doc.text, BILL.join('\n') + '\n');
+      assert.match(doc.notices.join(), /10 line numbers in the margin left out/);
+      assert.deepStrictEqual(provisions(doc.text), provisions(BILL.join('\n')));
+      assert.ok(provisions(doc.text).length >= 3);
+    });
+
+    it('every fifth line numbered (5, 10 …): those numbers are left out', async () => {
+      const lines = [...BILL, ...BILL];
+      const doc = await readDocumentAsync('bill.pdf', buildPdf({ pages: [[]], raw: page(lines, (k) => ((k + 1) % 5 === 0 ? k + 1 : undefined)) }));
+      assert.strictEqual(doc.text, lines.join('\n') + '\n');
+      assert.match(doc.notices.join(), /4 line numbers in the margin left out/);
+    });
+
+    it('section numbers set in the margin, several lines apart, are kept', async () => {
+      // Six sections of two lines: their numbers rise by one every second line, not every line.
+      const headings = ['Short title', 'Unauthorised access', 'Illegal interception', 'Data interference', 'Penalty', 'Commencement'];
+      const act = headings.flatMap((h) => [h, `The ${h.toLowerCase()} provision of the Computer Crime Act 2026.`]);
+      const doc = await readDocumentAsync('act.pdf', buildPdf({ pages: [[]], raw: page(act, (k) => (k % 2 === 0 ? k / 2 + 1 : undefined), 72) }));
+      assert.deepStrictEqual(
+        doc.text.split('\n').filter((l) => /^\d/.test(l)),
+        headings.map((h, i) => `${i + 1} ${h}`),
+      );
+      assert.ok(!doc.notices.join().includes('line number'));
+    });
+  });
+
   it('a PDF without a text layer is refused with a message, not an empty analysis', async () => {
     const doc = await readDocumentAsync('scan.pdf', buildPdf({ pages: [['x', 'y'], ['z']], noText: true }));
     assert.strictEqual(doc.problems.length, 1);
