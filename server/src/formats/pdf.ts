@@ -145,10 +145,18 @@ export function marginLineNumbers(items: readonly PlacedText[]): Set<number> {
     const step = marks[1].value - marks[0].value;
     if (step !== 1 && step !== 5) continue;
     if (step === 1 && marks.length < 5) continue;
-    // Aligned as a column of numbers is: on their left edges or on their right edges.
-    const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
-    const size = Math.max(...marks.map((m) => m.it.size));
-    if (spread(marks.map((m) => m.it.x)) > size && spread(marks.map((m) => m.it.x + m.it.width)) > size) continue;
+    // Aligned as a column of numbers is: on their left edges or on their right edges (loops, not
+    // spreads: a hostile page may hold more numbers than a call takes arguments).
+    let size = 0;
+    let [minX, maxX, minEnd, maxEnd] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const { it } of marks) {
+      size = Math.max(size, it.size);
+      minX = Math.min(minX, it.x);
+      maxX = Math.max(maxX, it.x);
+      minEnd = Math.min(minEnd, it.x + it.width);
+      maxEnd = Math.max(maxEnd, it.x + it.width);
+    }
+    if (maxX - minX > size && maxEnd - minEnd > size) continue;
     let lineByLine = true;
     for (let k = 1; k < marks.length && lineByLine; k++) {
       const gap = marks[k - 1].it.y - marks[k].it.y;
