@@ -141,7 +141,9 @@ export function* checkDraftSteps(
   // The draft-wide checks find nothing the coverage reads: an Analyzer making only that skips them.
   const all = analyzer.findings === 'all';
   if (all) {
-    out.push(...ctx.checkDefinitions(), ...ctx.checkReferences());
+    // One by one: a hostile draft may hold more findings than a call takes arguments.
+    for (const f of ctx.checkDefinitions()) out.push(f);
+    for (const f of ctx.checkReferences()) out.push(f);
     memo.definitionsKnown = ctx.definitionsKnown;
   }
   // `concordance-ignore CODE` silences CODE in the provision (matched unit) that holds it, and only there.

@@ -153,10 +153,11 @@ export function compareVersions(analysisA: DocumentAnalysis, textA: string, anal
   )) {
     const n = part.count ?? part.value.length;
     if (part.removed) {
-      pendingRemoved.push(...ua.slice(ia, ia + n));
+      // One by one: a part may hold more sections than a call takes arguments.
+      for (let k = ia; k < ia + n; k++) pendingRemoved.push(ua[k]);
       ia += n;
     } else if (part.added) {
-      pendingAdded.push(...ub.slice(ib, ib + n));
+      for (let k = ib; k < ib + n; k++) pendingAdded.push(ub[k]);
       ib += n;
     } else {
       flush();

@@ -382,7 +382,7 @@ async function readCases(files: string[], command: string): Promise<EvalCase[]> 
   for (const f of files) {
     const text = (await readDraft(f)).text;
     try {
-      cases.push(...parseCases(text, f));
+      for (const c of parseCases(text, f)) cases.push(c);
     } catch (e) {
       throw new UsageError((e as Error).message);
     }

@@ -232,7 +232,7 @@ export function analyseInWorkers(script: string, jobs: Job[], threads: number, t
     };
     const count = Math.max(1, Math.min(threads, jobs.length));
     // Room for the largest file, and never so little that V8 collects all the time.
-    const largest = Math.max(...jobs.map((j) => j.size));
+    const largest = jobs.reduce((m, j) => Math.max(m, j.size), 0);
     const maxOldGenerationSizeMb = Math.max(WORKER_HEAP_FLOOR_MB, Math.ceil((WORKER_HEAP_PER_BYTE * largest) / 2 ** 20));
     for (let k = 0; k < count; k++) {
       const w = new Worker(script, { workerData: { [WORKER_FLAG]: true, locale, table }, resourceLimits: { maxOldGenerationSizeMb } });

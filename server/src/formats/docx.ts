@@ -457,7 +457,7 @@ export function readDocx(bytes: Uint8Array): DocxResult {
     if (numId && numId !== '0' && (text.trim() || carry)) label = numbering.next(numId, ilvl);
     if (markDeleted) {
       carry += (carry ? '' : label) + text;
-      carriedBoxes.push(...boxes);
+      for (const b of boxes) carriedBoxes.push(b);
       return;
     }
     const line = carry ? carry + text : label + text;

@@ -83,6 +83,14 @@ describe('compareVersions', () => {
     assert.deepStrictEqual(v.findings.removed, []);
   });
 
+  it('compares a version that adds more sections than a call takes arguments (150 000), without throwing', () => {
+    const a = fixtureDraft(data, [access]);
+    const many: SectionSpec[] = Array.from({ length: 150_000 }, (_, i) => ({ label: String(i + 2), heading: `Heading ${i}`, body: `Body ${i}.`, matches: [] }));
+    const b = fixtureDraft(data, [access, ...many]);
+    const v = compareVersions(a.analysis, a.text, b.analysis, b.text, data);
+    assert.strictEqual(v.provisions.filter((p) => p.change === 'added').length, 150_000);
+  });
+
   it('handles empty drafts', () => {
     const e = fixtureDraft(data, []);
     const v = compareVersions(e.analysis, '', e.analysis, '');
