@@ -41,12 +41,21 @@ function failed(format: DocumentFormat, problem: string): ReadDocument {
   return { format, text: '', notices: [], problems: [problem] };
 }
 
+/** A reader's result, or, should it throw on a file no test foresaw, that file's one problem: reading never throws. */
+function guarded<T extends { text: string; notices: string[]; problems: string[] }>(read: () => T): T | { text: string; notices: string[]; problems: string[]; anchors: [] } {
+  try {
+    return read();
+  } catch (e) {
+    return { text: '', notices: [], problems: [`could not be read (${String((e as Error)?.message ?? e).split('\n')[0]})`], anchors: [] };
+  }
+}
+
 /** Reads a document by its bytes (the name's extension only decides what an unknown kind is called). */
 export function readDocument(name: string, bytes: Uint8Array): ReadDocument {
   const ext = extensionOf(name);
   if (isZip(bytes) || isCompoundFile(bytes) || ext === '.docx') {
     if (!isZip(bytes) && !isCompoundFile(bytes)) return failed('docx', 'not a Word document: a .docx file is a zip archive, and this is not one');
-    const r = readDocx(bytes);
+    const r = guarded(() => readDocx(bytes));
     return { format: 'docx', text: r.text, notices: r.notices, problems: r.problems };
   }
   if (isPdf(bytes)) return failed('pdf', 'a PDF is read only by readDocumentAsync');
@@ -56,7 +65,7 @@ export function readDocument(name: string, bytes: Uint8Array): ReadDocument {
   if (head.startsWith('<') && (looksLikeAkn(head) || ext === '.akn' || ext === '.xml')) {
     if (hasDoctype(decoded.text)) return failed('akn', 'the XML declares a DTD or entities, which Concordance never reads (remove the <!DOCTYPE …> declaration)');
     if (!looksLikeAkn(head)) return failed('akn', 'an XML file that is not Akoma Ntoso 3.0 (no akomaNtoso element in its namespace); Concordance reads Akoma Ntoso XML, plain text, Markdown and Word');
-    const r = readAkn(decoded.text);
+    const r = guarded(() => readAkn(decoded.text));
     return { format: 'akn', text: r.text, encoding: decoded.encoding, notices: [...decoded.notices, ...r.notices], problems: r.problems, anchors: r.anchors };
   }
   return { format: 'text', text: decoded.text, encoding: decoded.encoding, notices: decoded.notices, problems: [] };

@@ -103,6 +103,14 @@ function lettersAt(s: string, at: number, word: string): boolean {
 
 class XmlError extends Error {}
 
+/**
+ * How deep elements may nest. Word and Akoma Ntoso documents nest a few dozen levels; the readers
+ * walk the tree by recursion, which a hostile document nested a hundred thousand deep would
+ * overflow (the parser itself keeps its own stack).
+ */
+export const MAX_ELEMENT_DEPTH = 1000;
+class DepthError extends Error {}
+
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Characters XML 1.0 allows in a document. */
@@ -391,6 +399,7 @@ function parse(xml: string): Document {
       else if (root) throw new XmlError('more than one root element');
       else root = el;
       if (!selfClosing) {
+        if (depth >= MAX_ELEMENT_DEPTH) throw new DepthError();
         open[depth] = el;
         outerScopes[depth] = scope;
         depth++;
@@ -410,6 +419,7 @@ export function parseXml(xml: string, what: string): XmlResult {
     if (!doc.documentElement) return { problem: `${what} has no root element` };
     return { doc };
   } catch (e) {
+    if (e instanceof DepthError) return { problem: `${what} nests its elements more than ${MAX_ELEMENT_DEPTH} deep, as no real document does: refused` };
     // A character XML does not allow is reported before any other mistake, wherever it stands.
     if (FORBIDDEN.test(xml)) return { problem: `${what} is not well-formed XML (${FORBIDDEN_CHARACTER})` };
     if (e instanceof XmlError) return { problem: `${what} is not well-formed XML (${e.message.split('\n')[0]})` };

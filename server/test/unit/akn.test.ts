@@ -125,6 +125,7 @@ describe('Akoma Ntoso 3.0', () => {
       ['an older Akoma Ntoso namespace', 'old.akn', '<akomaNtoso xmlns="http://www.akomantoso.org/2.0"><act><body/></act></akomaNtoso>', /not Akoma Ntoso 3\.0/],
       ['broken markup', 'act.akn', '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body><section>', /not well-formed XML|no text/],
       ['metadata only', 'act.akn', '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><meta><identification source="#x"/></meta><body/></act></akomaNtoso>', /no text/],
+      ['sections nested 100,000 deep (the reader walks by recursion)', 'deep.akn', `<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body>${'<section>'.repeat(100_000)}x${'</section>'.repeat(100_000)}</body></act></akomaNtoso>`, /nests its elements more than 1000 deep/],
     ];
     for (const [name, file, xml, pattern] of cases) {
       it(name, () => {

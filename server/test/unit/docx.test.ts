@@ -146,6 +146,11 @@ describe('Word (.docx)', () => {
       ['document.xml that is not XML', () => buildDocx({ paragraphs: [], documentXml: '<w:document><w:body><w:p>' }), /not well-formed XML|no body/],
       ['a document with no text', () => buildDocx({ paragraphs: [{ runs: '' }] }), /no text/],
       ['a .docx that is not a zip', () => strToU8('Section 1 plain text saved with the wrong name'), /a \.docx file is a zip archive, and this is not one/],
+      [
+        'insertions nested 100,000 deep (the readers walk by recursion)',
+        () => buildDocx({ paragraphs: [], documentXml: `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>${Array.from({ length: 100_000 }, (_, i) => `<w:ins w:id="${i}">`).join('')}<w:r><w:t>x</w:t></w:r>${'</w:ins>'.repeat(100_000)}</w:p></w:body></w:document>` }),
+        /nests its elements more than 1000 deep/,
+      ],
     ];
     for (const [name, make, pattern] of cases) {
       it(name, () => {

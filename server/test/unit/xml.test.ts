@@ -2,7 +2,7 @@
 // line it returns for XML that is not.
 import * as assert from 'assert';
 import { check } from './check';
-import { CDATA_NODE, childElements, ELEMENT_NODE, hasDoctype, parseXml, TEXT_NODE, type Element, type Node } from '../../src/formats/xml';
+import { CDATA_NODE, childElements, ELEMENT_NODE, hasDoctype, MAX_ELEMENT_DEPTH, parseXml, TEXT_NODE, type Element, type Node } from '../../src/formats/xml';
 
 function textOf(n: Node): string {
   let s = '';
@@ -130,11 +130,15 @@ describe('formats/xml: the readers\' XML parser', () => {
     hasDoctype,
   );
 
-  it('reads deep nesting without recursion', () => {
-    const depth = 100_000;
-    const el = root('<a>'.repeat(depth) + 'x' + '</a>'.repeat(depth));
+  it('reads nesting as deep as MAX_ELEMENT_DEPTH; deeper (which the readers\' recursive walks could not take) is one problem, not a stack overflow', () => {
+    const el = root('<a>'.repeat(MAX_ELEMENT_DEPTH) + 'x' + '</a>'.repeat(MAX_ELEMENT_DEPTH));
     let d = 0;
     for (let n: Node | null = el; n && n.nodeType === ELEMENT_NODE; n = n.firstChild) d++;
-    assert.strictEqual(d, depth);
+    assert.strictEqual(d, MAX_ELEMENT_DEPTH);
+    for (const depth of [MAX_ELEMENT_DEPTH + 1, 100_000]) {
+      const r = parseXml('<a>'.repeat(depth) + 'x' + '</a>'.repeat(depth), 'the file');
+      assert.strictEqual(r.doc, undefined);
+      assert.strictEqual(r.problem, `the file nests its elements more than ${MAX_ELEMENT_DEPTH} deep, as no real document does: refused`);
+    }
   });
 });
