@@ -141,30 +141,39 @@ export function marginLineNumbers(items: readonly PlacedText[]): Set<number> {
       if (inMargin) marks.push({ index, value: Number(it.str.trim()), it });
     });
     marks.sort((a, b) => b.it.y - a.it.y);
-    if (marks.length < 3) continue;
-    const step = marks[1].value - marks[0].value;
-    if (step !== 1 && step !== 5) continue;
-    if (step === 1 && marks.length < 5) continue;
-    // Aligned as a column of numbers is: on their left edges or on their right edges (loops, not
-    // spreads: a hostile page may hold more numbers than a call takes arguments).
-    let size = 0;
-    let [minX, maxX, minEnd, maxEnd] = [Infinity, -Infinity, Infinity, -Infinity];
-    for (const { it } of marks) {
-      size = Math.max(size, it.size);
-      minX = Math.min(minX, it.x);
-      maxX = Math.max(maxX, it.x);
-      minEnd = Math.min(minEnd, it.x + it.width);
-      maxEnd = Math.max(maxEnd, it.x + it.width);
+    // Runs of numbers one step a line apart, from the top down: a page number or a stray figure
+    // in the same margin ends a run instead of hiding the page's line numbers.
+    let from = 0;
+    while (from < marks.length - 1) {
+      const step = marks[from + 1].value - marks[from].value;
+      let to = from + 1;
+      if (step === 1 || step === 5) {
+        while (to < marks.length && marks[to].value - marks[to - 1].value === step && Math.abs(marks[to - 1].it.y - marks[to].it.y - step * leading) <= leading * 0.35) to++;
+      }
+      if (to - from >= (step === 1 ? 5 : 3) && aligned(marks, from, to)) for (let k = from; k < to; k++) found.add(marks[k].index);
+      from = Math.max(to, from + 1);
     }
-    if (maxX - minX > size && maxEnd - minEnd > size) continue;
-    let lineByLine = true;
-    for (let k = 1; k < marks.length && lineByLine; k++) {
-      const gap = marks[k - 1].it.y - marks[k].it.y;
-      lineByLine = marks[k].value - marks[k - 1].value === step && Math.abs(gap - step * leading) <= leading * 0.35;
-    }
-    if (lineByLine) for (const m of marks) found.add(m.index);
   }
   return found;
+}
+
+/**
+ * Whether marks[from, to) stand in a column, as line numbers do: their left edges or their right
+ * edges within a character of each other (loops, not spreads: a hostile page may hold more
+ * numbers than a call takes arguments).
+ */
+function aligned(marks: { it: PlacedText }[], from: number, to: number): boolean {
+  let size = 0;
+  let [minX, maxX, minEnd, maxEnd] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let k = from; k < to; k++) {
+    const it = marks[k].it;
+    size = Math.max(size, it.size);
+    minX = Math.min(minX, it.x);
+    maxX = Math.max(maxX, it.x);
+    minEnd = Math.min(minEnd, it.x + it.width);
+    maxEnd = Math.max(maxEnd, it.x + it.width);
+  }
+  return maxX - minX <= size || maxEnd - minEnd <= size;
 }
 
 interface TextItem {
