@@ -107,11 +107,20 @@ describe('TextMate grammar (syntaxes/legal-draft.tmLanguage.json)', () => {
     ];
     for (const [name, line, expected] of cases) assert.strictEqual(rule(name).exec(line)?.[0], expected, `${name} on ${JSON.stringify(line)}`);
 
-    const sectionFull = new RegExp(grammar.repository['section-heading'].patterns[0].match);
+    const [capitals, sectionFull, sectionLabel] = grammar.repository['section-heading'].patterns.map((p: { match: string }) => new RegExp(p.match));
     assert.strictEqual(sectionFull.exec('Section 14 — Illegal access')?.[0], 'Section 14 — Illegal access');
     assert.strictEqual(sectionFull.exec('Article 27 of the Convention requires States'), null, 'running text is no heading');
-    const sectionLabel = new RegExp(grammar.repository['section-heading'].patterns[1].match);
     assert.strictEqual(sectionLabel.exec('Section 14. A person who accesses commits an offence.')?.[1], 'Section 14');
+    // As United States bills set their headings: in capitals, ending with a full stop.
+    for (const [line, label, title] of [
+      ['SEC. 2. UNAUTHORIZED ACCESS.', 'SEC. 2', 'UNAUTHORIZED ACCESS.'],
+      ['SECTION 1. SHORT TITLE.', 'SECTION 1', 'SHORT TITLE.'],
+    ]) {
+      const m = capitals.exec(line);
+      assert.deepStrictEqual([m?.[1], m?.[3]], [label, title], line);
+    }
+    assert.strictEqual(capitals.exec('SECTION 3. The Act applies.'), null, 'a sentence is no heading in capitals');
+    assert.strictEqual(sectionLabel.exec('SEC. 3. (a) IN GENERAL.--An officer may order')?.[1], 'SEC. 3');
 
     const [negative, positive] = grammar.repository.modal.patterns.map((p: { match: string }) => new RegExp(p.match));
     assert.strictEqual(negative.exec('the court shall not order')?.[0], 'shall not');
