@@ -2,7 +2,6 @@
 import * as assert from 'assert';
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { generateDraft } from '../../../bench/generate';
 import { shortSections } from '../../../bench/sections';
@@ -10,9 +9,8 @@ import { buildDocx, spanishDocx } from '../unit/helpers/docxFixture';
 import { buildPdf, pdfOf } from '../unit/helpers/pdfFixture';
 import { AKN_ACT, AKN_ACT_PLAIN, encodeUtf16, encodeWindows1252, SPANISH_DRAFT } from '../unit/helpers/formatDrafts';
 import { zipSync } from 'fflate';
-import { ROOT } from './client';
+import { builtFileAndTempDir, CLI, ROOT } from './client';
 
-const CLI = path.join(ROOT, 'out/cli.js');
 
 /** Runs the CLI to its end; `input` is its standard input. */
 function runSync(args: string[], input?: string | Buffer, nodeArgs: string[] = []): { code: number | null; stdout: string; stderr: string; raw: Buffer } {
@@ -45,11 +43,7 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = [
 describe('CLI (built bundle) on hostile input', function () {
   this.timeout(600_000);
   let tmp: string;
-  before(() => {
-    assert.ok(fs.existsSync(CLI), `${CLI} is missing: run "npm run build"`);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'concordance-cli-'));
-  });
-  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  builtFileAndTempDir(CLI, 'concordance-cli-', (dir) => (tmp = dir));
 
   it('checks a 20 MB draft with bounded memory: exit 0 and valid JSON', async () => {
     const file = path.join(tmp, 'huge.draft');
@@ -101,11 +95,7 @@ describe('CLI commands, options and inputs', function () {
   this.timeout(120_000);
   let tmp: string;
   const bill = path.join(ROOT, 'examples/cybercrime-bill.draft');
-  before(() => {
-    assert.ok(fs.existsSync(CLI), `${CLI} is missing: run "npm run build"`);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'concordance-cli-'));
-  });
-  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  builtFileAndTempDir(CLI, 'concordance-cli-', (dir) => (tmp = dir));
 
   it('--version prints the version of package.json', () => {
     const r = runSync(['--version']);

@@ -4,9 +4,8 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ROOT } from './client';
+import { CLI, ROOT } from './client';
 
-const CLI = path.join(ROOT, 'out/cli.js');
 const BILL = path.join(ROOT, 'server/test/fixtures/protocol/bill.draft');
 
 function run(args: string[]): { code: number | null; stdout: string; stderr: string } {

@@ -4,23 +4,19 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { generateDraft } from '../../../bench/generate';
 import { main } from '../../src/cli/main';
 import { pdfOf } from '../unit/helpers/pdfFixture';
-
-const ROOT = path.resolve(__dirname, '../../../..');
-const CLI = path.join(ROOT, 'out/cli.js');
+import { builtFileAndTempDir, CLI, ROOT } from './client';
 
 describe('CLI: structured files read beside the data loading', function () {
   this.timeout(120_000);
   let tmp: string;
   let pdf: string;
   let plain: string;
+  builtFileAndTempDir(CLI, 'concordance-reading-', (dir) => (tmp = dir));
   before(() => {
-    assert.ok(fs.existsSync(CLI), `${CLI} is missing: run "npm run build"`);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'concordance-reading-'));
     const draft = generateDraft({ sizeBytes: 40_000, seed: 7, style: 'section' });
     pdf = path.join(tmp, 'law.pdf');
     fs.writeFileSync(pdf, pdfOf(draft, 46).bytes);
@@ -29,7 +25,6 @@ describe('CLI: structured files read beside the data loading', function () {
     plain = path.join(tmp, 'law.txt');
     fs.writeFileSync(plain, draft);
   });
-  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('the built CLI reports a PDF read in a worker as main() in this process does, reading it here', async () => {
     const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', pdf], { cwd: ROOT, encoding: 'utf8' });

@@ -5,23 +5,16 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { createAnalyzer } from '../../src/analysis/engine';
 import { buildTable, renderTable, type TableFormat } from '../../src/analysis/table';
 import { generatedDrafts, writtenDrafts } from '../unit/helpers/coverageDrafts';
-import { ROOT } from './client';
-
-const CLI = path.join(ROOT, 'out/cli.js');
+import { builtFileAndTempDir, CLI, ROOT } from './client';
 
 describe('CLI table: the table of full analyses', function () {
   this.timeout(300_000);
   let tmp: string;
-  before(() => {
-    assert.ok(fs.existsSync(CLI), `${CLI} is missing: run "npm run build"`);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'concordance-table-'));
-  });
-  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  builtFileAndTempDir(CLI, 'concordance-table-', (dir) => (tmp = dir));
 
   it('in every format, with --jobs 1 and --jobs 2', () => {
     const drafts = [...writtenDrafts(), ...generatedDrafts().filter((_, i) => i % 3 === 0)];

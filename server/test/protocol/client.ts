@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
@@ -29,6 +30,23 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 export const ROOT = path.resolve(__dirname, '../../../..');
 export const SERVER = path.join(ROOT, 'out/server.js');
 export const FIXTURES = path.join(ROOT, 'server/test/fixtures/protocol');
+/** The built command-line bundle. */
+export const CLI = path.join(ROOT, 'out/cli.js');
+
+/**
+ * For a suite that runs a built file: a hook that fails at once when the file is missing (`npm
+ * run build` first), and a temporary folder for the suite, given to `use` before its tests and
+ * removed after them.
+ */
+export function builtFileAndTempDir(file: string, prefix: string, use: (dir: string) => void): void {
+  let dir = '';
+  before(() => {
+    assert.ok(fs.existsSync(file), `${file} is missing: run "npm run build"`);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    use(dir);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+}
 
 /** Upper bound for one awaited event; a hang fails the test with a message instead of mocha's timeout. */
 const EVENT_TIMEOUT_MS = 30_000;

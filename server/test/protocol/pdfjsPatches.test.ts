@@ -5,10 +5,10 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { generateDraft } from '../../../bench/generate';
 import { buildPdf, pdfOf } from '../unit/helpers/pdfFixture';
+import { builtFileAndTempDir } from './client';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const BUNDLE = path.join(ROOT, 'out/pdfjs.js');
@@ -49,11 +49,7 @@ const TRANSFORMED = [
 describe('PDF.js as bundled, with its edits (scripts/pdfjsPatches.mjs)', function () {
   this.timeout(120_000);
   let tmp: string;
-  before(() => {
-    assert.ok(fs.existsSync(BUNDLE), `${BUNDLE} is missing: run "npm run build"`);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'concordance-pdfjs-'));
-  });
-  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  builtFileAndTempDir(BUNDLE, 'concordance-pdfjs-', (dir) => (tmp = dir));
 
   it('has the edits', () => {
     const bundle = fs.readFileSync(BUNDLE, 'utf8');
