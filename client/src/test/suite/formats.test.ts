@@ -97,7 +97,7 @@ describe('Word, Akoma Ntoso and PDF files', () => {
       ['a PDF', 'formats/direct/act.pdf', () => pdfOf(AKN_ACT_PLAIN, 8).bytes, AKN_ACT_PLAIN],
     ];
     for (const [what, rel, bytesOf, plain] of kinds) {
-      it(`${what} opens as its analysed text, read-only, with the plain draft's findings and hovers; the file is unchanged`, async () => {
+      it(`${what} opens as its analysed text, read-only, with the plain draft's findings, hovers and lenses; the file is unchanged`, async () => {
         const bytes = bytesOf();
         const file = await writeBytes(rel, bytes);
         const doc = await openDirectly(file);
@@ -107,6 +107,9 @@ describe('Word, Akoma Ntoso and PDF files', () => {
         await vscode.window.showTextDocument(doc);
         const hover = await hoverOver(doc, plain.includes('Illegal access') ? 'Illegal access' : 'Acceso ilícito');
         assert.match(hover, /Art\./, 'the hover names the article the provision matches');
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
+        const titles = (lenses ?? []).map((l) => l.command?.title ?? '');
+        assert.ok(titles.some((t) => /Art\. 7\b/.test(t)), `a lens names Art. 7 on the access provision; lenses: ${JSON.stringify(titles)}`);
         assert.ok(noCustomTab(file), `the custom editor closed once the text was open; tabs: ${describeTabs()}`);
         assert.ok(Buffer.from(await vscode.workspace.fs.readFile(file)).equals(Buffer.from(bytes)), 'the file on disk is unchanged');
       });
