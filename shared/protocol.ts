@@ -9,6 +9,7 @@
 // Each request's params and result are documented in the server file that answers it (named below).
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { ComparisonModel } from '../server/src/analysis/compare';
+import type { SourceAnchor } from '../server/src/formats/akn';
 import type { ConcordanceTable, TableFormat } from '../server/src/analysis/table';
 import type { VersionComparison } from '../server/src/analysis/versionCompare';
 import type { ArticleListEntry } from '../server/src/lsp/articles';
@@ -18,7 +19,7 @@ import type { CoverageParams, CoverageResult } from '../server/src/lsp/coverage'
 import type { StatsResult } from '../server/src/lsp/stats';
 import type { TableParams } from '../server/src/lsp/table';
 
-export type { ArticleListEntry, ComparisonModel, CompareParams, CompareVersionsParams, ConcordanceTable, CoverageParams, CoverageResult, StatsResult, TableFormat, TableParams, VersionComparison };
+export type { ArticleListEntry, ComparisonModel, SourceAnchor, CompareParams, CompareVersionsParams, ConcordanceTable, CoverageParams, CoverageResult, StatsResult, TableFormat, TableParams, VersionComparison };
 
 export interface VirtualDocumentParams {
   /** A `concordance:` URI: `concordance:/article/N.md` or `concordance:/codes/CODE.md`. */
@@ -30,6 +31,23 @@ export interface TableExportParams extends TableParams {
   format: TableFormat;
 }
 
+/**
+ * Where the analysed text of a structured file (an Akoma Ntoso act opened as `concordance-source:`)
+ * comes from: each anchor is a stretch of the text and the element it was read from, with that
+ * element's eId and its start tag's line and column in `source`. `length` is the length of the
+ * text the anchors were read with: they are used only while the document has that length.
+ */
+export interface SourceAnchorsParams {
+  /** The analysed text's document. */
+  uri: string;
+  /** The file it was read from. */
+  source: string;
+  length: number;
+  anchors: SourceAnchor[];
+}
+
+/** The client tells the server where an analysed text's elements stand in their file, after opening or re-reading it (server/src/server.ts). */
+export const SourceAnchorsNotification = new NotificationType<SourceAnchorsParams>('concordance/sourceAnchors');
 /** The text of a read-only article or code document (server/src/lsp/virtualDocs.ts); null when there is none. */
 export const VirtualDocumentRequest = new RequestType<VirtualDocumentParams, string | null, void>('concordance/virtualDocument');
 /** How much of the Convention a draft covers, for the status bar (server/src/lsp/coverage.ts); null when the document is not open. */

@@ -22,9 +22,10 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(output);
   let errorHandler: RestartingErrorHandler | undefined;
   let starting: Promise<LanguageClient>;
+  const sourceDocs = new SourceDocuments(output);
 
   const start = (): Promise<LanguageClient> => {
-    const created = createLanguageClient(context, output);
+    const created = createLanguageClient(context, output, (uri) => sourceDocs.anchorsOf(uri));
     client = created.client;
     errorHandler = created.errorHandler;
     const c = created.client;
@@ -61,7 +62,6 @@ export function activate(context: vscode.ExtensionContext): void {
   const table = new TableView(host);
   const versions = new VersionViews(host);
   const statusBar = new CoverageStatusBar(host);
-  const sourceDocs = new SourceDocuments(output);
 
   // Commands never reject into VS Code's error popups unexplained: failures are logged and shown once.
   const command = (id: string, fn: (...args: unknown[]) => Promise<void> | void) =>

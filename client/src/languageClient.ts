@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 import { hoverMiddleware } from './hoverTrust';
 import { RestartPolicy } from './restartPolicy';
+import { SourceAnchorsNotification, type SourceAnchorsParams } from './protocol';
 import { SOURCE_SCHEME } from './sourceDocs';
 
 export const MAX_RESTARTS = 5;
@@ -73,7 +74,15 @@ export class RestartingErrorHandler implements ErrorHandler {
   }
 }
 
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): { client: LanguageClient; errorHandler: RestartingErrorHandler } {
+/**
+ * `anchorsOf`: where the analysed text of an Akoma Ntoso act came from in its file; sent to the
+ * server after the text's didOpen and didChange (so a restarted server gets them with the text).
+ */
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+  anchorsOf: (uri: vscode.Uri) => SourceAnchorsParams | undefined = () => undefined,
+): { client: LanguageClient; errorHandler: RestartingErrorHandler } {
   const module = context.asAbsolutePath('out/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -88,6 +97,17 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     <T>(what: string) =>
     (data: T, next: (data: T) => Promise<void>): Promise<void> =>
       next(data).catch((e: unknown) => output.warn(`[client] ${what} not sent (${e instanceof Error ? e.message : String(e)}); the server is sent the open documents when it is back`));
+  const thenAnchors =
+    <T>(what: string, documentOf: (data: T) => vscode.TextDocument) =>
+    async (data: T, next: (data: T) => Promise<void>): Promise<void> => {
+      await whileDown<T>(what)(data, next);
+      const doc = documentOf(data);
+      if (doc.uri.scheme !== SOURCE_SCHEME) return;
+      const anchors = anchorsOf(doc.uri);
+      // Anchors read with another text than the document now has would point at the wrong elements.
+      if (!anchors || anchors.length !== doc.getText().length) return;
+      await client.sendNotification(SourceAnchorsNotification, anchors).catch((e: unknown) => output.warn(`[client] the elements of ${doc.uri.toString()} not sent (${e instanceof Error ? e.message : String(e)})`));
+    };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     synchronize: { configurationSection: 'concordance' },
@@ -98,8 +118,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     middleware: {
       // Hover links run Concordance's commands (and only those).
       ...hoverMiddleware,
-      didOpen: whileDown('didOpen'),
-      didChange: whileDown('didChange'),
+      didOpen: thenAnchors('didOpen', (d: vscode.TextDocument) => d),
+      didChange: thenAnchors('didChange', (e: vscode.TextDocumentChangeEvent) => e.document),
       didClose: whileDown('didClose'),
       didSave: whileDown('didSave'),
       // The analysed text of a Word, Akoma Ntoso or PDF file is read-only: no quick fix that edits.

@@ -6,6 +6,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { looksLikeAkn, readDocumentAsync } from '../../server/src/formats/read';
+import type { SourceAnchorsParams } from './protocol';
 
 export const SOURCE_SCHEME = 'concordance-source';
 
@@ -39,6 +40,8 @@ export class SourceDocuments implements vscode.TextDocumentContentProvider {
   readonly onDidChange = this.changed.event;
   /** Why a file could not be read, by the file's URI, from its latest reading. */
   private readonly problems = new Map<string, string>();
+  /** Where the elements of an Akoma Ntoso act stand in its file, by the analysed text's URI, from its latest reading. */
+  private readonly anchors = new Map<string, SourceAnchorsParams>();
 
   constructor(private readonly output: vscode.LogOutputChannel) {}
 
@@ -47,16 +50,23 @@ export class SourceDocuments implements vscode.TextDocumentContentProvider {
     if (!file) return '';
     const name = path.posix.basename(file.path);
     this.problems.delete(file.toString());
+    this.anchors.delete(uri.toString());
     try {
       const stat = await vscode.workspace.fs.stat(file);
       if (stat.size > MAX_BYTES) return this.refuse(file, `is ${Math.round(stat.size / 2 ** 20)} MB; Concordance reads files up to 64 MB`);
       const doc = await readDocumentAsync(name, await vscode.workspace.fs.readFile(file));
       if (doc.problems.length) return this.refuse(file, doc.problems[0]);
       for (const n of doc.notices) void vscode.window.showInformationMessage(`Concordance: ${name}: ${n}`);
+      if (doc.anchors?.length) this.anchors.set(uri.toString(), { uri: uri.toString(), source: file.toString(), length: doc.text.length, anchors: doc.anchors });
       return doc.text;
     } catch (e) {
       return this.refuse(file, e instanceof Error ? e.message : String(e));
     }
+  }
+
+  /** The anchors of the analysed text at `uri`, when its file is an Akoma Ntoso act. */
+  anchorsOf(uri: vscode.Uri): SourceAnchorsParams | undefined {
+    return this.anchors.get(uri.toString());
   }
 
   /** Why the file could not be read the last time its analysed text was asked for (undefined: it was read). */

@@ -27,12 +27,14 @@ import {
   CompareRequest,
   CompareVersionsRequest,
   CoverageRequest,
+  SourceAnchorsNotification,
   StatsRequest,
   TableExportRequest,
   TestHeldNotification,
   TestHoldRequest,
   TableRequest,
   VirtualDocumentRequest,
+  type SourceAnchorsParams,
 } from '../../shared/protocol';
 import { messageLocale } from './analysis/messages';
 import { computeCodeActions } from './lsp/codeActions';
@@ -43,6 +45,7 @@ import { computeDiagnostics } from './lsp/diagnostics';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './lsp/semanticTokens';
 import { computeDocumentSymbols, computeWorkspaceSymbols } from './lsp/symbols';
 import { computeHover } from './lsp/hover';
+import { addSourceElements, checkSourceAnchors } from './lsp/sourceAnchors';
 import { CODE_ACTION, DOCUMENT, DOCUMENT_POSITION, expectParams, WORKSPACE_SYMBOL, type ParamSpec } from './lsp/params';
 import { virtualDocument } from './lsp/virtualDocs';
 import { articlesRequest } from './lsp/articles';
@@ -87,6 +90,8 @@ export function startServer(connection: Connection): void {
   let shutDown = false;
   /** The highest version published per document: an older one is never published after it. */
   const publishedVersion = new Map<string, number>();
+  /** Where the analysed text of an Akoma Ntoso act came from, by the text's URI (SourceAnchorsNotification). */
+  const sourceAnchors = new Map<string, SourceAnchorsParams>();
   // Diagnostics point into the article documents at a paragraph's line: render each article
   // once per data set, not once per finding.
   const articleText = new WeakMap<Analyzer, Map<number, string | undefined>>();
@@ -159,7 +164,9 @@ export function startServer(connection: Connection): void {
       return;
     }
     publishedVersion.set(doc.uri, analysed.version);
-    void connection.sendDiagnostics({ uri: doc.uri, version: analysed.version, diagnostics: computeDiagnostics(analysed, articleMarkdown, analyzer()) });
+    const diagnostics = computeDiagnostics(analysed, articleMarkdown, analyzer());
+    addSourceElements(diagnostics, sourceAnchors.get(doc.uri), analysed.text, analysed.lines, analyzer().messages);
+    void connection.sendDiagnostics({ uri: doc.uri, version: analysed.version, diagnostics });
   };
 
   const schedule = (doc: TextDocument, delay: number) => {
@@ -193,7 +200,20 @@ export function startServer(connection: Connection): void {
     timers.delete(e.document.uri);
     workspace.forget(e.document.uri);
     publishedVersion.delete(e.document.uri);
+    sourceAnchors.delete(e.document.uri);
     if (!shutDown) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  // Sent after the text's didOpen or didChange (and again to a restarted server): publish again with them.
+  connection.onNotification(SourceAnchorsNotification, (p: unknown) => {
+    const anchors = checkSourceAnchors(p);
+    if (typeof anchors === 'string') {
+      connection.console.warn(`concordance/sourceAnchors ignored: ${anchors}`);
+      return;
+    }
+    sourceAnchors.set(anchors.uri, anchors);
+    const doc = documents.get(anchors.uri);
+    if (doc) schedule(doc, 0);
   });
 
   connection.onDidChangeConfiguration(() => {

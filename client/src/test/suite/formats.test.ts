@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { spanishDocx } from '../../../../server/test/unit/helpers/docxFixture';
 import { AKN_ACT, AKN_ACT_PLAIN, SPANISH_DRAFT } from '../../../../server/test/unit/helpers/formatDrafts';
 import { pdfOf } from '../../../../server/test/unit/helpers/pdfFixture';
-import { activeExtension, allTabs, closeAllEditors, codeOf, describeTabs, hoverText, waitForEvent, waitForFindings, wsUri, UI_TIMEOUT_MS } from './helpers';
+import { activeExtension, allTabs, closeAllEditors, codeOf, describeTabs, hoverText, waitForDiagnostics, waitForEvent, waitForFindings, wsUri, UI_TIMEOUT_MS } from './helpers';
 
 async function writeBytes(rel: string, bytes: Uint8Array): Promise<vscode.Uri> {
   const uri = wsUri(rel);
@@ -114,6 +114,21 @@ describe('Word, Akoma Ntoso and PDF files', () => {
         assert.ok(Buffer.from(await vscode.workspace.fs.readFile(file)).equals(Buffer.from(bytes)), 'the file on disk is unchanged');
       });
     }
+
+    it('a finding in an Akoma Ntoso act links to the start tag of the element it stands in', async () => {
+      const file = await writeBytes('formats/direct/linked.akn', Buffer.from(AKN_ACT, 'utf8'));
+      const doc = await openDirectly(file);
+      const inFile = (d: vscode.Diagnostic) => (d.relatedInformation ?? []).filter((r) => r.location.uri.toString() === file.toString());
+      const ds = await waitForDiagnostics(doc.uri, (all) => all.some((d) => inFile(d).length > 0), undefined, 'a finding linked to its element');
+      const production = ds.find((d) => codeOf(d) === 'safeguard.judicial-review');
+      assert.ok(production, `the production order lacks judicial review: ${ds.map(codeOf).join(', ')}`);
+      const [element] = inFile(production);
+      assert.ok(element, 'the safeguard finding links to its element');
+      assert.match(element.message, /part_2__sec_3/);
+      // The line of <section eId="part_2__sec_3"> in the file, found by hand.
+      const line = AKN_ACT.slice(0, AKN_ACT.indexOf('eId="part_2__sec_3"')).split('\n').length - 1;
+      assert.strictEqual(element.location.range.start.line, line);
+    });
 
     it('an Akoma Ntoso .xml opens as XML with its analysed text beside it; other XML only as XML', async () => {
       const file = await writeBytes('formats/direct/act.xml', Buffer.from(AKN_ACT, 'utf8'));

@@ -1,0 +1,47 @@
+// Findings in the analysed text of an Akoma Ntoso act point back at the element they stand in: the
+// client sends where each element's text lies (SourceAnchorsNotification, shared/protocol.ts) and
+// every diagnostic inside one gets a related-information entry at the element's start tag in the
+// file ("Akoma Ntoso element sec_2", one click away in the Problems panel).
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver';
+import type { SourceAnchor, SourceAnchorsParams } from '../../../shared/protocol';
+import type { Messages } from '../analysis/messages';
+import type { LineIndex } from '../analysis/text';
+
+const isNatural = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+function isAnchor(v: unknown): v is SourceAnchor {
+  if (typeof v !== 'object' || v === null) return false;
+  const a = v as Record<string, unknown>;
+  return isNatural(a.start) && isNatural(a.end) && a.start <= a.end && typeof a.eId === 'string' && (a.line === undefined || isNatural(a.line)) && (a.column === undefined || isNatural(a.column));
+}
+
+/** The params when they have the notification's shape, else why not (a notification has no error reply). */
+export function checkSourceAnchors(p: unknown): SourceAnchorsParams | string {
+  if (typeof p !== 'object' || p === null) return 'params must be an object';
+  const o = p as Record<string, unknown>;
+  if (typeof o.uri !== 'string' || typeof o.source !== 'string') return 'uri and source must be strings';
+  if (!isNatural(o.length)) return 'length must be a natural number';
+  if (!Array.isArray(o.anchors) || !o.anchors.every(isAnchor)) return 'anchors must be a list of { start, end, eId, line?, column? }';
+  return o as unknown as SourceAnchorsParams;
+}
+
+/**
+ * Adds to each diagnostic the innermost element (with a known position) that holds its start, when
+ * the anchors were read from this text (same length). Diagnostics at the very start of the text (the
+ * draft-level ones) stand in no element and get none.
+ */
+export function addSourceElements(diagnostics: Diagnostic[], anchors: SourceAnchorsParams | undefined, text: string, lines: LineIndex, say: Messages): void {
+  if (!anchors || anchors.length !== text.length || !anchors.anchors.length) return;
+  for (const d of diagnostics) {
+    const at = lines.offsetAt(d.range.start);
+    let inner: SourceAnchor | undefined;
+    for (const a of anchors.anchors) {
+      if (a.line === undefined || a.start > at || at >= a.end) continue;
+      if (!inner || a.end - a.start < inner.end - inner.start) inner = a;
+    }
+    if (!inner) continue;
+    const position = { line: Math.max(0, inner.line! - 1), character: Math.max(0, (inner.column ?? 1) - 1) };
+    const element: DiagnosticRelatedInformation = { location: { uri: anchors.source, range: { start: position, end: position } }, message: say.t('diagnostic.sourceElement', inner.eId) };
+    d.relatedInformation = [element, ...(d.relatedInformation ?? [])];
+  }
+}
