@@ -28,18 +28,26 @@ export function checkSourceAnchors(p: unknown): SourceAnchorsParams | string {
 /**
  * Adds to each diagnostic the innermost element (with a known position) that holds its start, when
  * the anchors were read from this text (same length). Diagnostics at the very start of the text (the
- * draft-level ones) stand in no element and get none.
+ * draft-level ones) stand in no element and get none. One sweep over the anchors in text order (an
+ * act has tens of thousands), with the elements open at each diagnostic on a stack.
  */
 export function addSourceElements(diagnostics: Diagnostic[], anchors: SourceAnchorsParams | undefined, text: string, lines: LineIndex, say: Messages): void {
   if (!anchors || anchors.length !== text.length || !anchors.anchors.length) return;
-  for (const d of diagnostics) {
-    const at = lines.offsetAt(d.range.start);
-    let inner: SourceAnchor | undefined;
-    for (const a of anchors.anchors) {
-      if (a.line === undefined || a.start > at || at >= a.end) continue;
-      if (!inner || a.end - a.start < inner.end - inner.start) inner = a;
+  // Outer before inner where they start together; the client's order is not relied on.
+  const list = [...anchors.anchors].sort((a, b) => a.start - b.start || b.end - a.end);
+  const order = diagnostics.map((d, i) => ({ at: lines.offsetAt(d.range.start), i })).sort((a, b) => a.at - b.at);
+  const open: SourceAnchor[] = [];
+  let next = 0;
+  for (const { at, i } of order) {
+    while (next < list.length && list[next].start <= at) {
+      const a = list[next++];
+      while (open.length && open[open.length - 1].end <= a.start) open.pop();
+      open.push(a);
     }
+    let inner: SourceAnchor | undefined;
+    for (let k = open.length - 1; k >= 0 && !inner; k--) if (open[k].end > at && open[k].line !== undefined) inner = open[k];
     if (!inner) continue;
+    const d = diagnostics[i];
     const position = { line: Math.max(0, inner.line! - 1), character: Math.max(0, (inner.column ?? 1) - 1) };
     const element: DiagnosticRelatedInformation = { location: { uri: anchors.source, range: { start: position, end: position } }, message: say.t('diagnostic.sourceElement', inner.eId) };
     d.relatedInformation = [element, ...(d.relatedInformation ?? [])];
