@@ -100,6 +100,12 @@ const BLOCK = 8;
 const SKIP = 16;
 /** Walked as structure (containers, blocks, the body and the document kinds); else read inline. */
 const WALKED = 32;
+/**
+ * A heading between sections that belongs to none (`crossHeading`; `hcontainer name="crossheading"`
+ * as Laws.Africa writes it): a line of its own after a blank line, as a drafter sets it, not the
+ * last line of the section before.
+ */
+const CROSS_HEADING = 64;
 const WALKED_OTHERS = new Set(['body', 'mainBody', 'act', 'bill', 'doc', 'judgment', 'debate', 'statement', 'portion', 'amendment', 'documentCollection', 'collectionBody', 'component']);
 
 /** The bits of a local name, as the sets above decide them (`in`, like the walk always asked). */
@@ -111,7 +117,8 @@ function kindOf(name: string): number {
   if (name === 'section' || name === 'article' || name === 'rule') k |= SECTION;
   if (BLOCKS.has(name)) k |= BLOCK;
   if (SKIPPED.has(name)) k |= SKIP;
-  if (container || BLOCKS.has(name) || WALKED_OTHERS.has(name)) k |= WALKED;
+  if (name === 'crossHeading') k |= CROSS_HEADING;
+  if (container || BLOCKS.has(name) || WALKED_OTHERS.has(name) || k & CROSS_HEADING) k |= WALKED;
   return k;
 }
 
@@ -238,6 +245,14 @@ export function readAkn(xml: string): AknResult {
     if (k & SKIP) return;
     // eId in AKN 3.0; id, and xml:id as LEOS (the European Commission's drafting tool) writes it, before.
     const eId = el.attributes.length === 0 ? '' : el.getAttribute('eId') || el.getAttribute('id') || el.getAttribute('xml:id') || el.getAttribute('GUID') || '';
+    if (k & CROSS_HEADING || (el.localName === 'hcontainer' && el.getAttribute('name')?.toLowerCase() === 'crossheading')) {
+      blank();
+      const start = offset();
+      writeInline(el);
+      flush();
+      if (eId && length > start) anchor(start, length - 1, eId, el);
+      return;
+    }
     const isContainer = (k & CONTAINER) !== 0;
     let num = '';
     let heading = '';

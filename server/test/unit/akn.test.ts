@@ -110,6 +110,36 @@ describe('Akoma Ntoso 3.0', () => {
     assert.strictEqual(spanOf(r, 'section-1-2-list-b'), '(b) any particular computer.');
   });
 
+  it('sets a cross heading (crossHeading, or an hcontainer named crossheading) on a line of its own after a blank line, as the plain draft has it', () => {
+    const xml = `<?xml version="1.0"?><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body>
+      <section eId="sec_1"><num>1.</num><heading>Interpretation</heading><content><p>In this Act, "computer system" means any device that processes data automatically.</p></content></section>
+      <crossHeading eId="crossHeading_1">Offences against computer systems</crossHeading>
+      <section eId="sec_2"><num>2.</num><heading>Illegal access</heading><content><p>A person who, intentionally and without right, accesses the whole or any part of a computer system commits an offence.</p></content></section>
+      <hcontainer eId="hcontainer_1" name="crossheading"><heading>Procedural powers</heading></hcontainer>
+      <section eId="sec_3"><num>3.</num><heading>Preservation</heading><content><p>A judge may order a person to preserve specified electronic data.</p></content></section>
+    </body></act></akomaNtoso>`;
+    const plain = [
+      'Section 1. Interpretation',
+      'In this Act, "computer system" means any device that processes data automatically.',
+      '',
+      'Offences against computer systems',
+      '',
+      'Section 2. Illegal access',
+      'A person who, intentionally and without right, accesses the whole or any part of a computer system commits an offence.',
+      '',
+      'Procedural powers',
+      '',
+      'Section 3. Preservation',
+      'A judge may order a person to preserve specified electronic data.',
+      '',
+    ].join('\n');
+    const r = readAkn(xml);
+    assert.strictEqual(r.text, plain);
+    assert.strictEqual(spanOf(r, 'crossHeading_1'), 'Offences against computer systems');
+    assert.strictEqual(spanOf(r, 'hcontainer_1'), 'Procedural powers');
+    assert.deepStrictEqual(summary(analyzer.analyze(r.text)), summary(analyzer.analyze(plain)));
+  });
+
   it('reads UTF-16 XML too', () => {
     const doc = readDocument('act.akn', encodeUtf16(AKN_ACT.replace('encoding="UTF-8"', 'encoding="UTF-16"'), false));
     assert.deepStrictEqual(doc.problems, []);
