@@ -118,6 +118,8 @@ function kindOf(name: string): number {
   if (BLOCKS.has(name)) k |= BLOCK;
   if (SKIPPED.has(name)) k |= SKIP;
   if (name === 'crossHeading') k |= CROSS_HEADING;
+  // Left out, but walked to, so that the user is told how many there were.
+  if (name === 'attachments' || name === 'components') k |= WALKED;
   if (container || BLOCKS.has(name) || WALKED_OTHERS.has(name) || k & CROSS_HEADING) k |= WALKED;
   return k;
 }
@@ -240,9 +242,16 @@ export function readAkn(xml: string): AknResult {
     anchors.push({ start, end, eId, line: el.lineNumber, column: el.columnNumber });
   };
 
+  /** Attachments (schedules, annexes) with text, left out: the user is told. */
+  let attachmentsLeftOut = 0;
   const walk = (el: Element) => {
     const k = kind(el.localName);
-    if (k & SKIP) return;
+    if (k & SKIP) {
+      if (el.localName === 'attachments' || el.localName === 'components') {
+        for (let c = el.firstChild; c; c = c.nextSibling) if (isAkn(c) && inline(c).trim()) attachmentsLeftOut++;
+      }
+      return;
+    }
     // eId in AKN 3.0; id, and xml:id as LEOS (the European Commission's drafting tool) writes it, before.
     const eId = el.attributes.length === 0 ? '' : el.getAttribute('eId') || el.getAttribute('id') || el.getAttribute('xml:id') || el.getAttribute('GUID') || '';
     if (k & CROSS_HEADING || (el.localName === 'hcontainer' && el.getAttribute('name')?.toLowerCase() === 'crossheading')) {
@@ -317,5 +326,6 @@ export function readAkn(xml: string): AknResult {
   if (!text.trim()) return fail('the Akoma Ntoso document has no text outside its metadata');
   // Anchors in text order; an element before the elements inside it.
   anchors.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { text, anchors, notices: [], problems: [] };
+  const notices = attachmentsLeftOut ? [`${attachmentsLeftOut} attachment${attachmentsLeftOut === 1 ? '' : 's'} (schedules, annexes) left out: only the body of the act is analysed`] : [];
+  return { text, anchors, notices, problems: [] };
 }

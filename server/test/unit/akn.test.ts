@@ -140,6 +140,19 @@ describe('Akoma Ntoso 3.0', () => {
     assert.deepStrictEqual(summary(analyzer.analyze(r.text)), summary(analyzer.analyze(plain)));
   });
 
+  it('leaves attachments (schedules) out, saying how many had text', () => {
+    const act = (attachments: string) => `<?xml version="1.0"?><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body>
+      <section eId="sec_1"><num>1</num><heading>Illegal access</heading><content><p>A person who, intentionally and without right, accesses a computer system commits an offence.</p></content></section>
+    </body>${attachments}</act></akomaNtoso>`;
+    const schedule = (n: number) => `<attachment><doc name="schedule"><meta/><mainBody><p>Schedule ${n}: the forms of warrant.</p></mainBody></doc></attachment>`;
+    const bare = readAkn(act(''));
+    assert.deepStrictEqual(bare.notices, []);
+    const two = readAkn(act(`<attachments>${schedule(1)}${schedule(2)}<attachment><documentRef href="/x"/></attachment></attachments>`));
+    assert.strictEqual(two.text, bare.text);
+    assert.deepStrictEqual(two.notices, ['2 attachments (schedules, annexes) left out: only the body of the act is analysed']);
+    assert.deepStrictEqual(readAkn(act(`<components><component>${schedule(1).replace(/<\/?attachment>/g, '')}</component></components>`)).notices, ['1 attachment (schedules, annexes) left out: only the body of the act is analysed']);
+  });
+
   it('reads UTF-16 XML too', () => {
     const doc = readDocument('act.akn', encodeUtf16(AKN_ACT.replace('encoding="UTF-8"', 'encoding="UTF-16"'), false));
     assert.deepStrictEqual(doc.problems, []);
