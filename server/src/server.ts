@@ -211,9 +211,11 @@ export function startServer(connection: Connection): void {
       connection.console.warn(`concordance/sourceAnchors ignored: ${anchors}`);
       return;
     }
-    sourceAnchors.set(anchors.uri, anchors);
+    // The client sends them after the text's didOpen: for a document not open (closed since) they are not kept.
     const doc = documents.get(anchors.uri);
-    if (doc) schedule(doc, 0);
+    if (!doc) return;
+    sourceAnchors.set(anchors.uri, anchors);
+    schedule(doc, 0);
   });
 
   connection.onDidChangeConfiguration(() => {

@@ -26,16 +26,22 @@ export function checkSourceAnchors(p: unknown): SourceAnchorsParams | string {
 }
 
 /**
- * Adds to each diagnostic the innermost element (with a known position) that holds its start, when
- * the anchors were read from this text (same length). Diagnostics at the very start of the text (the
- * draft-level ones) stand in no element and get none. One sweep over the anchors in text order (an
- * act has tens of thousands), with the elements open at each diagnostic on a stack.
+ * Adds to each diagnostic about a provision (`data.provision`) the innermost element (with a known
+ * position) that holds its start, when the anchors were read from this text (same length). A
+ * draft-level diagnostic (the articles no provision implements) stands at the start of the text,
+ * which may be inside the first section: it concerns the whole act and gets none. One sweep over the
+ * anchors in text order (an act has tens of thousands), with the elements open at each diagnostic on
+ * a stack.
  */
 export function addSourceElements(diagnostics: Diagnostic[], anchors: SourceAnchorsParams | undefined, text: string, lines: LineIndex, say: Messages): void {
   if (!anchors || anchors.length !== text.length || !anchors.anchors.length) return;
   // Outer before inner where they start together; the client's order is not relied on.
   const list = [...anchors.anchors].sort((a, b) => a.start - b.start || b.end - a.end);
-  const order = diagnostics.map((d, i) => ({ at: lines.offsetAt(d.range.start), i })).sort((a, b) => a.at - b.at);
+  const order: { at: number; i: number }[] = [];
+  diagnostics.forEach((d, i) => {
+    if (typeof (d.data as { provision?: unknown } | undefined)?.provision === 'string') order.push({ at: lines.offsetAt(d.range.start), i });
+  });
+  order.sort((a, b) => a.at - b.at);
   const open: SourceAnchor[] = [];
   let next = 0;
   for (const { at, i } of order) {

@@ -53,6 +53,13 @@ describe('findings in an Akoma Ntoso act point at the element in the file (conco
     assert.ok(coverage && sourceElements(coverage).length === 0, 'the draft-level finding stands in no element');
   });
 
+  it('anchors for a document that is not open are not kept', async () => {
+    await client.connection.sendNotification('concordance/sourceAnchors', { uri: URI, source: SOURCE, length: read.text.length, anchors: read.anchors });
+    const { diagnostics } = await client.open(URI, read.text);
+    assert.ok(withCode(diagnostics, 'safeguard.judicial-review'));
+    assert.ok(diagnostics.every((d) => sourceElements(d).length === 0), 'anchors sent before the text was open name no element');
+  });
+
   it('anchors read from another text (another length) and malformed ones are not used', async () => {
     await client.open(URI, read.text);
     const warned = client.nextLog(/sourceAnchors ignored/);

@@ -20,8 +20,9 @@ const sec2: SourceAnchor = { start: 20, end: 40, eId: 'sec_2', line: 11, column:
 const unplaced: SourceAnchor = { start: 25, end: 30, eId: 'sec_2__para_a' };
 
 /** The element each finding (by its start offset) is linked to, as "eId@line:character". */
-function linked(input: { at: number[]; anchors: SourceAnchor[]; length?: number }): (string | null)[] {
-  const diagnostics: Diagnostic[] = input.at.map((at) => ({ range: lines.rangeOf({ start: at, end: at }), message: 'finding' }));
+function linked(input: { at: number[]; anchors: SourceAnchor[]; length?: number; draftLevel?: boolean }): (string | null)[] {
+  const data = input.draftLevel ? { articles: ['2'] } : { provision: 's-1' };
+  const diagnostics: Diagnostic[] = input.at.map((at) => ({ range: lines.rangeOf({ start: at, end: at }), message: 'finding', data }));
   addSourceElements(diagnostics, { uri: 'concordance-source:/act.akn.draft', source: 'file:///act.akn', length: input.length ?? TEXT.length, anchors: input.anchors }, TEXT, lines, say);
   return diagnostics.map((d) => {
     const r = d.relatedInformation?.[0];
@@ -34,6 +35,7 @@ check('addSourceElements', [
   { name: 'the same whatever order the anchors come in', input: { at: [6, 15, 22], anchors: [sec2, sub1, part, sec1] }, expected: ['sec_1__subsec_1@6:6', 'sec_1@4:4', 'sec_2@10:4'] },
   { name: 'an element with no known position gives way to the one around it', input: { at: [26], anchors: [part, sec2, unplaced] }, expected: ['sec_2@10:4'] },
   { name: 'an element ends where the next begins', input: { at: [19, 20], anchors: [sec1, sec2] }, expected: ['sec_1@4:4', 'sec_2@10:4'] },
+  { name: 'a draft-level finding at the start, inside the first element: none', input: { at: [0], anchors: [part, sec1], draftLevel: true }, expected: [null] },
   { name: 'outside every element: none', input: { at: [2], anchors: [sec1, sec2] }, expected: [null] },
   { name: 'anchors read from a text of another length: none', input: { at: [6], anchors: [part, sec1], length: 41 }, expected: [null] },
 ], linked);
