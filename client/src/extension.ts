@@ -96,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): void {
     command('concordance.compareWithArticle', (uri, provision, article) => comparisons.compare('article', uri, provision, article)),
     command('concordance.compareWithBudapest', (uri, provision, article) => comparisons.compare('budapest', uri, provision, article)),
     command('concordance.showTable', (scope) => table.show(scope)),
-    command('concordance.exportTable', (target, format) => exportTable(host, target, format)),
+    command('concordance.exportTable', (target, format, scope) => exportTable(host, target, format, undefined, scope)),
     command('concordance.compareVersions', (a, b) => versions.compare(a, b)),
     command('concordance.restartServer', () => restart()),
     command('concordance.openSample', () => openSample(host)),

@@ -5,7 +5,7 @@
 // The original file is only read, never written; quick fixes that would edit are not offered there.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { looksLikeAkn, readDocumentAsync } from '../../server/src/formats/read';
+import { looksLikeAkn, readDocumentAsync, type ReadDocument } from '../../server/src/formats/read';
 import type { SourceAnchorsParams } from './protocol';
 
 export const SOURCE_SCHEME = 'concordance-source';
@@ -15,6 +15,17 @@ export const READABLE_FILE = /\.(docx|akn|xml|pdf)$/i;
 
 /** Largest file read into the editor, as on the command line. */
 const MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads a file as the command line does (Word, Akoma Ntoso, PDF, text in any encoding), up to
+ * 64 MB: what Concordance analyses of it, or (in `problems`) why it cannot. May throw when the
+ * file cannot be read at all (gone, no permission).
+ */
+export async function readAnyFile(file: vscode.Uri): Promise<ReadDocument> {
+  const stat = await vscode.workspace.fs.stat(file);
+  if (stat.size > MAX_BYTES) return { format: 'text', text: '', notices: [], problems: [`is ${Math.round(stat.size / 2 ** 20)} MB; Concordance reads files up to 64 MB`] };
+  return readDocumentAsync(path.posix.basename(file.path), await vscode.workspace.fs.readFile(file));
+}
 
 /** The virtual document of a file: its path plus ".draft" (so it opens as a legal draft), the file's URI in the query. */
 export function sourceUri(file: vscode.Uri): vscode.Uri {
@@ -52,9 +63,7 @@ export class SourceDocuments implements vscode.TextDocumentContentProvider {
     this.problems.delete(file.toString());
     this.anchors.delete(uri.toString());
     try {
-      const stat = await vscode.workspace.fs.stat(file);
-      if (stat.size > MAX_BYTES) return this.refuse(file, `is ${Math.round(stat.size / 2 ** 20)} MB; Concordance reads files up to 64 MB`);
-      const doc = await readDocumentAsync(name, await vscode.workspace.fs.readFile(file));
+      const doc = await readAnyFile(file);
       if (doc.problems.length) return this.refuse(file, doc.problems[0]);
       for (const n of doc.notices) void vscode.window.showInformationMessage(`Concordance: ${name}: ${n}`);
       if (doc.anchors?.length) this.anchors.set(uri.toString(), { uri: uri.toString(), source: file.toString(), length: doc.text.length, anchors: doc.anchors });

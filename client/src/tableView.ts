@@ -5,12 +5,14 @@ import * as vscode from 'vscode';
 import { activeDraftEditor, besideDraft, isDraft, request, type ClientHost } from './clientHost';
 import { tableBody } from './html';
 import { TableExportRequest, TableRequest, type ConcordanceTable, type TableFormat, type TableParams } from './protocol';
+import { originalOf, READABLE_FILE, readAnyFile, sourceUri } from './sourceDocs';
 import { applyWebviewOptions, debounce, handleCommonMessage, isWebviewMessage, logFailure, renderMessage, renderPage, webviewOptions } from './webview';
 
 export const TABLE_VIEW_TYPE = 'concordance.table';
 const REFRESH_MS = 800;
 const MAX_WORKSPACE_DRAFTS = 200;
-const MAX_DRAFT_BYTES = 5 * 1024 * 1024;
+/** Longest text of a file not open that the table sends the server (it is sent on every refresh). */
+const MAX_DRAFT_CHARS = 5 * 1024 * 1024;
 
 export type TableScope = 'active' | 'workspace';
 
@@ -36,7 +38,11 @@ export function formatOfPath(path: string): TableFormat | undefined {
   return FORMATS.find((f) => ext && f.extensions.includes(ext))?.format;
 }
 
-/** The drafts of the workspace: open drafts plus files matching `concordance.table.include`. */
+/**
+ * The drafts of the workspace: open drafts plus files matching `concordance.table.include`. A Word,
+ * Akoma Ntoso or PDF file stands as its analysed text (`concordance-source:`), as when it is
+ * opened: the table's links open that text, and an open one is not counted twice.
+ */
 export async function workspaceDrafts(): Promise<vscode.Uri[]> {
   const seen = new Map<string, vscode.Uri>();
   for (const d of vscode.workspace.textDocuments) if (isDraft(d)) seen.set(d.uri.toString(), d.uri);
@@ -44,32 +50,60 @@ export async function workspaceDrafts(): Promise<vscode.Uri[]> {
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const include = vscode.workspace.getConfiguration('concordance', folder.uri).get<string>('table.include', '**/*.{draft,bill}');
     const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), '**/{node_modules,.git,out,build}/**', MAX_WORKSPACE_DRAFTS);
-    for (const f of files) if (!seen.has(f.toString()) && seen.size < MAX_WORKSPACE_DRAFTS) seen.set(f.toString(), f);
+    for (const file of files) {
+      const f = READABLE_FILE.test(file.path) ? sourceUri(file) : file;
+      if (!seen.has(f.toString()) && seen.size < MAX_WORKSPACE_DRAFTS) seen.set(f.toString(), f);
+    }
   }
   return [...seen.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
 }
 
+/** What was read of files not open, by URI, with the modification time and size it was read at (a refresh reads only what changed). */
+const readTexts = new Map<string, { mtime: number; size: number; text: string | undefined }>();
+
+/**
+ * The text Concordance analyses of a file that is not open (a draft in any encoding, or the file
+ * behind an analysed text), or undefined when it cannot be read; why is logged once per reading.
+ */
+async function textOfFile(uri: vscode.Uri, output: vscode.LogOutputChannel | undefined): Promise<string | undefined> {
+  const file = originalOf(uri) ?? uri;
+  const key = uri.toString();
+  try {
+    const stat = await vscode.workspace.fs.stat(file);
+    const known = readTexts.get(key);
+    if (known && known.mtime === stat.mtime && known.size === stat.size) return known.text;
+    const doc = await readAnyFile(file);
+    let text: string | undefined = doc.text;
+    if (doc.problems.length) {
+      output?.warn(`[client] the table leaves out ${vscode.workspace.asRelativePath(file)}: ${doc.problems[0]}`);
+      text = undefined;
+    } else if (text.length > MAX_DRAFT_CHARS) {
+      output?.warn(`[client] the table leaves out ${vscode.workspace.asRelativePath(file)}: its text is longer than ${MAX_DRAFT_CHARS} characters; open it to analyse it`);
+      text = undefined;
+    }
+    if (readTexts.size >= MAX_WORKSPACE_DRAFTS) readTexts.delete(readTexts.keys().next().value!);
+    readTexts.set(key, { mtime: stat.mtime, size: stat.size, text });
+    return text;
+  } catch (e) {
+    output?.warn(`[client] the table leaves out ${vscode.workspace.asRelativePath(file)}: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+}
+
 /** Request params for these drafts: open ones are read by the server, others are sent as text. */
-async function tableParams(uris: vscode.Uri[]): Promise<TableParams> {
+async function tableParams(uris: vscode.Uri[], output?: vscode.LogOutputChannel): Promise<TableParams> {
   const texts: Record<string, string> = {};
   for (const uri of uris) {
     const key = uri.toString();
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) continue;
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_DRAFT_BYTES) continue;
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      if (bytes.subarray(0, 8192).includes(0)) continue; // binary
-      texts[key] = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-    } catch {
-      // unreadable: left out of the table
-    }
+    const text = await textOfFile(uri, output);
+    if (text !== undefined) texts[key] = text;
   }
   return { uris: uris.map((u) => u.toString()), texts };
 }
 
 export async function fetchTable(host: ClientHost, uris: vscode.Uri[]): Promise<ConcordanceTable> {
-  return request(host, TableRequest, await tableParams(uris));
+  return request(host, TableRequest, await tableParams(uris, host.output));
 }
 
 export class TableView implements vscode.Disposable {
@@ -197,12 +231,13 @@ function baseName(uri: vscode.Uri): string {
 }
 
 /**
- * `concordance.exportTable [target, format, uris]`: writes the table as CSV, Markdown or HTML.
+ * `concordance.exportTable [target, format, scope]`: writes the table as CSV, Markdown or HTML.
  * Without a target, a save dialog (its filter or the file's extension picks the format).
- * Drafts: `uris`, else the active draft, else every open draft.
+ * Drafts: `uris` (the table view's), else with scope 'workspace' all drafts of the workspace (as
+ * the table view's "All drafts"), else the active draft, else every open draft.
  */
-export async function exportTable(host: ClientHost, targetArg?: unknown, formatArg?: unknown, urisArg?: vscode.Uri[]): Promise<void> {
-  let uris = urisArg;
+export async function exportTable(host: ClientHost, targetArg?: unknown, formatArg?: unknown, urisArg?: vscode.Uri[], scopeArg?: unknown): Promise<void> {
+  let uris = urisArg?.length || scopeArg !== 'workspace' ? urisArg : await workspaceDrafts();
   if (!uris?.length) {
     const active = activeDraftEditor();
     uris = active ? [active.document.uri] : vscode.workspace.textDocuments.filter(isDraft).map((d) => d.uri);
@@ -225,7 +260,7 @@ export async function exportTable(host: ClientHost, targetArg?: unknown, formatA
   }
   const format: TableFormat = formatArg === 'csv' || formatArg === 'markdown' || formatArg === 'html' ? formatArg : (formatOfPath(target.path) ?? 'csv');
   // Rendered by the server, as `concordance table --format` renders it.
-  const text = await request(host, TableExportRequest, { ...(await tableParams(uris)), format });
+  const text = await request(host, TableExportRequest, { ...(await tableParams(uris, host.output)), format });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   const written = target;
   const open = vscode.l10n.t('Open');

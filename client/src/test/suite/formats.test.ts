@@ -2,9 +2,12 @@
 // Concordance reads, read-only, with the same findings as the plain draft; edits are not offered,
 // and the original file is never written.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { spanishDocx } from '../../../../server/test/unit/helpers/docxFixture';
-import { AKN_ACT, AKN_ACT_PLAIN, SPANISH_DRAFT } from '../../../../server/test/unit/helpers/formatDrafts';
+import { AKN_ACT, AKN_ACT_PLAIN, encodeWindows1252, FRENCH_DRAFT, SPANISH_DRAFT } from '../../../../server/test/unit/helpers/formatDrafts';
 import { pdfOf } from '../../../../server/test/unit/helpers/pdfFixture';
 import { activeExtension, allTabs, closeAllEditors, codeOf, describeTabs, hoverText, waitForDiagnostics, waitForEvent, waitForFindings, wsUri, UI_TIMEOUT_MS } from './helpers';
 
@@ -61,6 +64,35 @@ describe('Word, Akoma Ntoso and PDF files', () => {
     const pdf = await openAnalysed(await writeBytes('formats/act.pdf', pdfOf(AKN_ACT_PLAIN, 8).bytes));
     assert.strictEqual(pdf.getText().replace(/\s+/g, ' '), AKN_ACT_PLAIN.replace(/\s+/g, ' '));
     assert.deepStrictEqual((await waitForFindings(pdf.uri)).map(codeOf).sort(), expected);
+  });
+
+  describe('the table of all drafts in the workspace', () => {
+    const config = () => vscode.workspace.getConfiguration('concordance');
+    after(() => config().update('table.include', undefined, vscode.ConfigurationTarget.Global));
+
+    it('reads Word, PDF and legacy-encoded files matching concordance.table.include as the editor does, and leaves out what it cannot read', async () => {
+      await writeBytes('formats/book/ley.docx', spanishDocx());
+      await writeBytes('formats/book/act.pdf', pdfOf(AKN_ACT_PLAIN, 8).bytes);
+      await writeBytes('formats/book/loi-1252.draft', encodeWindows1252(FRENCH_DRAFT));
+      await writeBytes('formats/book/broken.pdf', Buffer.from('%PDF-1.4\nnot a PDF at all\n', 'latin1'));
+      await writeBytes('formats/book/notes.xml', Buffer.from('<?xml version="1.0"?><notes><note>Not a law.</note></notes>', 'utf8'));
+      await config().update('table.include', 'formats/book/*.{draft,docx,pdf,xml}', vscode.ConfigurationTarget.Global);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concordance-book-'));
+      try {
+        const target = path.join(dir, 'book.md');
+        await vscode.commands.executeCommand('concordance.exportTable', vscode.Uri.file(target), 'markdown', 'workspace');
+        const table = fs.readFileSync(target, 'utf8').replace(/\\/g, '');
+        const drafts = /^Drafts: (.*)$/m.exec(table)?.[1] ?? '';
+        for (const name of ['ley.docx.draft', 'act.pdf.draft', 'loi-1252.draft']) assert.ok(drafts.includes(name), `${name} is in the table; drafts: ${drafts}`);
+        for (const name of ['broken.pdf', 'notes.xml']) assert.ok(!drafts.includes(name), `${name} cannot be read and is left out; drafts: ${drafts}`);
+        assert.match(table, /ley\.docx\.draft: [^|;]*Acceso ilícito/, 'the Word document\'s access article is in the table');
+        assert.match(table, /act\.pdf\.draft: [^|;]*Illegal access/, 'the PDF\'s access section is in the table');
+        assert.match(table, /loi-1252\.draft: [^|;]*Accès frauduleux/, 'the Windows-1252 draft is decoded, its accents intact');
+        assert.ok(!table.includes('\uFFFD'), 'no character was misread');
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 
   describe('opened directly (double-click, vscode.open)', () => {
