@@ -484,14 +484,19 @@ export function readDocx(bytes: Uint8Array): DocxResult {
         block(c);
       } else if (isW(c, 'del') || isW(c, 'moveFrom')) changes.seen = true;
       else if (isW(c, 'customXml') || isW(c, 'smartTag')) block(c);
+      else if (isW(c, 'altChunk')) embedded++;
     }
   };
+  /** Parts Word imports when it opens the file (altChunk: HTML, RTF or another document), which only Word reads. */
+  let embedded = 0;
   block(body);
   if (carry) lines.push(carry);
   for (const b of carriedBoxes) lines.push(b);
   if (changes.seen) notices.push('has tracked changes: read as if they were all accepted (insertions kept, deletions left out)');
   let text = lines.join('\n');
   if (text && !text.endsWith('\n')) text += '\n';
-  if (!text.trim()) return { text: '', notices, problems: ['the Word document has no text'] };
+  const resave = 'open it in Word and save it again, which makes it ordinary text';
+  if (embedded) notices.push(`${embedded} embedded part${embedded === 1 ? '' : 's'} (HTML or RTF that Word imports when it opens the file) left out: ${resave}`);
+  if (!text.trim()) return { text: '', notices, problems: [embedded ? `the Word document keeps its text in embedded parts (HTML or RTF that Word imports when it opens the file), which Concordance does not read: ${resave}` : 'the Word document has no text'] };
   return { text, notices, problems: [] };
 }

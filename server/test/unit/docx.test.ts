@@ -104,6 +104,18 @@ describe('Word (.docx)', () => {
     assert.match(doc.notices.join(), /tracked changes/);
   });
 
+  it('says so when the text is kept in embedded HTML or RTF parts (altChunk), which only Word reads', () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const doc = (body: string) => readDocx(buildDocx({ paragraphs: [], documentXml: `<?xml version="1.0"?><w:document ${W}><w:body>${body}<w:sectPr/></w:body></w:document>` }));
+    const only = doc('<w:altChunk r:id="rId9"/>');
+    assert.strictEqual(only.text, '');
+    assert.match(only.problems.join(), /keeps its text in embedded parts .* save it again/);
+    const mixed = doc('<w:p><w:r><w:t>Section 1 Access</w:t></w:r></w:p><w:altChunk r:id="rId9"/><w:altChunk r:id="rId10"/>');
+    assert.deepStrictEqual(mixed.problems, []);
+    assert.strictEqual(mixed.text, 'Section 1 Access\n');
+    assert.match(mixed.notices.join(), /^2 embedded parts .* left out/);
+  });
+
   it('leaves hidden text out, and reads a text box once, on lines of its own after its paragraph', () => {
     const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
     const MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
