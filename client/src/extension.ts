@@ -9,6 +9,7 @@ import { createLanguageClient, type RestartingErrorHandler } from './languageCli
 import { COMPARE_SCHEME, SCHEME } from './protocol';
 import { ANALYSED_TEXT_EDITOR, ANALYSED_XML_EDITOR, AnalysedTextEditorProvider, openAknXmlAsAnalysedText } from './analysedEditor';
 import { openAsAnalysedText, SOURCE_SCHEME, SourceDocuments } from './sourceDocs';
+import { watchEncodings } from './encodingCheck';
 import { CoverageStatusBar } from './statusBar';
 import { exportTable, TableView } from './tableView';
 import { VersionViews } from './versionCompare';
@@ -91,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerCustomEditorProvider(ANALYSED_TEXT_EDITOR, new AnalysedTextEditorProvider(sourceDocs, output)),
     vscode.window.registerCustomEditorProvider(ANALYSED_XML_EDITOR, new AnalysedTextEditorProvider(sourceDocs, output)),
     openAknXmlAsAnalysedText(),
+    watchEncodings(output),
     command('concordance.openArticle', (n) => openArticle(host, n)),
     command('concordance.revealInDraft', (uri, ...pos) => revealInDraft(uri, ...pos)),
     command('concordance.compareWithArticle', (uri, provision, article) => comparisons.compare('article', uri, provision, article)),

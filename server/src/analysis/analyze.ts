@@ -167,6 +167,14 @@ export class Analyzer {
       const parsed: ParsedDraft = { provisions: [], byId: new Map(), definitions: [], references: [] };
       return { language: BASE_LANGUAGE, parsed, matches: new Map(), findings: [], coverage: [], problems };
     }
+    // "\uFFFD" stands where a program could not decode a letter (a Windows-1252 file read as UTF-8):
+    // words holding one match no cue, so the analysis would miss them without a word.
+    const replaced = text.indexOf('\uFFFD');
+    if (replaced >= 0) {
+      let count = 0;
+      for (let i = replaced; i >= 0; i = text.indexOf('\uFFFD', i + 1)) count++;
+      problems.push({ message: this.messages.t('problem.replacement', count), span: { start: replaced, end: replaced + 1 } });
+    }
     const truncated = text.length > MAX_ANALYSED_CHARS || (options.previous?.text.length ?? 0) > MAX_ANALYSED_CHARS;
     const previous = options.previous;
     const prevChars = previous && typeof previous.text === 'string' ? this.produced.get(previous.analysis)?.chars : undefined;

@@ -57,10 +57,17 @@ describe('encodings give the same analysis as UTF-8', () => {
         else assert.deepStrictEqual((summary(analyzer.analyze(doc.text)) as { provisions: unknown }).provisions, (expected as { provisions: unknown }).provisions);
       });
     }
-    it(`${name} in Windows-1252 misread as UTF-8 would lose accents (why the notice matters)`, () => {
+    it(`${name} in Windows-1252 misread as UTF-8 loses accents, and the analysis says so at the first lost letter`, () => {
       const misread = encodeWindows1252(draft).toString('utf8');
       assert.ok(misread.includes('\ufffd'));
-      assert.notDeepStrictEqual(summary(analyzer.analyze(misread)), expected);
+      const analysis = analyzer.analyze(misread);
+      assert.notDeepStrictEqual(summary(analysis), expected);
+      const lost = [...misread].filter((c) => c === '\ufffd').length;
+      assert.deepStrictEqual(
+        analysis.problems.map((p) => [p.message.startsWith(`The text has ${lost} replacement character(s) (\ufffd)`), p.span]),
+        [[true, { start: misread.indexOf('\ufffd'), end: misread.indexOf('\ufffd') + 1 }]],
+      );
+      assert.deepStrictEqual(analyzer.analyze(draft).problems, [], 'the draft read right has no such problem');
     });
   }
 });

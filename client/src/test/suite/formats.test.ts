@@ -66,6 +66,18 @@ describe('Word, Akoma Ntoso and PDF files', () => {
     assert.deepStrictEqual((await waitForFindings(pdf.uri)).map(codeOf).sort(), expected);
   });
 
+  it('a Windows-1252 draft that VS Code opens as UTF-8 gets a finding at its first lost letter', async () => {
+    const uri = await writeBytes('formats/enc/ley-1252.draft', encodeWindows1252(SPANISH_DRAFT));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const lost = doc.getText().indexOf('\uFFFD');
+    assert.ok(lost > 0, 'VS Code (files.encoding utf8, no guessing) shows the accents as replacement characters');
+    const ds = await waitForDiagnostics(uri, (all) => all.some((d) => codeOf(d) === 'concordance.input'), undefined, 'the replacement-character finding');
+    const input = ds.find((d) => codeOf(d) === 'concordance.input')!;
+    assert.match(input.message, /replacement character/);
+    assert.deepStrictEqual(input.range.start, doc.positionAt(lost));
+  });
+
   describe('the table of all drafts in the workspace', () => {
     const config = () => vscode.workspace.getConfiguration('concordance');
     after(() => config().update('table.include', undefined, vscode.ConfigurationTarget.Global));
