@@ -19,6 +19,7 @@ import type { MatcherSettings } from './matcherSettings';
 import { findEdit, parseSteps, reparseProvisions, retitledProvision, sameTree, type TextEdit } from './parse';
 import { compileLanguageDetector, compileParserVocabulary, type LanguageDetector, type ParserVocabulary } from './vocabulary';
 import type { ArticleMatch, DefinedTerm, DocumentAnalysis, DraftLanguage, NoArticle, ParsedDraft, Problem, Provision, ProvisionMatch, Span } from './types';
+import { markupOf } from '../formats/encoding';
 
 export interface AnalyzeOptions {
   /** Force a language (a code of data/languages/) instead of detecting it; one the data has no file for is read as the base language. */
@@ -162,8 +163,9 @@ export class Analyzer {
   /** The pipeline as a generator that yields between units; `analyze` runs it to the end at once. */
   private *steps(text: string, options: AnalyzeOptions, whole = false): Generator<void, DocumentAnalysis> {
     const problems: Problem[] = [];
-    if (isBinary(text)) {
-      problems.push({ message: this.messages.t('problem.binary') });
+    const markup = markupOf(text);
+    if (isBinary(text) || markup) {
+      problems.push({ message: this.messages.t(markup === 'rtf' ? 'problem.rtf' : markup === 'html' ? 'problem.html' : 'problem.binary') });
       const parsed: ParsedDraft = { provisions: [], byId: new Map(), definitions: [], references: [] };
       return { language: BASE_LANGUAGE, parsed, matches: new Map(), findings: [], coverage: [], problems };
     }

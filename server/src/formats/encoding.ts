@@ -126,3 +126,14 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (binaryText(text, withoutNul)) return { text: '', encoding: 'binary', notices: [], problems: [BINARY] };
   return { text, encoding, notices, problems: [] };
 }
+
+/**
+ * A document format whose markup would be read as the draft's words (every `\par`, every tag):
+ * RTF (`{\rtf`) or an HTML page (`<!DOCTYPE html`, `<html`), told by how the text begins.
+ */
+export function markupOf(text: string): 'rtf' | 'html' | undefined {
+  const head = text.slice(0, 512).replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{\\rtf')) return 'rtf';
+  if (/^(?:<!doctype\s+html\b|<html\b)/i.test(head)) return 'html';
+  return undefined;
+}

@@ -3,7 +3,7 @@
 // cannot be read is returned in `problems` (one line each, without the file name).
 import { looksLikeAkn, readAkn, type SourceAnchor } from './akn';
 import { readDocx, isCompoundFile, isZip } from './docx';
-import { decodeText } from './encoding';
+import { decodeText, markupOf } from './encoding';
 import { readPdf } from './pdf';
 import { hasDoctype } from './xml';
 
@@ -68,6 +68,9 @@ export function readDocument(name: string, bytes: Uint8Array): ReadDocument {
     const r = guarded(() => readAkn(decoded.text));
     return { format: 'akn', text: r.text, encoding: decoded.encoding, notices: [...decoded.notices, ...r.notices], problems: r.problems, anchors: r.anchors };
   }
+  const markup = markupOf(decoded.text);
+  if (markup === 'rtf') return failed('text', 'an RTF document, which Concordance does not read: save it as Word (.docx) or plain text');
+  if (markup === 'html') return failed('text', "an HTML page, which Concordance does not read: save the law's text as plain text or Word (.docx)");
   return { format: 'text', text: decoded.text, encoding: decoded.encoding, notices: decoded.notices, problems: [] };
 }
 

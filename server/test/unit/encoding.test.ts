@@ -119,3 +119,32 @@ check<[string, Uint8Array], string[]>(
   ],
   ([, bytes]) => decodeText(bytes).problems,
 );
+
+check<{ name: string; text: string }, { reading: string[]; analysis: string[]; provisions: number }>(
+  'RTF and HTML are refused, not analysed as if their markup were the draft',
+  [
+    {
+      name: 'an RTF document',
+      input: { name: 'ley.rtf', text: '{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\\f0\\fs24 Section 1 Illegal access\\par A person who accesses a computer system commits an offence.\\par}' },
+      expected: { reading: ['an RTF document, which Concordance does not read: save it as Word (.docx) or plain text'], analysis: ['This is an RTF document'], provisions: 0 },
+    },
+    {
+      name: 'an HTML page, after a byte-order mark and blank lines',
+      input: { name: 'act.html', text: '\ufeff\n\n<!DOCTYPE html><html><body><h2>Section 1 Illegal access</h2><p>A person who accesses a computer system commits an offence.</p></body></html>' },
+      expected: { reading: ["an HTML page, which Concordance does not read: save the law's text as plain text or Word (.docx)"], analysis: ['This is an HTML page'], provisions: 0 },
+    },
+    {
+      name: 'a draft that mentions RTF and HTML is a draft',
+      input: { name: 'draft.txt', text: 'Section 1 Formats\nA notice may be served as an RTF {\\rtf} file or an <html> page.\n' },
+      expected: { reading: [], analysis: [], provisions: 1 },
+    },
+  ],
+  ({ name, text }) => {
+    const analysis = analyzer.analyze(text);
+    return {
+      reading: readDocument(name, Buffer.from(text, 'utf8')).problems,
+      analysis: analysis.problems.map((p) => p.message.split(',')[0].split(':')[0]),
+      provisions: analysis.parsed.provisions.filter((p) => p.kind !== 'preamble').length,
+    };
+  },
+);
