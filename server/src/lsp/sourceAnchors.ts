@@ -5,6 +5,7 @@
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { SourceAnchor, SourceAnchorsParams } from '../../../shared/protocol';
 import type { Messages } from '../analysis/messages';
+import { AnchorIndex } from '../analysis/report';
 import type { LineIndex } from '../analysis/text';
 
 const isNatural = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -26,35 +27,21 @@ export function checkSourceAnchors(p: unknown): SourceAnchorsParams | string {
 }
 
 /**
- * Adds to each diagnostic about a provision (`data.provision`) the innermost element (with a known
- * position) that holds its start, when the anchors were read from this text (same length). A
- * draft-level diagnostic (the articles no provision implements) stands at the start of the text,
- * which may be inside the first section: it concerns the whole act and gets none. One sweep over the
- * anchors in text order (an act has tens of thousands), with the elements open at each diagnostic on
- * a stack.
+ * Adds to each diagnostic about a provision (`data.provision`) the innermost element that holds its
+ * start (as the JSON and SARIF reports name it: AnchorIndex), at the element's start tag, when the
+ * anchors were read from this text (same length). A draft-level diagnostic (the articles no
+ * provision implements) stands at the start of the text, which may be inside the first section: it
+ * concerns the whole act and gets none.
  */
 export function addSourceElements(diagnostics: Diagnostic[], anchors: SourceAnchorsParams | undefined, text: string, lines: LineIndex, say: Messages): void {
   if (!anchors || anchors.length !== text.length || !anchors.anchors.length) return;
-  // Outer before inner where they start together; the client's order is not relied on.
-  const list = [...anchors.anchors].sort((a, b) => a.start - b.start || b.end - a.end);
-  const order: { at: number; i: number }[] = [];
-  diagnostics.forEach((d, i) => {
-    if (typeof (d.data as { provision?: unknown } | undefined)?.provision === 'string') order.push({ at: lines.offsetAt(d.range.start), i });
-  });
-  order.sort((a, b) => a.at - b.at);
-  const open: SourceAnchor[] = [];
-  let next = 0;
-  for (const { at, i } of order) {
-    while (next < list.length && list[next].start <= at) {
-      const a = list[next++];
-      while (open.length && open[open.length - 1].end <= a.start) open.pop();
-      open.push(a);
-    }
-    let inner: SourceAnchor | undefined;
-    for (let k = open.length - 1; k >= 0 && !inner; k--) if (open[k].end > at && open[k].line !== undefined) inner = open[k];
-    if (!inner) continue;
-    const d = diagnostics[i];
-    const position = { line: Math.max(0, inner.line! - 1), character: Math.max(0, (inner.column ?? 1) - 1) };
+  // In text order, outer before inner where they start together, as AnchorIndex reads them; the client's order is not relied on.
+  const index = new AnchorIndex([...anchors.anchors].sort((a, b) => a.start - b.start || b.end - a.end));
+  for (const d of diagnostics) {
+    if (typeof (d.data as { provision?: unknown } | undefined)?.provision !== 'string') continue;
+    const inner = index.at(lines.offsetAt(d.range.start));
+    if (inner?.line === undefined) continue;
+    const position = { line: Math.max(0, inner.line - 1), character: Math.max(0, (inner.column ?? 1) - 1) };
     const element: DiagnosticRelatedInformation = { location: { uri: anchors.source, range: { start: position, end: position } }, message: say.t('diagnostic.sourceElement', inner.eId) };
     d.relatedInformation = [element, ...(d.relatedInformation ?? [])];
   }
