@@ -21,6 +21,8 @@ export interface ReportDocument {
   notices?: string[];
   /** Analysed-text spans → element ids of a structured source (Akoma Ntoso eId), in text order. */
   anchors?: Anchor[];
+  /** A PDF's pages: where the text of each begins (page 1 first). */
+  pageStarts?: number[];
 }
 
 /** A span of the analysed text that comes from one element of the source (with its place there). */
@@ -60,6 +62,21 @@ export const NO_PROVISIONS = 'no provisions found: no numbered section, article 
 /** True when the parser found no provision besides the preamble and trailing text. */
 export function hasNoProvisions(analysis: DocumentAnalysis): boolean {
   return !analysis.parsed.provisions.some((p) => p.kind !== 'preamble' && p.kind !== 'trailing');
+}
+
+/** The page (1-based) on which an offset of the text stands, given where each page begins. */
+export function pageAt(pageStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = pageStarts.length - 1;
+  let page = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (pageStarts[mid] <= offset) {
+      page = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return page + 1;
 }
 
 /** Finds the innermost source element (eId) whose text holds an offset. */
@@ -121,6 +138,7 @@ export async function writeJsonReport(doc: ReportDocument, data: ConventionData,
   const lines = new LineIndex(doc.text);
   const range = (s: Span): Range => lines.rangeOf(s);
   const anchors = doc.anchors?.length ? new AnchorIndex(doc.anchors) : undefined;
+  const pages = doc.pageStarts?.length ? doc.pageStarts : undefined;
   const reasons = new Table<string>();
   const messages = new Table<string>();
   const lookedFor = new Table<readonly string[]>((l) => l.join('\u0000'));
@@ -158,6 +176,7 @@ export async function writeJsonReport(doc: ReportDocument, data: ConventionData,
     });
     const record: Record<string, unknown> = { id: p.id, label: p.label, heading: p.heading ?? null, kind: p.kind, range: range(p.span), parent: p.parent ?? null };
     if (anchors) record.eId = anchors.eIdAt(p.span.start);
+    if (pages) record.page = pageAt(pages, p.span.start);
     record.matches = matches;
     // Why it implements no article, when the matcher could say (docs/json.md).
     const none = matches.length === 0 ? pm?.none : undefined;
@@ -182,6 +201,7 @@ export async function writeJsonReport(doc: ReportDocument, data: ConventionData,
       lookedFor: lookedFor.id(f.lookedFor),
     };
     if (anchors) record.eId = anchors.eIdAt(f.span.start);
+    if (pages) record.page = pageAt(pages, f.span.start);
     await w.put(`${first ? '' : ','}\n${i2}${JSON.stringify(record)}`);
     first = false;
   }
@@ -262,7 +282,8 @@ export function toTextReport(doc: ReportDocument, say: Pick<Messages, 't'>): str
     const have = req.filter((e) => e.present).length;
     const others = ms.slice(1).map((m) => `Art. ${m.article}`).join(', ');
     const strength = say.t(best.strength === 'strong' ? 'hover.strong' : best.strength === 'moderate' ? 'hover.moderate' : 'hover.weak');
-    out.push(`  ${pad(say.t('report.line', lines.positionAt(p.span.start).line + 1), 10)} ${name}`);
+    const page = doc.pageStarts?.length ? ` (${say.t('report.page', pageAt(doc.pageStarts, p.span.start))})` : '';
+    out.push(`  ${pad(say.t('report.line', lines.positionAt(p.span.start).line + 1), 10)} ${name}${page}`);
     out.push(`  ${' '.repeat(10)} → ${say.t('report.match', `Art. ${best.article} ${best.title}`, strength, have, req.length)}${others ? say.t('report.also', others) : ''}`);
     const missing = req.filter((e) => !e.present).map((e) => e.label);
     if (missing.length) out.push(`  ${' '.repeat(10)}   ${say.t('hover.missing', missing.join('; '))}`);
@@ -352,6 +373,7 @@ export async function writeSarif(docs: ReportDocument[], data: ConventionData, o
     const d = docs[i];
     const lines = new LineIndex(d.text);
     const anchors = d.anchors?.length ? new AnchorIndex(d.anchors) : undefined;
+    const pages = d.pageStarts?.length ? d.pageStarts : undefined;
     for (const f of d.analysis.findings) {
       const r = lines.rangeOf(f.span);
       const anchor = anchors?.at(f.span.start);
@@ -386,6 +408,7 @@ export async function writeSarif(docs: ReportDocument[], data: ConventionData, o
           obligation: f.obligation,
           provision: f.provision ?? null,
           ...(eId ? { eId } : {}),
+          ...(pages ? { page: pageAt(pages, f.span.start) } : {}),
           ...(d.format && d.format !== 'text' ? { textOf: d.format, textRegion } : {}),
         },
       };

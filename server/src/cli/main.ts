@@ -355,7 +355,7 @@ async function readAndAnalyse(inputs: Job[], threads: number, table: boolean, lo
   }
   const docs = inputs.map(({ file }, i): ReportDocument & Pick<TableDocument, 'positions'> => {
     const { doc, analysis, lines } = results[i];
-    const report = { file, text: doc.text, analysis, format: doc.format, encoding: doc.encoding, notices: doc.notices, anchors: doc.anchors };
+    const report = { file, text: doc.text, analysis, format: doc.format, encoding: doc.encoding, notices: doc.notices, anchors: doc.anchors, pageStarts: doc.pageStarts };
     // The table's drafts: no text kept, only where their lines start (what the table places provisions by).
     return lines ? { ...report, positions: positionsOf(lines) } : report;
   });

@@ -131,7 +131,7 @@ export interface Analysed {
 
 /** What the table keeps of a draft: the table's part of its analysis, where its lines start instead of its text, no element ids. */
 function tableDraft(doc: ReadDocument, analysis: DocumentAnalysis): { doc: ReadDocument; analysis: PlainAnalysis; lines: TextLines } {
-  return { doc: { ...doc, text: '', anchors: undefined }, analysis: forTable(analysis), lines: linesOf(doc.text) };
+  return { doc: { ...doc, text: '', anchors: undefined, pageStarts: undefined }, analysis: forTable(analysis), lines: linesOf(doc.text) };
 }
 
 /** tableDraft, in this thread (one thread keeps no more of each draft than the workers send). */

@@ -13,6 +13,8 @@ export interface PdfResult {
   text: string;
   notices: string[];
   problems: string[];
+  /** Where the text of each page begins (page 1 first), to say on which page a finding stands. */
+  pageStarts?: number[];
 }
 
 /** One line of a page: its text and where it stands (PDF units, origin at the bottom left). */
@@ -41,7 +43,7 @@ function runningKey(s: string): string {
 /**
  * Turns pages of lines into draft text. Exposed for tests: PDF.js's part (pages → lines) is thin.
  */
-export function pagesToText(pages: PdfPage[]): { text: string; removed: number } {
+export function pagesToText(pages: PdfPage[]): { text: string; removed: number; pageStarts: number[] } {
   // A line in the top or bottom margin that recurs (digits aside) on at least half the pages, and
   // on two or more, is a running header or footer.
   const inMargin = (p: PdfPage, l: PdfLine) => l.y > p.height * (1 - MARGIN) || l.y < p.height * MARGIN;
@@ -54,7 +56,9 @@ export function pagesToText(pages: PdfPage[]): { text: string; removed: number }
   const running = (k: string) => pages.length >= 2 && (counts.get(k) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
   let removed = 0;
   const out: string[] = [];
-  for (const p of pages) {
+  /** The page (0-based) of each line of `out`. */
+  const pageOf: number[] = [];
+  for (const [n, p] of pages.entries()) {
     const kept = p.lines.filter((l) => {
       if (!inMargin(p, l)) return true;
       if (PAGE_NUMBER.test(l.text.trim()) || running(runningKey(l.text))) {
@@ -69,19 +73,39 @@ export function pagesToText(pages: PdfPage[]): { text: string; removed: number }
     const sorted = gaps.filter((g) => g > 0).sort((a, b) => a - b);
     const usual = sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
     kept.forEach((l, i) => {
-      if (i > 0 && usual > 0 && kept[i - 1].y - l.y > usual * 1.5 && out.length && out[out.length - 1] !== '') out.push('');
+      if (i > 0 && usual > 0 && kept[i - 1].y - l.y > usual * 1.5 && out.length && out[out.length - 1] !== '') {
+        out.push('');
+        pageOf.push(n);
+      }
       out.push(l.text);
+      pageOf.push(n);
     });
   }
-  // Join words hyphenated at a line end: "com-" + "puter" → "computer".
+  // Join words hyphenated at a line end: "com-" + "puter" → "computer" (on the page where the word begins).
   const joined: string[] = [];
-  for (const line of out) {
+  const joinedPage: number[] = [];
+  for (const [i, line] of out.entries()) {
     const prev = joined.length ? joined[joined.length - 1] : undefined;
     if (prev !== undefined && /\p{Ll}-$/u.test(prev) && /^\p{Ll}/u.test(line)) joined[joined.length - 1] = prev.slice(0, -1) + line;
-    else joined.push(line);
+    else {
+      joined.push(line);
+      joinedPage.push(pageOf[i]);
+    }
   }
   while (joined.length && joined[joined.length - 1] === '') joined.pop();
-  return { text: joined.length ? joined.join('\n') + '\n' : '', removed };
+  // Where each page's text begins; a page with no line left begins where the next one does.
+  const text = joined.length ? joined.join('\n') + '\n' : '';
+  const pageStarts = new Array<number>(pages.length).fill(-1);
+  let at = 0;
+  for (const [i, line] of joined.entries()) {
+    if (pageStarts[joinedPage[i]] < 0) pageStarts[joinedPage[i]] = at;
+    at += line.length + 1;
+  }
+  for (let n = pages.length - 1, next = text.length; n >= 0; n--) {
+    if (pageStarts[n] < 0) pageStarts[n] = next;
+    next = pageStarts[n];
+  }
+  return { text, removed, pageStarts };
 }
 
 /**
@@ -371,9 +395,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
       page.cleanup();
     }
     if (chars === 0) return fail(`has no text layer (${doc.numPages === 1 ? 'its page is' : `its ${doc.numPages} pages are`} images, as in a scan): run text recognition (OCR) on it first, or use the text or Word version of the law`);
-    const { text, removed } = pagesToText(pages);
+    const { text, removed, pageStarts } = pagesToText(pages);
     const notices = [`read from the PDF's text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}${removed ? `; ${removed} running header, footer and page-number line${removed === 1 ? '' : 's'} left out` : ''}${numbersLeftOut ? `; ${numbersLeftOut} line number${numbersLeftOut === 1 ? '' : 's'} in the margin left out` : ''}); check the text where the layout is complex (columns, tables)`];
-    return { text, notices, problems: [] };
+    return { text, notices, problems: [], pageStarts };
   } catch (e) {
     return fail(`not a readable PDF (${String((e as Error).message ?? e).split('\n')[0]})`);
   } finally {

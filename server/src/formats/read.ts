@@ -24,6 +24,8 @@ export interface ReadDocument {
   problems: string[];
   /** Structured sources: analysed-text spans → source elements, in text order, innermost last. */
   anchors?: SourceAnchor[];
+  /** PDF: where the text of each page begins (page 1 first). */
+  pageStarts?: number[];
 }
 
 /** File name endings the CLI treats as drafts when it is given a folder. */
@@ -83,5 +85,5 @@ export function isPdf(bytes: Uint8Array): boolean {
 export async function readDocumentAsync(name: string, bytes: Uint8Array): Promise<ReadDocument> {
   if (!isPdf(bytes)) return readDocument(name, bytes);
   const r = await readPdf(bytes);
-  return { format: 'pdf', text: r.text, notices: r.notices, problems: r.problems };
+  return { format: 'pdf', text: r.text, notices: r.notices, problems: r.problems, ...(r.pageStarts ? { pageStarts: r.pageStarts } : {}) };
 }

@@ -2,6 +2,7 @@
 // a PDF without text is refused. Fixtures are written by helpers/pdfFixture.ts in the test.
 import * as assert from 'assert';
 import { createAnalyzer } from '../../src/analysis/engine';
+import { ChunkWriter, pageAt, toTextReport, writeJsonReport } from '../../src/analysis/report';
 import { builtInHolders, pagesToText, type PdfPage } from '../../src/formats/pdf';
 import { readDocument, readDocumentAsync } from '../../src/formats/read';
 import { buildPdf, pdfOf } from './helpers/pdfFixture';
@@ -153,6 +154,25 @@ describe('PDF', function () {
     assert.deepStrictEqual(replaced, []);
   });
 
+  it('the reports give the page each provision and finding stands on', async () => {
+    const doc = await readDocumentAsync('act.pdf', pdfOf(AKN_ACT_PLAIN, 6).bytes);
+    assert.deepStrictEqual(doc.problems, []);
+    const pageStarts = doc.pageStarts!;
+    assert.ok(pageStarts.length >= 3, `${pageStarts.length} pages`);
+    const analysis = analyzer.analyze(doc.text);
+    let json = '';
+    const w = new ChunkWriter((c) => (json += c));
+    await writeJsonReport({ file: 'act.pdf', text: doc.text, analysis, format: 'pdf', pageStarts }, analyzer.data, w);
+    await w.flush();
+    const report = JSON.parse(json) as { provisions: { heading: string | null; page: number }[]; diagnostics: { page: number }[] };
+    // The page of "Section 3 Production order", found in the text by hand.
+    const section3 = pageStarts.filter((start) => start <= doc.text.indexOf('Section 3')).length;
+    assert.ok(section3 > 1);
+    assert.strictEqual(report.provisions.find((p) => p.heading === 'Production order')?.page, section3);
+    assert.ok(report.diagnostics.length > 0 && report.diagnostics.every((d) => d.page >= 1 && d.page <= pageStarts.length));
+    assert.match(toTextReport({ file: 'act.pdf', text: doc.text, analysis, format: 'pdf', pageStarts }, analyzer.messages), new RegExp(`Production order \\(p\\. ${section3}\\)`));
+  });
+
   it('only the asynchronous reader reads PDF', () => {
     assert.strictEqual(readDocument('x.pdf', buildPdf({ pages: [['Section 1 Text']] })).problems.length, 1);
   });
@@ -175,6 +195,18 @@ describe('PDF', function () {
     it('joins a hyphenated word only before a lower-case letter', () => {
       const { text } = pagesToText([page(['data con-', 700], ['cerning a person; Part', 690], ['A-', 680], ['B follows', 670])]);
       assert.strictEqual(text, 'data concerning a person; Part\nA-\nB follows\n');
+    });
+    it('says where each page begins: a word hyphenated across pages on the first, an empty page where the next begins', () => {
+      const { text, pageStarts } = pagesToText([
+        page(['Cybercrime Act', 780], ['Section 1 Illegal access', 700], ['A person who accesses com-', 690]),
+        page(['Cybercrime Act', 780], ['puter data commits an offence.', 700], ['Section 2 Interception', 690]),
+        page(['Cybercrime Act', 780]),
+        page(['Cybercrime Act', 780], ['Section 3 Interference', 700]),
+      ]);
+      assert.strictEqual(text, 'Section 1 Illegal access\nA person who accesses computer data commits an offence.\nSection 2 Interception\nSection 3 Interference\n');
+      const at = (s: string) => text.indexOf(s);
+      assert.deepStrictEqual(pageStarts, [0, at('Section 2'), at('Section 3'), at('Section 3')]);
+      assert.deepStrictEqual(['Section 1', 'commits', 'Section 2', 'Section 3'].map((w) => pageAt(pageStarts, at(w))), [1, 1, 2, 4]);
     });
     it('puts a blank line where the page leaves a wider gap', () => {
       const { text } = pagesToText([page(['one', 700], ['two', 688], ['three', 676], ['four', 640], ['five', 628])]);
