@@ -32,10 +32,11 @@ export interface TableExportParams extends TableParams {
 }
 
 /**
- * Where the analysed text of a structured file (an Akoma Ntoso act opened as `concordance-source:`)
- * comes from: each anchor is a stretch of the text and the element it was read from, with that
- * element's eId and its start tag's line and column in `source`. `length` is the length of the
- * text the anchors were read with: they are used only while the document has that length.
+ * Where the analysed text of a file opened as `concordance-source:` comes from: for an Akoma Ntoso
+ * act, each anchor is a stretch of the text and the element it was read from, with that element's
+ * eId and its start tag's line and column in `source`; for a PDF, where each page's text begins.
+ * `length` is the length of the text they were read with: they are used only while the document
+ * has that length.
  */
 export interface SourceAnchorsParams {
   /** The analysed text's document. */
@@ -44,6 +45,8 @@ export interface SourceAnchorsParams {
   source: string;
   length: number;
   anchors: SourceAnchor[];
+  /** A PDF's pages: the offset where each page's text begins, page 1 first. */
+  pageStarts?: number[];
 }
 
 /** The client tells the server where an analysed text's elements stand in their file, after opening or re-reading it (server/src/server.ts). */

@@ -75,8 +75,9 @@ export class RestartingErrorHandler implements ErrorHandler {
 }
 
 /**
- * `anchorsOf`: where the analysed text of an Akoma Ntoso act came from in its file; sent to the
- * server after the text's didOpen and didChange (so a restarted server gets them with the text).
+ * `anchorsOf`: where the analysed text of an Akoma Ntoso act (its elements) or of a PDF (its pages)
+ * came from in its file; sent to the server after the text's didOpen and didChange (so a restarted
+ * server gets them with the text).
  */
 export function createLanguageClient(
   context: vscode.ExtensionContext,

@@ -51,7 +51,7 @@ export class SourceDocuments implements vscode.TextDocumentContentProvider {
   readonly onDidChange = this.changed.event;
   /** Why a file could not be read, by the file's URI, from its latest reading. */
   private readonly problems = new Map<string, string>();
-  /** Where the elements of an Akoma Ntoso act stand in its file, by the analysed text's URI, from its latest reading. */
+  /** Where the elements of an Akoma Ntoso act (or the pages of a PDF) stand in its file, by the analysed text's URI, from its latest reading. */
   private readonly anchors = new Map<string, SourceAnchorsParams>();
 
   constructor(private readonly output: vscode.LogOutputChannel) {}
@@ -66,14 +66,16 @@ export class SourceDocuments implements vscode.TextDocumentContentProvider {
       const doc = await readAnyFile(file);
       if (doc.problems.length) return this.refuse(file, doc.problems[0]);
       for (const n of doc.notices) void vscode.window.showInformationMessage(`Concordance: ${name}: ${n}`);
-      if (doc.anchors?.length) this.anchors.set(uri.toString(), { uri: uri.toString(), source: file.toString(), length: doc.text.length, anchors: doc.anchors });
+      if (doc.anchors?.length || doc.pageStarts?.length) {
+        this.anchors.set(uri.toString(), { uri: uri.toString(), source: file.toString(), length: doc.text.length, anchors: doc.anchors ?? [], ...(doc.pageStarts?.length ? { pageStarts: doc.pageStarts } : {}) });
+      }
       return doc.text;
     } catch (e) {
       return this.refuse(file, e instanceof Error ? e.message : String(e));
     }
   }
 
-  /** The anchors of the analysed text at `uri`, when its file is an Akoma Ntoso act. */
+  /** The anchors of the analysed text at `uri`, when its file is an Akoma Ntoso act or a PDF. */
   anchorsOf(uri: vscode.Uri): SourceAnchorsParams | undefined {
     return this.anchors.get(uri.toString());
   }

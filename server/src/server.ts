@@ -45,7 +45,7 @@ import { computeDiagnostics } from './lsp/diagnostics';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './lsp/semanticTokens';
 import { computeDocumentSymbols, computeWorkspaceSymbols } from './lsp/symbols';
 import { computeHover } from './lsp/hover';
-import { addSourceElements, checkSourceAnchors } from './lsp/sourceAnchors';
+import { addSourceElements, checkSourceAnchors, withPage } from './lsp/sourceAnchors';
 import { CODE_ACTION, DOCUMENT, DOCUMENT_POSITION, expectParams, WORKSPACE_SYMBOL, type ParamSpec } from './lsp/params';
 import { virtualDocument } from './lsp/virtualDocs';
 import { articlesRequest } from './lsp/articles';
@@ -255,7 +255,14 @@ export function startServer(connection: Connection): void {
   const cancelled = (token: CancellationToken) => () => token.isCancellationRequested;
 
   // The params of every request are checked first (lsp/params.ts): a wrong shape is InvalidParams.
-  connection.onHover((p, token) => withDocument(expectParams<typeof p>('textDocument/hover', p, DOCUMENT_POSITION).textDocument.uri, (d) => computeHover(d, analyzer(), p.position), null, token));
+  connection.onHover((p, token) =>
+    withDocument(
+      expectParams<typeof p>('textDocument/hover', p, DOCUMENT_POSITION).textDocument.uri,
+      (d) => withPage(computeHover(d, analyzer(), p.position), sourceAnchors.get(d.uri), d.text, d.lines.offsetAt(p.position), analyzer().messages),
+      null,
+      token,
+    ),
+  );
   connection.onCodeAction((p, token) =>
     withDocument(expectParams<typeof p>('textDocument/codeAction', p, CODE_ACTION).textDocument.uri, (d) => computeCodeActions(d, analyzer(), p, { documentChanges: documentChangesSupport }), [], token),
   );

@@ -1,11 +1,13 @@
 // Findings in the analysed text of an Akoma Ntoso act point back at the element they stand in: the
 // client sends where each element's text lies (SourceAnchorsNotification, shared/protocol.ts) and
 // every diagnostic inside one gets a related-information entry at the element's start tag in the
-// file ("Akoma Ntoso element sec_2", one click away in the Problems panel).
-import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver';
+// file ("Akoma Ntoso element sec_2", one click away in the Problems panel). For a PDF the client
+// sends where each page begins, and hovers say on which page they stand.
+import { MarkupContent, type Diagnostic, type DiagnosticRelatedInformation, type Hover } from 'vscode-languageserver';
 import type { SourceAnchor, SourceAnchorsParams } from '../../../shared/protocol';
 import type { Messages } from '../analysis/messages';
-import { AnchorIndex } from '../analysis/report';
+import { escapeMarkdown as md } from '../analysis/markdown';
+import { AnchorIndex, pageAt } from '../analysis/report';
 import type { LineIndex } from '../analysis/text';
 
 const isNatural = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -23,6 +25,8 @@ export function checkSourceAnchors(p: unknown): SourceAnchorsParams | string {
   if (typeof o.uri !== 'string' || typeof o.source !== 'string') return 'uri and source must be strings';
   if (!isNatural(o.length)) return 'length must be a natural number';
   if (!Array.isArray(o.anchors) || !o.anchors.every(isAnchor)) return 'anchors must be a list of { start, end, eId, line?, column? }';
+  const pages = o.pageStarts;
+  if (pages !== undefined && (!Array.isArray(pages) || !pages.every((v, i) => isNatural(v) && (i === 0 || v >= (pages[i - 1] as number))))) return 'pageStarts must be a rising list of natural numbers';
   return o as unknown as SourceAnchorsParams;
 }
 
@@ -45,4 +49,15 @@ export function addSourceElements(diagnostics: Diagnostic[], anchors: SourceAnch
     const element: DiagnosticRelatedInformation = { location: { uri: anchors.source, range: { start: position, end: position } }, message: say.t('diagnostic.sourceElement', inner.eId) };
     d.relatedInformation = [element, ...(d.relatedInformation ?? [])];
   }
+}
+
+/**
+ * A hover in the analysed text of a PDF, with the page it stands on ("Page 12 of act.pdf") as its
+ * last line, for those who cite the printed law; other hovers as they are.
+ */
+export function withPage(hover: Hover | null, anchors: SourceAnchorsParams | undefined, text: string, offset: number, say: Messages): Hover | null {
+  const pages = anchors?.pageStarts;
+  if (!hover || !pages?.length || anchors!.length !== text.length || !MarkupContent.is(hover.contents)) return hover;
+  const name = decodeURIComponent(anchors!.source.replace(/[?#].*$/, '').replace(/^.*\//, ''));
+  return { ...hover, contents: { kind: hover.contents.kind, value: `${hover.contents.value}\n\n_${md(say.t('hover.page', pageAt(pages, offset), name))}_` } };
 }

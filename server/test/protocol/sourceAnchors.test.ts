@@ -53,6 +53,30 @@ describe('findings in an Akoma Ntoso act point at the element in the file (conco
     assert.ok(coverage && sourceElements(coverage).length === 0, 'the draft-level finding stands in no element');
   });
 
+  it("a hover in a PDF's analysed text says on which page it stands", async () => {
+    const pdfSource = 'file:///laws/act.pdf';
+    const pdfUri = `concordance-source:/laws/act.pdf.draft?${encodeURIComponent(pdfSource)}`;
+    const text = AKN_ACT_PLAIN;
+    await client.open(pdfUri, text);
+    // Three pages, as a PDF reader would say: the title, the offences, the powers.
+    const pageStarts = [0, text.indexOf('Section 1'), text.indexOf('Part 2')];
+    const next = client.nextDiagnostics(pdfUri, 1);
+    await client.connection.sendNotification('concordance/sourceAnchors', { uri: pdfUri, source: pdfSource, length: text.length, anchors: [], pageStarts });
+    await next;
+    const hoverAt = async (word: string) => {
+      const before = text.slice(0, text.indexOf(word) + 2).split('\n');
+      const h = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: pdfUri }, position: { line: before.length - 1, character: before[before.length - 1].length } });
+      return h?.contents.value ?? '';
+    };
+    assert.match(await hoverAt('Illegal access'), /_Page 2 of act\\?\.pdf_$/);
+    assert.match(await hoverAt('Production order'), /_Page 3 of act\\?\.pdf_$/);
+    // The same text without pages: no such line.
+    const plain = 'file:///laws/act.draft';
+    await client.open(plain, text);
+    const h = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: plain }, position: { line: 4, character: 12 } });
+    assert.ok(h && !/Page \d/.test(h.contents.value));
+  });
+
   it('anchors for a document that is not open are not kept', async () => {
     await client.connection.sendNotification('concordance/sourceAnchors', { uri: URI, source: SOURCE, length: read.text.length, anchors: read.anchors });
     const { diagnostics } = await client.open(URI, read.text);

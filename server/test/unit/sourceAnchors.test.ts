@@ -45,6 +45,8 @@ check('checkSourceAnchors', [
   { name: 'not an object', input: null, expected: 'params must be an object' },
   { name: 'no source', input: { uri: 'u', length: 3, anchors: [] }, expected: 'uri and source must be strings' },
   { name: 'a negative length', input: { uri: 'u', source: 's', length: -1, anchors: [] }, expected: 'length must be a natural number' },
+  { name: "a PDF's pages", input: { uri: 'u', source: 's', length: 30, anchors: [], pageStarts: [0, 10, 10, 25] }, expected: 'ok' },
+  { name: 'pages that do not rise', input: { uri: 'u', source: 's', length: 30, anchors: [], pageStarts: [0, 10, 5] }, expected: 'pageStarts must be a rising list of natural numbers' },
   { name: 'an anchor ending before it starts', input: { uri: 'u', source: 's', length: 3, anchors: [{ start: 2, end: 1, eId: 'a' }] }, expected: 'anchors must be a list of { start, end, eId, line?, column? }' },
 ], (p: unknown) => {
   const r = checkSourceAnchors(p);

@@ -151,6 +151,7 @@ describe('Word, Akoma Ntoso and PDF files', () => {
         await vscode.window.showTextDocument(doc);
         const hover = await hoverOver(doc, plain.includes('Illegal access') ? 'Illegal access' : 'Acceso ilícito');
         assert.match(hover, /Art\./, 'the hover names the article the provision matches');
+        if (rel.endsWith('.pdf')) assert.match(hover, /Page 1 of act\\?\.pdf/, 'a hover in a PDF says on which page it stands');
         const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
         const titles = (lenses ?? []).map((l) => l.command?.title ?? '');
         assert.ok(titles.some((t) => /Art\. 7\b/.test(t)), `a lens names Art. 7 on the access provision; lenses: ${JSON.stringify(titles)}`);
