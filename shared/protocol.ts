@@ -49,7 +49,7 @@ export interface SourceAnchorsParams {
   pageStarts?: number[];
 }
 
-/** The client tells the server where an analysed text's elements stand in their file, after opening or re-reading it (server/src/server.ts). */
+/** The client tells the server where an analysed text's elements (or a PDF's pages) stand in their file, after opening or re-reading it (server/src/server.ts). */
 export const SourceAnchorsNotification = new NotificationType<SourceAnchorsParams>('concordance/sourceAnchors');
 /** The text of a read-only article or code document (server/src/lsp/virtualDocs.ts); null when there is none. */
 export const VirtualDocumentRequest = new RequestType<VirtualDocumentParams, string | null, void>('concordance/virtualDocument');

@@ -58,6 +58,12 @@ export function addSourceElements(diagnostics: Diagnostic[], anchors: SourceAnch
 export function withPage(hover: Hover | null, anchors: SourceAnchorsParams | undefined, text: string, offset: number, say: Messages): Hover | null {
   const pages = anchors?.pageStarts;
   if (!hover || !pages?.length || anchors!.length !== text.length || !MarkupContent.is(hover.contents)) return hover;
-  const name = decodeURIComponent(anchors!.source.replace(/[?#].*$/, '').replace(/^.*\//, ''));
+  const raw = anchors!.source.replace(/[?#].*$/, '').replace(/^.*\//, '');
+  let name = raw;
+  try {
+    name = decodeURIComponent(raw);
+  } catch {
+    // not %-encoded as a URI is: shown as it is
+  }
   return { ...hover, contents: { kind: hover.contents.kind, value: `${hover.contents.value}\n\n_${md(say.t('hover.page', pageAt(pages, offset), name))}_` } };
 }

@@ -1,6 +1,6 @@
 // Which element a finding in an Akoma Ntoso act's analysed text links to: the innermost one holding
 // the finding's start, at its position in the file; whatever order the client sends the anchors in.
-import { addSourceElements, checkSourceAnchors } from '../../src/lsp/sourceAnchors';
+import { addSourceElements, checkSourceAnchors, withPage } from '../../src/lsp/sourceAnchors';
 import { LineIndex } from '../../src/analysis/text';
 import * as fs from 'fs';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -52,3 +52,17 @@ check('checkSourceAnchors', [
   const r = checkSourceAnchors(p);
   return typeof r === 'string' ? r : 'ok';
 });
+
+check<{ source: string; offset: number; pageStarts?: number[] }, string>(
+  'withPage: the last line of a hover in a PDF',
+  [
+    { name: 'the page of the offset, and the file name decoded', input: { source: 'file:///laws/act%20one.pdf', offset: 12, pageStarts: [0, 10, 30] }, expected: 'hover\n\n_Page 2 of act one\\.pdf_' },
+    { name: 'an empty page gives way to the next', input: { source: 'file:///laws/act.pdf', offset: 10, pageStarts: [0, 10, 10] }, expected: 'hover\n\n_Page 3 of act\\.pdf_' },
+    { name: 'a malformed %-sequence is shown as it is', input: { source: 'file:///laws/a%E0%A.pdf', offset: 0, pageStarts: [0] }, expected: 'hover\n\n_Page 1 of a\\%E0\\%A\\.pdf_' },
+    { name: 'no pages: the hover as it is', input: { source: 'file:///laws/act.akn', offset: 0 }, expected: 'hover' },
+  ],
+  ({ source, offset, pageStarts }) => {
+    const h = withPage({ contents: { kind: 'markdown', value: 'hover' } }, { uri: 'u', source, length: TEXT.length, anchors: [], ...(pageStarts ? { pageStarts } : {}) }, TEXT, offset, say);
+    return (h!.contents as { value: string }).value;
+  },
+);
