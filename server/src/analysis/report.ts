@@ -3,7 +3,7 @@
 // report on hundreds of thousands of sections is never one string in memory.
 import type { Messages } from './messages';
 import type { ConventionData } from './data/types';
-import { LineIndex } from './text';
+import { lastAtOrBefore, LineIndex } from './text';
 import type { DocumentAnalysis, Finding, Range, Span } from './types';
 
 /** One analysed document as the reports see it. */
@@ -66,17 +66,7 @@ export function hasNoProvisions(analysis: DocumentAnalysis): boolean {
 
 /** The page (1-based) on which an offset of the text stands, given where each page begins. */
 export function pageAt(pageStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = pageStarts.length - 1;
-  let page = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (pageStarts[mid] <= offset) {
-      page = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return page + 1;
+  return Math.max(0, lastAtOrBefore(pageStarts.length, (i) => pageStarts[i], offset)) + 1;
 }
 
 /** Finds the innermost source element (eId) whose text holds an offset. */
@@ -87,16 +77,7 @@ export class AnchorIndex {
   }
   at(offset: number): Anchor | undefined {
     const a = this.anchors;
-    let lo = 0;
-    let hi = a.length - 1;
-    let last = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (a[mid].start <= offset) {
-        last = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const last = lastAtOrBefore(a.length, (i) => a[i].start, offset);
     for (let i = last, steps = 0; i >= 0 && steps < 10000; i--, steps++) {
       if (a[i].end > offset) return a[i];
     }

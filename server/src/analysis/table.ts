@@ -259,7 +259,8 @@ export function rowCells(row: TableRow, files: string[], say?: TableSay): string
   ];
 }
 
-function baseName(file: string): string {
+/** A file's name from its path or URI (query and fragment dropped, %-escapes decoded where they are well-formed). */
+export function baseName(file: string): string {
   const clean = file.replace(/[?#].*$/, '');
   const i = Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\'));
   let name = i >= 0 ? clean.slice(i + 1) : clean;

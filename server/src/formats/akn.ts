@@ -118,8 +118,6 @@ function kindOf(name: string): number {
   if (BLOCKS.has(name)) k |= BLOCK;
   if (SKIPPED.has(name)) k |= SKIP;
   if (name === 'crossHeading') k |= CROSS_HEADING;
-  // Left out, but walked to, so that the user is told how many there were.
-  if (name === 'attachments' || name === 'components') k |= WALKED;
   if (container || BLOCKS.has(name) || WALKED_OTHERS.has(name) || k & CROSS_HEADING) k |= WALKED;
   return k;
 }
@@ -246,12 +244,7 @@ export function readAkn(xml: string): AknResult {
   let attachmentsLeftOut = 0;
   const walk = (el: Element) => {
     const k = kind(el.localName);
-    if (k & SKIP) {
-      if (el.localName === 'attachments' || el.localName === 'components') {
-        for (let c = el.firstChild; c; c = c.nextSibling) if (isAkn(c) && inline(c).trim()) attachmentsLeftOut++;
-      }
-      return;
-    }
+    if (k & SKIP) return;
     // eId in AKN 3.0; id, and xml:id as LEOS (the European Commission's drafting tool) writes it, before.
     const eId = el.attributes.length === 0 ? '' : el.getAttribute('eId') || el.getAttribute('id') || el.getAttribute('xml:id') || el.getAttribute('GUID') || '';
     if (k & CROSS_HEADING || (el.localName === 'hcontainer' && el.getAttribute('name')?.toLowerCase() === 'crossheading')) {
@@ -308,7 +301,10 @@ export function readAkn(xml: string): AknResult {
         }
         if (ck & WALKED) walk(c);
         else if (isWordBreak(c as Element)) write(' ', true);
-        else if (ck & SKIP) continue;
+        else if (ck & SKIP) {
+          // Left out, but the user is told how many attachments (schedules, annexes) had text.
+          if (cn === 'attachments' || cn === 'components') for (let a = c.firstChild; a; a = a.nextSibling) if (isAkn(a) && inline(a).trim()) attachmentsLeftOut++;
+        }
         else {
           const innerId = c.attributes.length === 0 ? null : c.getAttribute('eId');
           const at = offset();

@@ -468,6 +468,8 @@ export function readDocx(bytes: Uint8Array): DocxResult {
     for (const b of boxes) lines.push(b);
     carriedBoxes.length = 0;
   };
+  /** Parts Word imports when it opens the file (altChunk: HTML, RTF or another document), which only Word reads. */
+  let embedded = 0;
   const block = (el: Element) => {
     for (const c of childElements(el)) {
       if (isW(c, 'p')) paragraph(c);
@@ -487,8 +489,6 @@ export function readDocx(bytes: Uint8Array): DocxResult {
       else if (isW(c, 'altChunk')) embedded++;
     }
   };
-  /** Parts Word imports when it opens the file (altChunk: HTML, RTF or another document), which only Word reads. */
-  let embedded = 0;
   block(body);
   if (carry) lines.push(carry);
   for (const b of carriedBoxes) lines.push(b);

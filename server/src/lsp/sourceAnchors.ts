@@ -8,6 +8,7 @@ import type { SourceAnchor, SourceAnchorsParams } from '../../../shared/protocol
 import type { Messages } from '../analysis/messages';
 import { escapeMarkdown as md } from '../analysis/markdown';
 import { AnchorIndex, pageAt } from '../analysis/report';
+import { baseName } from '../analysis/table';
 import type { LineIndex } from '../analysis/text';
 
 const isNatural = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -58,12 +59,5 @@ export function addSourceElements(diagnostics: Diagnostic[], anchors: SourceAnch
 export function withPage(hover: Hover | null, anchors: SourceAnchorsParams | undefined, text: string, offset: number, say: Messages): Hover | null {
   const pages = anchors?.pageStarts;
   if (!hover || !pages?.length || anchors!.length !== text.length || !MarkupContent.is(hover.contents)) return hover;
-  const raw = anchors!.source.replace(/[?#].*$/, '').replace(/^.*\//, '');
-  let name = raw;
-  try {
-    name = decodeURIComponent(raw);
-  } catch {
-    // not %-encoded as a URI is: shown as it is
-  }
-  return { ...hover, contents: { kind: hover.contents.kind, value: `${hover.contents.value}\n\n_${md(say.t('hover.page', pageAt(pages, offset), name))}_` } };
+  return { ...hover, contents: { kind: hover.contents.kind, value: `${hover.contents.value}\n\n_${md(say.t('hover.page', pageAt(pages, offset), baseName(anchors!.source)))}_` } };
 }
