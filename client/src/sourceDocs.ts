@@ -3,6 +3,8 @@
 // file as a read-only virtual document (`concordance-source:`), which the language server analyses
 // like any draft (diagnostics, hovers, lenses, comparisons, table).
 // The original file is only read, never written; quick fixes that would edit are not offered there.
+// While its analysed text is open, the file is watched: saved again (from Word, say), it is read
+// again, and the text, and so its analysis, follow it.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { looksLikeAkn, readDocumentAsync, type ReadDocument } from '../../server/src/formats/read';
@@ -15,6 +17,12 @@ export const READABLE_FILE = /\.(docx|akn|xml|pdf)$/i;
 
 /** Largest file read into the editor, as on the command line. */
 const MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * How long a watched file must stay unchanged before it is read again: Word, and many programs
+ * that save through a temporary file, write a document in several steps.
+ */
+const SETTLE_MS = 400;
 
 /**
  * Reads a file as the command line does (Word, Akoma Ntoso, PDF, text in any encoding), up to
@@ -46,6 +54,12 @@ export function originalOf(uri: vscode.Uri): vscode.Uri | undefined {
   }
 }
 
+/** A file whose analysed text is open: the watcher on it, and the reading that waits for it to settle. */
+interface Followed {
+  watcher: vscode.Disposable;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
 export class SourceDocuments implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
@@ -53,26 +67,79 @@ export class SourceDocuments implements vscode.TextDocumentContentProvider {
   private readonly problems = new Map<string, string>();
   /** Where the elements of an Akoma Ntoso act (or the pages of a PDF) stand in its file, by the analysed text's URI, from its latest reading. */
   private readonly anchors = new Map<string, SourceAnchorsParams>();
+  /** The text last read from each file whose analysed text is open, by that text's URI: kept when a later reading fails. */
+  private readonly lastRead = new Map<string, string>();
+  /** The files followed, by the URI of their open analysed text. */
+  private readonly followed = new Map<string, Followed>();
+  /** On an analysed text whose file changed and could not be read again: says that the text is the one read before. */
+  private readonly stale = vscode.languages.createDiagnosticCollection('concordance-source');
+  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly output: vscode.LogOutputChannel) {}
+  constructor(private readonly output: vscode.LogOutputChannel) {
+    this.subscriptions = [vscode.workspace.onDidOpenTextDocument((d) => this.follow(d)), vscode.workspace.onDidCloseTextDocument((d) => this.unfollow(d.uri.toString()))];
+    for (const d of vscode.workspace.textDocuments) this.follow(d);
+  }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const file = originalOf(uri);
     if (!file) return '';
     const name = path.posix.basename(file.path);
+    const key = uri.toString();
+    // Read again because the file changed: a failure keeps the text read before (a save may be half written).
+    const before = this.lastRead.get(key);
     this.problems.delete(file.toString());
-    this.anchors.delete(uri.toString());
     try {
       const doc = await readAnyFile(file);
-      if (doc.problems.length) return this.refuse(file, doc.problems[0]);
-      for (const n of doc.notices) void vscode.window.showInformationMessage(`Concordance: ${name}: ${n}`);
-      if (doc.anchors?.length || doc.pageStarts?.length) {
-        this.anchors.set(uri.toString(), { uri: uri.toString(), source: file.toString(), length: doc.text.length, anchors: doc.anchors ?? [], ...(doc.pageStarts?.length ? { pageStarts: doc.pageStarts } : {}) });
+      if (doc.problems.length) return before !== undefined ? this.keep(uri, file, doc.problems[0], before) : this.refuse(uri, file, doc.problems[0]);
+      // Notices pop up when the file is opened; when it is read again after each save, they go to the log.
+      for (const n of doc.notices) {
+        if (before === undefined) void vscode.window.showInformationMessage(`Concordance: ${name}: ${n}`);
+        else this.output.info(`[client] ${name} read again: ${n}`);
       }
+      this.anchors.delete(key);
+      this.stale.delete(uri);
+      if (doc.anchors?.length || doc.pageStarts?.length) {
+        this.anchors.set(key, { uri: key, source: file.toString(), length: doc.text.length, anchors: doc.anchors ?? [], ...(doc.pageStarts?.length ? { pageStarts: doc.pageStarts } : {}) });
+      }
+      if (this.followed.has(key)) this.lastRead.set(key, doc.text);
       return doc.text;
     } catch (e) {
-      return this.refuse(file, e instanceof Error ? e.message : String(e));
+      const problem = e instanceof Error ? e.message : String(e);
+      return before !== undefined ? this.keep(uri, file, problem, before) : this.refuse(uri, file, problem);
     }
+  }
+
+  /** Watches the file of an analysed text that was opened (its text read already), to read it again when it changes. */
+  private follow(doc: vscode.TextDocument): void {
+    const uri = doc.uri;
+    const key = uri.toString();
+    const file = originalOf(uri);
+    if (!file || this.followed.has(key)) return;
+    if (!this.problems.has(file.toString())) this.lastRead.set(key, doc.getText());
+    const folder = vscode.Uri.joinPath(file, '..');
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, path.posix.basename(file.path)));
+    const followed: Followed = { watcher };
+    // Saving through a temporary file replaces the file (deleted, then created): a creation is a change too.
+    const changed = () => {
+      clearTimeout(followed.timer);
+      followed.timer = setTimeout(() => {
+        followed.timer = undefined;
+        if (this.followed.get(key) === followed) this.changed.fire(uri);
+      }, SETTLE_MS);
+    };
+    followed.watcher = vscode.Disposable.from(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed));
+    this.followed.set(key, followed);
+  }
+
+  private unfollow(key: string): void {
+    const followed = this.followed.get(key);
+    if (!followed) return;
+    clearTimeout(followed.timer);
+    followed.watcher.dispose();
+    this.followed.delete(key);
+    this.lastRead.delete(key);
+    this.anchors.delete(key);
+    this.stale.delete(vscode.Uri.parse(key, true));
   }
 
   /** The anchors of the analysed text at `uri`, when its file is an Akoma Ntoso act or a PDF. */
@@ -85,15 +152,34 @@ export class SourceDocuments implements vscode.TextDocumentContentProvider {
     return this.problems.get(file.toString());
   }
 
-  private refuse(file: vscode.Uri, problem: string): string {
+  private refuse(uri: vscode.Uri, file: vscode.Uri, problem: string): string {
     const name = path.posix.basename(file.path);
     this.problems.set(file.toString(), problem);
+    this.anchors.delete(uri.toString());
     this.output.warn(`[client] ${name}: ${problem}`);
     void vscode.window.showErrorMessage(`Concordance cannot read ${name}: ${problem}`);
     return '';
   }
 
+  /**
+   * The text read before, when the file changed and cannot be read now (a save half written, a
+   * password added): nothing is lost, and a warning at the top of the text says so until the file
+   * is read again.
+   */
+  private keep(uri: vscode.Uri, file: vscode.Uri, problem: string, before: string): string {
+    const name = path.posix.basename(file.path);
+    this.output.warn(`[client] ${name} changed and cannot be read now: ${problem}; its analysed text stays as read before`);
+    const warning = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('{0} changed, and Concordance cannot read it now ({1}): this is the text read before.', name, problem), vscode.DiagnosticSeverity.Warning);
+    warning.source = 'concordance';
+    warning.code = 'concordance.input';
+    this.stale.set(uri, [warning]);
+    return before;
+  }
+
   dispose(): void {
+    for (const key of [...this.followed.keys()]) this.unfollow(key);
+    for (const d of this.subscriptions) d.dispose();
+    this.stale.dispose();
     this.changed.dispose();
   }
 }

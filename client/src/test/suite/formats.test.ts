@@ -6,7 +6,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { spanishDocx } from '../../../../server/test/unit/helpers/docxFixture';
+import { readDocument } from '../../../../server/src/formats/read';
+import { buildDocx, spanishDocx } from '../../../../server/test/unit/helpers/docxFixture';
 import { AKN_ACT, AKN_ACT_PLAIN, encodeWindows1252, FRENCH_DRAFT, SPANISH_DRAFT } from '../../../../server/test/unit/helpers/formatDrafts';
 import { pdfOf } from '../../../../server/test/unit/helpers/pdfFixture';
 import { activeExtension, allTabs, closeAllEditors, codeOf, describeTabs, hoverText, waitForDiagnostics, waitForEvent, waitForFindings, wsUri, UI_TIMEOUT_MS } from './helpers';
@@ -54,6 +55,37 @@ describe('Word, Akoma Ntoso and PDF files', () => {
     }
     const after = await vscode.workspace.fs.readFile(file);
     assert.ok(Buffer.from(after).equals(Buffer.from(bytes)), 'the .docx is unchanged');
+  });
+
+  it('the analysed text follows its file: saved again, it is read and analysed again; a save that cannot be read keeps the text read before, with a warning', async () => {
+    const file = await writeBytes('formats/follow/ley.docx', spanishDocx());
+    const doc = await openAnalysed(file);
+    assert.strictEqual(doc.getText(), SPANISH_DRAFT);
+    await waitForFindings(doc.uri);
+    const texts: string[] = [];
+    const seen = vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.toString() === doc.uri.toString() && texts.push(e.document.getText()));
+    const staleWarning = (ds: readonly vscode.Diagnostic[]) => ds.find((d) => codeOf(d) === 'concordance.input' && d.message.includes('ley.docx'));
+    try {
+      // Half written, as a save may be for a moment: not yet a Word package.
+      // Written as Word writes it, from outside VS Code (its file watcher, not its own file service, sees it).
+      fs.writeFileSync(file.fsPath, Buffer.from('PK\u0003\u0004 half written', 'latin1'));
+      const ds = await waitForDiagnostics(doc.uri, (all) => staleWarning(all) !== undefined, undefined, 'the warning that the file cannot be read again');
+      assert.strictEqual(staleWarning(ds)!.severity, vscode.DiagnosticSeverity.Warning);
+      assert.strictEqual(doc.getText(), SPANISH_DRAFT, 'the text read before stays');
+      // Saved again, with a new article: the text and its findings follow, and the warning goes.
+      const added = 'Artículo 4. Interceptación\nLa policía podrá interceptar el contenido de las comunicaciones sin autorización judicial.';
+      const bytes = buildDocx({ paragraphs: [...SPANISH_DRAFT.split('\n'), ...added.split('\n')].filter(Boolean).map((line) => ({ runs: line, style: /^Artículo \d/.test(line) ? 'Heading2' : undefined })) });
+      const expected = readDocument('ley.docx', bytes).text;
+      assert.ok(expected.includes('sin autorización judicial'));
+      fs.writeFileSync(file.fsPath, bytes);
+      await waitForEvent(vscode.workspace.onDidChangeTextDocument, () => (doc.getText() === expected ? true : undefined), UI_TIMEOUT_MS, 'the analysed text to be read again');
+      const newArticle = doc.positionAt(expected.indexOf('Artículo 4')).line;
+      const codes = (await waitForDiagnostics(doc.uri, (all) => !staleWarning(all) && all.some((d) => d.range.start.line >= newArticle), undefined, 'the new article\'s findings, without the warning')).map(codeOf).sort();
+      assert.deepStrictEqual(codes, await plainCodes('formats/follow/ley.draft', expected));
+      assert.ok(!texts.includes(''), 'the text was never emptied');
+    } finally {
+      seen.dispose();
+    }
   });
 
   it('an Akoma Ntoso act and a PDF open as their analysed text with the findings of the plain act', async () => {
