@@ -66,8 +66,8 @@ describe('Word, Akoma Ntoso and PDF files', () => {
     const seen = vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.toString() === doc.uri.toString() && texts.push(e.document.getText()));
     const staleWarning = (ds: readonly vscode.Diagnostic[]) => ds.find((d) => codeOf(d) === 'concordance.input' && d.message.includes('ley.docx'));
     try {
-      // Half written, as a save may be for a moment: not yet a Word package.
-      // Written as Word writes it, from outside VS Code (its file watcher, not its own file service, sees it).
+      // Half written, as a save may be for a moment (not yet a Word package); written from outside
+      // VS Code, as Word writes, so that VS Code's file watcher, not its own file service, sees it.
       fs.writeFileSync(file.fsPath, Buffer.from('PK\u0003\u0004 half written', 'latin1'));
       const ds = await waitForDiagnostics(doc.uri, (all) => staleWarning(all) !== undefined, undefined, 'the warning that the file cannot be read again');
       assert.strictEqual(staleWarning(ds)!.severity, vscode.DiagnosticSeverity.Warning);
