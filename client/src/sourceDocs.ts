@@ -104,7 +104,8 @@ export class SourceDocuments implements vscode.TextDocumentContentProvider {
       if (this.followed.has(key)) this.lastRead.set(key, doc.text);
       return doc.text;
     } catch (e) {
-      const problem = e instanceof Error ? e.message : String(e);
+      const gone = e instanceof vscode.FileSystemError && e.code === 'FileNotFound';
+      const problem = gone ? vscode.l10n.t('it was deleted or moved') : e instanceof Error ? e.message : String(e);
       return before !== undefined ? this.keep(uri, file, problem, before) : this.refuse(uri, file, problem);
     }
   }
@@ -119,7 +120,8 @@ export class SourceDocuments implements vscode.TextDocumentContentProvider {
     const folder = vscode.Uri.joinPath(file, '..');
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, path.posix.basename(file.path)));
     const followed: Followed = { watcher };
-    // Saving through a temporary file replaces the file (deleted, then created): a creation is a change too.
+    // Saving through a temporary file replaces the file (deleted, then created): a creation is a
+    // change too, and a deletion is one that a creation may follow (else the text read before stays, with a warning).
     const changed = () => {
       clearTimeout(followed.timer);
       followed.timer = setTimeout(() => {
@@ -127,7 +129,7 @@ export class SourceDocuments implements vscode.TextDocumentContentProvider {
         if (this.followed.get(key) === followed) this.changed.fire(uri);
       }, SETTLE_MS);
     };
-    followed.watcher = vscode.Disposable.from(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed));
+    followed.watcher = vscode.Disposable.from(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
     this.followed.set(key, followed);
   }
 

@@ -82,6 +82,11 @@ describe('Word, Akoma Ntoso and PDF files', () => {
       const newArticle = doc.positionAt(expected.indexOf('Artículo 4')).line;
       const codes = (await waitForDiagnostics(doc.uri, (all) => !staleWarning(all) && all.some((d) => d.range.start.line >= newArticle), undefined, 'the new article\'s findings, without the warning')).map(codeOf).sort();
       assert.deepStrictEqual(codes, await plainCodes('formats/follow/ley.draft', expected));
+      // Deleted (not replaced): the text stays, and the warning says why.
+      fs.rmSync(file.fsPath);
+      const gone = await waitForDiagnostics(doc.uri, (all) => staleWarning(all)?.message.includes('deleted or moved') === true, undefined, 'the warning that the file is gone');
+      assert.ok(staleWarning(gone));
+      assert.strictEqual(doc.getText(), expected, 'the text read before stays');
       assert.ok(!texts.includes(''), 'the text was never emptied');
     } finally {
       seen.dispose();
