@@ -225,6 +225,20 @@ describe('Word, Akoma Ntoso and PDF files', () => {
       assert.ok(Buffer.from(await vscode.workspace.fs.readFile(file)).equals(Buffer.from(AKN_ACT, 'utf8')), 'the XML on disk is unchanged');
     });
 
+    it('an Akoma Ntoso .xml edited and saved in VS Code: its analysed text beside it follows', async () => {
+      const file = await writeBytes('formats/direct/edited.xml', Buffer.from(AKN_ACT, 'utf8'));
+      const analysed = await openDirectly(file);
+      assert.strictEqual(analysed.getText(), AKN_ACT_PLAIN);
+      const xml = await vscode.workspace.openTextDocument(file);
+      const at = xml.getText().indexOf('<heading>Illegal access</heading>') + '<heading>'.length;
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(file, new vscode.Range(xml.positionAt(at), xml.positionAt(at + 'Illegal access'.length)), 'Unauthorised access');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await xml.save());
+      await waitForEvent(vscode.workspace.onDidChangeTextDocument, () => (analysed.getText().includes('Unauthorised access') ? true : undefined), UI_TIMEOUT_MS, 'the analysed text to follow the saved XML');
+      assert.strictEqual(analysed.getText(), AKN_ACT_PLAIN.replace('Illegal access', 'Unauthorised access'));
+    });
+
     it('a file that cannot be read keeps its editor, which says why, without crashing', async () => {
       const file = await writeBytes('formats/direct/broken.docx', Buffer.from('not a zip at all', 'utf8'));
       await vscode.commands.executeCommand('vscode.open', file);
