@@ -54,12 +54,6 @@ export function originalOf(uri: vscode.Uri): vscode.Uri | undefined {
   }
 }
 
-/** A file whose analysed text is open: the watcher on it, and the reading that waits for it to settle. */
-interface Followed {
-  watcher: vscode.Disposable;
-  timer?: ReturnType<typeof setTimeout>;
-}
-
 export class SourceDocuments implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
@@ -67,10 +61,8 @@ export class SourceDocuments implements vscode.TextDocumentContentProvider {
   private readonly problems = new Map<string, string>();
   /** Where the elements of an Akoma Ntoso act (or the pages of a PDF) stand in its file, by the analysed text's URI, from its latest reading. */
   private readonly anchors = new Map<string, SourceAnchorsParams>();
-  /** The text last read from each file whose analysed text is open, by that text's URI: kept when a later reading fails. */
-  private readonly lastRead = new Map<string, string>();
-  /** The files followed, by the URI of their open analysed text. */
-  private readonly followed = new Map<string, Followed>();
+  /** The watchers of the files whose analysed text is open (with the reading that waits for the file to settle), by that text's URI. */
+  private readonly followed = new Map<string, vscode.Disposable>();
   /** On an analysed text whose file changed and could not be read again: says that the text is the one read before. */
   private readonly stale = vscode.languages.createDiagnosticCollection('concordance-source');
   private readonly subscriptions: vscode.Disposable[];
@@ -85,8 +77,9 @@ export class SourceDocuments implements vscode.TextDocumentContentProvider {
     if (!file) return '';
     const name = path.posix.basename(file.path);
     const key = uri.toString();
-    // Read again because the file changed: a failure keeps the text read before (a save may be half written).
-    const before = this.lastRead.get(key);
+    // Read again because the file changed: a failure keeps the text read before (a save may be half
+    // written). That is the open document's text, unless the file could not be read then either.
+    const before = this.followed.has(key) && !this.problems.has(file.toString()) ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === key)?.getText() : undefined;
     this.problems.delete(file.toString());
     try {
       const doc = await readAnyFile(file);
@@ -101,7 +94,6 @@ export class SourceDocuments implements vscode.TextDocumentContentProvider {
       if (doc.anchors?.length || doc.pageStarts?.length) {
         this.anchors.set(key, { uri: key, source: file.toString(), length: doc.text.length, anchors: doc.anchors ?? [], ...(doc.pageStarts?.length ? { pageStarts: doc.pageStarts } : {}) });
       }
-      if (this.followed.has(key)) this.lastRead.set(key, doc.text);
       return doc.text;
     } catch (e) {
       const gone = e instanceof vscode.FileSystemError && e.code === 'FileNotFound';
@@ -116,30 +108,23 @@ export class SourceDocuments implements vscode.TextDocumentContentProvider {
     const key = uri.toString();
     const file = originalOf(uri);
     if (!file || this.followed.has(key)) return;
-    if (!this.problems.has(file.toString())) this.lastRead.set(key, doc.getText());
-    const folder = vscode.Uri.joinPath(file, '..');
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, path.posix.basename(file.path)));
-    const followed: Followed = { watcher };
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(file, '..'), path.posix.basename(file.path)));
+    let timer: ReturnType<typeof setTimeout> | undefined;
     // Saving through a temporary file replaces the file (deleted, then created): a creation is a
     // change too, and a deletion is one that a creation may follow (else the text read before stays, with a warning).
     const changed = () => {
-      clearTimeout(followed.timer);
-      followed.timer = setTimeout(() => {
-        followed.timer = undefined;
-        if (this.followed.get(key) === followed) this.changed.fire(uri);
-      }, SETTLE_MS);
+      clearTimeout(timer);
+      timer = setTimeout(() => this.changed.fire(uri), SETTLE_MS);
     };
-    followed.watcher = vscode.Disposable.from(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
-    this.followed.set(key, followed);
+    const pending = { dispose: () => clearTimeout(timer) };
+    this.followed.set(key, vscode.Disposable.from(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed), pending));
   }
 
   private unfollow(key: string): void {
     const followed = this.followed.get(key);
     if (!followed) return;
-    clearTimeout(followed.timer);
-    followed.watcher.dispose();
+    followed.dispose();
     this.followed.delete(key);
-    this.lastRead.delete(key);
     this.anchors.delete(key);
     this.stale.delete(vscode.Uri.parse(key, true));
   }
