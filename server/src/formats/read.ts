@@ -2,10 +2,11 @@
 // file's name and bytes, returns the text with what the reader noticed; never throws — what
 // cannot be read is returned in `problems` (one line each, without the file name).
 import { looksLikeAkn, readAkn, type SourceAnchor } from './akn';
-import { readDocx, isCompoundFile, isZip } from './docx';
+import { readDocx } from './docx';
 import { decodeText, markupOf } from './encoding';
 import { readPdf } from './pdf';
 import { hasDoctype } from './xml';
+import { isCompoundFile, isZip } from './zip';
 
 export type DocumentFormat = 'text' | 'docx' | 'akn' | 'pdf';
 
