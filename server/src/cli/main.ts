@@ -40,8 +40,8 @@ const COMMANDS: Record<string, Command> = {
     usage: 'concordance check [--format text|json|sarif] [--locale en|es|fr] PATH...',
     summary: 'analyse drafts',
     help: `PATH is a draft file, a folder (every draft in it, sub-folders included) or - for standard input.
-Reads plain text in UTF-8, UTF-16 or Windows-1252, Markdown, Word (.docx), Akoma Ntoso XML (.akn, .xml)
-and the text layer of PDF files (docs/formats.md).
+Reads plain text in UTF-8, UTF-16 or Windows-1252, Markdown, Word (.docx), OpenDocument text (.odt),
+Akoma Ntoso XML (.akn, .xml) and the text layer of PDF files (docs/formats.md).
   --format text    a summary for people (default)
   --format json    the JSON report (docs/json.md); an array when several drafts are read
   --format sarif   one SARIF 2.1.0 log for all drafts, for code review and CI systems

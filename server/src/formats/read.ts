@@ -4,11 +4,12 @@
 import { looksLikeAkn, readAkn, type SourceAnchor } from './akn';
 import { readDocx } from './docx';
 import { decodeText, markupOf } from './encoding';
+import { isOpenDocument, readOdt } from './odt';
 import { readPdf } from './pdf';
 import { hasDoctype } from './xml';
 import { isCompoundFile, isZip } from './zip';
 
-export type DocumentFormat = 'text' | 'docx' | 'akn' | 'pdf';
+export type DocumentFormat = 'text' | 'docx' | 'odt' | 'akn' | 'pdf';
 
 export type { SourceAnchor } from './akn';
 export { looksLikeAkn } from './akn';
@@ -32,8 +33,8 @@ export interface ReadDocument {
 /** File name endings the CLI treats as drafts when it is given a folder. */
 export const DRAFT_EXTENSIONS = ['.draft', '.bill', '.txt', '.md', '.markdown', '.text'];
 
-/** File name endings of structured documents (Word, Akoma Ntoso, PDF). */
-export const STRUCTURED_EXTENSIONS = ['.docx', '.akn', '.xml', '.pdf'];
+/** File name endings of structured documents (Word, OpenDocument, Akoma Ntoso, PDF). */
+export const STRUCTURED_EXTENSIONS = ['.docx', '.odt', '.akn', '.xml', '.pdf'];
 
 function extensionOf(name: string): string {
   const m = /\.[^./\\]+$/.exec(name);
@@ -56,6 +57,12 @@ function guarded<T extends { text: string; notices: string[]; problems: string[]
 /** Reads a document by its bytes (the name's extension only decides what an unknown kind is called). */
 export function readDocument(name: string, bytes: Uint8Array): ReadDocument {
   const ext = extensionOf(name);
+  // An OpenDocument package says so in its first entry; one written by a tool that does not is known by its name.
+  if (isZip(bytes) && (isOpenDocument(bytes) || ext === '.odt' || ext === '.ott')) {
+    const r = guarded(() => readOdt(bytes));
+    return { format: 'odt', text: r.text, notices: r.notices, problems: r.problems };
+  }
+  if (ext === '.odt') return failed('odt', 'not an OpenDocument text: an .odt file is a zip archive, and this is not one');
   if (isZip(bytes) || isCompoundFile(bytes) || ext === '.docx') {
     if (!isZip(bytes) && !isCompoundFile(bytes)) return failed('docx', 'not a Word document: a .docx file is a zip archive, and this is not one');
     const r = guarded(() => readDocx(bytes));
@@ -67,7 +74,7 @@ export function readDocument(name: string, bytes: Uint8Array): ReadDocument {
   const head = decoded.text.slice(0, 4096).trimStart();
   if (head.startsWith('<') && (looksLikeAkn(head) || ext === '.akn' || ext === '.xml')) {
     if (hasDoctype(decoded.text)) return failed('akn', 'the XML declares a DTD or entities, which Concordance never reads (remove the <!DOCTYPE …> declaration)');
-    if (!looksLikeAkn(head)) return failed('akn', 'an XML file that is not Akoma Ntoso 3.0 (no akomaNtoso element in its namespace); Concordance reads Akoma Ntoso XML, plain text, Markdown and Word');
+    if (!looksLikeAkn(head)) return failed('akn', 'an XML file that is not Akoma Ntoso 3.0 (no akomaNtoso element in its namespace); Concordance reads Akoma Ntoso XML, plain text, Markdown, Word and OpenDocument text');
     const r = guarded(() => readAkn(decoded.text));
     return { format: 'akn', text: r.text, encoding: decoded.encoding, notices: [...decoded.notices, ...r.notices], problems: r.problems, anchors: r.anchors };
   }

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { generateDraft } from '../../../bench/generate';
 import { shortSections } from '../../../bench/sections';
 import { buildDocx, spanishDocx } from '../unit/helpers/docxFixture';
+import { buildOdt, spanishOdt } from '../unit/helpers/odtFixture';
 import { buildPdf, pdfOf } from '../unit/helpers/pdfFixture';
 import { AKN_ACT, AKN_ACT_PLAIN, encodeUtf16, encodeWindows1252, SPANISH_DRAFT } from '../unit/helpers/formatDrafts';
 import { zipSync } from 'fflate';
@@ -149,6 +150,7 @@ describe('CLI commands, options and inputs', function () {
     fs.writeFileSync(path.join(dir, 'b.txt'), SPANISH_DRAFT);
     fs.writeFileSync(path.join(dir, 'c.draft'), generateDraft({ sizeBytes: 60 * 1024, seed: 7 }));
     fs.writeFileSync(path.join(dir, 'd.docx'), spanishDocx());
+    fs.writeFileSync(path.join(dir, 'd2.odt'), spanishOdt());
     fs.writeFileSync(path.join(dir, 'e.akn'), AKN_ACT);
     fs.writeFileSync(path.join(dir, 'f.pdf'), pdfOf(AKN_ACT_PLAIN, 8).bytes);
     for (const args of [['check', '--format', 'json'], ['check', '--format', 'sarif'], ['table', '--format', 'csv']]) {
@@ -247,10 +249,11 @@ describe('CLI commands, options and inputs', function () {
     assert.strictEqual(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'examples/cybercrime-bill.draft');
   });
 
-  it('check and table read Word, Akoma Ntoso and PDF files as their plain-text twins, eIds in JSON and SARIF', () => {
+  it('check and table read Word, OpenDocument, Akoma Ntoso and PDF files as their plain-text twins, eIds in JSON and SARIF', () => {
     const dir = path.join(tmp, 'formats');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'a-ley.docx'), spanishDocx());
+    fs.writeFileSync(path.join(dir, 'a2-ley.odt'), spanishOdt());
     fs.writeFileSync(path.join(dir, 'b-ley.txt'), SPANISH_DRAFT);
     fs.writeFileSync(path.join(dir, 'c-act.akn'), AKN_ACT);
     fs.writeFileSync(path.join(dir, 'd-act.draft'), AKN_ACT_PLAIN);
@@ -258,13 +261,15 @@ describe('CLI commands, options and inputs', function () {
     const r = runSync(['check', '--format', 'json', dir]);
     assert.strictEqual(r.code, 0, r.stderr);
     type R = { format: string; notices: string[]; provisions: { id: string; eId?: string }[]; diagnostics: { code: string; provision: string; eId?: string }[] };
-    const [docx, txt, akn, plain, pdf] = JSON.parse(r.stdout) as R[];
-    assert.deepStrictEqual([docx.format, txt.format, akn.format, plain.format, pdf.format], ['docx', 'text', 'akn', 'text', 'pdf']);
+    const [docx, odt, txt, akn, plain, pdf] = JSON.parse(r.stdout) as R[];
+    assert.deepStrictEqual([docx.format, odt.format, txt.format, akn.format, plain.format, pdf.format], ['docx', 'odt', 'text', 'akn', 'text', 'pdf']);
     assert.deepStrictEqual(pdf.provisions.map((p) => p.id), plain.provisions.map((p) => p.id));
     assert.deepStrictEqual(pdf.diagnostics.map((d) => d.code), plain.diagnostics.map((d) => d.code));
     assert.match(docx.notices.join(), /tracked changes/);
     assert.deepStrictEqual(docx.provisions, txt.provisions);
     assert.deepStrictEqual(docx.diagnostics, txt.diagnostics);
+    assert.match(odt.notices.join(), /tracked changes/);
+    assert.deepStrictEqual([odt.provisions, odt.diagnostics], [txt.provisions, txt.diagnostics]);
     const strip = (x: R) => ({ p: x.provisions.map(({ eId: _e, ...rest }) => rest), d: x.diagnostics.map(({ eId: _e, ...rest }) => rest) });
     assert.deepStrictEqual(strip(akn), strip(plain));
     // Findings in a provision name its element; draft-wide ones (coverage) stand in the untagged title.
@@ -276,6 +281,7 @@ describe('CLI commands, options and inputs', function () {
     const table = runSync(['table', dir]);
     assert.strictEqual(table.code, 0, table.stderr);
     assert.match(table.stderr, /a-ley\.docx: has tracked changes/);
+    assert.match(table.stderr, /a2-ley\.odt: has tracked changes/);
   });
 
   it('bad documents: one line naming the file and the problem, exit 2, nothing written', () => {
@@ -292,6 +298,7 @@ describe('CLI commands, options and inputs', function () {
       [put('xxe.docx', buildDocx({ paragraphs: [], documentXml: '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>' })), /xxe\.docx: word\/document\.xml declares a DTD/],
       [put('xxe.akn', '<?xml version="1.0"?><!DOCTYPE akomaNtoso SYSTEM "http://127.0.0.1:9/akn.dtd"><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body><p>x</p></body></act></akomaNtoso>'), /xxe\.akn: the XML declares a DTD/],
       [put('broken.pdf', '%PDF-1.7\n%\xe2\xe3\n1 0 obj <<>> endobj\n'), /broken\.pdf: not a readable PDF/],
+      [put('locked.odt', buildOdt({ body: '<text:p>x</text:p>', manifestEntries: '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data/></manifest:file-entry>' })), /locked\.odt: a password-protected OpenDocument text/],
       [put('scan.pdf', buildPdf({ pages: [['a', 'b']], noText: true })), /scan\.pdf: has no text layer/],
     ];
     for (const [file, pattern] of cases) {

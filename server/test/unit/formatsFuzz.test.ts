@@ -10,6 +10,7 @@ import { createAnalyzer } from '../../src/analysis/engine';
 import { ChunkWriter, writeJsonReport, writeSarif } from '../../src/analysis/report';
 import { readDocumentAsync, type ReadDocument } from '../../src/formats/read';
 import { documentXml, spanishDocx } from './helpers/docxFixture';
+import { spanishOdt } from './helpers/odtFixture';
 import { AKN_ACT, SPANISH_DRAFT } from './helpers/formatDrafts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.npm_lifecycle_event === 'fuzz' ? 2000 : 60));
@@ -39,11 +40,12 @@ const splice = (s: string, at: number, insert: string, cut: number) => {
 describe('fuzz: readers and exporters on hostile input', function () {
   this.timeout(0);
   const docx = spanishDocx();
+  const odt = spanishOdt();
 
   it(`random bytes under any name (${RUNS} runs)`, async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('x.txt', 'x.docx', 'x.akn', 'x.xml', 'x.pdf', 'x.draft'),
+        fc.constantFrom('x.txt', 'x.docx', 'x.odt', 'x.akn', 'x.xml', 'x.pdf', 'x.draft'),
         fc.constantFrom([], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0x50, 0x4b, 0x03, 0x04], [0xd0, 0xcf, 0x11, 0xe0], [0x25, 0x50, 0x44, 0x46, 0x2d], [...Buffer.from('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">')]),
         fc.uint8Array({ maxLength: 400 }),
         async (name, prefix, body) => wellFormed(await readDocumentAsync(name, Uint8Array.from([...prefix, ...body]))),
@@ -52,12 +54,12 @@ describe('fuzz: readers and exporters on hostile input', function () {
     );
   });
 
-  it(`a Word package with bytes flipped or cut short (${RUNS} runs)`, async () => {
+  it(`a Word or OpenDocument package with bytes flipped or cut short (${RUNS} runs)`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }), fc.option(fc.nat()), async (flips, cut) => {
-        const bytes = Uint8Array.from(docx);
+      fc.asyncProperty(fc.constantFrom(['x.docx', docx] as const, ['x.odt', odt] as const), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }), fc.option(fc.nat()), async ([name, original], flips, cut) => {
+        const bytes = Uint8Array.from(original);
         for (const [at, b] of flips) bytes[at % bytes.length] = b;
-        wellFormed(await readDocumentAsync('x.docx', cut === null ? bytes : bytes.subarray(0, cut % bytes.length)));
+        wellFormed(await readDocumentAsync(name, cut === null ? bytes : bytes.subarray(0, cut % bytes.length)));
       }),
       { numRuns: RUNS },
     );
