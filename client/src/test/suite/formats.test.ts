@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { readDocument } from '../../../../server/src/formats/read';
 import { buildDocx, spanishDocx } from '../../../../server/test/unit/helpers/docxFixture';
+import { spanishOdt } from '../../../../server/test/unit/helpers/odtFixture';
 import { AKN_ACT, AKN_ACT_PLAIN, encodeWindows1252, FRENCH_DRAFT, SPANISH_DRAFT } from '../../../../server/test/unit/helpers/formatDrafts';
 import { pdfOf } from '../../../../server/test/unit/helpers/pdfFixture';
 import { activeExtension, allTabs, closeAllEditors, codeOf, describeTabs, hoverText, waitForDiagnostics, waitForEvent, waitForFindings, wsUri, UI_TIMEOUT_MS } from './helpers';
@@ -37,7 +38,7 @@ async function plainCodes(rel: string, text: string): Promise<string[]> {
   return (await waitForFindings(uri)).map(codeOf).sort();
 }
 
-describe('Word, Akoma Ntoso and PDF files', () => {
+describe('Word, OpenDocument, Akoma Ntoso and PDF files', () => {
   before(async () => {
     await activeExtension();
   });
@@ -119,22 +120,24 @@ describe('Word, Akoma Ntoso and PDF files', () => {
     const config = () => vscode.workspace.getConfiguration('concordance');
     after(() => config().update('table.include', undefined, vscode.ConfigurationTarget.Global));
 
-    it('reads Word, PDF and legacy-encoded files matching concordance.table.include as the editor does, and leaves out what it cannot read', async () => {
+    it('reads Word, OpenDocument, PDF and legacy-encoded files matching concordance.table.include as the editor does, and leaves out what it cannot read', async () => {
       await writeBytes('formats/book/ley.docx', spanishDocx());
+      await writeBytes('formats/book/ley.odt', spanishOdt());
       await writeBytes('formats/book/act.pdf', pdfOf(AKN_ACT_PLAIN, 8).bytes);
       await writeBytes('formats/book/loi-1252.draft', encodeWindows1252(FRENCH_DRAFT));
       await writeBytes('formats/book/broken.pdf', Buffer.from('%PDF-1.4\nnot a PDF at all\n', 'latin1'));
       await writeBytes('formats/book/notes.xml', Buffer.from('<?xml version="1.0"?><notes><note>Not a law.</note></notes>', 'utf8'));
-      await config().update('table.include', 'formats/book/*.{draft,docx,pdf,xml}', vscode.ConfigurationTarget.Global);
+      await config().update('table.include', 'formats/book/*.{draft,docx,odt,pdf,xml}', vscode.ConfigurationTarget.Global);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concordance-book-'));
       try {
         const target = path.join(dir, 'book.md');
         await vscode.commands.executeCommand('concordance.exportTable', vscode.Uri.file(target), 'markdown', 'workspace');
         const table = fs.readFileSync(target, 'utf8').replace(/\\/g, '');
         const drafts = /^Drafts: (.*)$/m.exec(table)?.[1] ?? '';
-        for (const name of ['ley.docx.draft', 'act.pdf.draft', 'loi-1252.draft']) assert.ok(drafts.includes(name), `${name} is in the table; drafts: ${drafts}`);
+        for (const name of ['ley.docx.draft', 'ley.odt.draft', 'act.pdf.draft', 'loi-1252.draft']) assert.ok(drafts.includes(name), `${name} is in the table; drafts: ${drafts}`);
         for (const name of ['broken.pdf', 'notes.xml']) assert.ok(!drafts.includes(name), `${name} cannot be read and is left out; drafts: ${drafts}`);
         assert.match(table, /ley\.docx\.draft: [^|;]*Acceso ilícito/, 'the Word document\'s access article is in the table');
+        assert.match(table, /ley\.odt\.draft: [^|;]*Acceso ilícito/, 'the OpenDocument text\'s access article is in the table');
         assert.match(table, /act\.pdf\.draft: [^|;]*Illegal access/, 'the PDF\'s access section is in the table');
         assert.match(table, /loi-1252\.draft: [^|;]*Accès frauduleux/, 'the Windows-1252 draft is decoded, its accents intact');
         assert.ok(!table.includes('\uFFFD'), 'no character was misread');
@@ -174,6 +177,7 @@ describe('Word, Akoma Ntoso and PDF files', () => {
 
     const kinds: [string, string, () => Uint8Array, string][] = [
       ['a Word document', 'formats/direct/ley.docx', spanishDocx, SPANISH_DRAFT],
+      ['an OpenDocument text', 'formats/direct/ley.odt', spanishOdt, SPANISH_DRAFT],
       ['an Akoma Ntoso act (.akn)', 'formats/direct/act.akn', () => Buffer.from(AKN_ACT, 'utf8'), AKN_ACT_PLAIN],
       ['a PDF', 'formats/direct/act.pdf', () => pdfOf(AKN_ACT_PLAIN, 8).bytes, AKN_ACT_PLAIN],
     ];
