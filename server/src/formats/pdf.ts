@@ -32,6 +32,14 @@ export interface PdfPage {
 
 /** Share of the page height, from the top and from the bottom, where running heads and page numbers stand. */
 const MARGIN = 0.08;
+/**
+ * A wider band for the lines at the very top and bottom of a page: a word processor sets its
+ * header inside the page margin, so with a 2 cm margin the header of a LibreOffice PDF stands
+ * 8–9 % from the top. Only the first and last lines of a page, set apart from the body, are looked
+ * at there, so a sentence the body repeats is not taken for a header.
+ */
+const EDGE_MARGIN = 0.15;
+const EDGE_LINES = 3;
 
 const PAGE_NUMBER = /^(?:(?:page|p\.|página|pág\.|seite)\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—]?(?:\s*(?:of|de|sur|\/|von)\s*\d{1,4})?$/i;
 
@@ -45,12 +53,38 @@ function runningKey(s: string): string {
  */
 export function pagesToText(pages: PdfPage[]): { text: string; removed: number; pageStarts: number[] } {
   // A line in the top or bottom margin that recurs (digits aside) on at least half the pages, and
-  // on two or more, is a running header or footer.
+  // on two or more, is a running header or footer; so is one of the first or last lines of a page
+  // in the wider edge band.
   const inMargin = (p: PdfPage, l: PdfLine) => l.y > p.height * (1 - MARGIN) || l.y < p.height * MARGIN;
+  /**
+   * The lines of a page that may be running heads: in the margin, or, in the edge band, the first
+   * or last lines (EDGE_LINES at most) set apart from the body by a gap wider than its line spacing,
+   * as a word processor sets its header and footer (the first line of a page without a header
+   * follows the next at the usual distance).
+   */
+  const candidates = (p: PdfPage): Set<PdfLine> => {
+    const out = new Set<PdfLine>();
+    for (const l of p.lines) if (inMargin(p, l)) out.add(l);
+    const byHeight = [...p.lines].sort((a, b) => b.y - a.y);
+    const gaps = byHeight.slice(1).map((l, i) => byHeight[i].y - l.y);
+    const positive = gaps.filter((g) => g > 0).sort((a, b) => a - b);
+    if (positive.length < 4) return out;
+    const apart = positive[Math.floor(positive.length / 2)] * 1.3;
+    // Top: the lines above the first wide gap among the first EDGE_LINES; bottom: below the last.
+    const top = gaps.slice(0, EDGE_LINES).findIndex((g) => g > apart);
+    for (let i = 0; i <= top; i++) if (byHeight[i].y > p.height * (1 - EDGE_MARGIN)) out.add(byHeight[i]);
+    const fromEnd = gaps.slice(-EDGE_LINES).reverse().findIndex((g) => g > apart);
+    for (let i = 0; fromEnd >= 0 && i <= fromEnd; i++) {
+      const l = byHeight[byHeight.length - 1 - i];
+      if (l.y < p.height * EDGE_MARGIN) out.add(l);
+    }
+    return out;
+  };
+  const pageCandidates = pages.map(candidates);
   const counts = new Map<string, number>();
-  for (const p of pages) {
+  for (const lines of pageCandidates) {
     const seen = new Set<string>();
-    for (const l of p.lines) if (inMargin(p, l)) seen.add(runningKey(l.text));
+    for (const l of lines) seen.add(runningKey(l.text));
     for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const running = (k: string) => pages.length >= 2 && (counts.get(k) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
@@ -59,9 +93,11 @@ export function pagesToText(pages: PdfPage[]): { text: string; removed: number; 
   /** The page (0-based) of each line of `out`. */
   const pageOf: number[] = [];
   for (const [n, p] of pages.entries()) {
+    const maybeRunning = pageCandidates[n];
     const kept = p.lines.filter((l) => {
-      if (!inMargin(p, l)) return true;
-      if (PAGE_NUMBER.test(l.text.trim()) || running(runningKey(l.text))) {
+      if (!maybeRunning.has(l)) return true;
+      // A lone page number only in the narrow margin: at the edge of the wider band it may be a section's number.
+      if ((inMargin(p, l) && PAGE_NUMBER.test(l.text.trim())) || running(runningKey(l.text))) {
         removed++;
         return false;
       }

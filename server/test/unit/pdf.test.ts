@@ -188,6 +188,22 @@ describe('PDF', function () {
       assert.strictEqual(text, 'Section 1 Illegal access\nSection 2 Interception\nSection 3 Interference\n');
       assert.strictEqual(removed, 6);
     });
+    it('drops a header and footer set inside a wider page margin, apart from the body, as a word processor sets them', () => {
+      // A LibreOffice page with 2 cm margins: the header stands at 8.5 % from the top, the footer at 8.6 % from the bottom.
+      const body = (n: number, top: number) => [`Section ${n} Illegal access`, 'Provisions repeated on every page stay.', 'A person who accesses a system commits an offence.', 'The penalty is a fine.'].map((t, i): [string, number] => [t, top - 14 * i]);
+      const pages = [1, 2, 3].map((n) => page(['OFFICIAL GAZETTE — Act 17 of 2026', 732], ...body(n, 711), ['Page ' + n + ' of 3', 69]));
+      const { text, removed } = pagesToText(pages);
+      assert.strictEqual(removed, 6);
+      assert.deepStrictEqual(text.split('\n').filter((l) => /GAZETTE|Page/.test(l)), []);
+      assert.strictEqual(text.split('\n').filter((l) => /repeated on every page/.test(l)).length, 3);
+    });
+    it('keeps the first and last lines of pages without a header, even when they recur, when they follow the body at its usual spacing', () => {
+      // A full page (lines 14 units apart from 720 down to 90), its first and last lines in the edge band, recurring.
+      const lines = (n: number): [string, number][] => Array.from({ length: 46 }, (_, i): [string, number] => [i === 0 ? `Section ${n}` : i === 45 ? '(continued)' : `Body line ${i} of page ${n}.`, 720 - 14 * i]);
+      const { text, removed } = pagesToText([page(...lines(1)), page(...lines(2)), page(...lines(3))]);
+      assert.strictEqual(removed, 0);
+      assert.strictEqual(text.split('\n').filter((l) => /^Section \d$|^\(continued\)$/.test(l)).length, 6);
+    });
     it('keeps a title that appears on one page only, and body lines that look like numbers', () => {
       const { text } = pagesToText([page(['THE CYBERCRIME ACT', 780], ['Section 1', 700], ['3', 690]), page(['Section 2', 700])]);
       assert.strictEqual(text, 'THE CYBERCRIME ACT\nSection 1\n3\nSection 2\n');
