@@ -1,9 +1,9 @@
-// Word, OpenDocument, PDF and Akoma Ntoso files opened directly (a double-click in the Explorer, `vscode.open`):
+// Word, OpenDocument, RTF, PDF and Akoma Ntoso files opened directly (a double-click in the Explorer, `vscode.open`):
 // a read-only custom editor that opens the file's analysed text (the `concordance-source:` virtual
 // document of sourceDocs.ts, analysed like any draft) in its place. The custom editor itself only
 // shows "Opening…" and closes once the text editor is open, or shows why the file cannot be read.
 //
-// - `concordance.analysedText` is the default editor of *.docx, *.odt, *.pdf and *.akn.
+// - `concordance.analysedText` is the default editor of *.docx, *.odt, *.rtf, *.pdf and *.akn.
 // - `concordance.analysedXml` is an *option* for *.xml (Open With…): most XML is not a law. An .xml
 //   file that is Akoma Ntoso and is opened in a text editor gets its analysed text opened beside it
 //   in the same group, once per opening (setting `concordance.akomaNtoso.openXmlAsAnalysedText`);

@@ -123,7 +123,7 @@ export function createLanguageClient(
       didChange: thenAnchors('didChange', (e: vscode.TextDocumentChangeEvent) => e.document),
       didClose: whileDown('didClose'),
       didSave: whileDown('didSave'),
-      // The analysed text of a Word, OpenDocument, Akoma Ntoso or PDF file is read-only: no quick fix that edits.
+      // The analysed text of a Word, OpenDocument, RTF, Akoma Ntoso or PDF file is read-only: no quick fix that edits.
       provideCodeActions: async (document, range, context, token, next) => {
         const actions = await next(document, range, context, token);
         if (document.uri.scheme !== SOURCE_SCHEME || !actions) return actions;

@@ -1,4 +1,4 @@
-// Word, OpenDocument, Akoma Ntoso and PDF files in the editor: "Open as Analysed Text", and opening the file
+// Word, OpenDocument, RTF, Akoma Ntoso and PDF files in the editor: "Open as Analysed Text", and opening the file
 // directly (the custom editor of analysedEditor.ts), show the text Concordance reads from such a
 // file as a read-only virtual document (`concordance-source:`), which the language server analyses
 // like any draft (diagnostics, hovers, lenses, comparisons, table).
@@ -13,7 +13,7 @@ import type { SourceAnchorsParams } from './protocol';
 export const SOURCE_SCHEME = 'concordance-source';
 
 /** Files whose text is read by Concordance's own readers rather than opened as text. */
-export const READABLE_FILE = /\.(docx|odt|akn|xml|pdf)$/i;
+export const READABLE_FILE = /\.(docx|odt|rtf|akn|xml|pdf)$/i;
 
 /** Largest file read into the editor, as on the command line. */
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -25,7 +25,7 @@ const MAX_BYTES = 64 * 1024 * 1024;
 const SETTLE_MS = 400;
 
 /**
- * Reads a file as the command line does (Word, OpenDocument, Akoma Ntoso, PDF, text in any encoding), up to
+ * Reads a file as the command line does (Word, OpenDocument, RTF, Akoma Ntoso, PDF, text in any encoding), up to
  * 64 MB: what Concordance analyses of it, or (in `problems`) why it cannot. May throw when the
  * file cannot be read at all (gone, no permission).
  */
@@ -171,7 +171,7 @@ export class SourceDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-/** Opens the analysed text of a Word, OpenDocument, Akoma Ntoso or PDF file beside nothing: in the active group, read-only. */
+/** Opens the analysed text of a Word, OpenDocument, RTF, Akoma Ntoso or PDF file beside nothing: in the active group, read-only. */
 export async function openAsAnalysedText(target: unknown): Promise<vscode.TextEditor | undefined> {
   let file = target instanceof vscode.Uri ? target : undefined;
   if (!file) {
@@ -179,7 +179,7 @@ export async function openAsAnalysedText(target: unknown): Promise<vscode.TextEd
     if (input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom) file = input.uri;
   }
   if (!file || !READABLE_FILE.test(file.path)) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Concordance: choose a Word (.docx), OpenDocument (.odt), Akoma Ntoso (.akn, .xml) or PDF file to open as analysed text.'));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Concordance: choose a Word (.docx), OpenDocument (.odt), RTF, Akoma Ntoso (.akn, .xml) or PDF file to open as analysed text.'));
     return undefined;
   }
   const doc = await vscode.workspace.openTextDocument(sourceUri(file));

@@ -40,7 +40,7 @@ export function formatOfPath(path: string): TableFormat | undefined {
 
 /**
  * The drafts of the workspace: open drafts plus files matching `concordance.table.include`. A Word,
- * OpenDocument, Akoma Ntoso or PDF file stands as its analysed text (`concordance-source:`), as when it is
+ * OpenDocument, RTF, Akoma Ntoso or PDF file stands as its analysed text (`concordance-source:`), as when it is
  * opened: the table's links open that text, and an open one is not counted twice.
  */
 export async function workspaceDrafts(): Promise<vscode.Uri[]> {

@@ -40,7 +40,7 @@ const COMMANDS: Record<string, Command> = {
     usage: 'concordance check [--format text|json|sarif] [--locale en|es|fr] PATH...',
     summary: 'analyse drafts',
     help: `PATH is a draft file, a folder (every draft in it, sub-folders included) or - for standard input.
-Reads plain text in UTF-8, UTF-16 or Windows-1252, Markdown, Word (.docx), OpenDocument text (.odt),
+Reads plain text in UTF-8, UTF-16 or Windows-1252, Markdown, Word (.docx), OpenDocument text (.odt), RTF,
 Akoma Ntoso XML (.akn, .xml) and the text layer of PDF files (docs/formats.md).
   --format text    a summary for people (default)
   --format json    the JSON report (docs/json.md); an array when several drafts are read

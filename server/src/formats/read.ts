@@ -5,11 +5,12 @@ import { looksLikeAkn, readAkn, type SourceAnchor } from './akn';
 import { readDocx } from './docx';
 import { decodeText, markupOf } from './encoding';
 import { isOpenDocument, readOdt } from './odt';
+import { isRtf, readRtf } from './rtf';
 import { readPdf } from './pdf';
 import { hasDoctype } from './xml';
 import { isCompoundFile, isZip } from './zip';
 
-export type DocumentFormat = 'text' | 'docx' | 'odt' | 'akn' | 'pdf';
+export type DocumentFormat = 'text' | 'docx' | 'odt' | 'rtf' | 'akn' | 'pdf';
 
 export type { SourceAnchor } from './akn';
 export { looksLikeAkn } from './akn';
@@ -33,8 +34,8 @@ export interface ReadDocument {
 /** File name endings the CLI treats as drafts when it is given a folder. */
 export const DRAFT_EXTENSIONS = ['.draft', '.bill', '.txt', '.md', '.markdown', '.text'];
 
-/** File name endings of structured documents (Word, OpenDocument, Akoma Ntoso, PDF). */
-export const STRUCTURED_EXTENSIONS = ['.docx', '.odt', '.akn', '.xml', '.pdf'];
+/** File name endings of structured documents (Word, OpenDocument, RTF, Akoma Ntoso, PDF). */
+export const STRUCTURED_EXTENSIONS = ['.docx', '.odt', '.rtf', '.akn', '.xml', '.pdf'];
 
 function extensionOf(name: string): string {
   const m = /\.[^./\\]+$/.exec(name);
@@ -69,6 +70,10 @@ export function readDocument(name: string, bytes: Uint8Array): ReadDocument {
     return { format: 'docx', text: r.text, notices: r.notices, problems: r.problems };
   }
   if (isPdf(bytes)) return failed('pdf', 'a PDF is read only by readDocumentAsync');
+  if (isRtf(bytes)) {
+    const r = guarded(() => readRtf(bytes));
+    return { format: 'rtf', text: r.text, notices: r.notices, problems: r.problems };
+  }
   const decoded = decodeText(bytes);
   if (decoded.problems.length) return failed('text', decoded.problems[0]);
   const head = decoded.text.slice(0, 4096).trimStart();
@@ -79,7 +84,6 @@ export function readDocument(name: string, bytes: Uint8Array): ReadDocument {
     return { format: 'akn', text: r.text, encoding: decoded.encoding, notices: [...decoded.notices, ...r.notices], problems: r.problems, anchors: r.anchors };
   }
   const markup = markupOf(decoded.text);
-  if (markup === 'rtf') return failed('text', 'an RTF document, which Concordance does not read: save it as Word (.docx) or plain text');
   if (markup === 'html') return failed('text', "an HTML page, which Concordance does not read: save the law's text as plain text or Word (.docx)");
   return { format: 'text', text: decoded.text, encoding: decoded.encoding, notices: decoded.notices, problems: [] };
 }

@@ -7,6 +7,7 @@ import { generateDraft } from '../../../bench/generate';
 import { shortSections } from '../../../bench/sections';
 import { buildDocx, spanishDocx } from '../unit/helpers/docxFixture';
 import { buildOdt, spanishOdt } from '../unit/helpers/odtFixture';
+import { spanishRtf } from '../unit/helpers/rtfFixture';
 import { buildPdf, pdfOf } from '../unit/helpers/pdfFixture';
 import { AKN_ACT, AKN_ACT_PLAIN, encodeUtf16, encodeWindows1252, SPANISH_DRAFT } from '../unit/helpers/formatDrafts';
 import { zipSync } from 'fflate';
@@ -151,6 +152,7 @@ describe('CLI commands, options and inputs', function () {
     fs.writeFileSync(path.join(dir, 'c.draft'), generateDraft({ sizeBytes: 60 * 1024, seed: 7 }));
     fs.writeFileSync(path.join(dir, 'd.docx'), spanishDocx());
     fs.writeFileSync(path.join(dir, 'd2.odt'), spanishOdt());
+    fs.writeFileSync(path.join(dir, 'd3.rtf'), spanishRtf());
     fs.writeFileSync(path.join(dir, 'e.akn'), AKN_ACT);
     fs.writeFileSync(path.join(dir, 'f.pdf'), pdfOf(AKN_ACT_PLAIN, 8).bytes);
     for (const args of [['check', '--format', 'json'], ['check', '--format', 'sarif'], ['table', '--format', 'csv']]) {
@@ -249,11 +251,12 @@ describe('CLI commands, options and inputs', function () {
     assert.strictEqual(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'examples/cybercrime-bill.draft');
   });
 
-  it('check and table read Word, OpenDocument, Akoma Ntoso and PDF files as their plain-text twins, eIds in JSON and SARIF', () => {
+  it('check and table read Word, OpenDocument, RTF, Akoma Ntoso and PDF files as their plain-text twins, eIds in JSON and SARIF', () => {
     const dir = path.join(tmp, 'formats');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'a-ley.docx'), spanishDocx());
     fs.writeFileSync(path.join(dir, 'a2-ley.odt'), spanishOdt());
+    fs.writeFileSync(path.join(dir, 'a3-ley.rtf'), spanishRtf());
     fs.writeFileSync(path.join(dir, 'b-ley.txt'), SPANISH_DRAFT);
     fs.writeFileSync(path.join(dir, 'c-act.akn'), AKN_ACT);
     fs.writeFileSync(path.join(dir, 'd-act.draft'), AKN_ACT_PLAIN);
@@ -261,8 +264,8 @@ describe('CLI commands, options and inputs', function () {
     const r = runSync(['check', '--format', 'json', dir]);
     assert.strictEqual(r.code, 0, r.stderr);
     type R = { format: string; notices: string[]; provisions: { id: string; eId?: string }[]; diagnostics: { code: string; provision: string; eId?: string }[] };
-    const [docx, odt, txt, akn, plain, pdf] = JSON.parse(r.stdout) as R[];
-    assert.deepStrictEqual([docx.format, odt.format, txt.format, akn.format, plain.format, pdf.format], ['docx', 'odt', 'text', 'akn', 'text', 'pdf']);
+    const [docx, odt, rtf, txt, akn, plain, pdf] = JSON.parse(r.stdout) as R[];
+    assert.deepStrictEqual([docx.format, odt.format, rtf.format, txt.format, akn.format, plain.format, pdf.format], ['docx', 'odt', 'rtf', 'text', 'akn', 'text', 'pdf']);
     assert.deepStrictEqual(pdf.provisions.map((p) => p.id), plain.provisions.map((p) => p.id));
     assert.deepStrictEqual(pdf.diagnostics.map((d) => d.code), plain.diagnostics.map((d) => d.code));
     assert.match(docx.notices.join(), /tracked changes/);
@@ -270,6 +273,8 @@ describe('CLI commands, options and inputs', function () {
     assert.deepStrictEqual(docx.diagnostics, txt.diagnostics);
     assert.match(odt.notices.join(), /tracked changes/);
     assert.deepStrictEqual([odt.provisions, odt.diagnostics], [txt.provisions, txt.diagnostics]);
+    assert.match(rtf.notices.join(), /tracked changes/);
+    assert.deepStrictEqual([rtf.provisions, rtf.diagnostics], [txt.provisions, txt.diagnostics]);
     const strip = (x: R) => ({ p: x.provisions.map(({ eId: _e, ...rest }) => rest), d: x.diagnostics.map(({ eId: _e, ...rest }) => rest) });
     assert.deepStrictEqual(strip(akn), strip(plain));
     // Findings in a provision name its element; draft-wide ones (coverage) stand in the untagged title.

@@ -121,12 +121,12 @@ check<[string, Uint8Array], string[]>(
 );
 
 check<{ name: string; text: string }, { reading: string[]; analysis: string[]; provisions: number }>(
-  'RTF and HTML are refused, not analysed as if their markup were the draft',
+  'HTML is refused and RTF read as a document: neither is analysed as if its markup were the draft',
   [
     {
       name: 'an RTF document',
       input: { name: 'ley.rtf', text: '{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\\f0\\fs24 Section 1 Illegal access\\par A person who accesses a computer system commits an offence.\\par}' },
-      expected: { reading: ['an RTF document, which Concordance does not read: save it as Word (.docx) or plain text'], analysis: ['This is an RTF document'], provisions: 0 },
+      expected: { reading: [], analysis: ['This is an RTF document shown as plain text'], provisions: 0 },
     },
     {
       name: 'an HTML page, after a byte-order mark and blank lines',

@@ -11,6 +11,7 @@ import { ChunkWriter, writeJsonReport, writeSarif } from '../../src/analysis/rep
 import { readDocumentAsync, type ReadDocument } from '../../src/formats/read';
 import { documentXml, spanishDocx } from './helpers/docxFixture';
 import { spanishOdt } from './helpers/odtFixture';
+import { spanishRtf } from './helpers/rtfFixture';
 import { AKN_ACT, SPANISH_DRAFT } from './helpers/formatDrafts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.npm_lifecycle_event === 'fuzz' ? 2000 : 60));
@@ -45,8 +46,8 @@ describe('fuzz: readers and exporters on hostile input', function () {
   it(`random bytes under any name (${RUNS} runs)`, async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('x.txt', 'x.docx', 'x.odt', 'x.akn', 'x.xml', 'x.pdf', 'x.draft'),
-        fc.constantFrom([], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0x50, 0x4b, 0x03, 0x04], [0xd0, 0xcf, 0x11, 0xe0], [0x25, 0x50, 0x44, 0x46, 0x2d], [...Buffer.from('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">')]),
+        fc.constantFrom('x.txt', 'x.docx', 'x.odt', 'x.rtf', 'x.akn', 'x.xml', 'x.pdf', 'x.draft'),
+        fc.constantFrom([], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0x50, 0x4b, 0x03, 0x04], [0xd0, 0xcf, 0x11, 0xe0], [0x25, 0x50, 0x44, 0x46, 0x2d], [...Buffer.from('{\\rtf1')], [...Buffer.from('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">')]),
         fc.uint8Array({ maxLength: 400 }),
         async (name, prefix, body) => wellFormed(await readDocumentAsync(name, Uint8Array.from([...prefix, ...body]))),
       ),
@@ -65,13 +66,15 @@ describe('fuzz: readers and exporters on hostile input', function () {
     );
   });
 
-  it(`Word and Akoma Ntoso XML spliced with junk (${RUNS} runs)`, async () => {
+  it(`Word and Akoma Ntoso XML and RTF spliced with junk (${RUNS} runs)`, async () => {
+    const rtf = Buffer.from(spanishRtf()).toString('latin1');
     const wordXml = documentXml(SPANISH_DRAFT.split('\n').map((l) => ({ runs: l, num: /^Art/.test(l) ? { id: 1, level: 0 } : undefined })));
     await fc.assert(
       fc.asyncProperty(fc.double({ min: 0, max: 1, noNaN: true }), junk, fc.nat({ max: 20 }), async (at, insert, cut) => {
         wellFormed(await readDocumentAsync('x.akn', Buffer.from(splice(AKN_ACT, at, insert, cut))));
         const zip = zipSync({ 'word/document.xml': strToU8(splice(wordXml, at, insert, cut)) });
         wellFormed(await readDocumentAsync('x.docx', zip));
+        wellFormed(await readDocumentAsync('x.rtf', Buffer.from(splice(rtf, at, insert, cut), 'latin1')));
       }),
       { numRuns: RUNS },
     );

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { readDocument } from '../../../../server/src/formats/read';
 import { buildDocx, spanishDocx } from '../../../../server/test/unit/helpers/docxFixture';
 import { spanishOdt } from '../../../../server/test/unit/helpers/odtFixture';
+import { spanishRtf } from '../../../../server/test/unit/helpers/rtfFixture';
 import { AKN_ACT, AKN_ACT_PLAIN, encodeWindows1252, FRENCH_DRAFT, SPANISH_DRAFT } from '../../../../server/test/unit/helpers/formatDrafts';
 import { pdfOf } from '../../../../server/test/unit/helpers/pdfFixture';
 import { activeExtension, allTabs, closeAllEditors, codeOf, describeTabs, hoverText, waitForDiagnostics, waitForEvent, waitForFindings, wsUri, UI_TIMEOUT_MS } from './helpers';
@@ -38,7 +39,7 @@ async function plainCodes(rel: string, text: string): Promise<string[]> {
   return (await waitForFindings(uri)).map(codeOf).sort();
 }
 
-describe('Word, OpenDocument, Akoma Ntoso and PDF files', () => {
+describe('Word, OpenDocument, RTF, Akoma Ntoso and PDF files', () => {
   before(async () => {
     await activeExtension();
   });
@@ -178,6 +179,7 @@ describe('Word, OpenDocument, Akoma Ntoso and PDF files', () => {
     const kinds: [string, string, () => Uint8Array, string][] = [
       ['a Word document', 'formats/direct/ley.docx', spanishDocx, SPANISH_DRAFT],
       ['an OpenDocument text', 'formats/direct/ley.odt', spanishOdt, SPANISH_DRAFT],
+      ['an RTF document', 'formats/direct/ley.rtf', spanishRtf, SPANISH_DRAFT],
       ['an Akoma Ntoso act (.akn)', 'formats/direct/act.akn', () => Buffer.from(AKN_ACT, 'utf8'), AKN_ACT_PLAIN],
       ['a PDF', 'formats/direct/act.pdf', () => pdfOf(AKN_ACT_PLAIN, 8).bytes, AKN_ACT_PLAIN],
     ];
