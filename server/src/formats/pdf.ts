@@ -51,7 +51,7 @@ function runningKey(s: string): string {
 /**
  * Turns pages of lines into draft text. Exposed for tests: PDF.js's part (pages → lines) is thin.
  */
-export function pagesToText(pages: PdfPage[]): { text: string; removed: number; pageStarts: number[] } {
+export function pagesToText(pages: PdfPage[]): { text: string; removed: number; notes: number; pageStarts: number[] } {
   // A line in the top or bottom margin that recurs (digits aside) on at least half the pages, and
   // on two or more, is a running header or footer; so is one of the first or last lines of a page
   // in the wider edge band.
@@ -89,6 +89,7 @@ export function pagesToText(pages: PdfPage[]): { text: string; removed: number; 
   }
   const running = (k: string) => pages.length >= 2 && (counts.get(k) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
   let removed = 0;
+  let notes = 0;
   const out: string[] = [];
   /** The page (0-based) of each line of `out`. */
   const pageOf: number[] = [];
@@ -108,6 +109,9 @@ export function pagesToText(pages: PdfPage[]): { text: string; removed: number; 
     for (let i = 1; i < kept.length; i++) gaps.push(kept[i - 1].y - kept[i].y);
     const sorted = gaps.filter((g) => g > 0).sort((a, b) => a - b);
     const usual = sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
+    const noteLines = footnoteLines(kept, usual);
+    notes += noteLines;
+    kept.length -= noteLines;
     kept.forEach((l, i) => {
       if (i > 0 && usual > 0 && kept[i - 1].y - l.y > usual * 1.5 && out.length && out[out.length - 1] !== '') {
         out.push('');
@@ -141,7 +145,30 @@ export function pagesToText(pages: PdfPage[]): { text: string; removed: number; 
     if (pageStarts[n] < 0) pageStarts[n] = next;
     next = pageStarts[n];
   }
-  return { text, removed, pageStarts };
+  return { text, removed, notes, pageStarts };
+}
+
+/** A footnote's first line begins with its number or sign: "1 ", "(2) ", "[3] ", "* ", "F4 ". */
+const NOTE_START = /^(?:\d{1,3}|\(\d{1,3}\)|\[\d{1,3}\]|[*†‡]{1,3}|F\d{1,3})\s*\p{L}/u;
+
+/**
+ * How many of a page's last lines are its footnotes: set smaller than the page's text, below all
+ * of it after a wider gap than its lines, the first beginning with a note's number. The Word,
+ * OpenDocument and RTF readers leave footnotes out; here, kept, they would cut the last sentence of
+ * a page from its end on the next (and a word hyphenated there could not be joined).
+ */
+function footnoteLines(lines: PdfLine[], usual: number): number {
+  if (lines.length < 4 || usual <= 0) return 0;
+  const sizes = lines.map((l) => l.size).sort((a, b) => a - b);
+  const body = sizes[Math.floor(sizes.length / 2)];
+  let first = lines.length;
+  while (first > 0 && lines[first - 1].size <= body * 0.9) first--;
+  if (first === lines.length || first < lines.length / 2) return 0;
+  const lowestBody = Math.min(...lines.slice(0, first).map((l) => l.y));
+  const notes = lines.slice(first);
+  if (notes.some((l) => l.y >= lowestBody)) return 0;
+  if (lowestBody - Math.max(...notes.map((l) => l.y)) <= usual * 1.3) return 0;
+  return NOTE_START.test(notes[0].text) ? notes.length : 0;
 }
 
 /**
@@ -431,8 +458,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
       page.cleanup();
     }
     if (chars === 0) return fail(`has no text layer (${doc.numPages === 1 ? 'its page is' : `its ${doc.numPages} pages are`} images, as in a scan): run text recognition (OCR) on it first, or use the text or Word version of the law`);
-    const { text, removed, pageStarts } = pagesToText(pages);
-    const notices = [`read from the PDF's text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}${removed ? `; ${removed} running header, footer and page-number line${removed === 1 ? '' : 's'} left out` : ''}${numbersLeftOut ? `; ${numbersLeftOut} line number${numbersLeftOut === 1 ? '' : 's'} in the margin left out` : ''}); check the text where the layout is complex (columns, tables)`];
+    const { text, removed, notes, pageStarts } = pagesToText(pages);
+    const notices = [`read from the PDF's text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}${removed ? `; ${removed} running header, footer and page-number line${removed === 1 ? '' : 's'} left out` : ''}${notes ? `; ${notes} footnote line${notes === 1 ? '' : 's'} left out` : ''}${numbersLeftOut ? `; ${numbersLeftOut} line number${numbersLeftOut === 1 ? '' : 's'} in the margin left out` : ''}); check the text where the layout is complex (columns, tables)`];
     return { text, notices, problems: [], pageStarts };
   } catch (e) {
     return fail(`not a readable PDF (${String((e as Error).message ?? e).split('\n')[0]})`);

@@ -204,6 +204,30 @@ describe('PDF', function () {
       assert.strictEqual(removed, 0);
       assert.strictEqual(text.split('\n').filter((l) => /^Section \d$|^\(continued\)$/.test(l)).length, 6);
     });
+    it('leaves out footnotes: smaller lines below the text, apart from it, the first with its number; a word hyphenated across them joins', () => {
+      const sized = (...lines: [string, number, number][]): PdfPage => ({ height: 800, lines: lines.map(([text, y, size]) => ({ text, y, size })) });
+      const body = (first: number, n: number, last: string): [string, number, number][] => Array.from({ length: n }, (_, i): [string, number, number] => [i === n - 1 ? last : `Line ${first + i} of the section's text.`, 700 - 14 * i, 12]);
+      const { text, notes } = pagesToText([
+        sized(...body(1, 6, 'A person who intercepts data commits an of-'), ['1 Inserted by the Amendment Act 2024, s. 3.', 560, 10], ['2 Words substituted by the', 548, 10], ['Amendment Act 2025.', 536, 10]),
+        sized(['fence under this section.', 700, 12], ...body(7, 5, 'The end.').map(([t, y, z]): [string, number, number] => [t, y - 14, z])),
+      ]);
+      assert.strictEqual(notes, 3);
+      assert.ok(!/Inserted|substituted|Amendment/.test(text), text);
+      assert.match(text, /commits an offence under this section\.\n/);
+    });
+    it('keeps the last lines of a page when they are not footnotes: the same size, no gap, or no number first', () => {
+      const sized = (...lines: [string, number, number][]): PdfPage => ({ height: 800, lines: lines.map(([text, y, size]) => ({ text, y, size })) });
+      const body: [string, number, number][] = Array.from({ length: 6 }, (_, i): [string, number, number] => [`Line ${i + 1} of the section's text.`, 700 - 14 * i, 12]);
+      for (const last of [
+        ['1 A numbered paragraph of the text.', 560, 12],
+        ['1 A smaller paragraph straight after the text.', 616, 10],
+        ['Table: smaller text after a gap.', 560, 10],
+      ] as [string, number, number][]) {
+        const { text, notes } = pagesToText([sized(...body, last)]);
+        assert.strictEqual(notes, 0, last[0]);
+        assert.ok(text.includes(last[0]), last[0]);
+      }
+    });
     it('keeps a title that appears on one page only, and body lines that look like numbers', () => {
       const { text } = pagesToText([page(['THE CYBERCRIME ACT', 780], ['Section 1', 700], ['3', 690]), page(['Section 2', 700])]);
       assert.strictEqual(text, 'THE CYBERCRIME ACT\nSection 1\n3\nSection 2\n');
