@@ -7,7 +7,7 @@
 //
 // The package is unzipped by zip.ts (damaged archives and zip bombs refused) and its XML read with
 // our own small parser (no DTD is read: see xml.ts). Pure: no editor, no file system.
-import { CDATA_NODE, childElements, ELEMENT_NODE, parseXml, TEXT_NODE, type Element, type Node } from './xml';
+import { CDATA_NODE, childElements, ELEMENT_NODE, parsePart, TEXT_NODE, type Element, type Node } from './xml';
 import { isCompoundFile, unzipParts } from './zip';
 
 const W_MAIN = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -50,8 +50,6 @@ function wVal(el: Element | undefined, attr = 'val'): string | undefined {
   if (strict) return strict;
   return written === null ? undefined : written;
 }
-
-const decoder = new TextDecoder('utf-8');
 
 interface Level {
   start: number;
@@ -296,12 +294,7 @@ export function readDocx(bytes: Uint8Array): DocxResult {
   if (problem) return fail(problem);
   const main = parts['word/document.xml'];
   if (!main) return fail('not a Word document: the archive has no word/document.xml');
-  const parse = (name: string): { root?: Element; problem?: string } => {
-    const data = parts[name];
-    if (!data) return {};
-    const r = parseXml(decoder.decode(data), name);
-    return r.doc === undefined ? { problem: r.problem } : { root: r.doc.documentElement ?? undefined };
-  };
+  const parse = (name: string) => parsePart(parts[name], name);
   const doc = parse('word/document.xml');
   if (doc.problem) return fail(doc.problem);
   const numberingXml = parse('word/numbering.xml');

@@ -7,7 +7,7 @@
 // text box is read once, its paragraphs as lines after the paragraph it is anchored in.
 // Pure: no editor, no file system.
 import { formatNumber } from './docx';
-import { CDATA_NODE, childElements, Element, ELEMENT_NODE, parseXml, TEXT_NODE, type Node } from './xml';
+import { CDATA_NODE, child, childElements, Element, ELEMENT_NODE, parsePart, TEXT_NODE, type Node } from './xml';
 import { unzipParts } from './zip';
 
 const NS = {
@@ -30,11 +30,7 @@ export interface OdtResult {
 
 const is = (n: Node | null | undefined, ns: string, name: string): n is Element => !!n && n.nodeType === ELEMENT_NODE && (n as Element).localName === name && (n as Element).namespaceURI === ns;
 
-function firstChild(el: Element | undefined, ns: string, name: string): Element | undefined {
-  if (!el) return undefined;
-  for (let c = el.firstChild; c; c = c.nextSibling) if (is(c, ns, name)) return c;
-  return undefined;
-}
+const firstChild = (el: Element | undefined, ns: string, name: string): Element | undefined => (el ? child(el, ns, name) : undefined);
 
 const attr = (el: Element | undefined, ns: string, name: string): string | undefined => el?.getAttributeNS(ns, name) ?? undefined;
 
@@ -204,12 +200,7 @@ export function readOdt(bytes: Uint8Array): OdtResult {
   const { parts, problem } = unzipParts(bytes, new Set(['content.xml', 'styles.xml']), 'OpenDocument text');
   if (problem) return fail(problem);
   if (!parts['content.xml']) return fail('not an OpenDocument text: the archive has no content.xml');
-  const parse = (name: string): { root?: Element; problem?: string } => {
-    const data = parts[name];
-    if (!data) return {};
-    const r = parseXml(decoder.decode(data), name);
-    return r.doc === undefined ? { problem: r.problem } : { root: r.doc.documentElement ?? undefined };
-  };
+  const parse = (name: string) => parsePart(parts[name], name);
   const content = parse('content.xml');
   if (content.problem) return fail(content.problem);
   const stylesXml = parse('styles.xml');

@@ -428,6 +428,18 @@ export function parseXml(xml: string, what: string): XmlResult {
   }
 }
 
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * The root element of a package's XML part (UTF-8 bytes), or why it cannot be read; neither for a
+ * part the package does not have.
+ */
+export function parsePart(data: Uint8Array | undefined, name: string): { root?: Element; problem?: string } {
+  if (!data) return {};
+  const r = parseXml(utf8.decode(data), name);
+  return r.doc === undefined ? { problem: r.problem } : { root: r.doc.documentElement ?? undefined };
+}
+
 /** The element children of a node, in order. */
 export function childElements(node: Node): Element[] {
   const out: Element[] = [];

@@ -101,3 +101,59 @@ export function spanishDocx(): Uint8Array {
   return buildDocx({ paragraphs, lists: { 1: [{ format: 'decimal', text: 'Artículo %1.', suffix: 'space' }] }, nums: { 1: { abstract: 1 } } });
 }
 
+
+/**
+ * A multilevel list as drafters number a law in Word: part headings numbered through their style,
+ * sections, subsections, paragraphs and subparagraphs, a list restarted at five, a bullet, and an
+ * empty numbered paragraph at the end.
+ */
+export function multilevelDocx(): Uint8Array {
+  const p = (text: string, level: number, id = 1, style?: string): Para => ({ runs: text, num: { id, level }, style });
+  return buildDocx({
+    paragraphs: [
+      { runs: 'PRELIMINARY', style: 'Heading1' },
+      p('Illegal access', 0),
+      p('A person who accesses a computer system without right commits an offence.', 1),
+      p('first case;', 2),
+      p('second case, where', 2),
+      p('the data are secret.', 3),
+      p('A second subsection.', 1),
+      p('Interception', 0),
+      p('A first subsection of section 2.', 1),
+      { runs: 'OFFENCES', style: 'Heading1' },
+      p('Renumbered from five', 0, 2),
+      p('Bullet text', 0, 4),
+      { runs: '', num: { id: 1, level: 1 } },
+    ],
+    lists: {
+      1: [
+        { format: 'decimal', text: 'Section %1', suffix: 'space' },
+        { format: 'decimal', text: '(%2)' },
+        { format: 'lowerLetter', text: '(%3)' },
+        { format: 'lowerRoman', text: '(%4)' },
+      ],
+      2: [{ format: 'upperRoman', text: 'PART %1 —', suffix: 'space' }],
+      3: [{ format: 'bullet', text: '•' }],
+    },
+    nums: { 1: { abstract: 1 }, 2: { abstract: 1, startOverride: { 0: 5 } }, 3: { abstract: 2 }, 4: { abstract: 3 } },
+    styleNumbering: { Heading1: { numId: 3, level: 0 } },
+  });
+}
+
+/** The lines of multilevelDocx() as Word shows them. */
+export const MULTILEVEL_LINES = [
+  'PART I — PRELIMINARY',
+  'Section 1 Illegal access',
+  '(1) A person who accesses a computer system without right commits an offence.',
+  '(a) first case;',
+  '(b) second case, where',
+  '(i) the data are secret.',
+  '(2) A second subsection.',
+  'Section 2 Interception',
+  '(1) A first subsection of section 2.',
+  '',
+  'PART II — OFFENCES',
+  'Section 5 Renumbered from five',
+  'Bullet text',
+  '',
+];

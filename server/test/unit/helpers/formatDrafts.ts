@@ -1,7 +1,9 @@
 // Small drafts written for the format and encoding tests (our own wording, not statute text),
 // in Spanish and French, with accents, guillemets and dashes that legacy encodings store differently,
 // and an English act in Akoma Ntoso with its plain-text twin.
+import * as assert from 'assert';
 import type { DocumentAnalysis } from '../../../src/analysis/types';
+import type { DocumentFormat, ReadDocument } from '../../../src/formats/read';
 
 export const SPANISH_DRAFT = `LEY DE DELITOS INFORMÁTICOS
 
@@ -62,6 +64,21 @@ export function summary(a: DocumentAnalysis): unknown {
   };
 }
 
+/** The notice of a document whose tracked changes were read as accepted. */
+export const TRACKED_CHANGES = /tracked changes: read as if they were all accepted/;
+
+/**
+ * Asserts that a document read from another format is the plain draft: read without problems, in
+ * that format, with one notice per pattern, the same text and the same analysis.
+ */
+export function assertReadsAsPlain(doc: ReadDocument, format: DocumentFormat, plain: string, notices: RegExp[], analyze: (text: string) => DocumentAnalysis): void {
+  assert.deepStrictEqual(doc.problems, []);
+  assert.strictEqual(doc.format, format);
+  assert.strictEqual(doc.text, plain);
+  assert.strictEqual(doc.notices.length, notices.length, JSON.stringify(doc.notices));
+  notices.forEach((pattern, i) => assert.match(doc.notices[i], pattern));
+  assert.deepStrictEqual(summary(analyze(doc.text)), summary(analyze(plain)));
+}
 
 /** A small act of our own in Akoma Ntoso 3.0. */
 export const AKN_ACT = `<?xml version="1.0" encoding="UTF-8"?>
