@@ -175,10 +175,14 @@ function advance(counters: number[], level: number, levels: Map<number, ListLeve
   return counters;
 }
 
-/** Where a paragraph stands in the lists around it, when it is the first paragraph of a list item. */
-interface ListPlace {
+/** A list's numbering: its style's levels (none: no numbers) and its counters, by level. */
+interface ListNumbering {
   levels: Map<number, ListLevel> | undefined;
   counters: number[];
+}
+
+/** Where a paragraph stands in the lists around it, when it is the first paragraph of a list item. */
+interface ListPlace extends ListNumbering {
   level: number;
   startValue?: number;
 }
@@ -218,8 +222,8 @@ export function readOdt(bytes: Uint8Array): OdtResult {
   /** Counters of the outline numbering of headings outside lists, by level. */
   const outlineCounters: number[] = [];
   /** The style and counters of each list by its xml:id, and of the last list of each style (for continue-numbering). */
-  const listById = new Map<string, { levels: Map<number, ListLevel> | undefined; counters: number[] }>();
-  const lastOfStyle = new Map<string, { levels: Map<number, ListLevel> | undefined; counters: number[] }>();
+  const listById = new Map<string, ListNumbering>();
+  const lastOfStyle = new Map<string, ListNumbering>();
 
   const paragraphText = (p: Element, boxes: string[]): string => {
     let out = '';
@@ -327,7 +331,7 @@ export function readOdt(bytes: Uint8Array): OdtResult {
    * A list: its counters (a new list's, or those it continues), then its items; the first
    * paragraph of an item is numbered at the item's depth, a nested list goes one level deeper.
    */
-  const list = (el: Element, outer: { levels: Map<number, ListLevel> | undefined; counters: number[]; level: number } | undefined) => {
+  const list = (el: Element, outer: (ListNumbering & { level: number }) | undefined) => {
     let levels = outer?.levels;
     let counters = outer?.counters;
     if (!outer) {

@@ -79,7 +79,7 @@ export function readDocument(name: string, bytes: Uint8Array): ReadDocument {
   const head = decoded.text.slice(0, 4096).trimStart();
   if (head.startsWith('<') && (looksLikeAkn(head) || ext === '.akn' || ext === '.xml')) {
     if (hasDoctype(decoded.text)) return failed('akn', 'the XML declares a DTD or entities, which Concordance never reads (remove the <!DOCTYPE …> declaration)');
-    if (!looksLikeAkn(head)) return failed('akn', 'an XML file that is not Akoma Ntoso 3.0 (no akomaNtoso element in its namespace); Concordance reads Akoma Ntoso XML, plain text, Markdown, Word and OpenDocument text');
+    if (!looksLikeAkn(head)) return failed('akn', 'an XML file that is not Akoma Ntoso 3.0 (no akomaNtoso element in its namespace); Concordance reads Akoma Ntoso XML, plain text, Markdown, Word, OpenDocument, RTF and PDF');
     const r = guarded(() => readAkn(decoded.text));
     return { format: 'akn', text: r.text, encoding: decoded.encoding, notices: [...decoded.notices, ...r.notices], problems: r.problems, anchors: r.anchors };
   }

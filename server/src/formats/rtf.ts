@@ -6,6 +6,7 @@
 // footers, pictures, field codes and the contents of shapes are left out.
 // Pure: bytes in, text out; a flat loop over the bytes (no recursion), groups nested at most
 // MAX_GROUP_DEPTH deep.
+import { decodeWindows1252 } from './encoding';
 
 export interface RtfResult {
   text: string;
@@ -45,12 +46,14 @@ const SYMBOLS: Record<string, string> = {
 
 /** The text decoder of an RTF code page (`\ansicpgN`); Windows-1252 when it has none or Node.js knows none. */
 function decoderFor(codePage: number | undefined, charset: 'ansi' | 'mac' | 'pc' | 'pca'): { decode(bytes: Uint8Array): string } {
-  const labels: Record<number, string> = { 437: 'ibm866', 708: 'iso-8859-6', 874: 'windows-874', 932: 'shift_jis', 936: 'gbk', 949: 'euc-kr', 950: 'big5', 10000: 'macintosh' };
+  const labels: Record<number, string> = { 708: 'iso-8859-6', 874: 'windows-874', 932: 'shift_jis', 936: 'gbk', 949: 'euc-kr', 950: 'big5', 10000: 'macintosh', 65001: 'utf-8' };
   const label = codePage === undefined ? (charset === 'mac' ? 'macintosh' : 'windows-1252') : (labels[codePage] ?? `windows-${codePage}`);
+  // Node.js 20's TextDecoder reads 'windows-1252' as Latin-1 (curly quotes and dashes become control characters).
+  if (label === 'windows-1252') return { decode: decodeWindows1252 };
   try {
     return new TextDecoder(label);
   } catch {
-    return new TextDecoder('windows-1252');
+    return { decode: decodeWindows1252 };
   }
 }
 
@@ -86,8 +89,10 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 /** Reads an RTF document. */
 export function readRtf(bytes: Uint8Array): RtfResult {
   const fail = (problem: string): RtfResult => ({ text: '', notices: [], problems: [problem] });
-  // One character per byte: bytes above 127 (raw or escaped as \'hh) are decoded by the code page.
-  const s = new TextDecoder('latin1').decode(bytes);
+  // One character per byte (not TextDecoder's 'latin1', which is Windows-1252): bytes above 127,
+  // raw or escaped as \'hh, are decoded by the document's code page.
+  let s = '';
+  for (let at = 0; at < bytes.length; at += 8192) s += String.fromCharCode(...bytes.subarray(at, at + 8192));
   const n = s.length;
   let decoder = decoderFor(undefined, 'ansi');
   let charset: 'ansi' | 'mac' | 'pc' | 'pca' = 'ansi';

@@ -54,9 +54,12 @@ describe('RTF', () => {
     assert.strictEqual(doc.text, 'Section 1 Definitions\n"data"\nmeans any record;\nA person who intercepts\na transmission\tcommits an\u00a0offence-free of {charge}\n(a) first case;\n“quoted” and–dashed\n');
   });
 
-  it('decodes bytes in the code page the document names', () => {
+  it('decodes bytes in the code page the document names, escaped or not', () => {
     const doc = readRtf(Buffer.from("{\\rtf1\\ansi\\ansicpg1251 \\pard \\'d1\\'f2\\'e0\\'f2\\'fc\\'ff 1\\par}", 'latin1'));
     assert.strictEqual(doc.text, 'Статья 1\n');
+    // Raw bytes of Windows-1252, 0x80-0x9F included (the euro sign, curly quotes, a dash).
+    const raw = readRtf(Uint8Array.from([...Buffer.from('{\\rtf1\\ansi\\ansicpg1252 \\pard ', 'latin1'), 0x93, 0x80, 0x20, 0x96, 0x20, 0xe9, 0x94, ...Buffer.from('\\par}', 'latin1')]));
+    assert.strictEqual(raw.text, '“€ – é”\n');
   });
 
   it('a document cut short reads up to where it stops, and says so', () => {
