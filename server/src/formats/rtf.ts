@@ -36,6 +36,8 @@ const SKIPPED = new Set([
   'bkmkend', 'atnid', 'atnauthor', 'atntime', 'atnref', 'atndate', 'atnicn', 'do', 'shp', 'shpinst', 'shprslt', 'nonshppict', 'shppict',
   'pn', 'pntxta', 'pntxtb', 'fchars', 'lchars', 'userprops', 'docvar', 'ftnsep', 'ftnsepc', 'ftncn', 'aftnsep', 'aftnsepc', 'aftncn',
   'listpicture', 'pgptbl', 'mmathPr', 'wgrffmtfilter', 'passwordhash', 'protusertbl', 'objdata', 'result',
+  // What Word writes for readers without nested tables, after the nested table itself.
+  'nonesttables',
 ]);
 
 /** Control words that stand for one character. */

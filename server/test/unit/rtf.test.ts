@@ -39,11 +39,13 @@ describe('RTF', () => {
     assertReadsAsPlain(readDocument('loi.rtf', frenchRtf()), 'rtf', FRENCH_DRAFT, [], (t) => analyzer.analyze(t));
   });
 
-  it('reads tables cell by cell, line breaks, tabs and special characters; bullets are no numbers', () => {
+  it('reads tables cell by cell (once), line breaks, tabs and special characters; bullets are no numbers', () => {
     const rtf = [
       '{\\rtf1\\ansi',
       '\\pard\\plain Section 1 Definitions\\par',
       '\\trowd \\cellx3000\\cellx6000 \\pard\\intbl "data"\\cell means any record;\\cell \\row',
+      // Word's copy of a nested table for readers without them: the table itself was read.
+      '{\\nonesttables \\par "data" means any record;\\par}',
       '\\pard\\plain {\\listtext\\pard\\plain \\f3 \\\'b7\\tab}A person who intercepts\\line a transmission\\tab commits an\\~offence\\_free of \\{charge\\}\\par',
       '\\pard\\plain {\\listtext\\pard\\plain (a)\\tab}first case;\\par',
       '\\pard\\plain \\ldblquote quoted\\rdblquote  and\\endash dashed\\par',
