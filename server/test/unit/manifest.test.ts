@@ -56,6 +56,11 @@ describe('extension manifest', () => {
     const keys = new Set([...JSON.stringify(manifest).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
     const english = JSON.parse(read('package.nls.json'));
 
+    it('every command title is localized (a %key%)', () => {
+      const commands = (manifest as { contributes: { commands: { command: string; title: string }[] } }).contributes.commands;
+      assert.deepStrictEqual(commands.filter((c) => !/^%[^%]+%$/.test(c.title)).map((c) => c.command), []);
+    });
+
     it('every %key% of package.json has an English string, and no string is unused', () => {
       assert.ok(keys.size > 40, `found the keys (${keys.size})`);
       assert.deepStrictEqual([...keys].filter((k) => !(k in english)), []);
