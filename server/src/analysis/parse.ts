@@ -12,6 +12,8 @@
 //    when it contains something other than white space; white space alone is
 //    folded into the first provision. Text after the last provision belongs to
 //    the last provision (no `trailing` provision is produced).
+//  - A table of contents at the head of the draft is parsed as sections (they keep the plain ids;
+//    the body's copies get "~2"); `contents` names them, and units and references leave them out.
 //  - Ids are path-based: "part-2/s-14/1/a", "chapter-ii/art-12-bis/1",
 //    "h-definitions" (Markdown heading without a number), duplicates get "~2", "~3" ….
 //
@@ -19,8 +21,8 @@
 // whole-text scans use regular expressions without nested unbounded quantifiers.
 //
 // The parser is split by concern under parse/: lines, markers (line classification), headings,
-// tree, definitions, references, full (the whole parse), incremental (reparse after an edit) and
-// state (what a parse keeps for the next). The words it reads come from data/languages/*.json
+// tree, definitions, references, contents (a table of contents at the head), full (the whole
+// parse), incremental (reparse after an edit) and state (what a parse keeps for the next). The words it reads come from data/languages/*.json
 // through a ParserVocabulary (vocabulary.ts).
 
 export { parseProvisions, parseProvisionsStrict, parseSteps } from './parse/full';

@@ -101,6 +101,11 @@ export interface ParsedDraft {
   readonly byId: ReadonlyMap<string, Provision>;
   readonly definitions: readonly DefinedTerm[];
   readonly references: readonly Reference[];
+  /**
+   * The sections of a table of contents at the head of the draft ("ARRANGEMENT OF SECTIONS"):
+   * copies of the body's numbers and headings, matched and checked as no provision.
+   */
+  readonly contents?: ReadonlySet<string>;
 }
 
 export interface ElementEvidence {

@@ -26,11 +26,18 @@ export function unitsOf(parsed: ParsedDraft): Provision[] {
   return units;
 }
 
-/** The provisions matched against the convention: sections, or top-level provisions where a draft has none. */
+/**
+ * The provisions matched against the convention: sections (those of a table of contents at the
+ * head of the draft aside: copies of the body's), or top-level provisions where a draft has none.
+ */
 export function matchUnits(parsed: ParsedDraft): Provision[] {
   // An indexed loop: this runs for every version, over every provision, cold on the first edits.
   const sections: Provision[] = [];
-  for (let k = 0; k < parsed.provisions.length; k++) if (parsed.provisions[k].kind === 'section') sections.push(parsed.provisions[k]);
+  const contents = parsed.contents;
+  for (let k = 0; k < parsed.provisions.length; k++) {
+    const p = parsed.provisions[k];
+    if (p.kind === 'section' && !contents?.has(p.id)) sections.push(p);
+  }
   if (sections.length > 0) return sections;
   const top = parsed.provisions.filter((p) => p.depth === 0 && p.kind !== 'division' && p.kind !== 'trailing');
   if (top.length > 0) return top;

@@ -5,6 +5,7 @@ import { ListMap } from '../text';
 import type { ParsedDraft, Provision, Reference } from '../types';
 import { bundledVocabulary, type ParserVocabulary } from '../vocabulary';
 import { type DefinitionCandidate, definitionCandidates, definitionsFrom } from './definitions';
+import { contentsEntries } from './contents';
 import { headingLine, isBlank, lineText } from './headings';
 import { splitLines } from './lines';
 import { type Entry, classifyLine } from './markers';
@@ -236,12 +237,13 @@ function* parseUnsafeSteps(v: ParserVocabulary, text: string): Generator<void, P
     skip[nMarks++] = e.marker.start;
     skip[nMarks++] = e.marker.end;
   }
-  const sectionsByLabel = sectionLabels(provisions);
+  const contents = contentsEntries(text, provisions);
+  const sectionsByLabel = sectionLabels(provisions, contents.ids);
   yield;
   const trace: RefTrace = { ends: [], counts: [] };
   const references: Reference[] = [];
   yield* scanReferenceSteps(text, { vocabulary: v, skip, articleStyle, owner, byId, sectionsByLabel }, references, trace);
-  const parsed: ParsedDraft = { provisions, byId, definitions, references };
-  states.set(parsed, { vocabulary: v, lines, indexOf: tb.indexOf, skip, articleStyle, firstEntryStart: entries.length > 0 ? entries[0].start : -1, sectionsByLabel, trace, candidates, tree: nextTree() });
+  const parsed: ParsedDraft = { provisions, byId, definitions, references, ...(contents.ids.size ? { contents: contents.ids } : {}) };
+  states.set(parsed, { vocabulary: v, lines, indexOf: tb.indexOf, skip, articleStyle, firstEntryStart: entries.length > 0 ? entries[0].start : -1, sectionsByLabel, contentsReadEnd: contents.readEnd, trace, candidates, tree: nextTree() });
   return parsed;
 }

@@ -4,6 +4,7 @@
 import { detached, lastAtOrBefore, ListMap } from '../text';
 import type { Building, DefinedTerm, ParsedDraft, Provision, Reference } from '../types';
 import { bundledVocabulary, type ParserVocabulary } from '../vocabulary';
+import { contentsEntries, NO_CONTENTS, sameIds } from './contents';
 import { type DefinitionCandidate, definitionCandidates, definitionsFrom } from './definitions';
 import { parseProvisions } from './full';
 import { headingLine, isBlank, lineText } from './headings';
@@ -354,7 +355,16 @@ export function reparseUnsafe(v: ParserVocabulary, previous: ParsedDraft, old: s
     }
   }
 
-  const parsed: ParsedDraft = { provisions, byId, definitions, references };
+  // The table of contents is told from the text of the sections at the head of the draft and the
+  // headings of all: an edit after that text which rewrites no heading leaves it as it was; one
+  // that changes it changes which section "section 3" refers to, and is parsed in full.
+  let contentsReadEnd = st.contentsReadEnd;
+  if (retitledId !== undefined || a <= st.contentsReadEnd) {
+    const contents = contentsEntries(text, provisions);
+    if (!sameIds(contents.ids, previous.contents ?? NO_CONTENTS)) return undefined;
+    contentsReadEnd = contents.readEnd;
+  }
+  const parsed: ParsedDraft = { provisions, byId, definitions, references, ...(previous.contents ? { contents: previous.contents } : {}) };
   // A new heading changes the context of the provisions below it: not the same tree.
   const tree = retitledId !== undefined ? nextTree() : st.tree;
   states.set(parsed, {
@@ -365,6 +375,7 @@ export function reparseUnsafe(v: ParserVocabulary, previous: ParsedDraft, old: s
     articleStyle: st.articleStyle,
     firstEntryStart: st.firstEntryStart,
     sectionsByLabel: st.sectionsByLabel,
+    contentsReadEnd,
     trace,
     candidates,
     tree,

@@ -51,11 +51,12 @@ export function conventionIn(v: ParserVocabulary, text: string, from: number, to
 }
 
 /** The first section with each (normalised) label: what "section 14" resolves to. */
-export function sectionLabels(provisions: Provision[]): Map<string, Provision> {
+export function sectionLabels(provisions: Provision[], contents: ReadonlySet<string>): Map<string, Provision> {
   const sectionsByLabel = new Map<string, Provision>();
   for (let i = 0; i < provisions.length; i++) {
     const p = provisions[i];
-    if (p.kind !== 'section') continue;
+    // "section 3" is the body's section 3, not its line in the table of contents.
+    if (p.kind !== 'section' || contents.has(p.id)) continue;
     const k = normLabel(p.label);
     if (!sectionsByLabel.has(k)) sectionsByLabel.set(k, p);
   }

@@ -20,6 +20,8 @@ export interface ParseState {
   /** Start of the first provision (after headings were attached), -1 when there is none. */
   firstEntryStart: number;
   sectionsByLabel: Map<string, Provision>;
+  /** Contents.readEnd of the version's table of contents. */
+  contentsReadEnd: number;
   trace: RefTrace;
   /** The defined terms found, in order (the edited line is scanned again, the others are kept or shifted). */
   candidates: DefinitionCandidate[];
