@@ -41,10 +41,12 @@ const SKIPPED = new Set([
 ]);
 
 /** Control words that stand for one character. */
-const SYMBOLS: Record<string, string> = {
-  emdash: '—', endash: '–', lquote: '‘', rquote: '’', ldblquote: '“', rdblquote: '”', bullet: '•',
-  emspace: ' ', enspace: ' ', qmspace: ' ', zwj: '', zwnj: '', ltrmark: '', rtlmark: '',
-};
+const SYMBOLS = new Map(
+  Object.entries({
+    emdash: '—', endash: '–', lquote: '‘', rquote: '’', ldblquote: '“', rdblquote: '”', bullet: '•',
+    emspace: ' ', enspace: ' ', qmspace: ' ', zwj: '', zwnj: '', ltrmark: '', rtlmark: '',
+  }),
+);
 
 /** The text decoder of an RTF code page (`\ansicpgN`); Windows-1252 when it has none or Node.js knows none. */
 function decoderFor(codePage: number | undefined, charset: 'ansi' | 'mac' | 'pc' | 'pca'): { decode(bytes: Uint8Array): string } {
@@ -270,8 +272,10 @@ export function readRtf(bytes: Uint8Array): RtfResult {
             charset = word;
             decoder = decoderFor(undefined, charset);
             break;
-          default:
-            if (word in SYMBOLS) put(SYMBOLS[word]);
+          default: {
+            const symbol = SYMBOLS.get(word);
+            if (symbol !== undefined) put(symbol);
+          }
         }
         fallback = 0;
         continue;

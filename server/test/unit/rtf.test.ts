@@ -39,7 +39,7 @@ describe('RTF', () => {
     assertReadsAsPlain(readDocument('loi.rtf', frenchRtf()), 'rtf', FRENCH_DRAFT, [], (t) => analyzer.analyze(t));
   });
 
-  it('reads tables cell by cell (once), line breaks, tabs and special characters; bullets are no numbers', () => {
+  it('reads tables cell by cell (once), line breaks, tabs and special characters (unknown control words show nothing); bullets are no numbers', () => {
     const rtf = [
       '{\\rtf1\\ansi',
       '\\pard\\plain Section 1 Definitions\\par',
@@ -48,7 +48,7 @@ describe('RTF', () => {
       '{\\nonesttables \\par "data" means any record;\\par}',
       '\\pard\\plain {\\listtext\\pard\\plain \\f3 \\\'b7\\tab}A person who intercepts\\line a transmission\\tab commits an\\~offence\\_free of \\{charge\\}\\par',
       '\\pard\\plain {\\listtext\\pard\\plain (a)\\tab}first case;\\par',
-      '\\pard\\plain \\ldblquote quoted\\rdblquote  and\\endash dashed\\par',
+      '\\pard\\plain \\ldblquote quoted\\rdblquote  and\\endash dashed\\constructor\\toString\\par',
       '}',
     ].join('\r\n');
     const doc = readRtf(Buffer.from(rtf, 'latin1'));
