@@ -161,7 +161,14 @@ function readLevel(lvl: Element): Level {
 
 const ROMAN: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
 
+/**
+ * Past this, letters and roman numerals are written as digits: a start value a file sets (any
+ * number) would otherwise make a label of millions of letters.
+ */
+const MAX_SPELT_NUMBER = 3999;
+
 export function formatNumber(n: number, format: string): string {
+  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_SPELT_NUMBER) return String(n);
   switch (format) {
     case 'lowerLetter':
     case 'upperLetter': {

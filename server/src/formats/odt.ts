@@ -56,7 +56,8 @@ interface ListLevel {
   followedBy: 'space' | 'nothing';
 }
 
-const FORMATS: Record<string, string> = { '1': 'decimal', a: 'lowerLetter', A: 'upperLetter', i: 'lowerRoman', I: 'upperRoman' };
+/** OpenDocument's number formats, as formatNumber names them. */
+const FORMATS = new Map([['1', 'decimal'], ['a', 'lowerLetter'], ['A', 'upperLetter'], ['i', 'lowerRoman'], ['I', 'upperRoman']]);
 
 function readLevels(listStyle: Element): Map<number, ListLevel> {
   const levels = new Map<number, ListLevel>();
@@ -68,7 +69,7 @@ function readLevels(listStyle: Element): Map<number, ListLevel> {
     const format = numbered ? (attr(el, NS.style, 'num-format') ?? '') : '';
     const alignment = firstChild(firstChild(el, NS.style, 'list-level-properties'), NS.style, 'list-level-label-alignment');
     levels.set(level, {
-      format: format in FORMATS ? format : '',
+      format: FORMATS.has(format) ? format : '',
       prefix: attr(el, NS.style, 'num-prefix') ?? '',
       suffix: attr(el, NS.style, 'num-suffix') ?? '',
       displayLevels: Math.max(1, Number(attr(el, NS.text, 'display-levels') ?? 1) || 1),
@@ -163,7 +164,7 @@ function labelOf(levels: Map<number, ListLevel>, counters: number[], level: numb
   const parts: string[] = [];
   for (let l = Math.max(1, level - style.displayLevels + 1); l <= level; l++) {
     const format = levels.get(l)?.format || '1';
-    parts.push(formatNumber(counters[l] ?? levels.get(l)?.start ?? 1, FORMATS[format]));
+    parts.push(formatNumber(counters[l] ?? levels.get(l)?.start ?? 1, FORMATS.get(format)!));
   }
   return style.prefix + parts.join('.') + style.suffix + (style.followedBy === 'nothing' ? '' : ' ');
 }
@@ -316,7 +317,8 @@ export function readOdt(bytes: Uint8Array): OdtResult {
       // A list item shows its number even when empty: the counter moves on, as on the screen.
       label = labelOf(place.levels ?? new Map(), advance(place.counters, place.level, place.levels, place.startValue), place.level);
     } else if (heading && styles.outline && attr(p, NS.text, 'is-list-header') !== 'true') {
-      const level = Number(attr(p, NS.text, 'outline-level') ?? 1) || 1;
+      // OpenDocument has ten outline levels; a file that says more is taken at its word up to there.
+      const level = Math.min(10, Math.max(1, Math.trunc(Number(attr(p, NS.text, 'outline-level') ?? 1)) || 1));
       const restart = attr(p, NS.text, 'restart-numbering') === 'true';
       const startValue = restart ? Number(attr(p, NS.text, 'start-value') ?? styles.outline.get(level)?.start ?? 1) : undefined;
       label = labelOf(styles.outline, advance(outlineCounters, level, styles.outline, startValue), level);

@@ -90,6 +90,8 @@ describe('Word (.docx)', () => {
       { name: 'lower roman', input: [14, 'lowerRoman'], expected: 'xiv' },
       { name: 'upper roman', input: [1999, 'upperRoman'], expected: 'MCMXCIX' },
       { name: 'leading zero', input: [7, 'decimalZero'], expected: '07' },
+      { name: 'a start value past what letters can spell: digits', input: [1e12, 'upperRoman'], expected: '1000000000000' },
+      { name: 'zero and negative numbers: digits', input: [0, 'lowerLetter'], expected: '0' },
     ],
     ([n, f]) => formatNumber(n, f),
   );

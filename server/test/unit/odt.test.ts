@@ -110,6 +110,18 @@ describe('OpenDocument text (.odt)', () => {
     assert.strictEqual(doc.text, 'Section 1 Definitions\nTerm\nMeaning\n"data"\nmeans any record;\nA person who intercepts a  transmission\tcommits\nan offence.\nNote: see Part 3.\nInserted 2026.\nSection 5 Penalty\n');
   });
 
+  it('numbering attributes out of all bounds (levels, start values) give a label at once, not a hang', () => {
+    const doc = readOdt(
+      buildOdt({
+        body: '<text:h text:outline-level="1000000000" text:restart-numbering="true" text:start-value="1000000000000000">Huge</text:h><text:list text:style-name="L1"><text:list-item text:start-value="99999999999"><text:p>Far</text:p></text:list-item></text:list>',
+        automaticStyles: listStyle('L1', [{ format: 'I', displayLevels: 1000000000 }]),
+        styles: listStyle('Outline', Array.from({ length: 10 }, () => ({ format: 'a', displayLevels: 1000000000 })), 'text:outline-style'),
+      }),
+    );
+    assert.deepStrictEqual(doc.problems, []);
+    assert.deepStrictEqual(doc.text.split('\n').filter(Boolean), ['a.a.a.a.a.a.a.a.a.1000000000000000 Huge', '99999999999 Far']);
+  });
+
   it('an OpenDocument text whose mimetype is not its first entry is known by its name', () => {
     const bytes = buildOdt({ body: '<text:p>Section 1 Illegal access</text:p>', mimetypeFirst: false });
     assert.strictEqual(readDocument('law.odt', bytes).text, 'Section 1 Illegal access\n');
