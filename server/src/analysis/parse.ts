@@ -27,3 +27,4 @@
 
 export { parseProvisions, parseProvisionsStrict, parseSteps } from './parse/full';
 export { findEdit, reparseProvisions, retitledProvision, sameTree, type TextEdit } from './parse/incremental';
+export { bodyCopyOf } from './parse/contents';

@@ -1,4 +1,5 @@
 // Position queries over an analysis: what stands at an offset.
+import { bodyCopyOf } from './parse';
 import { lastAtOrBefore } from './text';
 import type { DefinedTerm, DocumentAnalysis, ElementEvidence, Provision, Reference, Span } from './types';
 
@@ -11,6 +12,17 @@ export function provisionAt(analysis: DocumentAnalysis, offset: number): Provisi
     if (offset >= p.span.start && (offset < p.span.end || (offset === p.span.end && p === list[list.length - 1]))) return p;
   }
   return undefined;
+}
+
+/**
+ * On the line of an entry of the table of contents at the head of the draft (not on what follows
+ * its last entry, such as a bill's long title): the body's section it stands for.
+ */
+export function contentsTargetAt(analysis: DocumentAnalysis, text: string, offset: number): Provision | undefined {
+  const p = provisionAt(analysis, offset);
+  if (!p) return undefined;
+  const pastItsLine = /[\r\n]\s*\S/.test(text.slice(p.span.start, offset));
+  return pastItsLine ? undefined : bodyCopyOf(analysis.parsed, p);
 }
 
 export function referenceAt(analysis: DocumentAnalysis, offset: number): Reference | undefined {

@@ -1,9 +1,10 @@
 // Go to definition: a convention reference opens the article (at the cited paragraph),
-// a cross-reference to another section goes to that section, a defined term to its definition.
+// a cross-reference to another section goes to that section, a defined term to its definition,
+// a line of the table of contents at the head of the draft to the section it lists.
 import type { Location, Position } from 'vscode-languageserver';
 import type { Analyzer } from '../analysis/analyze';
 import { formatArticleMarkdown } from '../analysis/data/articleView';
-import { definitionAt, referenceAt } from '../analysis/query';
+import { contentsTargetAt, definitionAt, referenceAt } from '../analysis/query';
 import type { Span } from '../analysis/types';
 import { firstLine } from './codeLens';
 import { articleUri, paragraphLine } from './virtualDocs';
@@ -25,6 +26,8 @@ export function computeDefinition(doc: AnalysedDocument, analyzer: Analyzer, pos
   }
   const def = definitionAt(analysis, doc.text, offset);
   if (def) return { uri: doc.uri, range: doc.lines.rangeOf(def.span) };
+  const listed = contentsTargetAt(analysis, doc.text, offset);
+  if (listed) return { uri: doc.uri, range: doc.lines.rangeOf(trimmed(doc.text, listed.span)) };
   return null;
 }
 

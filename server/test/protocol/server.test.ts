@@ -17,6 +17,7 @@ import type {
   SymbolInformation,
 } from 'vscode-languageserver-protocol';
 import { applyWorkspaceEdit, codes, fixtureUri, withCode, positionOf, readFixture, ROOT, TestClient, failOnServerErrors, forProvision } from './client';
+import { ARRANGED_BILL } from '../unit/helpers/contentsDrafts';
 
 const BILL = 'bill.draft';
 const text = readFixture(BILL);
@@ -235,6 +236,21 @@ describe('language server over stdio (protocol)', function () {
     assert.strictEqual(toSubsection.range.start.line, positionOf(text, '4. (1) An authorised').line);
     const toTerm = await client.request<Location>('textDocument/definition', { textDocument: { uri }, position: positionOf(text, 'electronic data to, from', 3) });
     assert.strictEqual(toTerm.range.start.line, positionOf(text, '"electronic data" means').line);
+  });
+
+  it("goes from a line of the bill's arrangement of sections to the section, with one set of findings on the body", async () => {
+    const u = scratchUri('arranged');
+    const { diagnostics: ds } = await client.open(u, ARRANGED_BILL);
+    const bodyLine = positionOf(ARRANGED_BILL, '4. Production order\n').line;
+    const listed = positionOf(ARRANGED_BILL, '4. Production order.');
+    const judicial = ds.filter((d) => d.code === 'safeguard.judicial-review');
+    assert.deepStrictEqual(judicial.map((d) => d.range.start.line), [bodyLine], 'the arrangement\'s line is not checked');
+    const toSection = await client.request<Location>('textDocument/definition', { textDocument: { uri: u }, position: { line: listed.line, character: 5 } });
+    assert.strictEqual(toSection.range.start.line, bodyLine);
+    // Past the last entry (the long title) is no entry.
+    const none = await client.request<Location | null>('textDocument/definition', { textDocument: { uri: u }, position: positionOf(ARRANGED_BILL, 'A BILL for', 3) });
+    assert.strictEqual(none, null);
+    await client.close(u);
   });
 
   it('marks defined terms and their uses with semantic tokens', async () => {

@@ -5,7 +5,7 @@
 // each only a number and a heading, most with the number and heading of a section of the body.
 // Part of the draft parser (../parse.ts: the conventions every part keeps).
 
-import type { Provision } from '../types';
+import type { ParsedDraft, Provision } from '../types';
 import { normLabel } from './references';
 
 /** Fewer entries than this are not taken for a table of contents. */
@@ -76,6 +76,15 @@ export function contentsEntries(text: string, provisions: readonly Provision[]):
   let twins = 0;
   for (let k = 0; k < body; k++) if (inBody.has(keyOf(sections[k]))) twins++;
   return { ids: twins * 2 >= body ? new Set(sections.slice(0, body).map((p) => p.id)) : NO_CONTENTS, readEnd: sections[body - 1].span.end };
+}
+
+/** The section of the body that a table-of-contents entry stands for: the first after the table with its number and heading. */
+export function bodyCopyOf(parsed: ParsedDraft, entry: Provision): Provision | undefined {
+  const contents = parsed.contents;
+  if (!contents?.has(entry.id)) return undefined;
+  const key = keyOf(entry);
+  for (const p of parsed.provisions) if (p.kind === 'section' && !contents.has(p.id) && keyOf(p) === key) return p;
+  return undefined;
 }
 
 /** No table of contents. */
