@@ -36,15 +36,15 @@ const WORKER_HEAP_PER_BYTE = 80;
  */
 const WORKER_HEAP_FLOOR_MB = 2048;
 
-/** An analysis as it crosses between threads: lists instead of Maps. */
+/** An analysis as it crosses between threads: lists instead of Maps and Sets. */
 interface PlainAnalysis extends Omit<DocumentAnalysis, 'parsed' | 'matches'> {
-  parsed: Omit<DocumentAnalysis['parsed'], 'byId'>;
+  parsed: Omit<DocumentAnalysis['parsed'], 'byId' | 'contents'> & { contents?: string[] };
   matches: ProvisionMatch[];
 }
 
 function toPlain(a: DocumentAnalysis): PlainAnalysis {
-  const { provisions, definitions, references } = a.parsed;
-  return { ...a, parsed: { provisions, definitions, references }, matches: [...a.matches.values()] };
+  const { provisions, definitions, references, contents } = a.parsed;
+  return { ...a, parsed: { provisions, definitions, references, ...(contents ? { contents: [...contents] } : {}) }, matches: [...a.matches.values()] };
 }
 
 const isProvision = (p: Provision) => p.kind !== 'preamble' && p.kind !== 'trailing';
@@ -74,9 +74,15 @@ function forTable(a: DocumentAnalysis): PlainAnalysis {
   return { language: a.language, problems: a.problems, coverage: a.coverage, findings: [], parsed: { provisions, definitions: [], references: [] }, matches };
 }
 
+/** An analysis as the main thread gets it back from a worker (structured clone, as postMessage copies it): exposed for tests. */
+export function acrossThreads(a: DocumentAnalysis): DocumentAnalysis {
+  return fromPlain(structuredClone(toPlain(a)));
+}
+
 function fromPlain(a: PlainAnalysis): DocumentAnalysis {
   const byId = new Map<string, Provision>(a.parsed.provisions.map((p) => [p.id, p]));
-  return { ...a, parsed: { ...a.parsed, byId }, matches: new Map(a.matches.map((m) => [m.provision, m])) };
+  const { contents, ...parsed } = a.parsed;
+  return { ...a, parsed: { ...parsed, byId, ...(contents ? { contents: new Set(contents) } : {}) }, matches: new Map(a.matches.map((m) => [m.provision, m])) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { shortSections } from '../../../bench/sections';
 import { buildDocx, spanishDocx } from '../unit/helpers/docxFixture';
 import { buildOdt, spanishOdt } from '../unit/helpers/odtFixture';
 import { spanishRtf } from '../unit/helpers/rtfFixture';
+import { ARRANGED_BILL } from '../unit/helpers/contentsDrafts';
 import { buildPdf, pdfOf } from '../unit/helpers/pdfFixture';
 import { AKN_ACT, AKN_ACT_PLAIN, encodeUtf16, encodeWindows1252, SPANISH_DRAFT } from '../unit/helpers/formatDrafts';
 import { zipSync } from 'fflate';
@@ -153,6 +154,7 @@ describe('CLI commands, options and inputs', function () {
     fs.writeFileSync(path.join(dir, 'd.docx'), spanishDocx());
     fs.writeFileSync(path.join(dir, 'd2.odt'), spanishOdt());
     fs.writeFileSync(path.join(dir, 'd3.rtf'), spanishRtf());
+    fs.writeFileSync(path.join(dir, 'd4.bill'), ARRANGED_BILL);
     fs.writeFileSync(path.join(dir, 'e.akn'), AKN_ACT);
     fs.writeFileSync(path.join(dir, 'f.pdf'), pdfOf(AKN_ACT_PLAIN, 8).bytes);
     for (const args of [['check', '--format', 'json'], ['check', '--format', 'sarif'], ['table', '--format', 'csv']]) {

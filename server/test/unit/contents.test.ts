@@ -7,6 +7,7 @@ import { createAnalyzer } from '../../src/analysis/engine';
 import { parseProvisions } from '../../src/analysis/parse';
 import type { DocumentAnalysis } from '../../src/analysis/types';
 import { unitsOf } from '../../src/analysis/units';
+import { acrossThreads } from '../../src/cli/parallel';
 import { check } from './check';
 import { ARRANGED_BILL, LEY_CON_INDICE, LOI_AVEC_SOMMAIRE, PARALLEL_PARTS, SHORT_SECTIONS, UNARRANGED_BILL } from './helpers/contentsDrafts';
 
@@ -46,6 +47,14 @@ function outcome(a: DocumentAnalysis): unknown {
 describe('a draft with a table of contents', () => {
   it('has the findings, coverage and matches of the same draft without it', () => {
     assert.deepStrictEqual(outcome(analyzer.analyze(ARRANGED_BILL)), outcome(analyzer.analyze(UNARRANGED_BILL)));
+  });
+
+  it('keeps its table of contents when its analysis crosses from a worker thread to the main thread', () => {
+    const a = analyzer.analyze(ARRANGED_BILL);
+    const back = acrossThreads(a);
+    assert.ok(a.parsed.contents && a.parsed.contents.size === 4);
+    assert.deepStrictEqual(back.parsed.contents, a.parsed.contents);
+    assert.deepStrictEqual(unitsOf(back.parsed).map((p) => p.id), unitsOf(a.parsed).map((p) => p.id));
   });
 
   it('refers to the body\'s sections: "section 3" is the body\'s section 3, not its line in the arrangement', () => {
