@@ -158,6 +158,8 @@ export async function writeJsonReport(doc: ReportDocument, data: ConventionData,
     const record: Record<string, unknown> = { id: p.id, label: p.label, heading: p.heading ?? null, kind: p.kind, range: range(p.span), parent: p.parent ?? null };
     if (anchors) record.eId = anchors.eIdAt(p.span.start);
     if (pages) record.page = pageAt(pages, p.span.start);
+    // A line of the table of contents at the head of the draft: matched and checked as no provision.
+    if (analysis.parsed.contents?.has(p.id)) record.contents = true;
     record.matches = matches;
     // Why it implements no article, when the matcher could say (docs/json.md).
     const none = matches.length === 0 ? pm?.none : undefined;

@@ -183,6 +183,17 @@ describe('CLI commands, options and inputs', function () {
     assert.doesNotMatch(runSync(['check', bill]).stdout, /no provisions found/);
   });
 
+  it('the JSON report marks the lines of a table of contents, which match no article', () => {
+    const file = path.join(tmp, 'arranged.bill');
+    fs.writeFileSync(file, ARRANGED_BILL);
+    type P = { id: string; label: string; kind: string; matches: unknown[]; contents?: boolean };
+    const json = JSON.parse(runSync(['check', '--format', 'json', file]).stdout) as { provisions: P[] };
+    const sections = json.provisions.filter((p) => p.kind === 'section');
+    assert.deepStrictEqual(sections.filter((p) => p.contents).map((p) => p.label), ['1', '2', '3', '4']);
+    assert.ok(sections.filter((p) => p.contents).every((p) => p.matches.length === 0));
+    assert.deepStrictEqual(sections.filter((p) => !p.contents && p.matches.length > 0).map((p) => p.label), ['2', '3', '4']);
+  });
+
   it('the JSON report says why a provision implements no article, with the words and where they are', () => {
     const file = path.join(tmp, 'savings.txt');
     const draft = 'Section 1 — Unauthorised access\nA person who intentionally accesses a computer system without right commits an offence.\n\nSection 2 — Other laws\nThis Part has effect without prejudice to the powers of the police under any other enactment.\n';
