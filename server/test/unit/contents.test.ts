@@ -9,7 +9,7 @@ import type { DocumentAnalysis } from '../../src/analysis/types';
 import { unitsOf } from '../../src/analysis/units';
 import { acrossThreads } from '../../src/cli/parallel';
 import { check } from './check';
-import { ARRANGED_BILL, LEY_CON_INDICE, LOI_AVEC_SOMMAIRE, PARALLEL_PARTS, SHORT_SECTIONS, UNARRANGED_BILL } from './helpers/contentsDrafts';
+import { ARRANGED_BILL, LEY_CON_INDICE, LEY_CON_INDICE_EN_DOS_LINEAS, LOI_AVEC_SOMMAIRE, PARALLEL_PARTS, SHORT_SECTIONS, UNARRANGED_BILL } from './helpers/contentsDrafts';
 
 const { analyzer } = createAnalyzer();
 if (!analyzer) throw new Error('data did not load');
@@ -27,6 +27,7 @@ check(
     { name: 'an arrangement of sections by Part, before the long title', input: ARRANGED_BILL, expected: { contents: ['1', '2', '3', '4'], units: ['1', '2', '3', '4'] } },
     { name: 'a "Sommaire" with page numbers after a tab', input: LOI_AVEC_SOMMAIRE, expected: { contents: ['1', '2', '3'], units: ['1', '2', '3'] } },
     { name: 'an "Índice" with dot leaders', input: LEY_CON_INDICE, expected: { contents: ['1', '2', '3'], units: ['1', '2', '3'] } },
+    { name: 'an "Índice" with each heading on the line below its number', input: LEY_CON_INDICE_EN_DOS_LINEAS, expected: { contents: ['1', '2', '3'], units: ['1', '2', '3'] } },
     { name: 'none: two Parts with the same numbers and headings, each section with a body', input: PARALLEL_PARTS, expected: { contents: [], units: ['1', '2', '1', '2'] } },
     { name: 'none: short headed sections with no copies further on', input: SHORT_SECTIONS, expected: { contents: [], units: ['1', '2', '3', '4'] } },
     { name: 'none: the bill without its arrangement', input: UNARRANGED_BILL, expected: { contents: [], units: ['1', '2', '3', '4'] } },

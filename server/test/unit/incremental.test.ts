@@ -11,7 +11,7 @@ import { MAX_ANALYSED_CHARS, type Analyzer } from '../../src/analysis/analyze';
 import { createAnalyzer } from '../../src/analysis/engine';
 import { parseProvisions, reparseProvisions } from '../../src/analysis/parse';
 import type { DocumentAnalysis, ParsedDraft } from '../../src/analysis/types';
-import { ARRANGED_BILL, LOI_AVEC_SOMMAIRE, SHORT_SECTIONS } from './helpers/contentsDrafts';
+import { ARRANGED_BILL, LEY_CON_INDICE_EN_DOS_LINEAS, LOI_AVEC_SOMMAIRE, SHORT_SECTIONS } from './helpers/contentsDrafts';
 
 const ROOT = path.join(__dirname, '../../../..');
 /** FUZZ_RUNS, or 600 under `npm run fuzz` (parse: that many sequences; analysis: a tenth); 0: the bounded defaults of `npm test`. */
@@ -32,7 +32,7 @@ function drafts(): { name: string; text: string }[] {
 }
 
 // With drafts that begin with a table of contents: an edit there may change what it is.
-const DRAFTS = [...drafts(), { name: 'arranged bill', text: ARRANGED_BILL }, { name: 'loi avec sommaire', text: LOI_AVEC_SOMMAIRE }, { name: 'short sections', text: SHORT_SECTIONS }];
+const DRAFTS = [...drafts(), { name: 'arranged bill', text: ARRANGED_BILL }, { name: 'loi avec sommaire', text: LOI_AVEC_SOMMAIRE }, { name: 'short sections', text: SHORT_SECTIONS }, { name: 'ley con índice', text: LEY_CON_INDICE_EN_DOS_LINEAS }];
 
 /** References whose reading depends on the words around them (Convention or not, titles, paragraphs). */
 const REFERENCES = [
@@ -144,6 +144,7 @@ describe('incremental parsing', function () {
       [REFERENCES.slice(REFERENCES.indexOf('Section 3')), 1],
       ['  \n \t \n' + REFERENCES.slice(REFERENCES.indexOf('(3)')), 1],
       [ARRANGED_BILL, 1],
+      [LEY_CON_INDICE_EN_DOS_LINEAS, 1],
     ];
     for (const [text, step] of cases) {
       const parsed = parseProvisions(text);

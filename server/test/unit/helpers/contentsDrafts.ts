@@ -74,6 +74,30 @@ Artículo 3. Orden de presentación
 El fiscal podrá ordenar a cualquier persona que entregue los datos informáticos que tenga en su poder.
 `;
 
+/** A Spanish law whose "Índice" sets each heading on the line below its number, as its body does. */
+export const LEY_CON_INDICE_EN_DOS_LINEAS = `LEY DE DELITOS INFORMÁTICOS
+
+ÍNDICE
+Artículo 1
+Acceso ilícito
+Artículo 2
+Interceptación ilícita
+Artículo 3
+Orden de presentación
+
+Artículo 1
+Acceso ilícito
+El que, sin autorización y con intención, acceda a todo o parte de un sistema informático será castigado con prisión de uno a tres años.
+
+Artículo 2
+Interceptación ilícita
+El que, por medios técnicos y sin derecho, intercepte transmisiones no públicas de datos informáticos será castigado con prisión de dos a cuatro años.
+
+Artículo 3
+Orden de presentación
+El fiscal podrá ordenar a cualquier persona que entregue los datos informáticos que tenga en su poder.
+`;
+
 /** Two Parts whose sections have the same numbers and headings, each with a body: no table of contents. */
 export const PARALLEL_PARTS = `PART 1—CRIMINAL MATTERS
 
