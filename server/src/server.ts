@@ -267,7 +267,7 @@ export function startServer(connection: Connection): void {
     withDocument(expectParams<typeof p>('textDocument/codeAction', p, CODE_ACTION).textDocument.uri, (d) => computeCodeActions(d, analyzer(), p, { documentChanges: documentChangesSupport }), [], token),
   );
   connection.onCodeLens((p, token) => withDocument(expectParams<typeof p>('textDocument/codeLens', p, DOCUMENT).textDocument.uri, (d) => computeCodeLenses(d, analyzer(), cancelled(token)), [], token));
-  connection.onDocumentSymbol((p, token) => withDocument(expectParams<typeof p>('textDocument/documentSymbol', p, DOCUMENT).textDocument.uri, (d) => computeDocumentSymbols(d, cancelled(token)), [], token));
+  connection.onDocumentSymbol((p, token) => withDocument(expectParams<typeof p>('textDocument/documentSymbol', p, DOCUMENT).textDocument.uri, (d) => computeDocumentSymbols(d, analyzer(), cancelled(token)), [], token));
   connection.onDefinition((p, token) => withDocument(expectParams<typeof p>('textDocument/definition', p, DOCUMENT_POSITION).textDocument.uri, (d) => computeDefinition(d, analyzer(), p.position), null, token));
   connection.languages.semanticTokens.on((p, token) =>
     withDocument(expectParams<typeof p>('textDocument/semanticTokens/full', p, DOCUMENT).textDocument.uri, (d) => computeSemanticTokens(d, cancelled(token)), { data: [] }, token),

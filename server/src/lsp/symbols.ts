@@ -1,6 +1,7 @@
 // Outline (document symbols) and "go to symbol in workspace" over the parsed provisions.
 //   Parts/Chapters → Namespace (top level) / Module (nested), sections → Class with
-//   "Art. 7 · Illegal access" as detail, subsections and paragraphs as children.
+//   "Art. 7 · Illegal access" as detail, subsections and paragraphs as children; a table of
+//   contents at the head of the draft, one node holding its lines.
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import type { Analyzer } from '../analysis/analyze';
 import { matchUnits } from '../analysis/analyze';
@@ -10,7 +11,7 @@ import type { AnalysedDocument } from './workspace';
 
 const MAX_NAME = 80;
 
-export function computeDocumentSymbols(doc: AnalysedDocument, isCancelled: () => boolean = () => false): DocumentSymbol[] {
+export function computeDocumentSymbols(doc: AnalysedDocument, analyzer: Analyzer, isCancelled: () => boolean = () => false): DocumentSymbol[] {
   const { parsed } = doc.analysis;
   const build = (p: Provision): DocumentSymbol | undefined => {
     if (p.kind === 'preamble' || p.kind === 'trailing') return undefined;
@@ -35,13 +36,35 @@ export function computeDocumentSymbols(doc: AnalysedDocument, isCancelled: () =>
     return symbol;
   };
   const out: DocumentSymbol[] = [];
+  /** The top-level symbols of the table of contents, and where it stands. */
+  const contents: DocumentSymbol[] = [];
+  let contentsSpan: Span | undefined;
   for (const p of parsed.provisions) {
     if (isCancelled()) return [];
     if (p.parent) continue;
     const s = build(p);
-    if (s) out.push(s);
+    if (!s) continue;
+    if (inContents(p)) {
+      contents.push(s);
+      contentsSpan = { start: contentsSpan?.start ?? p.span.start, end: p.span.end };
+    } else out.push(s);
+  }
+  if (contents.length && contentsSpan) {
+    const span = trimmed(doc.text, contentsSpan);
+    out.unshift({ name: analyzer.messages.t('outline.contents'), kind: SymbolKind.Namespace, range: doc.lines.rangeOf(span), selectionRange: doc.lines.rangeOf(firstLine(doc.text, span)), children: contents });
   }
   return out;
+
+  /** A line of the table of contents, or a Part of it: every section under it is one. */
+  function inContents(p: Provision): boolean {
+    if (!parsed.contents) return false;
+    if (p.kind === 'section') return parsed.contents.has(p.id);
+    if (p.kind !== 'division' || p.children.length === 0) return false;
+    return p.children.every((id) => {
+      const c = parsed.byId.get(id);
+      return c !== undefined && inContents(c);
+    });
+  }
 }
 
 /**

@@ -238,7 +238,7 @@ describe('language server over stdio (protocol)', function () {
     assert.strictEqual(toTerm.range.start.line, positionOf(text, '"electronic data" means').line);
   });
 
-  it("goes from a line of the bill's arrangement of sections to the section, with one set of findings on the body", async () => {
+  it("goes from a line of the bill's arrangement of sections to the section, with one set of findings on the body; the Outline holds the arrangement in one node", async () => {
     const u = scratchUri('arranged');
     const { diagnostics: ds } = await client.open(u, ARRANGED_BILL);
     const bodyLine = positionOf(ARRANGED_BILL, '4. Production order\n').line;
@@ -250,6 +250,13 @@ describe('language server over stdio (protocol)', function () {
     // Past the last entry (the long title) is no entry.
     const none = await client.request<Location | null>('textDocument/definition', { textDocument: { uri: u }, position: positionOf(ARRANGED_BILL, 'A BILL for', 3) });
     assert.strictEqual(none, null);
+    // The Outline holds the arrangement in one node, before the body's Parts.
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
+    assert.deepStrictEqual(symbols.map((x) => x.name), ['Table of contents', 'PART I—PRELIMINARY', 'PART II—OFFENCES AND POWERS']);
+    assert.deepStrictEqual(symbols[0].children!.map((x) => [x.name, x.children!.map((c) => c.name)]), [
+      ['PART I—PRELIMINARY', ['1. Short title.', '2. Interpretation.']],
+      ['PART II—OFFENCES AND POWERS', ['3. Unauthorised access.', '4. Production order.']],
+    ]);
     await client.close(u);
   });
 
