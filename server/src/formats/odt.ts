@@ -378,7 +378,6 @@ export function readOdt(bytes: Uint8Array): OdtResult {
           if (childElements(el).length) changes.seen = true;
           return;
         case 'section':
-        case 'index-body':
         case 'numbered-paragraph':
           return blocks(el);
         case 'change':
@@ -387,7 +386,8 @@ export function readOdt(bytes: Uint8Array): OdtResult {
           changes.seen = true;
           return;
         default:
-          // Declarations, index templates, soft page breaks: no text a drafter sees.
+          // Declarations, soft page breaks; a table of contents and other indexes, which the word
+          // processor makes from the headings (the draft's text is the headings themselves).
           return;
       }
     }

@@ -91,8 +91,10 @@ describe('OpenDocument text (.odt)', () => {
     ]);
   });
 
-  it('reads tables cell by cell and sections, leaves hidden text out, and reads a frame once, after its paragraph', () => {
+  it('reads tables cell by cell and sections, leaves hidden text and a table of contents out, and reads a frame once, after its paragraph', () => {
     const body = [
+      // A table of contents, which the word processor makes from the headings, is not read.
+      '<text:table-of-content text:name="T"><text:index-body><text:index-title><text:p>Contents</text:p></text:index-title><text:p>Section 1 Definitions<text:tab/>1</text:p><text:p>Section 5 Penalty<text:tab/>2</text:p></text:index-body></text:table-of-content>',
       '<text:section text:name="S1"><text:p>Section 1 Definitions</text:p></text:section>',
       '<table:table><table:table-header-rows><table:table-row><table:table-cell><text:p>Term</text:p></table:table-cell><table:table-cell><text:p>Meaning</text:p></table:table-cell></table:table-row></table:table-header-rows>',
       '<table:table-row><table:table-cell><text:p>"data"</text:p></table:table-cell><table:covered-table-cell/><table:table-cell><text:p>means any record;</text:p></table:table-cell></table:table-row></table:table>',
