@@ -7,13 +7,13 @@
 // again, and the text, and so its analysis, follow it.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { looksLikeAkn, readDocumentAsync, type ReadDocument } from '../../server/src/formats/read';
+import { looksLikeAkn, readDocumentAsync, STRUCTURED_EXTENSIONS, type ReadDocument } from '../../server/src/formats/read';
 import type { SourceAnchorsParams } from './protocol';
 
 export const SOURCE_SCHEME = 'concordance-source';
 
-/** Files whose text is read by Concordance's own readers rather than opened as text. */
-export const READABLE_FILE = /\.(docx|odt|rtf|akn|xml|pdf)$/i;
+/** Files whose text is read by Concordance's own readers rather than opened as text (those the CLI reads as structured documents). */
+export const READABLE_FILE = new RegExp(`\\.(${STRUCTURED_EXTENSIONS.map((e) => e.slice(1)).join('|')})$`, 'i');
 
 /** Largest file read into the editor, as on the command line. */
 const MAX_BYTES = 64 * 1024 * 1024;

@@ -8,6 +8,7 @@
 // The package is unzipped by zip.ts (damaged archives and zip bombs refused) and its XML read with
 // our own small parser (no DTD is read: see xml.ts). Pure: no editor, no file system.
 import { CDATA_NODE, childElements, ELEMENT_NODE, parsePart, TEXT_NODE, type Element, type Node } from './xml';
+import { alongStyles, formatNumber, isHeadingStyleName, textOfLines, TRACKED_CHANGES } from './wordProcessing';
 import { isCompoundFile, unzipParts } from './zip';
 
 const W_MAIN = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -93,7 +94,7 @@ class Numbering {
         if (!isW(st, 'style')) continue;
         const id = wVal(st, 'styleId') ?? '';
         const name = (wVal(wChild(st, 'name')) ?? '').toLowerCase();
-        if (/^(heading \d|title|subtitle)$/.test(name) || /^(Heading\d|Title|Subtitle)$/.test(id)) this.headingStyles.add(id);
+        if (isHeadingStyleName(name) || /^(Heading\d|Title|Subtitle)$/.test(id)) this.headingStyles.add(id);
         const based = wVal(wChild(st, 'basedOn'));
         if (based) this.styleBasedOn.set(id, based);
         const numPr = wChild(wChild(st, 'pPr'), 'numPr');
@@ -104,16 +105,11 @@ class Numbering {
 
   /** The numbering of a paragraph with a style, following `basedOn` a few steps. */
   styleNum(style: string | undefined): { numId?: string; ilvl?: number } | undefined {
-    for (let s = style, i = 0; s && i < 10; s = this.styleBasedOn.get(s), i++) {
-      const n = this.styleNumbering.get(s);
-      if (n) return n;
-    }
-    return undefined;
+    return alongStyles(style, (s) => this.styleBasedOn.get(s), (s) => this.styleNumbering.get(s));
   }
 
   isHeading(style: string | undefined): boolean {
-    for (let s = style, i = 0; s && i < 10; s = this.styleBasedOn.get(s), i++) if (this.headingStyles.has(s)) return true;
-    return false;
+    return alongStyles(style, (s) => this.styleBasedOn.get(s), (s) => this.headingStyles.has(s) || undefined) ?? false;
   }
 
   /** Advances the list's counter and returns the number Word shows ("" for bullets and none). */
@@ -157,39 +153,6 @@ function readLevel(lvl: Element): Level {
     suffix: wVal(wChild(lvl, 'suff')) ?? 'tab',
     legal: !!wChild(lvl, 'isLgl'),
   };
-}
-
-const ROMAN: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-
-/**
- * Past this, letters and roman numerals are written as digits: a start value a file sets (any
- * number) would otherwise make a label of millions of letters.
- */
-const MAX_SPELT_NUMBER = 3999;
-
-export function formatNumber(n: number, format: string): string {
-  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_SPELT_NUMBER) return String(n);
-  switch (format) {
-    case 'lowerLetter':
-    case 'upperLetter': {
-      // Word repeats the letter: a … z, aa … zz, aaa …
-      const letter = String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
-      return format === 'upperLetter' ? letter.toUpperCase() : letter;
-    }
-    case 'lowerRoman':
-    case 'upperRoman': {
-      let r = '';
-      let v = n;
-      for (const [value, s] of ROMAN) while (v >= value) (r += s), (v -= value);
-      return format === 'upperRoman' ? r.toUpperCase() : r;
-    }
-    case 'decimalZero':
-      return n < 10 ? `0${n}` : String(n);
-    case 'ordinal':
-      return `${n}.`;
-    default:
-      return String(n);
-  }
 }
 
 /** True when a run's properties hide it (w:vanish not turned off): Word does not show its text. */
@@ -369,9 +332,8 @@ export function readDocx(bytes: Uint8Array): DocxResult {
   block(body);
   if (carry) lines.push(carry);
   for (const b of carriedBoxes) lines.push(b);
-  if (changes.seen) notices.push('has tracked changes: read as if they were all accepted (insertions kept, deletions left out)');
-  let text = lines.join('\n');
-  if (text && !text.endsWith('\n')) text += '\n';
+  if (changes.seen) notices.push(TRACKED_CHANGES);
+  const text = textOfLines(lines);
   const resave = 'open it in Word and save it again, which makes it ordinary text';
   if (embedded) notices.push(`${embedded} embedded part${embedded === 1 ? '' : 's'} (HTML or RTF that Word imports when it opens the file) left out: ${resave}`);
   if (!text.trim()) return { text: '', notices, problems: [embedded ? `the Word document keeps its text in embedded parts (HTML or RTF that Word imports when it opens the file), which Concordance does not read: ${resave}` : 'the Word document has no text'] };

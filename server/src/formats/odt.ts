@@ -6,8 +6,8 @@
 // is kept apart, in text:tracked-changes). Notes, comments and hidden text are left out; a frame's
 // text box is read once, its paragraphs as lines after the paragraph it is anchored in.
 // Pure: no editor, no file system.
-import { formatNumber } from './docx';
 import { CDATA_NODE, child, childElements, Element, ELEMENT_NODE, parsePart, TEXT_NODE, type Node } from './xml';
+import { alongStyles, formatNumber, isHeadingStyleName, textOfLines, TRACKED_CHANGES } from './wordProcessing';
 import { unzipParts } from './zip';
 
 const NS = {
@@ -16,8 +16,6 @@ const NS = {
   style: 'urn:oasis:names:tc:opendocument:xmlns:style:1.0',
   table: 'urn:oasis:names:tc:opendocument:xmlns:table:1.0',
   draw: 'urn:oasis:names:tc:opendocument:xmlns:drawing:1.0',
-  fo: 'urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0',
-  manifest: 'urn:oasis:names:tc:opendocument:xmlns:manifest:1.0',
 } as const;
 
 const TEXT_MIME = /^application\/vnd\.oasis\.opendocument\.text(-template|-master)?$/;
@@ -85,7 +83,6 @@ interface ParagraphStyle {
   listStyle?: string;
   /** A heading style: a heading's name ("Heading 1", "Title"), or an outline level of its own. */
   heading: boolean;
-  hidden: boolean;
 }
 
 /** The styles that decide numbering, headings and hidden text, from styles.xml and content.xml. */
@@ -94,7 +91,8 @@ class Styles {
   private readonly listStyles = new Map<string, Element | Map<number, ListLevel>>();
   outline: Map<number, ListLevel> | undefined;
   private readonly paragraphs = new Map<string, ParagraphStyle>();
-  private readonly hiddenText = new Set<string>();
+  /** Styles of any family that hide their text (text:display="none"). */
+  private readonly hiding = new Set<string>();
 
   /** Reads an office:styles, office:automatic-styles or office:master-styles element. */
   add(container: Element | undefined): void {
@@ -109,15 +107,13 @@ class Styles {
       }
       else if (is(el, NS.style, 'style')) {
         const name = attr(el, NS.style, 'name') ?? '';
-        const hidden = attr(firstChild(el, NS.style, 'text-properties'), NS.text, 'display') === 'none';
-        if (hidden) this.hiddenText.add(name);
+        if (attr(firstChild(el, NS.style, 'text-properties'), NS.text, 'display') === 'none') this.hiding.add(name);
         if (attr(el, NS.style, 'family') !== 'paragraph') continue;
         const shown = attr(el, NS.style, 'display-name') ?? name.replace(/_20_/g, ' ');
         this.paragraphs.set(name, {
           parent: attr(el, NS.style, 'parent-style-name'),
           listStyle: attr(el, NS.style, 'list-style-name'),
-          heading: /^(heading( \d+)?|title|subtitle)$/i.test(shown) || attr(el, NS.style, 'default-outline-level') !== undefined,
-          hidden,
+          heading: isHeadingStyleName(shown) || attr(el, NS.style, 'default-outline-level') !== undefined,
         });
       }
     }
@@ -133,14 +129,14 @@ class Styles {
 
   /** The first value `pick` finds on a paragraph style or those it is based on (a few steps). */
   private inherited<T>(style: string | undefined, pick: (s: ParagraphStyle) => T | undefined): T | undefined {
-    for (let s = style, i = 0; s && i < 10; i++) {
-      const st = this.paragraphs.get(s);
-      if (!st) return undefined;
-      const v = pick(st);
-      if (v !== undefined) return v;
-      s = st.parent;
-    }
-    return undefined;
+    return alongStyles(
+      style,
+      (s) => this.paragraphs.get(s)?.parent,
+      (s) => {
+        const st = this.paragraphs.get(s);
+        return st ? pick(st) : undefined;
+      },
+    );
   }
 
   listStyleOf(style: string | undefined): string | undefined {
@@ -151,9 +147,9 @@ class Styles {
     return this.inherited(style, (s) => s.heading || undefined) ?? false;
   }
 
-  /** True when a paragraph or span style hides its text (text:display="none"). */
+  /** True when a span style, or a paragraph style or one it is based on, hides its text. */
   hides(style: string | undefined): boolean {
-    return style !== undefined && (this.hiddenText.has(style) || (this.inherited(style, (s) => s.hidden || undefined) ?? false));
+    return alongStyles(style, (s) => this.paragraphs.get(s)?.parent, (s) => this.hiding.has(s) || undefined) ?? false;
   }
 }
 
@@ -400,8 +396,7 @@ export function readOdt(bytes: Uint8Array): OdtResult {
       if (box) blocks(box);
       return;
     }
-    // Other vocabularies at the top (forms, metadata) hold no text of the draft.
-    if (el.namespaceURI === NS.text || el.namespaceURI === NS.table) blocks(el);
+    // Other elements at the top (forms, metadata, named ranges) hold no text of the draft.
   };
   const blocks = (el: Element) => {
     for (const c of childElements(el)) block(c);
@@ -414,9 +409,8 @@ export function readOdt(bytes: Uint8Array): OdtResult {
   };
 
   blocks(body);
-  if (changes.seen) notices.push('has tracked changes: read as if they were all accepted (insertions kept, deletions left out)');
-  let text = lines.join('\n');
-  if (text && !text.endsWith('\n')) text += '\n';
+  if (changes.seen) notices.push(TRACKED_CHANGES);
+  const text = textOfLines(lines);
   if (!text.trim()) return { text: '', notices, problems: ['the OpenDocument text has no text'] };
   return { text, notices, problems: [] };
 }

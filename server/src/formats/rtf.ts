@@ -7,6 +7,7 @@
 // Pure: bytes in, text out; a flat loop over the bytes (no recursion), groups nested at most
 // MAX_GROUP_DEPTH deep.
 import { decodeWindows1252 } from './encoding';
+import { alongStyles, isHeadingStyleName, textOfLines, TRACKED_CHANGES } from './wordProcessing';
 
 export interface RtfResult {
   text: string;
@@ -102,12 +103,15 @@ export function readRtf(bytes: Uint8Array): RtfResult {
   let charset: 'ansi' | 'mac' | 'pc' | 'pca' = 'ansi';
   /** Paragraph styles by number: a heading style's name ("Heading 1", "Title") or outline level, or one it is based on, makes its paragraphs headings. */
   const styles = new Map<number, StyleEntry>();
-  const isHeadingStyle = (style: number): boolean => {
-    for (let st = styles.get(style), steps = 0; st && steps < 10; st = st.basedOn === undefined ? undefined : styles.get(st.basedOn), steps++) {
-      if (st.outline || /^(heading( \d+)?|title|subtitle)$/.test(st.name.replace(/;\s*$/, '').trim().toLowerCase())) return true;
-    }
-    return false;
-  };
+  const isHeadingStyle = (style: number): boolean =>
+    alongStyles(
+      style,
+      (s) => styles.get(s)?.basedOn,
+      (s) => {
+        const st = styles.get(s);
+        return st && (st.outline || isHeadingStyleName(st.name.replace(/;\s*$/, ''))) ? true : undefined;
+      },
+    ) ?? false;
   const lines: string[] = [];
   let line = '';
   let label = '';
@@ -333,11 +337,11 @@ export function readRtf(bytes: Uint8Array): RtfResult {
   }
   flush();
   if (line.trim()) lines.push(line.trimEnd());
-  const notices = changes ? ['has tracked changes: read as if they were all accepted (insertions kept, deletions left out)'] : [];
+  const notices = changes ? [TRACKED_CHANGES] : [];
   if (stack.length) notices.push('ends before its groups are closed (the file may be cut short): read up to where it stops');
-  let text = lines.join('\n');
-  while (text.startsWith('\n')) text = text.slice(1);
-  if (text && !text.endsWith('\n')) text += '\n';
+  // Empty paragraphs before the first text (after the header groups) are no lines of the draft.
+  const firstText = lines.findIndex((l) => l !== '');
+  const text = textOfLines(firstText < 0 ? [] : lines.slice(firstText));
   if (!text.trim()) return { text: '', notices, problems: ['the RTF document has no text'] };
   return { text, notices, problems: [] };
 }

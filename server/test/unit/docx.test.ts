@@ -3,7 +3,8 @@
 import * as assert from 'assert';
 import { strToU8, zipSync } from 'fflate';
 import { createAnalyzer } from '../../src/analysis/engine';
-import { formatNumber, readDocx } from '../../src/formats/docx';
+import { readDocx } from '../../src/formats/docx';
+import { formatNumber } from '../../src/formats/wordProcessing';
 import { readDocument } from '../../src/formats/read';
 import { check } from './check';
 import { buildDocx, documentXml, MULTILEVEL_LINES, multilevelDocx, spanishDocx } from './helpers/docxFixture';

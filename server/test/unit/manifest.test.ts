@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { STRUCTURED_EXTENSIONS } from '../../src/formats/read';
 
 const root = path.resolve(__dirname, '../../../..');
 const read = (f: string): string => fs.readFileSync(path.join(root, f), 'utf8');
@@ -80,6 +81,15 @@ describe('extension manifest', () => {
         }
       });
     }
+  });
+
+  it('opens as analysed text the structured documents the readers take: the default editor and the Explorer command name the same endings', () => {
+    const endings = STRUCTURED_EXTENSIONS.map((e) => e.slice(1)).sort();
+    const editor = manifest.contributes.customEditors.find((e: { viewType: string }) => e.viewType === 'concordance.analysedText');
+    // An .xml file opens as XML (with its analysed text beside it when it is Akoma Ntoso): not in the default editor.
+    assert.deepStrictEqual(editor.selector.map((s: { filenamePattern: string }) => s.filenamePattern.replace('*.', '')).sort(), endings.filter((e) => e !== 'xml'));
+    const command = manifest.contributes.menus['explorer/context'].find((m: { command: string }) => m.command === 'concordance.openAsAnalysedText');
+    assert.deepStrictEqual(/\(([a-z|]+)\)/.exec(command.when)![1].split('|').sort(), endings);
   });
 
   describe('settings', () => {
