@@ -240,6 +240,20 @@ function summarise(runs: Run[]): Summary {
   };
 }
 
+/**
+ * The host's speed at this moment, in milliseconds: the same loop of integer arithmetic on one core
+ * every time. A shared virtual machine runs a third faster or slower from one hour to the next;
+ * this is what tells a change in the code from a change in the host, between runs and machines.
+ */
+function hostLoopMs(): number {
+  const t = performance.now();
+  let s = 0;
+  for (let i = 0; i < 300_000_000; i++) s = (s + i * 7) % 1_000_003;
+  // Read, so that the loop is not dropped.
+  if (s < 0) console.log(s);
+  return Math.round(performance.now() - t);
+}
+
 const show = (s: Summary) => `${s.ms} ms (runs ${s.runsMs.join(', ')}; CPU ${s.cpuMs} ms, runs ${s.runsCpuMs.join(', ')}), peak RSS ${s.peakRssMb} MB (runs ${s.runsRssMb.join(', ')})`;
 
 async function main(): Promise<void> {
@@ -247,7 +261,10 @@ async function main(): Promise<void> {
   if (BEFORE && !fs.existsSync(BEFORE)) throw new Error(`${BEFORE} is missing`);
   const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
   const loadBefore = load();
-  console.log(`load average before: ${loadBefore} (${os.cpus().length} cores)`);
+  const cpu = os.cpus()[0]?.model ?? 'unknown';
+  console.log(`load average before: ${loadBefore} (${os.cpus().length} cores, ${cpu})`);
+  const hostBefore = hostLoopMs();
+  console.log(`host speed before: ${hostBefore} ms for a fixed integer loop (lower is faster)`);
   const t0 = performance.now();
   const fixtures = makeFixtures();
   console.log(`fixtures made in ${((performance.now() - t0) / 1000).toFixed(1)} s in ${path.relative(ROOT, WORK)}`);
@@ -292,8 +309,9 @@ async function main(): Promise<void> {
     console.log(`${name.padEnd(6)} ${row.textMB} MB text, ${row.fileMB} MB file: ${show(now)} — target ≤ ${t.ms} ms, ≤ ${t.mb} MB: ${row.met ? 'met' : 'MISSED'}`);
     if (BEFORE) console.log(`       before: ${show(summarise(before))}`);
   }
-  const result = { date: new Date().toISOString(), node: process.version, cores: os.cpus().length, loadBefore, loadAfter: load(), rows };
-  console.log(`load average after: ${result.loadAfter}`);
+  const hostAfter = hostLoopMs();
+  const result = { date: new Date().toISOString(), node: process.version, cores: os.cpus().length, cpu, loadBefore, loadAfter: load(), hostLoopMs: { before: hostBefore, after: hostAfter }, rows };
+  console.log(`load average after: ${result.loadAfter}; host speed after: ${hostAfter} ms`);
   fs.writeFileSync(RESULTS, JSON.stringify(result, null, 2) + '\n');
 }
 
