@@ -1,13 +1,16 @@
 // Reads the text layer of a PDF (an enacted law downloaded from a government site) with PDF.js:
 // lines in the order the page draws them, a blank line where the page leaves a wider gap, running
-// headers and footers and page numbers removed, words hyphenated at line ends joined. A PDF with no
-// text layer (a scan) is refused with a message instead of giving an empty analysis.
+// headers and footers and page numbers removed, words hyphenated at line ends joined; a page set in
+// columns read a column at a time (pdfColumns.ts). A PDF with no text layer (a scan) is refused
+// with a message instead of giving an empty analysis.
 //
 // PDF.js is loaded on first use, so reading a PDF is asynchronous: from out/pdfjs.js beside the
 // running bundle (PDF.js and its worker bundled by scripts/build.mjs, with the edits of
 // scripts/pdfjsPatches.mjs that make its text extraction cheaper and keep its results; the
 // packaged extension has no node_modules), else as an ES module from node_modules (tests, a
 // checkout). Pure otherwise: bytes in, text out.
+
+import { readingOrder } from './pdfColumns';
 
 export interface PdfResult {
   text: string;
@@ -413,6 +416,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
     let chars = 0;
     /** Line numbers in the margins (marginLineNumbers), left out. */
     let numbersLeftOut = 0;
+    /** Pages read a column at a time. */
+    let columnPages = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const height = page.view[3] - page.view[1];
@@ -421,12 +426,17 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
       const placed = items.map((item): PlacedText => ({ str: item.str, x: item.transform[4], y: item.transform[5] - page.view[1], width: item.width, size: Math.abs(item.transform[3]) || item.height || 10 }));
       const lineNumbers = marginLineNumbers(placed);
       numbersLeftOut += lineNumbers.size;
+      // A page set in columns is read a column at a time (pdfColumns.ts), else in stream order.
+      const columns = readingOrder(placed, lineNumbers);
+      if (columns) columnPages++;
       const lines: PdfLine[] = [];
       let current: PdfLine | undefined;
       let lastEnd = 0;
-      for (let index = 0; index < items.length; index++) {
+      for (let n = 0; n < items.length; n++) {
+        const index = columns ? columns.order[n] : n;
         const item = items[index];
         const { x, y, size } = placed[index];
+        if (columns?.breaks.has(index)) current = undefined;
         if (item.str === '' || lineNumbers.has(index)) {
           if (item.hasEOL) current = undefined;
           continue;
@@ -459,7 +469,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
     }
     if (chars === 0) return fail(`has no text layer (${doc.numPages === 1 ? 'its page is' : `its ${doc.numPages} pages are`} images, as in a scan): run text recognition (OCR) on it first, or use the text or Word version of the law`);
     const { text, removed, notes, pageStarts } = pagesToText(pages);
-    const notices = [`read from the PDF's text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}${removed ? `; ${removed} running header, footer and page-number line${removed === 1 ? '' : 's'} left out` : ''}${notes ? `; ${notes} footnote line${notes === 1 ? '' : 's'} left out` : ''}${numbersLeftOut ? `; ${numbersLeftOut} line number${numbersLeftOut === 1 ? '' : 's'} in the margin left out` : ''}); check the text where the layout is complex (columns, tables)`];
+    const notices = [`read from the PDF's text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}${removed ? `; ${removed} running header, footer and page-number line${removed === 1 ? '' : 's'} left out` : ''}${notes ? `; ${notes} footnote line${notes === 1 ? '' : 's'} left out` : ''}${numbersLeftOut ? `; ${numbersLeftOut} line number${numbersLeftOut === 1 ? '' : 's'} in the margin left out` : ''}${columnPages ? `; ${columnPages} page${columnPages === 1 ? '' : 's'} set in columns read a column at a time` : ''}); check the text where the layout is complex (columns, tables)`];
     return { text, notices, problems: [], pageStarts };
   } catch (e) {
     return fail(`not a readable PDF (${String((e as Error).message ?? e).split('\n')[0]})`);

@@ -1,13 +1,15 @@
 // Property tests of the readers and the exporters on hostile input: random bytes with and without a
 // byte-order mark, damaged Word packages (bytes flipped, cut short, XML spliced with junk), Akoma
-// Ntoso spliced with junk, and the JSON and SARIF writers on hostile drafts. Properties: no
-// exception; a refusal is one problem and no text; anchors lie within the text; reports are valid
-// JSON. `npm test` runs a bounded number; `npm run fuzz` (or FUZZ_RUNS=5000) many more.
+// Ntoso spliced with junk, a PDF page's text placed anywhere (the column reader), and the JSON and
+// SARIF writers on hostile drafts. Properties: no exception; a refusal is one problem and no text;
+// anchors lie within the text; a page's reading order holds each of its items once; reports are
+// valid JSON. `npm test` runs a bounded number; `npm run fuzz` (or FUZZ_RUNS=5000) many more.
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { createAnalyzer } from '../../src/analysis/engine';
 import { ChunkWriter, writeJsonReport, writeSarif } from '../../src/analysis/report';
+import { readingOrder } from '../../src/formats/pdfColumns';
 import { readDocumentAsync, type ReadDocument } from '../../src/formats/read';
 import { documentXml, spanishDocx } from './helpers/docxFixture';
 import { spanishOdt } from './helpers/odtFixture';
@@ -52,6 +54,27 @@ describe('fuzz: readers and exporters on hostile input', function () {
         async (name, prefix, body) => wellFormed(await readDocumentAsync(name, Uint8Array.from([...prefix, ...body]))),
       ),
       { numRuns: RUNS },
+    );
+  });
+
+  it(`a PDF page's text placed anywhere, two columns of it or none: the reading order holds every item once (${RUNS} runs)`, () => {
+    const number = fc.oneof(fc.double({ min: -2000, max: 2000, noNaN: true }), fc.constantFrom(NaN, Infinity, -Infinity, 0, 1e300, -1e300));
+    const anywhere = fc.record({ str: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('', ' ', 'word')), x: number, y: number, width: number, size: number });
+    // Two columns of lines, then items moved anywhere: the reader's layout tests on the edge of holding.
+    const columns = fc.tuple(fc.nat({ max: 40 }), fc.array(fc.tuple(fc.nat(), anywhere), { maxLength: 10 })).map(([rows, moved]) => {
+      const items = Array.from({ length: rows * 2 }, (_v, k) => ({ str: 'some words of a line', x: k % 2 ? 318 : 72, y: 740 - Math.floor(k / 2) * 13, width: 200, size: 10 }));
+      for (const [at, it] of moved) if (items.length) items[at % items.length] = it;
+      return items;
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.array(anywhere, { maxLength: 80 }), columns), fc.array(fc.nat({ max: 100 }), { maxLength: 5 }), (items, skipped) => {
+        const order = readingOrder(items, new Set(skipped));
+        if (!order) return;
+        assert.deepStrictEqual([...order.order].sort((a, b) => a - b), items.map((_it, i) => i));
+        for (const b of order.breaks) assert.ok(b >= 0 && b < items.length);
+        assert.ok(order.columns >= 2);
+      }),
+      { numRuns: RUNS * 5 },
     );
   });
 

@@ -10,8 +10,8 @@ export interface PdfSpec {
   pageNumbers?: boolean;
   /** Pages drawn as vector shapes only (a "scan" with no text layer). */
   noText?: boolean;
-  /** Content-stream operators drawn on every page after its lines (font /F1 is Helvetica). */
-  raw?: string;
+  /** Content-stream operators drawn after a page's lines (font /F1 is Helvetica): the same on every page, or one string a page. */
+  raw?: string | string[];
 }
 
 function pdfString(s: string): string {
@@ -45,7 +45,8 @@ export function buildPdf(spec: PdfSpec): Buffer {
       if (spec.footer) text(72, 40, 9, spec.footer);
       if (spec.pageNumbers) text(300, 25, 9, String(i + 1));
     }
-    if (spec.raw) ops.push(spec.raw);
+    const raw = Array.isArray(spec.raw) ? spec.raw[i] : spec.raw;
+    if (raw) ops.push(raw);
     const stream = ops.join('\n');
     const content = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
     pageIds.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
@@ -93,3 +94,84 @@ export function pdfOf(draft: string, perPage: number): { bytes: Buffer; hyphenat
   return { bytes: buildPdf({ pages, header: 'OFFICIAL GAZETTE No. 12 — 2026', footer: 'Printed under the authority of the Government', pageNumbers: true }), hyphenated };
 }
 
+
+/** Helvetica's advance widths (per 1000 units of the font size) of the printable ASCII characters, from its font metrics. */
+const HELVETICA = [
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
+  1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
+  333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+];
+
+/** The width of a line of Helvetica at `size` (a letter with an accent as the letter; a dash as wide as it is). */
+export function helveticaWidth(s: string, size: number): number {
+  let units = 0;
+  for (const ch of s) {
+    const c = ch === '—' ? -1 : ch.normalize('NFD').charCodeAt(0);
+    units += c === -1 ? 1000 : c >= 32 && c <= 126 ? HELVETICA[c - 32] : 556;
+  }
+  return (units * size) / 1000;
+}
+
+/** Text set in lines at most `points` wide in Helvetica at `size`, as a word processor fills them (words kept whole). */
+export function wrapWords(text: string, points: number, size = 10): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const longer = line ? `${line} ${word}` : word;
+    if (line && helveticaWidth(longer, size) > points) {
+      out.push(line);
+      line = word;
+    } else line = longer;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+export interface ColumnsPageSpec {
+  /** Each column's lines, top down (wrapWords to COLUMN_WIDTH[n] fills one of n columns). */
+  columns: string[][];
+  /** Lines set across the page above the columns (a title). */
+  above?: string[];
+  /** A heading set across the page after the first `at` rows of the columns, and the columns go on below it. */
+  across?: { at: number; text: string };
+  /** A running head at the top and a page number at the foot, in the page margins. */
+  head?: string;
+  pageNumber?: number;
+  /** The order the content stream draws the columns in: a row at a time across them (the default), or a column at a time. */
+  drawn?: 'rows' | 'columns';
+}
+
+/** The width of each of n columns (2 or 3) that columnsPage sets. */
+export const COLUMN_WIDTH: Record<number, number> = { 2: 222, 3: 140 };
+
+/**
+ * The content-stream operators of a page set in columns (Helvetica 10 on 13 units; columns side by
+ * side between x 72 and 540, a gutter of 24 units between them), for buildPdf's `raw`.
+ */
+export function columnsPage(spec: ColumnsPageSpec): string {
+  const ops: { order: number; op: string }[] = [];
+  const text = (x: number, y: number, size: number, s: string) => `BT /F1 ${size} Tf ${x} ${y} Td ${pdfString(s)} Tj ET`;
+  const n = spec.columns.length;
+  const gutter = 24;
+  const width = (540 - 72 - gutter * (n - 1)) / n;
+  let y = 740;
+  if (spec.head) ops.push({ order: -1, op: text(72, 770, 8, spec.head) });
+  for (const t of spec.above ?? []) {
+    ops.push({ order: -1, op: text(72, y, 12, t) });
+    y -= 20;
+  }
+  const across = spec.across;
+  spec.columns.forEach((lines, c) => {
+    lines.forEach((t, r) => {
+      // An empty line is a row where this column has no text (a table's cell of one line beside one of several).
+      if (!t) return;
+      const below = across && r >= across.at ? 26 : 0;
+      const op = text(72 + c * (width + gutter), y - r * 13 - below, 10, t);
+      // A row at a time: row r of every column, then the next; a column at a time: column c whole.
+      ops.push({ order: spec.drawn === 'columns' ? (across && r >= across.at ? 1e6 : 0) + c * 1000 + r : (across && r >= across.at ? 1e6 : 0) + r * 1000 + c, op });
+    });
+  });
+  if (across) ops.push({ order: 1e6 - 1, op: text(72, y - across.at * 13 - 6, 11, across.text) });
+  if (spec.pageNumber !== undefined) ops.push({ order: 1e7, op: text(300, 30, 8, String(spec.pageNumber)) });
+  return ops.sort((a, b) => a.order - b.order).map((o) => o.op).join('\n');
+}

@@ -1,0 +1,128 @@
+// PDF pages set in columns (a bilingual statute, a gazette) are read a column at a time, whatever
+// order the page draws them in; a page that only looks like columns (a table, numbers in the
+// margin) is read in the order it is drawn, as before. Fixtures: helpers/pdfFixture.ts.
+import * as assert from 'assert';
+import { createAnalyzer } from '../../src/analysis/engine';
+import { readDocumentAsync, type ReadDocument } from '../../src/formats/read';
+import { buildPdf, COLUMN_WIDTH, columnsPage, wrapWords, type ColumnsPageSpec } from './helpers/pdfFixture';
+import { AKN_ACT_PLAIN, FRENCH_DRAFT } from './helpers/formatDrafts';
+
+const { analyzer } = createAnalyzer();
+if (!analyzer) throw new Error('data did not load');
+
+/** A draft's lines as a column of `of` columns holds them: each line of the draft wrapped to the column's width. */
+const column = (draft: string, of = 2) => draft.split('\n').filter((l) => l.trim()).flatMap((l) => wrapWords(l, COLUMN_WIDTH[of]));
+
+const ENGLISH = column(AKN_ACT_PLAIN);
+const FRENCH = column(FRENCH_DRAFT);
+const COLUMNS_NOTICE = /(\d+) pages? set in columns read a column at a time/;
+
+/** A PDF of one page a spec (or the operators given), read. */
+async function read(pages: (ColumnsPageSpec | string)[]): Promise<ReadDocument> {
+  const raw = pages.map((p) => (typeof p === 'string' ? p : columnsPage(p)));
+  const doc = await readDocumentAsync('law.pdf', buildPdf({ pages: raw.map(() => []), raw }));
+  assert.deepStrictEqual(doc.problems, []);
+  return doc;
+}
+
+/** Reads a page and checks the lines read (blank lines aside) and whether it was read by columns. */
+async function check(page: ColumnsPageSpec | string, expected: string[], byColumns: boolean): Promise<void> {
+  const doc = await read([page]);
+  assert.deepStrictEqual(doc.text.split('\n').filter(Boolean), expected);
+  assert.strictEqual(COLUMNS_NOTICE.test(doc.notices.join()), byColumns, doc.notices.join());
+}
+
+describe('PDF pages set in columns', function () {
+  this.timeout(30_000);
+
+  describe('read a column at a time', () => {
+    for (const drawn of ['rows', 'columns'] as const) {
+      it(`a bilingual page, English beside French, drawn a ${drawn === 'rows' ? 'row' : 'column'} at a time: the title, then each language whole`, () =>
+        check({ above: ['CYBERCRIME ACT — LOI SUR LA CYBERCRIMINALITÉ'], columns: [ENGLISH, FRENCH], drawn }, ['CYBERCRIME ACT — LOI SUR LA CYBERCRIMINALITÉ', ...ENGLISH, ...FRENCH], true));
+    }
+
+    it('a gazette in three columns', () => {
+      const lines = column(`${AKN_ACT_PLAIN}\n${FRENCH_DRAFT}`, 3);
+      const third = Math.ceil(lines.length / 3);
+      const columns = [lines.slice(0, third), lines.slice(third, 2 * third), lines.slice(2 * third)];
+      return check({ columns }, lines, true);
+    });
+
+    it('a heading across both columns: the columns above it, the heading, then the columns below it', () => {
+      const [en, fr] = [ENGLISH, FRENCH];
+      return check(
+        { columns: [en, fr], across: { at: 8, text: 'PART 2 — POWERS / PARTIE 2 — POUVOIRS' } },
+        [...en.slice(0, 8), ...fr.slice(0, 8), 'PART 2 — POWERS / PARTIE 2 — POUVOIRS', ...en.slice(8), ...fr.slice(8)],
+        true,
+      );
+    });
+
+    it('a draft continued from one column to the next reads as the draft: the same provisions, matches and findings; a word hyphenated across the columns is joined', async () => {
+      const lines = ENGLISH.slice();
+      // The left column's last word hyphenated, as a printer would.
+      const half = Math.ceil(lines.length / 2);
+      const last = lines[half - 1];
+      const word = /(\S+)$/.exec(last)![1];
+      assert.ok(/^\p{Ll}{4,}/u.test(word), `a lower-case word ends the column: ${last}`);
+      const left = [...lines.slice(0, half - 1), `${last.slice(0, last.length - word.length + 3)}-`];
+      const right = [`${word.slice(3)} ${lines[half]}`, ...lines.slice(half + 1)];
+      const doc = await read([{ columns: [left, right], pageNumber: 1 }]);
+      const words = (s: string) => s.replace(/\s+/g, ' ').trim();
+      assert.strictEqual(words(doc.text), words(lines.join(' ')));
+      const summary = (text: string) => {
+        const a = analyzer!.analyze(text);
+        return { provisions: a.parsed.provisions.map((p) => [p.kind, p.label, p.heading ?? null]), matches: [...a.matches.values()].map((m) => m.matches.map((x) => x.article)), findings: a.findings.map((f) => [f.code, f.articles.join(' ')]) };
+      };
+      const expected = summary(lines.join('\n'));
+      assert.ok(expected.findings.length > 0);
+      assert.deepStrictEqual(summary(doc.text), expected);
+      assert.match(doc.notices.join(), /1 page set in columns read a column at a time/);
+    });
+
+    it('running heads and page numbers over several pages are still left out', async () => {
+      // Each page begins with other lines (a page's first line that recurs on every page would be a running head).
+      const columns = [0, 1, 2].map((n) => [ENGLISH.slice(n), FRENCH.slice(n)]);
+      const doc = await read(columns.map((c, n) => ({ columns: c, head: `OFFICIAL GAZETTE — page ${n + 1}`, pageNumber: n + 1 })));
+      assert.deepStrictEqual(doc.text.split('\n').filter(Boolean), columns.flat(2));
+      assert.match(doc.notices.join(), /3 pages set in columns read a column at a time/);
+      assert.match(doc.notices.join(), /6 running header, footer and page-number lines left out/);
+    });
+  });
+
+  describe('read as drawn (not columns)', () => {
+    it('a table of terms and definitions of several lines: each term stays on the line of its definition', () => {
+      const terms = ['computer data', 'computer system', 'service provider', 'subscriber information', 'traffic data', 'content data', 'device', 'interception'];
+      const definition = (t: string) => wrapWords(`In this Act the expression ${t} has the meaning given to it by the rules made by the Minister after consulting the regulator.`, COLUMN_WIDTH[2]);
+      const left: string[] = [];
+      const right: string[] = [];
+      for (const t of terms) {
+        const d = definition(t);
+        left.push(t, ...d.slice(1).map(() => ''));
+        right.push(...d);
+      }
+      const expected = right.map((l, k) => (left[k] ? `${left[k]} ${l}` : l));
+      return check({ columns: [left.map((l) => l || ' '), right] }, expected, false);
+    });
+
+    it('a page of one column with its section numbers hanging in the margin', () => {
+      const sections = ['Illegal access', 'Illegal interception', 'Data interference', 'Production order'];
+      const body = wrapWords('A person who, intentionally and without right, does the act this section names commits an offence and is liable to a fine.', 300);
+      const lines: string[] = [];
+      const ops: string[] = [];
+      let y = 720;
+      sections.forEach((h, k) => {
+        ops.push(`BT /F1 10 Tf 72 ${y} Td (${k + 1}.) Tj ET BT /F1 10 Tf 108 ${y} Td (${h}) Tj ET`);
+        lines.push(`${k + 1}. ${h}`);
+        for (const l of body) {
+          y -= 13;
+          ops.push(`BT /F1 10 Tf 108 ${y} Td (${l.replace(/[()\\]/g, '')}) Tj ET`);
+          lines.push(l);
+        }
+        y -= 13;
+      });
+      return check(ops.join('\n'), lines, false);
+    });
+
+    it('too few lines to tell', () => check({ columns: [ENGLISH.slice(0, 4), FRENCH.slice(0, 4)] }, ENGLISH.slice(0, 4).map((l, k) => `${l} ${FRENCH[k]}`), false));
+  });
+});
