@@ -10,7 +10,9 @@
 // packaged extension has no node_modules), else as an ES module from node_modules (tests, a
 // checkout). Pure otherwise: bytes in, text out.
 
-import { readingOrder } from './pdfColumns';
+import { readingOrder, type PlacedText } from './pdfColumns';
+
+export type { PlacedText } from './pdfColumns';
 
 export interface PdfResult {
   text: string;
@@ -184,14 +186,6 @@ function isFootnoteMark(str: string, rise: number, size: number, lineSize: numbe
   return rise > lineSize * 0.15 && size <= lineSize * 0.8 && /^\s*[\d*†‡]{1,3}\s*$/.test(str);
 }
 
-/** A text item where the page sets it: x and baseline y in PDF units (origin at the bottom left), its width and font size. */
-export interface PlacedText {
-  str: string;
-  x: number;
-  y: number;
-  width: number;
-  size: number;
-}
 
 const LINE_NUMBER = /^\s*\d{1,4}\s*$/;
 const HAS_LETTER = /\p{L}/u;

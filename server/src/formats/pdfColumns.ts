@@ -7,7 +7,14 @@
 // title, a heading across the columns). Pure: placed text in, an order out; loops, not spreads,
 // and no step quadratic in the page's items (a hostile page may hold millions).
 
-import type { PlacedText } from './pdf';
+/** A text item where the page sets it: x and baseline y in PDF units (origin at the bottom left), its width and font size. */
+export interface PlacedText {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
 
 /** The order to read a page's items in, and the items that begin a new column (a line must end before them). */
 export interface ColumnOrder {
