@@ -79,14 +79,21 @@ describe('PDF pages set in columns', function () {
       assert.match(doc.notices.join(), /1 page set in columns read a column at a time/);
     });
 
-    it('running heads and page numbers over several pages are still left out', async () => {
-      // Each page begins with other lines (a page's first line that recurs on every page would be a running head).
-      const columns = [0, 1, 2].map((n) => [ENGLISH.slice(n), FRENCH.slice(n)]);
-      const doc = await read(columns.map((c, n) => ({ columns: c, head: `OFFICIAL GAZETTE — page ${n + 1}`, pageNumber: n + 1 })));
-      assert.deepStrictEqual(doc.text.split('\n').filter(Boolean), columns.flat(2));
-      assert.match(doc.notices.join(), /3 pages set in columns read a column at a time/);
-      assert.match(doc.notices.join(), /6 running header, footer and page-number lines left out/);
-    });
+    // How the running head is set, and the lines left out of three pages (the head's, and a page number each).
+    const heads: [string, (n: number) => ColumnsPageSpec['head'], number][] = [
+      ['in one column', (n) => `OFFICIAL GAZETTE — page ${n}`, 6],
+      ['in two parts, one over each column', (n) => ['OFFICIAL GAZETTE', `No. ${n + 3}`], 9],
+    ];
+    for (const [what, head, leftOut] of heads) {
+      it(`running heads (${what}) and page numbers over several pages are still left out`, async () => {
+        // Each page begins with other lines (a page's first line that recurs on every page would be a running head).
+        const columns = [0, 1, 2].map((n) => [ENGLISH.slice(n), FRENCH.slice(n)]);
+        const doc = await read(columns.map((c, n) => ({ columns: c, head: head(n + 1), pageNumber: n + 1 })));
+        assert.deepStrictEqual(doc.text.split('\n').filter(Boolean), columns.flat(2));
+        assert.match(doc.notices.join(), /3 pages set in columns read a column at a time/);
+        assert.match(doc.notices.join(), new RegExp(`${leftOut} running header, footer and page-number lines left out`));
+      });
+    }
   });
 
   describe('read as drawn (not columns)', () => {

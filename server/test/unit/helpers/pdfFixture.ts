@@ -134,8 +134,8 @@ export interface ColumnsPageSpec {
   above?: string[];
   /** A heading set across the page after the first `at` rows of the columns, and the columns go on below it. */
   across?: { at: number; text: string };
-  /** A running head at the top and a page number at the foot, in the page margins. */
-  head?: string;
+  /** A running head at the top (or its two parts, at the left and the right edge) and a page number at the foot, in the page margins. */
+  head?: string | [string, string];
   pageNumber?: number;
   /** The order the content stream draws the columns in: a row at a time across them (the default), or a column at a time. */
   drawn?: 'rows' | 'columns';
@@ -155,7 +155,9 @@ export function columnsPage(spec: ColumnsPageSpec): string {
   const gutter = 24;
   const width = (540 - 72 - gutter * (n - 1)) / n;
   let y = 740;
-  if (spec.head) ops.push({ order: -1, op: text(72, 770, 8, spec.head) });
+  const [headLeft, headRight] = typeof spec.head === 'string' ? [spec.head] : (spec.head ?? []);
+  if (headLeft) ops.push({ order: -1, op: text(72, 770, 8, headLeft) });
+  if (headRight) ops.push({ order: -1, op: text(500, 770, 8, headRight) });
   for (const t of spec.above ?? []) {
     ops.push({ order: -1, op: text(72, y, 12, t) });
     y -= 20;
