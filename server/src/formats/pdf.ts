@@ -186,7 +186,6 @@ function isFootnoteMark(str: string, rise: number, size: number, lineSize: numbe
   return rise > lineSize * 0.15 && size <= lineSize * 0.8 && /^\s*[\d*†‡]{1,3}\s*$/.test(str);
 }
 
-
 const LINE_NUMBER = /^\s*\d{1,4}\s*$/;
 const HAS_LETTER = /\p{L}/u;
 
@@ -426,8 +425,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
       const lines: PdfLine[] = [];
       let current: PdfLine | undefined;
       let lastEnd = 0;
-      for (let n = 0; n < items.length; n++) {
-        const index = columns ? columns.order[n] : n;
+      for (let k = 0; k < items.length; k++) {
+        const index = columns ? columns.order[k] : k;
         const item = items[index];
         const { x, y, size } = placed[index];
         if (columns?.breaks.has(index)) current = undefined;
@@ -463,7 +462,15 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
     }
     if (chars === 0) return fail(`has no text layer (${doc.numPages === 1 ? 'its page is' : `its ${doc.numPages} pages are`} images, as in a scan): run text recognition (OCR) on it first, or use the text or Word version of the law`);
     const { text, removed, notes, pageStarts } = pagesToText(pages);
-    const notices = [`read from the PDF's text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}${removed ? `; ${removed} running header, footer and page-number line${removed === 1 ? '' : 's'} left out` : ''}${notes ? `; ${notes} footnote line${notes === 1 ? '' : 's'} left out` : ''}${numbersLeftOut ? `; ${numbersLeftOut} line number${numbersLeftOut === 1 ? '' : 's'} in the margin left out` : ''}${columnPages ? `; ${columnPages} page${columnPages === 1 ? '' : 's'} set in columns read a column at a time` : ''}); check the text where the layout is complex (columns, tables)`];
+    const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    const told = [
+      count(doc.numPages, 'page'),
+      removed ? `${count(removed, 'running header, footer and page-number line')} left out` : '',
+      notes ? `${count(notes, 'footnote line')} left out` : '',
+      numbersLeftOut ? `${count(numbersLeftOut, 'line number')} in the margin left out` : '',
+      columnPages ? `${count(columnPages, 'page')} set in columns read a column at a time` : '',
+    ];
+    const notices = [`read from the PDF's text layer (${told.filter(Boolean).join('; ')}); check the text where the layout is complex (columns, tables)`];
     return { text, notices, problems: [], pageStarts };
   } catch (e) {
     return fail(`not a readable PDF (${String((e as Error).message ?? e).split('\n')[0]})`);

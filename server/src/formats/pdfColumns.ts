@@ -37,7 +37,7 @@ const MIN_COLUMN_SHARE = 0.2;
  * (justified or ragged, its headings and paragraphs' last lines aside); a table's column of terms
  * of different lengths does not.
  */
-const MIN_FULL_LINES = 0.3;
+const MIN_FULL_LINES = 0.45;
 /**
  * Share of a column's lines that follow the line above at about the page's line spacing (the
  * tightest column's usual gap, with room for a paragraph's space): running text does; a table's

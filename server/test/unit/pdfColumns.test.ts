@@ -4,14 +4,14 @@
 import * as assert from 'assert';
 import { createAnalyzer } from '../../src/analysis/engine';
 import { readDocumentAsync, type ReadDocument } from '../../src/formats/read';
-import { buildPdf, COLUMN_WIDTH, columnsPage, wrapWords, type ColumnsPageSpec } from './helpers/pdfFixture';
+import { buildPdf, columnsPage, columnWidth, wrapWords, type ColumnsPageSpec } from './helpers/pdfFixture';
 import { AKN_ACT_PLAIN, FRENCH_DRAFT } from './helpers/formatDrafts';
 
 const { analyzer } = createAnalyzer();
 if (!analyzer) throw new Error('data did not load');
 
 /** A draft's lines as a column of `of` columns holds them: each line of the draft wrapped to the column's width. */
-const column = (draft: string, of = 2) => draft.split('\n').filter((l) => l.trim()).flatMap((l) => wrapWords(l, COLUMN_WIDTH[of]));
+const column = (draft: string, of = 2) => draft.split('\n').filter((l) => l.trim()).flatMap((l) => wrapWords(l, columnWidth(of)));
 
 const ENGLISH = column(AKN_ACT_PLAIN);
 const FRENCH = column(FRENCH_DRAFT);
@@ -49,10 +49,9 @@ describe('PDF pages set in columns', function () {
     });
 
     it('a heading across both columns: the columns above it, the heading, then the columns below it', () => {
-      const [en, fr] = [ENGLISH, FRENCH];
       return check(
-        { columns: [en, fr], across: { at: 8, text: 'PART 2 — POWERS / PARTIE 2 — POUVOIRS' } },
-        [...en.slice(0, 8), ...fr.slice(0, 8), 'PART 2 — POWERS / PARTIE 2 — POUVOIRS', ...en.slice(8), ...fr.slice(8)],
+        { columns: [ENGLISH, FRENCH], across: { at: 8, text: 'PART 2 — POWERS / PARTIE 2 — POUVOIRS' } },
+        [...ENGLISH.slice(0, 8), ...FRENCH.slice(0, 8), 'PART 2 — POWERS / PARTIE 2 — POUVOIRS', ...ENGLISH.slice(8), ...FRENCH.slice(8)],
         true,
       );
     });
@@ -97,19 +96,33 @@ describe('PDF pages set in columns', function () {
   });
 
   describe('read as drawn (not columns)', () => {
-    it('a table of terms and definitions of several lines: each term stays on the line of its definition', () => {
-      const terms = ['computer data', 'computer system', 'service provider', 'subscriber information', 'traffic data', 'content data', 'device', 'interception'];
-      const definition = (t: string) => wrapWords(`In this Act the expression ${t} has the meaning given to it by the rules made by the Minister after consulting the regulator.`, COLUMN_WIDTH[2]);
+    // Tables of two columns, as schedules and definition sections print them: each row is read
+    // across, a term on the line of its definition's first line.
+    const table = (rows: [string, string][]) => {
       const left: string[] = [];
       const right: string[] = [];
-      for (const t of terms) {
-        const d = definition(t);
-        left.push(t, ...d.slice(1).map(() => ''));
-        right.push(...d);
+      for (const [term, definition] of rows) {
+        const lines = wrapWords(definition, columnWidth(2));
+        left.push(term, ...lines.slice(1).map(() => ''));
+        right.push(...lines);
       }
-      const expected = right.map((l, k) => (left[k] ? `${left[k]} ${l}` : l));
-      return check({ columns: [left.map((l) => l || ' '), right] }, expected, false);
-    });
+      return { spec: { columns: [left, right] }, expected: right.map((l, k) => (left[k] ? `${left[k]} ${l}` : l)) };
+    };
+    const TERMS = ['computer data held in any form', 'computer system or any part of it', 'service provider, public or private', 'subscriber information kept by it', 'traffic data of a communication', 'content data of a communication', 'a device made for an offence', 'interception of a transmission'];
+    const tables: [string, [string, string][]][] = [
+      // Far fewer terms than lines of definitions.
+      ['definitions of three lines and more', TERMS.map((t) => [t, `In this Act the expression ${t} has the meaning given to it by the rules made by the Minister after consulting the regulator.`])],
+      // As many terms as half the lines: a term stands every other line, not line after line.
+      ['definitions of two lines', TERMS.map((t) => [t, `The expression ${t} has the meaning the rules made by the Minister give it.`])],
+      // A row a line: terms of different lengths, few reaching across their column.
+      ['rows of one line', ['access', 'interception', 'data interference', 'system interference', 'misuse of devices', 'forgery', 'fraud', 'child sexual abuse material', 'grooming', 'intimate images', 'laundering', 'obstruction of justice', 'attempt', 'aiding'].map((t, k) => [t, `${k + 2} years or a fine of level ${k + 1}`])],
+    ];
+    for (const [what, rows] of tables) {
+      it(`a table of terms and ${what}: each row read across`, () => {
+        const { spec, expected } = table(rows);
+        return check(spec, expected, false);
+      });
+    }
 
     it('a page of one column with its section numbers hanging in the margin', () => {
       const sections = ['Illegal access', 'Illegal interception', 'Data interference', 'Production order'];
@@ -122,7 +135,7 @@ describe('PDF pages set in columns', function () {
         lines.push(`${k + 1}. ${h}`);
         for (const l of body) {
           y -= 13;
-          ops.push(`BT /F1 10 Tf 108 ${y} Td (${l.replace(/[()\\]/g, '')}) Tj ET`);
+          ops.push(`BT /F1 10 Tf 108 ${y} Td (${l}) Tj ET`);
           lines.push(l);
         }
         y -= 13;

@@ -94,7 +94,6 @@ export function pdfOf(draft: string, perPage: number): { bytes: Buffer; hyphenat
   return { bytes: buildPdf({ pages, header: 'OFFICIAL GAZETTE No. 12 — 2026', footer: 'Printed under the authority of the Government', pageNumbers: true }), hyphenated };
 }
 
-
 /** Helvetica's advance widths (per 1000 units of the font size) of the printable ASCII characters, from its font metrics. */
 const HELVETICA = [
   278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
@@ -128,7 +127,7 @@ export function wrapWords(text: string, points: number, size = 10): string[] {
 }
 
 export interface ColumnsPageSpec {
-  /** Each column's lines, top down (wrapWords to COLUMN_WIDTH[n] fills one of n columns). */
+  /** Each column's lines, top down (wrapWords to columnWidth(n) fills one of n columns). */
   columns: string[][];
   /** Lines set across the page above the columns (a title). */
   above?: string[];
@@ -141,19 +140,20 @@ export interface ColumnsPageSpec {
   drawn?: 'rows' | 'columns';
 }
 
-/** The width of each of n columns (2 or 3) that columnsPage sets. */
-export const COLUMN_WIDTH: Record<number, number> = { 2: 222, 3: 140 };
+/** The gutter between the columns columnsPage sets, in page units. */
+const GUTTER = 24;
+
+/** The width of each of n columns that columnsPage sets between x 72 and 540. */
+export const columnWidth = (n: number) => (540 - 72 - GUTTER * (n - 1)) / n;
 
 /**
  * The content-stream operators of a page set in columns (Helvetica 10 on 13 units; columns side by
- * side between x 72 and 540, a gutter of 24 units between them), for buildPdf's `raw`.
+ * side between x 72 and 540, GUTTER apart), for buildPdf's `raw`.
  */
 export function columnsPage(spec: ColumnsPageSpec): string {
   const ops: { order: number; op: string }[] = [];
   const text = (x: number, y: number, size: number, s: string) => `BT /F1 ${size} Tf ${x} ${y} Td ${pdfString(s)} Tj ET`;
-  const n = spec.columns.length;
-  const gutter = 24;
-  const width = (540 - 72 - gutter * (n - 1)) / n;
+  const width = columnWidth(spec.columns.length);
   let y = 740;
   const [headLeft, headRight] = typeof spec.head === 'string' ? [spec.head] : (spec.head ?? []);
   if (headLeft) ops.push({ order: -1, op: text(72, 770, 8, headLeft) });
@@ -167,10 +167,10 @@ export function columnsPage(spec: ColumnsPageSpec): string {
     lines.forEach((t, r) => {
       // An empty line is a row where this column has no text (a table's cell of one line beside one of several).
       if (!t) return;
-      const below = across && r >= across.at ? 26 : 0;
-      const op = text(72 + c * (width + gutter), y - r * 13 - below, 10, t);
-      // A row at a time: row r of every column, then the next; a column at a time: column c whole.
-      ops.push({ order: spec.drawn === 'columns' ? (across && r >= across.at ? 1e6 : 0) + c * 1000 + r : (across && r >= across.at ? 1e6 : 0) + r * 1000 + c, op });
+      const belowAcross = across !== undefined && r >= across.at;
+      const op = text(72 + c * (width + GUTTER), y - r * 13 - (belowAcross ? 26 : 0), 10, t);
+      // A row at a time: row r of every column, then the next; a column at a time: column c whole (above the heading across, then below it).
+      ops.push({ order: (belowAcross ? 1e6 : 0) + (spec.drawn === 'columns' ? c * 1000 + r : r * 1000 + c), op });
     });
   });
   if (across) ops.push({ order: 1e6 - 1, op: text(72, y - across.at * 13 - 6, 11, across.text) });
