@@ -7,7 +7,7 @@
 // text box is read once, its paragraphs as lines after the paragraph it is anchored in.
 // Pure: no editor, no file system.
 import { CDATA_NODE, child, childElements, Element, ELEMENT_NODE, parsePart, TEXT_NODE, type Node } from './xml';
-import { alongStyles, formatNumber, isHeadingStyleName, textOfLines, TRACKED_CHANGES } from './wordProcessing';
+import { alongStyles, formatNumber, isHeadingStyleName, parallelTablesNotice, tableLines, textOfLines, TRACKED_CHANGES } from './wordProcessing';
 import { unzipParts } from './zip';
 
 const NS = {
@@ -388,7 +388,13 @@ export function readOdt(bytes: Uint8Array): OdtResult {
       }
     }
     if (el.namespaceURI === NS.table && el.localName === 'table') {
-      for (const rows of childElements(el)) tableRows(rows);
+      // Each cell read in the document's order (list numbers count as the word processor counts
+      // them), its lines taken back out, then laid out row by row or, for parallel text, column by column.
+      const rows: string[][][] = [];
+      for (const group of childElements(el)) tableRows(group, rows);
+      const table = tableLines(rows);
+      for (const l of table.lines) lines.push(l);
+      if (table.parallel) parallelTables++;
       return;
     }
     if (el.namespaceURI === NS.draw && el.localName === 'frame') {
@@ -401,15 +407,25 @@ export function readOdt(bytes: Uint8Array): OdtResult {
   const blocks = (el: Element) => {
     for (const c of childElements(el)) block(c);
   };
-  const tableRows = (el: Element) => {
+  /** Tables of parallel text read a column at a time (tableLines). */
+  let parallelTables = 0;
+  const tableRows = (el: Element, rows: string[][][]) => {
     if (el.namespaceURI !== NS.table) return;
     if (el.localName === 'table-row') {
-      for (const cell of childElements(el)) if (is(cell, NS.table, 'table-cell')) blocks(cell);
-    } else if (/^table-(header-)?rows$|^table-row-group$/.test(el.localName)) for (const r of childElements(el)) tableRows(r);
+      const cells: string[][] = [];
+      for (const cell of childElements(el)) {
+        if (!is(cell, NS.table, 'table-cell')) continue;
+        const at = lines.length;
+        blocks(cell);
+        cells.push(lines.splice(at));
+      }
+      rows.push(cells);
+    } else if (/^table-(header-)?rows$|^table-row-group$/.test(el.localName)) for (const r of childElements(el)) tableRows(r, rows);
   };
 
   blocks(body);
   if (changes.seen) notices.push(TRACKED_CHANGES);
+  if (parallelTables) notices.push(parallelTablesNotice(parallelTables));
   const text = textOfLines(lines);
   if (!text.trim()) return { text: '', notices, problems: ['the OpenDocument text has no text'] };
   return { text, notices, problems: [] };

@@ -7,7 +7,7 @@
 // Pure: bytes in, text out; a flat loop over the bytes (no recursion), groups nested at most
 // MAX_GROUP_DEPTH deep.
 import { decodeWindows1252 } from './encoding';
-import { alongStyles, isHeadingStyleName, textOfLines, TRACKED_CHANGES } from './wordProcessing';
+import { alongStyles, isHeadingStyleName, parallelTablesNotice, tableLines, textOfLines, TRACKED_CHANGES } from './wordProcessing';
 
 export interface RtfResult {
   text: string;
@@ -83,6 +83,8 @@ interface GroupState {
   /** The paragraph style (`\sN`) and whether the paragraph has an outline level (a heading). */
   style: number;
   outline: boolean;
+  /** The paragraph is in a table (`\intbl`, until `\pard`). */
+  intbl: boolean;
   /** Inside the style sheet: the style entry being read. */
   entry?: StyleEntry;
   stylesheet: boolean;
@@ -120,7 +122,7 @@ export function readRtf(bytes: Uint8Array): RtfResult {
   let changes = false;
   /** Fallback characters still to skip after a `\uN`. */
   let fallback = 0;
-  let state: GroupState = { skip: false, label: false, hidden: false, deleted: false, uc: 1, style: 0, outline: false, stylesheet: false };
+  let state: GroupState = { skip: false, label: false, hidden: false, deleted: false, uc: 1, style: 0, outline: false, intbl: false, stylesheet: false };
   const stack: GroupState[] = [];
   /** Whether the next control word is the first of its group (where a destination is named). */
   let groupStart = false;
@@ -138,8 +140,28 @@ export function readRtf(bytes: Uint8Array): RtfResult {
     pending.length = 0;
     put(text);
   };
+  /**
+   * The table being read: its rows of cells of lines, the row being read, and where in `lines` the
+   * cell being read began. Its lines are taken out cell by cell and put back, in reading order
+   * (tableLines), when the table ends.
+   */
+  let table: { rows: string[][][]; row: string[][]; cellFrom: number } | undefined;
+  let parallelTables = 0;
+  const endTable = () => {
+    if (!table) return;
+    // A cell never closed (a damaged file) is read as a cell of the last row.
+    const rest = lines.splice(table.cellFrom);
+    if (rest.length) table.row.push(rest);
+    if (table.row.length) table.rows.push(table.row);
+    const read = tableLines(table.rows);
+    for (const l of read.lines) lines.push(l);
+    if (read.parallel) parallelTables++;
+    table = undefined;
+  };
   const endParagraph = () => {
     flush();
+    // A paragraph outside the table after it: the table has ended.
+    if (table && !state.intbl) endTable();
     const heading = state.outline || isHeadingStyle(state.style);
     if (heading && lines.length && lines[lines.length - 1] !== '') lines.push('');
     lines.push(line.trimEnd());
@@ -218,14 +240,36 @@ export function readRtf(bytes: Uint8Array): RtfResult {
           case 'par':
             endParagraph();
             break;
+          case 'intbl':
+            state.intbl = true;
+            // The first paragraph of a table: its cells begin here.
+            table ??= { rows: [], row: [], cellFrom: lines.length };
+            break;
           case 'cell':
+            endParagraph();
+            if (table) {
+              table.row.push(lines.splice(table.cellFrom));
+              table.cellFrom = lines.length;
+            }
+            break;
+          case 'row':
+            if (line.trim()) endParagraph();
+            if (table) {
+              if (table.row.length) table.rows.push(table.row);
+              table.row = [];
+              table.cellFrom = lines.length;
+            }
+            break;
+          // A nested table is read cell by cell, in its cell of the outer table.
           case 'nestcell':
             endParagraph();
             break;
-          case 'row':
           case 'nestrow':
+            if (line.trim()) endParagraph();
+            break;
           case 'sect':
             if (line.trim()) endParagraph();
+            endTable();
             break;
           case 'line':
             put('\n');
@@ -236,6 +280,7 @@ export function readRtf(bytes: Uint8Array): RtfResult {
           case 'pard':
             state.style = 0;
             state.outline = false;
+            state.intbl = false;
             break;
           case 's':
             state.style = param ?? 0;
@@ -337,7 +382,9 @@ export function readRtf(bytes: Uint8Array): RtfResult {
   }
   flush();
   if (line.trim()) lines.push(line.trimEnd());
+  endTable();
   const notices = changes ? [TRACKED_CHANGES] : [];
+  if (parallelTables) notices.push(parallelTablesNotice(parallelTables));
   if (stack.length) notices.push('ends before its groups are closed (the file may be cut short): read up to where it stops');
   // Empty paragraphs before the first text (after the header groups) are no lines of the draft.
   const firstText = lines.findIndex((l) => l !== '');

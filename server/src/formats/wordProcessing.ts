@@ -1,6 +1,6 @@
 // What the word-processor readers (Word, OpenDocument, RTF) share: numbers spelt as list styles
 // spell them, which style names make a heading, the chain of styles a style is based on, the
-// tracked-changes notice and the text made of their lines.
+// tracked-changes notice, the order a table's cells are read in and the text made of their lines.
 
 /** The notice of a document whose tracked changes were read as accepted. */
 export const TRACKED_CHANGES = 'has tracked changes: read as if they were all accepted (insertions kept, deletions left out)';
@@ -20,6 +20,71 @@ export function alongStyles<K, T>(style: K | undefined, parentOf: (k: K) => K | 
     if (v !== undefined) return v;
   }
   return undefined;
+}
+
+/** The notice of a document with tables of parallel text, read a column at a time. */
+export function parallelTablesNotice(count: number): string {
+  return `${count === 1 ? 'a table' : `${count} tables`} of parallel text (versions side by side) read a column at a time, each version whole`;
+}
+
+/** A cell of this many characters or more holds running text (a provision), not a term or a figure. */
+const PROSE_CHARS = 80;
+
+/**
+ * The lines of a table in reading order, from its cells' lines (`rows` of cells of lines, as read
+ * in the document's order, so that list numbers are Word's). Row by row, each cell in turn; but a
+ * table of parallel text — the same law in two or three languages side by side, or a law beside its
+ * amendment — a column at a time, so that each version reads whole instead of a paragraph of one
+ * between two of the other. Parallel: at least three rows of two or three cells, and in each
+ * column most cells running text and about as much text as in the others (a table of terms and
+ * definitions, or of offences and penalties, has a column of short cells). A row of another number
+ * of cells (a title across the table) is read where it stands, and the columns between two such
+ * rows in turn.
+ */
+export function tableLines(rows: string[][][]): { lines: string[]; parallel: boolean } {
+  // Loops, not spreads: a damaged file may hold more rows than a call takes arguments.
+  let width = 0;
+  for (const r of rows) width = Math.max(width, r.length);
+  const full = rows.filter((r) => r.length === width);
+  let parallel = full.length >= 3 && width >= 2 && width <= 3;
+  if (parallel) {
+    const totals: number[] = [];
+    for (let c = 0; c < width; c++) {
+      let total = 0;
+      let prose = 0;
+      for (const r of full) {
+        const length = r[c].join(' ').trim().length;
+        total += length;
+        if (length >= PROSE_CHARS) prose++;
+      }
+      if (prose < full.length / 2) parallel = false;
+      totals.push(total);
+    }
+    if (Math.min(...totals) < Math.max(...totals) / 2) parallel = false;
+  }
+  const lines: string[] = [];
+  const push = (xs: string[]) => {
+    for (const x of xs) lines.push(x);
+  };
+  if (!parallel) {
+    for (const r of rows) for (const cell of r) push(cell);
+    return { lines, parallel };
+  }
+  for (let from = 0; from < rows.length; ) {
+    if (rows[from].length !== width) {
+      for (const cell of rows[from++]) push(cell);
+      continue;
+    }
+    let to = from;
+    while (to < rows.length && rows[to].length === width) to++;
+    for (let c = 0; c < width; c++) {
+      // A blank line where one column's text ends and the next one's begins.
+      if (c > 0 && lines.length && lines[lines.length - 1] !== '') lines.push('');
+      for (let r = from; r < to; r++) push(rows[r][c]);
+    }
+    from = to;
+  }
+  return { lines, parallel };
 }
 
 /** A document's lines as the text analysed: one per line, ending with a line break. */
