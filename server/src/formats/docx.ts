@@ -8,7 +8,7 @@
 // The package is unzipped by zip.ts (damaged archives and zip bombs refused) and its XML read with
 // our own small parser (no DTD is read: see xml.ts). Pure: no editor, no file system.
 import { CDATA_NODE, childElements, ELEMENT_NODE, parsePart, TEXT_NODE, type Element, type Node } from './xml';
-import { alongStyles, formatNumber, isHeadingStyleName, parallelTablesNotice, tableLines, textOfLines, TRACKED_CHANGES } from './wordProcessing';
+import { alongStyles, formatNumber, isHeadingStyleName, TableLayout, textOfLines, TRACKED_CHANGES } from './wordProcessing';
 import { isCompoundFile, unzipParts } from './zip';
 
 const W_MAIN = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -310,8 +310,7 @@ export function readDocx(bytes: Uint8Array): DocxResult {
   };
   /** Parts Word imports when it opens the file (altChunk: HTML, RTF or another document), which only Word reads. */
   let embedded = 0;
-  /** Tables of parallel text read a column at a time (tableLines). */
-  let parallelTables = 0;
+  const tables = new TableLayout();
   const block = (el: Element) => {
     for (const c of childElements(el)) {
       if (isW(c, 'p')) paragraph(c);
@@ -330,9 +329,7 @@ export function readDocx(bytes: Uint8Array): DocxResult {
           }
           rows.push(cells);
         }
-        const table = tableLines(rows);
-        for (const l of table.lines) lines.push(l);
-        if (table.parallel) parallelTables++;
+        tables.append(lines, rows);
       } else if (isW(c, 'sdt')) {
         const content = wChild(c, 'sdtContent');
         if (content) block(content);
@@ -348,7 +345,7 @@ export function readDocx(bytes: Uint8Array): DocxResult {
   if (carry) lines.push(carry);
   for (const b of carriedBoxes) lines.push(b);
   if (changes.seen) notices.push(TRACKED_CHANGES);
-  if (parallelTables) notices.push(parallelTablesNotice(parallelTables));
+  if (tables.notice) notices.push(tables.notice);
   const text = textOfLines(lines);
   const resave = 'open it in Word and save it again, which makes it ordinary text';
   if (embedded) notices.push(`${embedded} embedded part${embedded === 1 ? '' : 's'} (HTML or RTF that Word imports when it opens the file) left out: ${resave}`);

@@ -7,7 +7,7 @@
 // text box is read once, its paragraphs as lines after the paragraph it is anchored in.
 // Pure: no editor, no file system.
 import { CDATA_NODE, child, childElements, Element, ELEMENT_NODE, parsePart, TEXT_NODE, type Node } from './xml';
-import { alongStyles, formatNumber, isHeadingStyleName, parallelTablesNotice, tableLines, textOfLines, TRACKED_CHANGES } from './wordProcessing';
+import { alongStyles, formatNumber, isHeadingStyleName, TableLayout, textOfLines, TRACKED_CHANGES } from './wordProcessing';
 import { unzipParts } from './zip';
 
 const NS = {
@@ -392,9 +392,7 @@ export function readOdt(bytes: Uint8Array): OdtResult {
       // them), its lines taken back out, then laid out row by row or, for parallel text, column by column.
       const rows: string[][][] = [];
       for (const group of childElements(el)) tableRows(group, rows);
-      const table = tableLines(rows);
-      for (const l of table.lines) lines.push(l);
-      if (table.parallel) parallelTables++;
+      tables.append(lines, rows);
       return;
     }
     if (el.namespaceURI === NS.draw && el.localName === 'frame') {
@@ -407,8 +405,7 @@ export function readOdt(bytes: Uint8Array): OdtResult {
   const blocks = (el: Element) => {
     for (const c of childElements(el)) block(c);
   };
-  /** Tables of parallel text read a column at a time (tableLines). */
-  let parallelTables = 0;
+  const tables = new TableLayout();
   const tableRows = (el: Element, rows: string[][][]) => {
     if (el.namespaceURI !== NS.table) return;
     if (el.localName === 'table-row') {
@@ -425,7 +422,7 @@ export function readOdt(bytes: Uint8Array): OdtResult {
 
   blocks(body);
   if (changes.seen) notices.push(TRACKED_CHANGES);
-  if (parallelTables) notices.push(parallelTablesNotice(parallelTables));
+  if (tables.notice) notices.push(tables.notice);
   const text = textOfLines(lines);
   if (!text.trim()) return { text: '', notices, problems: ['the OpenDocument text has no text'] };
   return { text, notices, problems: [] };

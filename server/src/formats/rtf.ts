@@ -7,7 +7,7 @@
 // Pure: bytes in, text out; a flat loop over the bytes (no recursion), groups nested at most
 // MAX_GROUP_DEPTH deep.
 import { decodeWindows1252 } from './encoding';
-import { alongStyles, isHeadingStyleName, parallelTablesNotice, tableLines, textOfLines, TRACKED_CHANGES } from './wordProcessing';
+import { alongStyles, isHeadingStyleName, TableLayout, textOfLines, TRACKED_CHANGES } from './wordProcessing';
 
 export interface RtfResult {
   text: string;
@@ -146,16 +146,14 @@ export function readRtf(bytes: Uint8Array): RtfResult {
    * (tableLines), when the table ends.
    */
   let table: { rows: string[][][]; row: string[][]; cellFrom: number } | undefined;
-  let parallelTables = 0;
+  const tables = new TableLayout();
   const endTable = () => {
     if (!table) return;
     // A cell never closed (a damaged file) is read as a cell of the last row.
     const rest = lines.splice(table.cellFrom);
     if (rest.length) table.row.push(rest);
     if (table.row.length) table.rows.push(table.row);
-    const read = tableLines(table.rows);
-    for (const l of read.lines) lines.push(l);
-    if (read.parallel) parallelTables++;
+    tables.append(lines, table.rows);
     table = undefined;
   };
   const endParagraph = () => {
@@ -384,7 +382,7 @@ export function readRtf(bytes: Uint8Array): RtfResult {
   if (line.trim()) lines.push(line.trimEnd());
   endTable();
   const notices = changes ? [TRACKED_CHANGES] : [];
-  if (parallelTables) notices.push(parallelTablesNotice(parallelTables));
+  if (tables.notice) notices.push(tables.notice);
   if (stack.length) notices.push('ends before its groups are closed (the file may be cut short): read up to where it stops');
   // Empty paragraphs before the first text (after the header groups) are no lines of the draft.
   const firstText = lines.findIndex((l) => l !== '');

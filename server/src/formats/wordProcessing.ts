@@ -22,11 +22,6 @@ export function alongStyles<K, T>(style: K | undefined, parentOf: (k: K) => K | 
   return undefined;
 }
 
-/** The notice of a document with tables of parallel text, read a column at a time. */
-export function parallelTablesNotice(count: number): string {
-  return `${count === 1 ? 'a table' : `${count} tables`} of parallel text (versions side by side) read a column at a time, each version whole`;
-}
-
 /** A cell of this many characters or more holds running text (a provision), not a term or a figure. */
 const PROSE_CHARS = 80;
 
@@ -85,6 +80,26 @@ export function tableLines(rows: string[][][]): { lines: string[]; parallel: boo
     from = to;
   }
   return { lines, parallel };
+}
+
+/**
+ * A document's tables laid out into its lines (tableLines), and the notice its readers give when a
+ * table of parallel text was read a column at a time.
+ */
+export class TableLayout {
+  private parallel = 0;
+
+  /** Appends a table's lines (its rows of cells of lines) to `lines`, in reading order. */
+  append(lines: string[], rows: string[][][]): void {
+    const table = tableLines(rows);
+    for (const l of table.lines) lines.push(l);
+    if (table.parallel) this.parallel++;
+  }
+
+  get notice(): string | undefined {
+    if (!this.parallel) return undefined;
+    return `${this.parallel === 1 ? 'a table' : `${this.parallel} tables`} of parallel text (versions side by side) read a column at a time, each version whole`;
+  }
 }
 
 /** A document's lines as the text analysed: one per line, ending with a line break. */
