@@ -193,7 +193,9 @@ export function readOdt(bytes: Uint8Array): OdtResult {
   const mime = head.parts.mimetype ? decoder.decode(head.parts.mimetype).trim() : undefined;
   if (mime !== undefined && !TEXT_MIME.test(mime)) {
     const kind = /opendocument\.(\w+)/.exec(mime)?.[1];
-    return fail(kind ? `an OpenDocument ${kind}, not a text document: Concordance reads OpenDocument text (.odt)` : `not an OpenDocument text (its type is ${mime.slice(0, 80)})`);
+    if (kind) return fail(`an OpenDocument ${kind}, not a text document: Concordance reads OpenDocument text (.odt)`);
+    // A type that is not printable text was read from a damaged archive: quoted, it would break the one-line problem.
+    return fail(/^[\x20-\x7e]+$/.test(mime) ? `not an OpenDocument text (its type is ${mime.slice(0, 80)})` : 'not a readable OpenDocument text: the zip archive is damaged (its type entry is not text)');
   }
   // An encrypted package keeps its parts' names but not their text (the manifest says which are encrypted).
   const manifest = head.parts['META-INF/manifest.xml'];

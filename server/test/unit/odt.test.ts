@@ -141,6 +141,7 @@ describe('OpenDocument text (.odt)', () => {
         /password-protected OpenDocument text/,
       ],
       ['a spreadsheet', () => buildOdt({ body: '', mimetype: 'application/vnd.oasis.opendocument.spreadsheet' }), /an OpenDocument spreadsheet, not a text document/],
+      ['a type entry of binary bytes, as a damaged archive gives', () => buildOdt({ body: '<text:p>x</text:p>', mimetype: 'appl\u0003\ncation/\u00ff' }), /the zip archive is damaged \(its type entry is not text\)/],
       ['a package without content.xml', () => zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }] }), /no content\.xml/],
       ['a zip bomb (8 MB of zeros in a few KB)', () => zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }], 'content.xml': new Uint8Array(8 * 1024 * 1024) }, { level: 9 }), /zip bomb/],
       [
@@ -162,6 +163,7 @@ describe('OpenDocument text (.odt)', () => {
         const doc = readDocument('bad.odt', make());
         assert.strictEqual(doc.problems.length, 1, JSON.stringify(doc));
         assert.match(doc.problems[0], pattern);
+        assert.ok(!doc.problems[0].includes('\n'), 'one line');
         assert.strictEqual(doc.text, '');
       });
     }
